@@ -1,0 +1,145 @@
+//! The map camera: fits the map when it is shown, pans with keys or a dragged mouse, zooms
+//! with the wheel toward the cursor. Input under an egui panel is left to egui.
+
+use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseScrollUnit};
+use bevy::prelude::*;
+use bevy_egui::EguiContexts;
+
+use super::coords::MapGeometry;
+
+/// The hex under the mouse pointer, if any.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HoveredHex(pub Option<hexx::Hex>);
+
+/// Width of the side panel in logical pixels, so fitting leaves the map visible beside it.
+pub const PANEL_WIDTH: f32 = 300.0;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<HoveredHex>()
+        .add_systems(Startup, spawn_camera)
+        .add_systems(
+            Update,
+            (
+                fit.run_if(resource_exists_and_changed::<MapGeometry>),
+                (pan_and_zoom, hover),
+            )
+                .chain(),
+        );
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}
+
+fn fit(
+    geo: Res<MapGeometry>,
+    window: Single<&Window>,
+    camera: Single<(&mut Transform, &mut Projection), With<Camera2d>>,
+) {
+    let (mut transform, mut projection) = camera.into_inner();
+    let extent = geo.extent();
+    let centre = geo.centre();
+    let view = Vec2::new(
+        (window.width() - PANEL_WIDTH).max(200.0),
+        window.height().max(200.0),
+    );
+    let scale = (extent.x / view.x).max(extent.y / view.y) * 1.04;
+    if let Projection::Orthographic(o) = projection.as_mut() {
+        o.scale = scale.max(0.05);
+    }
+    // Shift left by half the panel so the map is centred in the free area.
+    let shift = PANEL_WIDTH / 2.0 * scale;
+    transform.translation = Vec3::new(centre.x - shift, centre.y, transform.translation.z);
+}
+
+fn pointer_free(egui: &mut EguiContexts) -> bool {
+    egui.ctx_mut()
+        .map(|c| !c.wants_pointer_input() && !c.is_pointer_over_area())
+        .unwrap_or(true)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn pan_and_zoom(
+    keys: Res<ButtonInput<KeyCode>>,
+    buttons: Res<ButtonInput<MouseButton>>,
+    motion: Res<AccumulatedMouseMotion>,
+    scroll: Res<AccumulatedMouseScroll>,
+    time: Res<Time>,
+    window: Single<&Window>,
+    camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection), With<Camera2d>>,
+    mut egui: EguiContexts,
+) {
+    let (cam, cam_global, mut transform, mut projection) = camera.into_inner();
+    let Projection::Orthographic(ortho) = projection.as_mut() else {
+        return;
+    };
+    let typing = egui
+        .ctx_mut()
+        .map(|c| c.wants_keyboard_input())
+        .unwrap_or(false);
+    if !typing {
+        let mut dir = Vec2::ZERO;
+        for (k, d) in [
+            (KeyCode::ArrowLeft, Vec2::NEG_X),
+            (KeyCode::KeyA, Vec2::NEG_X),
+            (KeyCode::ArrowRight, Vec2::X),
+            (KeyCode::KeyD, Vec2::X),
+            (KeyCode::ArrowUp, Vec2::Y),
+            (KeyCode::KeyW, Vec2::Y),
+            (KeyCode::ArrowDown, Vec2::NEG_Y),
+            (KeyCode::KeyS, Vec2::NEG_Y),
+        ] {
+            if keys.pressed(k) {
+                dir += d;
+            }
+        }
+        let step = 600.0 * ortho.scale * time.delta_secs();
+        transform.translation += (dir.normalize_or_zero() * step).extend(0.0);
+    }
+    if !pointer_free(&mut egui) {
+        return;
+    }
+    if buttons.pressed(MouseButton::Left)
+        || buttons.pressed(MouseButton::Right)
+        || buttons.pressed(MouseButton::Middle)
+    {
+        let d = motion.delta * ortho.scale;
+        transform.translation += Vec3::new(-d.x, d.y, 0.0);
+    }
+    let lines = match scroll.unit {
+        MouseScrollUnit::Line => scroll.delta.y,
+        MouseScrollUnit::Pixel => scroll.delta.y / 40.0,
+    };
+    if lines != 0.0 {
+        let before = window
+            .cursor_position()
+            .and_then(|c| cam.viewport_to_world_2d(cam_global, c).ok());
+        let factor = (1.0 - 0.12 * lines.clamp(-5.0, 5.0)).clamp(0.3, 3.0);
+        let new_scale = (ortho.scale * factor).clamp(0.05, 20.0);
+        // Keep the point under the cursor where it is.
+        if let Some(p) = before {
+            let t = transform.translation.truncate();
+            let k = new_scale / ortho.scale;
+            let nt = p + (t - p) * k;
+            transform.translation = nt.extend(transform.translation.z);
+        }
+        ortho.scale = new_scale;
+    }
+}
+
+fn hover(
+    window: Single<&Window>,
+    camera: Single<(&Camera, &GlobalTransform), With<Camera2d>>,
+    geo: Option<Res<MapGeometry>>,
+    mut hovered: ResMut<HoveredHex>,
+    mut egui: EguiContexts,
+) {
+    let (cam, cam_global) = *camera;
+    let over_map = pointer_free(&mut egui);
+    let hex = geo.and_then(|geo| {
+        let c = window.cursor_position()?;
+        let p = cam.viewport_to_world_2d(cam_global, c).ok()?;
+        over_map.then(|| geo.hex_at_world(p)).flatten()
+    });
+    hovered.set_if_neq(HoveredHex(hex));
+}

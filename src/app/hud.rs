@@ -1,0 +1,218 @@
+//! egui panels: the side panel (level, date, factions, the hovered hex, the legend) and
+//! place names drawn over the map, thinned out so they never pile up.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::Session;
+use super::camera::{HoveredHex, PANEL_WIDTH};
+use super::coords::MapGeometry;
+use super::level_asset::LevelStatus;
+use super::map_view::Overlays;
+use super::terrain_texture::terrain_rgb;
+use crate::sim::{Stance, Terrain};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, (side_panel, map_labels).chain());
+}
+
+fn color32(c: [u8; 3]) -> egui::Color32 {
+    egui::Color32::from_rgb(c[0], c[1], c[2])
+}
+
+fn swatch(ui: &mut egui::Ui, c: egui::Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, c);
+}
+
+fn side_panel(
+    mut contexts: EguiContexts,
+    session: Res<Session>,
+    hovered: Res<HoveredHex>,
+    status: Res<LevelStatus>,
+    overlays: Res<Overlays>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let game = &session.game;
+    let s = game.scenario();
+    egui::SidePanel::left("side")
+        .exact_width(PANEL_WIDTH)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.heading(&s.name);
+            ui.label(format!(
+                "{} — turn {} of {}",
+                game.date(),
+                game.turn(),
+                s.turns
+            ));
+            if let Some(err) = &status.error {
+                ui.separator();
+                ui.colored_label(
+                    egui::Color32::from_rgb(220, 80, 70),
+                    "The level file has errors; still showing the last good version:",
+                );
+                egui::ScrollArea::vertical()
+                    .max_height(160.0)
+                    .show(ui, |ui| ui.monospace(err));
+            } else if status.reloads > 0 {
+                ui.small(format!("Level reloaded from disk ({}×).", status.reloads));
+            }
+            ui.separator();
+            ui.strong("Factions");
+            for (i, f) in s.factions.iter().enumerate() {
+                let id = crate::sim::FactionId(i as u8);
+                ui.horizontal(|ui| {
+                    swatch(ui, color32(f.color));
+                    let mut name = f.name.clone();
+                    if id == session.player {
+                        name.push_str("  (you)");
+                    }
+                    if id == game.active_faction() {
+                        ui.strong(name);
+                    } else {
+                        ui.label(name);
+                    }
+                });
+                if id == session.player {
+                    for (j, g) in s.factions.iter().enumerate() {
+                        let other = crate::sim::FactionId(j as u8);
+                        if other != id {
+                            let stance = match game.stance(id, other) {
+                                Stance::War => "at war with",
+                                Stance::Truce => "deconflicted with",
+                                Stance::Allied => "allied with",
+                            };
+                            ui.small(format!("    {stance} {}", g.name));
+                        }
+                    }
+                }
+            }
+            ui.separator();
+            ui.strong("Under the pointer");
+            match hovered.0 {
+                None => {
+                    ui.weak("Move the pointer over the map.");
+                }
+                Some(hex) => hex_details(ui, &session, hex),
+            }
+            ui.separator();
+            ui.strong("Legend");
+            egui::Grid::new("legend").num_columns(2).show(ui, |ui| {
+                for t in Terrain::ALL {
+                    swatch(ui, color32(terrain_rgb(t)));
+                    ui.label(t.name());
+                    ui.end_row();
+                }
+            });
+            ui.small("Blue lines: rivers (crossings marked across them). Brown: roads. Dashed purple: international border.");
+            ui.small(format!(
+                "Keys: arrows/WASD pan, wheel zooms, drag to move; C toggles control shading ({}).",
+                if overlays.control { "on" } else { "off" }
+            ));
+        });
+    Ok(())
+}
+
+fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) {
+    let game = &session.game;
+    let s = game.scenario();
+    let map = &s.map;
+    let [col, row] = map.offset_of(hex);
+    let terrain = map.terrain(hex).map_or("?", Terrain::name);
+    ui.label(format!("Hex column {col}, row {row}: {terrain}"));
+    if let Some(c) = map.country(hex).and_then(|c| map.countries.get(usize::from(c))) {
+        ui.label(format!("Country: {}", c.name));
+    }
+    if let Some(p) = session.level.projection {
+        let w = map.layout().hex_to_world_pos(hex);
+        let (lat, lon) = p.lat_lon(w);
+        ui.small(format!("{lat:.3}° N, {lon:.3}° E"));
+    }
+    let holder = game
+        .control(hex)
+        .and_then(|f| s.faction(f))
+        .map_or("nobody", |f| f.name.as_str());
+    ui.label(format!("Held by: {holder}"));
+    for n in map.neighbors(hex) {
+        if let Some(e) = map.river_between(hex, n) {
+            let river = map.rivers.get(usize::from(e.river)).map_or("river", |r| r.name.as_str());
+            match &e.crossing {
+                Some(c) => ui.small(format!("{river}: {} ({})", c.name, c.kind.name())),
+                None => ui.small(format!("{river} bank")),
+            };
+        }
+    }
+    if let Some((_, p)) = s.place_at(hex) {
+        ui.label(format!(
+            "{} — {}, population {}, {} points",
+            p.name,
+            p.kind.name(),
+            p.population,
+            p.points
+        ));
+    }
+    for f in s.oil_fields.iter().filter(|f| f.hex == hex) {
+        let unit = match f.kind {
+            crate::sim::FieldKind::Oil => "barrels/day",
+            crate::sim::FieldKind::Gas => "thousand m³/day",
+        };
+        ui.label(format!("{}: {} {unit}", f.name, f.output));
+    }
+    if let Some(u) = game.unit_at(hex) {
+        let owner = s.faction(u.owner).map_or("?", |f| f.name.as_str());
+        ui.label(format!("{} ({}), {owner}", u.name, u.kind.name()));
+        ui.small(format!(
+            "strength {}, morale {}, {:?}, movement {}/{}",
+            u.strength,
+            u.morale,
+            u.experience,
+            u.movement_left,
+            u.kind.movement()
+        ));
+    }
+}
+
+fn map_labels(
+    mut contexts: EguiContexts,
+    session: Res<Session>,
+    geo: Option<Res<MapGeometry>>,
+    camera: Single<(&Camera, &GlobalTransform, &Projection), With<Camera2d>>,
+) -> Result {
+    let Some(geo) = geo else { return Ok(()) };
+    let ctx = contexts.ctx_mut()?;
+    let (cam, cam_global, projection) = *camera;
+    let scale = match projection {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
+    };
+    let painter = ctx.layer_painter(egui::LayerId::background());
+    let mut places: Vec<_> = session.game.scenario().places.iter().collect();
+    // Biggest first, so when labels would overlap the smaller place gives way.
+    places.sort_by(|a, b| b.population.cmp(&a.population).then(a.key.cmp(&b.key)));
+    let mut taken: Vec<egui::Rect> = Vec::new();
+    let font = egui::FontId::proportional(13.0);
+    for p in places {
+        let Ok(v) = cam.world_to_viewport(cam_global, geo.world(p.hex).extend(0.0)) else {
+            continue;
+        };
+        if v.x < PANEL_WIDTH {
+            continue;
+        }
+        // Villages only when zoomed in.
+        if scale > 1.5 && p.population < 20_000 {
+            continue;
+        }
+        let galley = painter.layout_no_wrap(p.name.clone(), font.clone(), egui::Color32::WHITE);
+        let size = galley.size();
+        let pos = egui::pos2(v.x - size.x / 2.0, v.y + 8.0);
+        let rect = egui::Rect::from_min_size(pos, size).expand(2.0);
+        if taken.iter().any(|r| r.intersects(rect)) {
+            continue;
+        }
+        taken.push(rect);
+        painter.rect_filled(rect, 3.0, egui::Color32::from_black_alpha(150));
+        painter.galley(pos, galley, egui::Color32::WHITE);
+    }
+    Ok(())
+}

@@ -1,0 +1,299 @@
+//! The map: terrain tiles (bevy_ecs_tilemap), river, road and border lines, place markers and
+//! unit counters, rebuilt whenever a different map is shown.
+
+use bevy::asset::RenderAssetUsages;
+use bevy::mesh::{Indices, PrimitiveTopology};
+use bevy::prelude::*;
+use bevy_ecs_tilemap::prelude::*;
+use hexx::Hex;
+
+use super::coords::MapGeometry;
+use super::terrain_texture::{terrain_strip, tile_index};
+use super::{MapRevision, Session};
+use crate::sim::{CrossingKind, FactionId, Game, UnitId};
+
+/// Marks everything that belongs to the current map view, so it can be cleared.
+#[derive(Component)]
+pub struct MapView;
+
+/// A unit counter mirroring a sim unit.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct UnitView(pub UnitId);
+
+/// Which overlays are shown.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct Overlays {
+    /// Tint hexes by who controls them.
+    pub control: bool,
+}
+
+impl Default for Overlays {
+    fn default() -> Self {
+        Overlays { control: true }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Overlays>()
+        .add_systems(Startup, spawn_map)
+        .add_systems(
+            Update,
+            (
+                spawn_map.run_if(resource_changed::<MapRevision>),
+                toggle_overlays,
+                tint_control.run_if(resource_changed::<Overlays>.or(resource_changed::<Session>)),
+                place_units.run_if(resource_changed::<Session>),
+            )
+                .chain(),
+        );
+}
+
+/// Colour of a faction, or grey when there is none.
+pub fn faction_color(game: &Game, f: Option<FactionId>) -> Color {
+    match f.and_then(|f| game.scenario().faction(f)) {
+        Some(f) => Color::srgb_u8(f.color[0], f.color[1], f.color[2]),
+        None => Color::srgb(0.5, 0.5, 0.5),
+    }
+}
+
+/// Triangles for thick line segments, with per-vertex colour.
+#[derive(Default)]
+struct LineMesh {
+    positions: Vec<[f32; 3]>,
+    colors: Vec<[f32; 4]>,
+    indices: Vec<u32>,
+}
+
+impl LineMesh {
+    fn segment(&mut self, a: Vec2, b: Vec2, width: f32, color: Color) {
+        let dir = (b - a).normalize_or_zero();
+        // Extend each end by half the width so that joined segments meet without gaps.
+        let (a, b) = (a - dir * width * 0.5, b + dir * width * 0.5);
+        let n = dir.perp() * width * 0.5;
+        let base = self.positions.len() as u32;
+        for p in [a + n, a - n, b - n, b + n] {
+            self.positions.push([p.x, p.y, 0.0]);
+            self.colors.push(color.to_linear().to_f32_array());
+        }
+        self.indices
+            .extend([base, base + 1, base + 2, base, base + 2, base + 3]);
+    }
+
+    fn build(self) -> Mesh {
+        let mut mesh = Mesh::new(
+            PrimitiveTopology::TriangleList,
+            RenderAssetUsages::RENDER_WORLD,
+        );
+        mesh.insert_attribute(Mesh::ATTRIBUTE_POSITION, self.positions);
+        mesh.insert_attribute(Mesh::ATTRIBUTE_COLOR, self.colors);
+        mesh.insert_indices(Indices::U32(self.indices));
+        mesh
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn spawn_map(
+    mut commands: Commands,
+    session: Res<Session>,
+    old: Query<Entity, With<MapView>>,
+    mut images: ResMut<Assets<Image>>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+) {
+    for e in &old {
+        commands.entity(e).despawn();
+    }
+    let game = &session.game;
+    let map = &game.scenario().map;
+    let geo = MapGeometry::new(map);
+    let texture = images.add(terrain_strip(
+        geo.tile_size.x as u32,
+        geo.tile_size.y as u32,
+        map.orientation(),
+    ));
+
+    let tilemap = commands.spawn(MapView).id();
+    let mut storage = TileStorage::empty(geo.size);
+    for hex in map.hexes() {
+        let (Some(pos), Some(t)) = (geo.tile_pos(hex), map.terrain(hex)) else {
+            continue;
+        };
+        let tile = commands
+            .spawn((
+                TileBundle {
+                    position: pos,
+                    tilemap_id: TilemapId(tilemap),
+                    texture_index: TileTextureIndex(tile_index(t)),
+                    ..default()
+                },
+                MapView,
+            ))
+            .id();
+        storage.set(&pos, tile);
+    }
+    commands.entity(tilemap).insert(TilemapBundle {
+        grid_size: geo.grid_size,
+        map_type: geo.map_type,
+        size: geo.size,
+        storage,
+        texture: TilemapTexture::Single(texture),
+        tile_size: geo.tile_size,
+        anchor: TilemapAnchor::None,
+        ..default()
+    });
+
+    // Lines: roads under rivers under borders.
+    let mut lines = LineMesh::default();
+    let road = Color::srgb(0.42, 0.30, 0.20);
+    for e in map.roads() {
+        let (a, b) = e.hexes();
+        lines.segment(geo.world(a), geo.world(b), 2.0, road);
+    }
+    let river = Color::srgb(0.16, 0.38, 0.78);
+    for (e, edge) in map.river_edges() {
+        let (a, b) = e.hexes();
+        let (p, q) = geo.edge_ends(a, b);
+        lines.segment(p, q, 4.0, river);
+        if let Some(c) = &edge.crossing {
+            let mid = (p + q) / 2.0;
+            let across = (geo.world(b) - geo.world(a)).normalize_or_zero() * 7.0;
+            let color = match c.kind {
+                CrossingKind::Ruined => Color::srgb(0.55, 0.10, 0.10),
+                CrossingKind::Bridge => Color::srgb(0.15, 0.15, 0.15),
+                _ => Color::srgb(0.85, 0.70, 0.20),
+            };
+            lines.segment(mid - across, mid + across, 3.0, color);
+        }
+    }
+    let border = Color::srgb(0.55, 0.15, 0.45);
+    for hex in map.hexes() {
+        for n in map.neighbors(hex) {
+            let (ch, cn) = (map.country(hex), map.country(n));
+            if (hex.x, hex.y) < (n.x, n.y) && ch.is_some() && cn.is_some() && ch != cn {
+                let (p, q) = geo.edge_ends(hex, n);
+                // Dashed: draw the middle half of each edge only.
+                lines.segment(p.lerp(q, 0.2), p.lerp(q, 0.8), 2.5, border);
+            }
+        }
+    }
+    commands.spawn((
+        MapView,
+        Mesh2d(meshes.add(lines.build())),
+        MeshMaterial2d(materials.add(ColorMaterial::from_color(Color::WHITE))),
+        Transform::from_xyz(0.0, 0.0, 1.0),
+    ));
+
+    // Places: a dot sized by population, ringed in the holder's colour.
+    let ring = meshes.add(Circle::new(1.0));
+    let white = materials.add(ColorMaterial::from_color(Color::srgb(0.97, 0.96, 0.92)));
+    for (i, p) in game.scenario().places.iter().enumerate() {
+        let r = 3.0 + (p.population as f32).sqrt() / 60.0;
+        let r = r.min(10.0);
+        let holder = game.place_holder(crate::sim::PlaceId(i as u16));
+        let at = geo.world(p.hex);
+        commands.spawn((
+            MapView,
+            Mesh2d(ring.clone()),
+            MeshMaterial2d(materials.add(ColorMaterial::from_color(faction_color(game, holder)))),
+            Transform::from_xyz(at.x, at.y, 4.0).with_scale(Vec3::splat(r + 2.0)),
+        ));
+        commands.spawn((
+            MapView,
+            Mesh2d(ring.clone()),
+            MeshMaterial2d(white.clone()),
+            Transform::from_xyz(at.x, at.y, 4.1).with_scale(Vec3::splat(r)),
+        ));
+    }
+    // Oil fields: a small black square.
+    let square = meshes.add(Rectangle::new(7.0, 7.0));
+    let oil = materials.add(ColorMaterial::from_color(Color::srgb(0.08, 0.08, 0.08)));
+    for f in &game.scenario().oil_fields {
+        let at = geo.world(f.hex) + Vec2::new(8.0, -7.0);
+        commands.spawn((
+            MapView,
+            Mesh2d(square.clone()),
+            MeshMaterial2d(oil.clone()),
+            Transform::from_xyz(at.x, at.y, 4.2).with_rotation(Quat::from_rotation_z(0.785)),
+        ));
+    }
+
+    // Unit counters.
+    let counter = meshes.add(Rectangle::new(18.0, 13.0));
+    let frame = meshes.add(Rectangle::new(20.0, 15.0));
+    let dark = materials.add(ColorMaterial::from_color(Color::srgb(0.08, 0.08, 0.1)));
+    for u in game.units() {
+        let fill = materials.add(ColorMaterial::from_color(faction_color(game, Some(u.owner))));
+        let at = geo.world(u.hex);
+        commands
+            .spawn((
+                MapView,
+                UnitView(u.id),
+                Mesh2d(frame.clone()),
+                MeshMaterial2d(dark.clone()),
+                Transform::from_xyz(at.x, at.y, 5.0),
+            ))
+            .with_child((Mesh2d(counter.clone()), MeshMaterial2d(fill), Transform::from_xyz(0.0, 0.0, 0.1)));
+    }
+    commands.insert_resource(geo);
+}
+
+fn toggle_overlays(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut overlays: ResMut<Overlays>,
+    mut egui: bevy_egui::EguiContexts,
+) {
+    let typing = egui
+        .ctx_mut()
+        .map(|c| c.wants_keyboard_input())
+        .unwrap_or(false);
+    if !typing && keys.just_pressed(KeyCode::KeyC) {
+        overlays.control = !overlays.control;
+    }
+}
+
+fn tint_control(
+    session: Res<Session>,
+    overlays: Res<Overlays>,
+    geo: Option<Res<MapGeometry>>,
+    mut tiles: Query<(&TilePos, &mut TileColor)>,
+) {
+    let Some(geo) = geo else { return };
+    let game = &session.game;
+    for (pos, mut color) in &mut tiles {
+        let hex: Hex = geo.hex(*pos);
+        let tint = match game.control(hex) {
+            Some(f) if overlays.control => {
+                let c = faction_color(game, Some(f)).to_srgba();
+                let k = 0.35;
+                Color::srgb(
+                    1.0 - k + k * c.red * 1.2,
+                    1.0 - k + k * c.green * 1.2,
+                    1.0 - k + k * c.blue * 1.2,
+                )
+            }
+            _ => Color::WHITE,
+        };
+        if color.0 != tint {
+            color.0 = tint;
+        }
+    }
+}
+
+fn place_units(
+    session: Res<Session>,
+    geo: Option<Res<MapGeometry>>,
+    mut views: Query<(&UnitView, &mut Transform, &mut Visibility)>,
+) {
+    let Some(geo) = geo else { return };
+    for (view, mut t, mut vis) in &mut views {
+        match session.game.unit(view.0) {
+            Some(u) => {
+                let at = geo.world(u.hex);
+                t.translation.x = at.x;
+                t.translation.y = at.y;
+                *vis = Visibility::Inherited;
+            }
+            None => *vis = Visibility::Hidden,
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! The command line: one binary that is the game (`play`, the default) and the modder's and
+//! teacher's tool (`check`, `inspect`). Exit code 0 on success, 1 on a user error with a
+//! message on stderr; never a panic.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::level::{self, Diagnostic, LoadedLevel};
+
+/// Euphrates: the race for the border, autumn 2017.
+#[derive(Debug, Parser)]
+#[command(name = "euphrates", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    play: PlayArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Open the game window (the default when no command is given).
+    Play(PlayArgs),
+    /// Validate level files and print every problem as file:line:col with a hint.
+    Check {
+        /// Level files, or folders whose `.ron` files are all checked.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the resolved level: every hex, river edge, road, place and unit.
+    Inspect {
+        /// The level file.
+        path: PathBuf,
+        /// Print JSON (field names are documented in docs/MODDING.md).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Options for playing.
+#[derive(Debug, Clone, Args, Default)]
+pub struct PlayArgs {
+    /// The level file to play [default: levels/tutorial.ron].
+    #[arg(long, value_name = "PATH")]
+    pub level: Option<PathBuf>,
+    /// The faction to play, by id (e.g. `sdf`).
+    #[arg(long, value_name = "ID")]
+    pub faction: Option<String>,
+    /// Seed for the dice.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Render, save a screenshot of the window to this PNG file, and exit.
+    #[arg(long, value_name = "PNG")]
+    pub screenshot: Option<PathBuf>,
+    /// Frames to render before the screenshot.
+    #[arg(long, default_value_t = 30, requires = "screenshot")]
+    pub frames: u32,
+}
+
+/// Runs the command line with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        None => play(cli.play),
+        Some(Command::Play(args)) => play(args),
+        Some(Command::Check { paths }) => check(&paths),
+        Some(Command::Inspect { path, json }) => inspect(&path, json),
+    }
+}
+
+fn print_diagnostics(diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{d}");
+    }
+}
+
+/// Finds the default level whether the game runs from the source tree or elsewhere.
+pub fn default_level_path() -> PathBuf {
+    let here = PathBuf::from(level::DEFAULT_LEVEL);
+    if here.exists() {
+        return here;
+    }
+    let beside_exe = std::env::current_exe().ok().and_then(|exe| {
+        exe.ancestors()
+            .skip(1)
+            .map(|dir| dir.join(level::DEFAULT_LEVEL))
+            .find(|p| p.exists())
+    });
+    beside_exe.unwrap_or(here)
+}
+
+fn level_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| format!("{}: cannot read the folder: {e}", p.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.extension().is_some_and(|x| x == "ron"))
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(format!("{}: the folder has no .ron files", p.display()));
+            }
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn check(paths: &[PathBuf]) -> ExitCode {
+    let files = match level_files(paths) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut failed = 0;
+    for f in &files {
+        match level::load_path(f) {
+            Ok(l) => println!("{}: ok — {}", f.display(), summary(&l)),
+            Err(diags) => {
+                failed += 1;
+                print_diagnostics(&diags);
+                eprintln!(
+                    "{}: {} problem{}",
+                    f.display(),
+                    diags.len(),
+                    if diags.len() == 1 { "" } else { "s" }
+                );
+            }
+        }
+    }
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn summary(l: &LoadedLevel) -> String {
+    let s = &l.scenario;
+    format!(
+        "\"{}\", {}×{} hexes, {} factions, {} units, {} places, {} oil fields, {} river edges, {} road links",
+        s.name,
+        s.map.width(),
+        s.map.height(),
+        s.factions.len(),
+        s.units.len(),
+        s.places.len(),
+        s.oil_fields.len(),
+        s.map.river_edges().count(),
+        s.map.roads().count()
+    )
+}
+
+fn inspect(path: &Path, json: bool) -> ExitCode {
+    match level::load_path(path) {
+        Ok(l) => {
+            if json {
+                let v = level::inspect::to_json(&l);
+                match serde_json::to_string_pretty(&v) {
+                    Ok(s) => println!("{s}"),
+                    Err(e) => {
+                        eprintln!("error: cannot write JSON: {e}");
+                        return ExitCode::from(1);
+                    }
+                }
+            } else {
+                println!("{}", summary(&l));
+                for f in &l.scenario.factions {
+                    let n = l
+                        .scenario
+                        .units
+                        .iter()
+                        .filter(|u| l.scenario.faction(u.owner).is_some_and(|o| o.key == f.key))
+                        .count();
+                    println!("  faction {:<12} {:<40} {n} units", f.key, f.name);
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            print_diagnostics(&diags);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn play(args: PlayArgs) -> ExitCode {
+    let path = args.level.clone().unwrap_or_else(default_level_path);
+    let loaded = match level::load_path(&path) {
+        Ok(l) => l,
+        Err(diags) => {
+            print_diagnostics(&diags);
+            return ExitCode::from(1);
+        }
+    };
+    let faction = match &args.faction {
+        None => loaded
+            .scenario
+            .factions
+            .iter()
+            .position(|f| f.playable)
+            .unwrap_or(0),
+        Some(key) => {
+            let keys = loaded.scenario.factions.iter().map(|f| f.key.as_str());
+            match loaded.scenario.faction_by_key(key) {
+                Some(id) if loaded.scenario.factions[usize::from(id.0)].playable => {
+                    usize::from(id.0)
+                }
+                Some(_) => {
+                    eprintln!("error: faction `{key}` is not playable in this level");
+                    return ExitCode::from(1);
+                }
+                None => {
+                    eprintln!(
+                        "error: unknown faction `{key}`\n    hint: {}",
+                        level::diag::unknown_hint(key, keys)
+                    );
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    };
+    crate::app::run(crate::app::PlayConfig {
+        level_path: path,
+        level: loaded,
+        faction: crate::sim::FactionId(faction as u8),
+        seed: args.seed,
+        screenshot: args.screenshot,
+        frames: args.frames,
+    })
+}

@@ -1,0 +1,135 @@
+//! `euphrates inspect --json`: the resolved level as JSON, for tools and tests.
+//! Field names are stable and documented in `docs/MODDING.md`.
+
+use serde_json::{Value, json};
+
+use super::load::LoadedLevel;
+use super::schema::Pos;
+use crate::sim::{EdgeKey, Scenario};
+
+fn axial(scenario: &Scenario, hex: hexx::Hex) -> Value {
+    let [col, row] = scenario.map.offset_of(hex);
+    json!({ "q": hex.x, "r": hex.y, "col": col, "row": row })
+}
+
+fn given(pos: &Pos) -> Value {
+    match *pos {
+        Pos::LatLon(lat, lon) => json!({ "lat": lat, "lon": lon }),
+        Pos::Hex(col, row) => json!({ "col": col, "row": row }),
+    }
+}
+
+fn edge(scenario: &Scenario, e: EdgeKey) -> Value {
+    let (a, b) = e.hexes();
+    json!([axial(scenario, a), axial(scenario, b)])
+}
+
+/// The resolved level as a JSON value.
+pub fn to_json(level: &LoadedLevel) -> Value {
+    let s = &level.scenario;
+    let map = &s.map;
+    let layout = map.layout();
+    let hexes: Vec<Value> = map
+        .hexes()
+        .map(|h| {
+            let mut v = axial(s, h);
+            v["terrain"] = json!(map.terrain(h).map(|t| format!("{t:?}")));
+            v["country"] = json!(map.country(h).and_then(|c| map.countries.get(usize::from(c))).map(|c| c.key.clone()));
+            v["control"] = json!(s.control.get(map.index(h).unwrap_or(0)).copied().flatten().and_then(|f| s.faction(f)).map(|f| f.key.clone()));
+            if let Some(p) = level.projection {
+                let (lat, lon) = p.lat_lon(layout.hex_to_world_pos(h));
+                v["lat"] = json!((lat * 1e5).round() / 1e5);
+                v["lon"] = json!((lon * 1e5).round() / 1e5);
+            }
+            v
+        })
+        .collect();
+    let rivers: Vec<Value> = map
+        .river_edges()
+        .map(|(k, e)| {
+            json!({
+                "river": map.rivers.get(usize::from(e.river)).map(|r| r.key.clone()),
+                "hexes": edge(s, k),
+                "crossing": e.crossing.as_ref().map(|c| json!({ "name": c.name, "kind": format!("{:?}", c.kind) })),
+            })
+        })
+        .collect();
+    let bridges: Vec<Value> = map
+        .river_edges()
+        .filter_map(|(k, e)| {
+            e.crossing.as_ref().map(|c| {
+                json!({ "name": c.name, "kind": format!("{:?}", c.kind), "hexes": edge(s, k),
+                        "river": map.rivers.get(usize::from(e.river)).map(|r| r.key.clone()) })
+            })
+        })
+        .collect();
+    let roads: Vec<Value> = map.roads().map(|k| edge(s, k)).collect();
+    let places: Vec<Value> = s
+        .places
+        .iter()
+        .zip(&level.file.places)
+        .map(|(p, f)| {
+            json!({ "id": p.key, "name": p.name, "kind": format!("{:?}", p.kind), "hex": axial(s, p.hex),
+                    "given": given(&f.at), "population": p.population, "points": p.points,
+                    "holder": f.holder, "source": f.source })
+        })
+        .collect();
+    let fields: Vec<Value> = s
+        .oil_fields
+        .iter()
+        .zip(&level.file.oil_fields)
+        .map(|(o, f)| {
+            json!({ "id": o.key, "name": o.name, "kind": format!("{:?}", o.kind), "hex": axial(s, o.hex),
+                    "given": given(&f.at), "output": o.output, "holder": f.holder, "source": f.source })
+        })
+        .collect();
+    let factions: Vec<Value> = s
+        .factions
+        .iter()
+        .zip(&level.file.factions)
+        .map(|(f, lf)| {
+            json!({ "id": f.key, "name": f.name, "color": lf.color, "playable": f.playable,
+                    "patrons": lf.patrons, "source": lf.source })
+        })
+        .collect();
+    let units: Vec<Value> = s
+        .units
+        .iter()
+        .zip(&level.file.units)
+        .map(|(u, lu)| {
+            json!({ "id": u.key, "name": u.name, "kind": format!("{:?}", u.kind),
+                    "owner": s.faction(u.owner).map(|f| f.key.clone()), "hex": axial(s, u.hex),
+                    "strength": u.strength, "morale": u.morale,
+                    "experience": format!("{:?}", u.experience), "source": lu.source })
+        })
+        .collect();
+    json!({
+        "format": level.file.format,
+        "id": s.id,
+        "name": s.name,
+        "start": s.start.to_string(),
+        "days_per_turn": s.days_per_turn,
+        "turns": s.turns,
+        "map": {
+            "width": map.width(),
+            "height": map.height(),
+            "orientation": format!("{:?}", map.orientation()),
+            "projection": level.file.map.projection.map(|p| json!({
+                "origin": { "lat": p.origin.lat, "lon": p.origin.lon }, "hex_km": p.hex_km })),
+        },
+        "hexes": hexes,
+        "rivers": rivers,
+        "bridges": bridges,
+        "roads": roads,
+        "countries": map.countries.iter().map(|c| json!({ "id": c.key, "name": c.name })).collect::<Vec<_>>(),
+        "patrons": level.file.patrons.iter().map(|p| json!({ "id": p.id, "name": p.name, "source": p.source })).collect::<Vec<_>>(),
+        "factions": factions,
+        "relations": level.file.relations.iter().map(|r| json!({ "a": r.a, "b": r.b, "stance": format!("{:?}", r.stance), "source": r.source })).collect::<Vec<_>>(),
+        "places": places,
+        "oil_fields": fields,
+        "units": units,
+        "objectives": level.file.objectives.iter().map(|o| json!({ "id": o.id, "faction": o.faction, "place": o.place, "points": o.points, "description": o.description })).collect::<Vec<_>>(),
+        "events": [],
+        "encyclopedia": [],
+    })
+}

@@ -1,0 +1,394 @@
+//! The level file format, version 1, exactly as a modder writes it (see `docs/MODDING.md`).
+//!
+//! Every struct denies unknown fields so that a misspelt field is an error, not a silently
+//! ignored line. Optional fields have defaults; `Option` fields may be written without
+//! `Some(...)` (the loader enables RON's `implicit_some`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::sim::{Experience, FieldKind, Orientation, PlaceKind, Stance, Terrain, UnitKind};
+
+/// A whole level file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// Format version; must be 1.
+    pub format: u32,
+    /// Stable id: lowercase letters, digits, `_` and `-`.
+    pub id: String,
+    /// Title shown in menus.
+    pub name: String,
+    /// A paragraph shown when choosing the level.
+    #[serde(default)]
+    pub description: String,
+    /// Where the level's facts come from.
+    #[serde(default)]
+    pub source: String,
+    /// Date of the first turn.
+    pub start: Date,
+    /// Days that pass each turn (1..=30).
+    #[serde(default = "default_days_per_turn")]
+    pub days_per_turn: u8,
+    /// Number of turns (1..=500).
+    pub turns: u16,
+    /// The map.
+    pub map: Map,
+    /// Countries split by borders.
+    #[serde(default)]
+    pub countries: Vec<Country>,
+    /// International borders, as lines along hex edges.
+    #[serde(default)]
+    pub borders: Vec<Line>,
+    /// Rivers, as lines along hex edges.
+    #[serde(default)]
+    pub rivers: Vec<River>,
+    /// Bridges, fords and ferries.
+    #[serde(default)]
+    pub crossings: Vec<Crossing>,
+    /// Roads, as chains of hexes.
+    #[serde(default)]
+    pub roads: Vec<Road>,
+    /// Foreign backers.
+    #[serde(default)]
+    pub patrons: Vec<Patron>,
+    /// Sides with units on the map, in turn order.
+    pub factions: Vec<Faction>,
+    /// Starting stances; pairs not listed are at war.
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+    /// Named places.
+    #[serde(default)]
+    pub places: Vec<Place>,
+    /// Oil and gas fields.
+    #[serde(default)]
+    pub oil_fields: Vec<OilField>,
+    /// Units at the start.
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    /// Who holds which ground at the start, drawn as rows of characters.
+    #[serde(default)]
+    pub control: Option<Control>,
+    /// Objectives.
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
+}
+
+fn default_days_per_turn() -> u8 {
+    2
+}
+
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1..=12.
+    pub month: u8,
+    /// Day, 1..=31.
+    pub day: u8,
+}
+
+/// A position: a hex of the terrain grid, or a latitude and longitude projected onto the map.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Pos {
+    /// Column and row in the terrain grid, both from 0.
+    Hex(i32, i32),
+    /// Latitude and longitude in decimal degrees (north and east positive); needs a projection.
+    LatLon(f64, f64),
+}
+
+/// The map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Map {
+    /// Columns (1..=256).
+    pub width: u32,
+    /// Rows (1..=256).
+    pub height: u32,
+    /// Which way hexes point.
+    #[serde(default = "default_orientation")]
+    pub orientation: Orientation,
+    /// Optional geographic projection, to give positions by latitude/longitude.
+    #[serde(default)]
+    pub projection: Option<Projection>,
+    /// Which character stands for which terrain.
+    pub legend: BTreeMap<char, Terrain>,
+    /// One string per row, one character per hex.
+    pub terrain: Vec<String>,
+}
+
+fn default_orientation() -> Orientation {
+    Orientation::Pointy
+}
+
+/// An equirectangular projection anchored at the centre of hex (0, 0).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Projection {
+    /// Latitude and longitude of the centre of the top-left hex (column 0, row 0).
+    pub origin: LatLon,
+    /// Distance between the centres of neighbouring hexes, in kilometres.
+    pub hex_km: f64,
+}
+
+/// A latitude and longitude.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LatLon {
+    /// Degrees north.
+    pub lat: f64,
+    /// Degrees east.
+    pub lon: f64,
+}
+
+/// A country; its territory is everything reachable from `seed` without crossing a border.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Any position inside the country.
+    pub seed: Pos,
+}
+
+/// A line along hex edges, given as a polyline that is snapped to hex corners, as explicit
+/// pairs of neighbouring hexes, or both.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    /// Points of the polyline, in order.
+    #[serde(default)]
+    pub path: Vec<Pos>,
+    /// Pairs of neighbouring hexes whose shared edge is on the line.
+    #[serde(default)]
+    pub edges: Vec<(Pos, Pos)>,
+    /// Where the line comes from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A river.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct River {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Polyline along the river, snapped to hex edges.
+    #[serde(default)]
+    pub path: Vec<Pos>,
+    /// Explicit river edges.
+    #[serde(default)]
+    pub edges: Vec<(Pos, Pos)>,
+    /// Where the course comes from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A bridge, ford or ferry on a river.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Crossing {
+    /// Display name.
+    pub name: String,
+    /// What kind.
+    pub kind: crate::sim::CrossingKind,
+    /// The river it crosses.
+    pub river: String,
+    /// Where: the crossing is put on the edge of `river` nearest to this point.
+    pub at: Pos,
+    /// When given, the crossing is on the edge between the hex of `at` and this neighbour.
+    #[serde(default)]
+    pub across: Option<Pos>,
+    /// Where the fact comes from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A road.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Road {
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Points along the road; the hexes between them are filled in.
+    pub path: Vec<Pos>,
+    /// Where the route comes from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A patron.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Patron {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Where the facts come from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A faction.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Faction {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Map colour as `"#rrggbb"`.
+    pub color: String,
+    /// Whether a human may play it.
+    #[serde(default = "yes")]
+    pub playable: bool,
+    /// Ids of its patrons.
+    #[serde(default)]
+    pub patrons: Vec<String>,
+    /// Where the facts come from.
+    #[serde(default)]
+    pub source: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A starting stance between two factions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    /// One faction.
+    pub a: String,
+    /// The other.
+    pub b: String,
+    /// How they stand.
+    pub stance: Stance,
+    /// Where the fact comes from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A named place.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Role.
+    pub kind: PlaceKind,
+    /// Where.
+    pub at: Pos,
+    /// Inhabitants at the start.
+    #[serde(default)]
+    pub population: u32,
+    /// Victory points for holding it.
+    #[serde(default)]
+    pub points: u16,
+    /// The faction holding it at the start.
+    #[serde(default)]
+    pub holder: Option<String>,
+    /// Where the facts come from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// An oil or gas field.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OilField {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Oil or gas.
+    pub kind: FieldKind,
+    /// Where.
+    pub at: Pos,
+    /// Barrels per day (oil) or thousand cubic metres per day (gas).
+    #[serde(default)]
+    pub output: u32,
+    /// The faction holding it at the start.
+    #[serde(default)]
+    pub holder: Option<String>,
+    /// Where the facts come from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A unit at the start.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Kind.
+    pub kind: UnitKind,
+    /// The faction commanding it.
+    pub owner: String,
+    /// Where.
+    pub at: Pos,
+    /// Strength points (1..=100), about a hundred fighters each.
+    #[serde(default = "default_strength")]
+    pub strength: u16,
+    /// Morale (0..=100).
+    #[serde(default = "default_morale")]
+    pub morale: u8,
+    /// Experience.
+    #[serde(default = "default_experience")]
+    pub experience: Experience,
+    /// Where the facts come from.
+    #[serde(default)]
+    pub source: String,
+}
+
+fn default_strength() -> u16 {
+    10
+}
+fn default_morale() -> u8 {
+    70
+}
+fn default_experience() -> Experience {
+    Experience::Regular
+}
+
+/// Starting control drawn like the terrain: one string per row, one character per hex.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Control {
+    /// Which character stands for which faction id; `.` and space mean nobody.
+    pub legend: BTreeMap<char, String>,
+    /// One string per row.
+    pub rows: Vec<String>,
+}
+
+/// An objective: hold a place at the end of the game.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    /// Stable id.
+    pub id: String,
+    /// Whose objective.
+    pub faction: String,
+    /// The place to hold.
+    pub place: String,
+    /// Points when held at the end.
+    #[serde(default)]
+    pub points: u16,
+    /// What the player reads.
+    #[serde(default)]
+    pub description: String,
+}

@@ -1,0 +1,301 @@
+//! The actors and features of a scenario: factions, patrons, units, places, oil fields and
+//! objectives.
+
+use hexx::Hex;
+use serde::{Deserialize, Serialize};
+
+use super::map::{Mp, MoveClass};
+
+/// Index of a faction in [`super::Scenario::factions`]. Factions play in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct FactionId(pub u8);
+
+/// Index of a patron in [`super::Scenario::patrons`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PatronId(pub u8);
+
+/// A unit's identity, stable for the whole game (also across saves).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct UnitId(pub u32);
+
+/// Index of a place in [`super::Scenario::places`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PlaceId(pub u16);
+
+/// A side with units on the map.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Faction {
+    /// Stable id from the level, e.g. `"sdf"`.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Map colour as RGB.
+    pub color: [u8; 3],
+    /// Whether a human may choose to play it.
+    pub playable: bool,
+    /// The foreign backers of this faction.
+    pub patrons: Vec<PatronId>,
+}
+
+/// A foreign backer without units of its own on the map (e.g. Russia, Iran, the US-led
+/// coalition). Its support arrives through the factions it backs.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Patron {
+    /// Stable id from the level.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// How two factions stand toward each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Stance {
+    /// They fight: attacks allowed, zones of control apply.
+    War,
+    /// They keep apart (deconfliction): no attacks, neither enters the other's ground.
+    Truce,
+    /// They cooperate: may pass through each other's ground.
+    Allied,
+}
+
+/// The kind of a unit, which sets its movement, attack and defence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum UnitKind {
+    /// Regular foot infantry.
+    Infantry,
+    /// Armour and mechanised infantry.
+    Mechanised,
+    /// Irregular or tribal fighters and local defence forces.
+    Militia,
+    /// Elite raiding or advisory forces; move through zones of control.
+    SpecialForces,
+    /// Guns and rockets; attack from two hexes away without taking losses.
+    Artillery,
+}
+
+impl UnitKind {
+    /// All kinds, in a fixed order.
+    pub const ALL: [UnitKind; 5] = [
+        UnitKind::Infantry,
+        UnitKind::Mechanised,
+        UnitKind::Militia,
+        UnitKind::SpecialForces,
+        UnitKind::Artillery,
+    ];
+
+    /// Movement points at the start of each turn.
+    pub fn movement(self) -> Mp {
+        match self {
+            UnitKind::Infantry => 8,
+            UnitKind::Mechanised => 16,
+            UnitKind::Militia => 8,
+            UnitKind::SpecialForces => 10,
+            UnitKind::Artillery => 8,
+        }
+    }
+
+    /// How it moves.
+    pub fn move_class(self) -> MoveClass {
+        match self {
+            UnitKind::Mechanised | UnitKind::Artillery => MoveClass::Motor,
+            _ => MoveClass::Foot,
+        }
+    }
+
+    /// Attack value per strength point, in percent.
+    pub fn attack_percent(self) -> u32 {
+        match self {
+            UnitKind::Infantry => 100,
+            UnitKind::Mechanised => 150,
+            UnitKind::Militia => 70,
+            UnitKind::SpecialForces => 130,
+            UnitKind::Artillery => 120,
+        }
+    }
+
+    /// Defence value per strength point, in percent.
+    pub fn defence_percent(self) -> u32 {
+        match self {
+            UnitKind::Infantry => 100,
+            UnitKind::Mechanised => 120,
+            UnitKind::Militia => 80,
+            UnitKind::SpecialForces => 100,
+            UnitKind::Artillery => 50,
+        }
+    }
+
+    /// Range of its attacks in hexes.
+    pub fn attack_range(self) -> u32 {
+        match self {
+            UnitKind::Artillery => 2,
+            _ => 1,
+        }
+    }
+
+    /// Whether enemy zones of control fail to stop it.
+    pub fn ignores_zoc(self) -> bool {
+        self == UnitKind::SpecialForces
+    }
+
+    /// A short human name.
+    pub fn name(self) -> &'static str {
+        match self {
+            UnitKind::Infantry => "infantry",
+            UnitKind::Mechanised => "mechanised",
+            UnitKind::Militia => "militia",
+            UnitKind::SpecialForces => "special forces",
+            UnitKind::Artillery => "artillery",
+        }
+    }
+}
+
+/// How seasoned a unit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Experience {
+    /// New or hastily trained.
+    Green,
+    /// Trained and blooded.
+    Regular,
+    /// Long in the field.
+    Veteran,
+    /// The best a side has.
+    Elite,
+}
+
+impl Experience {
+    /// Combat multiplier in percent.
+    pub fn percent(self) -> u32 {
+        match self {
+            Experience::Green => 80,
+            Experience::Regular => 100,
+            Experience::Veteran => 115,
+            Experience::Elite => 130,
+        }
+    }
+}
+
+/// Highest strength a unit may have.
+pub const MAX_STRENGTH: u16 = 100;
+/// Highest morale a unit may have.
+pub const MAX_MORALE: u8 = 100;
+
+/// A unit on the map. Its fields change only through [`super::Game::apply`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Unit {
+    /// Identity.
+    pub id: UnitId,
+    /// Stable id from the level (or generated for reinforcements).
+    pub key: String,
+    /// Display name, e.g. "5th Corps".
+    pub name: String,
+    /// Kind.
+    pub kind: UnitKind,
+    /// The faction that commands it.
+    pub owner: FactionId,
+    /// Where it stands.
+    pub hex: Hex,
+    /// Combat strength points, 1..=[`MAX_STRENGTH`]; at 0 the unit is gone.
+    pub strength: u16,
+    /// Morale, 0..=[`MAX_MORALE`]; multiplies combat power.
+    pub morale: u8,
+    /// Experience.
+    pub experience: Experience,
+    /// Movement points left this turn.
+    pub movement_left: Mp,
+    /// Whether it has attacked this turn.
+    pub has_attacked: bool,
+}
+
+impl Unit {
+    /// Morale multiplier on combat power in percent: 50 % at zero morale, 100 % at full.
+    pub fn morale_percent(&self) -> u32 {
+        50 + u32::from(self.morale.min(MAX_MORALE)) / 2
+    }
+}
+
+/// The role of a place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum PlaceKind {
+    /// A city.
+    City,
+    /// A town.
+    Town,
+    /// A village.
+    Village,
+    /// An international border crossing.
+    BorderCrossing,
+    /// A military airbase.
+    Airbase,
+    /// A pipeline pumping station (e.g. T2).
+    PumpingStation,
+}
+
+impl PlaceKind {
+    /// A short human name.
+    pub fn name(self) -> &'static str {
+        match self {
+            PlaceKind::City => "city",
+            PlaceKind::Town => "town",
+            PlaceKind::Village => "village",
+            PlaceKind::BorderCrossing => "border crossing",
+            PlaceKind::Airbase => "airbase",
+            PlaceKind::PumpingStation => "pumping station",
+        }
+    }
+}
+
+/// A named place.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Place {
+    /// Stable id from the level.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Role.
+    pub kind: PlaceKind,
+    /// Where it is.
+    pub hex: Hex,
+    /// Inhabitants at the start date.
+    pub population: u32,
+    /// Victory points for holding it.
+    pub points: u16,
+}
+
+/// Whether a field yields oil or gas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum FieldKind {
+    /// Crude oil.
+    Oil,
+    /// Natural gas.
+    Gas,
+}
+
+/// An oil or gas field.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct OilField {
+    /// Stable id from the level.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Oil or gas.
+    pub kind: FieldKind,
+    /// Where it is.
+    pub hex: Hex,
+    /// Output: barrels per day for oil, thousand cubic metres per day for gas.
+    pub output: u32,
+}
+
+/// Something a faction is asked to achieve.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Objective {
+    /// Stable id from the level.
+    pub key: String,
+    /// Whose objective it is.
+    pub faction: FactionId,
+    /// The place to hold at the end of the game.
+    pub place: PlaceId,
+    /// Points scored when it is held.
+    pub points: u16,
+    /// What the player reads.
+    pub description: String,
+}

@@ -1,0 +1,96 @@
+//! Events: what happened. Applying an event is the only way game state changes.
+
+use hexx::Hex;
+use serde::{Deserialize, Serialize};
+
+use super::calendar::Date;
+use super::combat::Outcome;
+use super::entities::{FactionId, UnitId};
+use super::map::Mp;
+
+/// One thing that happened in the game.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Event {
+    /// A unit moved along `path` (which ends at its new hex) and spent `cost` movement points.
+    UnitMoved {
+        /// The unit.
+        unit: UnitId,
+        /// Where it started.
+        from: Hex,
+        /// The hexes it passed, ending where it stopped.
+        path: Vec<Hex>,
+        /// Movement points spent.
+        cost: Mp,
+    },
+    /// A hex changed hands.
+    ControlChanged {
+        /// The hex.
+        hex: Hex,
+        /// The previous controller.
+        from: Option<FactionId>,
+        /// The new controller.
+        to: FactionId,
+    },
+    /// An attack was fought; losses and movement follow as separate events.
+    AttackResolved {
+        /// The attacking units (each may attack once per turn).
+        attackers: Vec<UnitId>,
+        /// The defending unit.
+        defender: UnitId,
+        /// The hex attacked.
+        target: Hex,
+        /// Attack power over defence power, in percent.
+        ratio_percent: u32,
+        /// The die roll, 1..=6.
+        roll: u8,
+        /// The result from the combat table.
+        outcome: Outcome,
+    },
+    /// A unit lost strength and morale changed (positive or negative).
+    UnitDamaged {
+        /// The unit.
+        unit: UnitId,
+        /// Strength points lost.
+        loss: u16,
+        /// Change of morale.
+        morale_change: i16,
+    },
+    /// A defeated unit fell back one hex.
+    UnitRetreated {
+        /// The unit.
+        unit: UnitId,
+        /// Where it was.
+        from: Hex,
+        /// Where it went.
+        to: Hex,
+    },
+    /// A unit was destroyed or dispersed.
+    UnitDestroyed {
+        /// The unit.
+        unit: UnitId,
+        /// Where it was.
+        hex: Hex,
+    },
+    /// A faction finished its turn.
+    TurnEnded {
+        /// The faction.
+        faction: FactionId,
+    },
+    /// A new game turn began.
+    NewTurn {
+        /// Its number, from 1.
+        turn: u16,
+        /// Its date.
+        date: Date,
+    },
+    /// A faction's turn began: its units are ready to move and fight again.
+    FactionTurnBegan {
+        /// The faction.
+        faction: FactionId,
+    },
+    /// The last turn ended.
+    GameEnded {
+        /// Points per faction, in faction order.
+        scores: Vec<u32>,
+    },
+}

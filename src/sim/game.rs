@@ -1,0 +1,381 @@
+//! The whole game state, and [`Game::apply`], the only place where it changes.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use hexx::Hex;
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use super::calendar::Date;
+use super::command::{Command, RuleError};
+use super::entities::{FactionId, MAX_MORALE, PlaceId, Stance, Unit, UnitId};
+use super::event::Event;
+use super::scenario::{Scenario, relation_key};
+
+/// The game's random number generator: ChaCha8 seeded from the game seed, stored in the
+/// state so that saves and replays continue the same sequence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimRng(ChaCha8Rng);
+
+impl SimRng {
+    /// A generator for a game seed.
+    pub fn new(seed: u64) -> Self {
+        SimRng(ChaCha8Rng::seed_from_u64(seed))
+    }
+
+    /// One roll of a six-sided die.
+    pub fn d6(&mut self) -> u8 {
+        self.0.random_range(1..=6u8)
+    }
+}
+
+impl Hash for SimRng {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.get_seed().hash(state);
+        self.0.get_stream().hash(state);
+        self.0.get_word_pos().hash(state);
+    }
+}
+
+/// A 64-bit FNV-1a hasher that writes integers little-endian, so hashes agree on every
+/// platform (the standard hasher is neither stable across releases nor specified).
+#[derive(Clone, Debug)]
+pub struct StableHasher(u64);
+
+impl Default for StableHasher {
+    fn default() -> Self {
+        StableHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for StableHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.write(&n.to_le_bytes());
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write(&n.to_le_bytes());
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.write(&n.to_le_bytes());
+    }
+    fn write_u128(&mut self, n: u128) {
+        self.write(&n.to_le_bytes());
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write(&(n as u64).to_le_bytes());
+    }
+    fn write_i32(&mut self, n: i32) {
+        self.write(&n.to_le_bytes());
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.write(&n.to_le_bytes());
+    }
+    fn write_isize(&mut self, n: isize) {
+        self.write(&(n as i64).to_le_bytes());
+    }
+}
+
+/// Everything that changes during a game.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct State {
+    turn: u16,
+    date: Date,
+    active: FactionId,
+    over: bool,
+    units: BTreeMap<UnitId, Unit>,
+    control: Vec<Option<FactionId>>,
+    relations: BTreeMap<(FactionId, FactionId), Stance>,
+    rng: SimRng,
+}
+
+/// One entry of the event log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    /// The game turn it happened in.
+    pub turn: u16,
+    /// The faction whose turn it was.
+    pub faction: FactionId,
+    /// What happened.
+    pub event: Event,
+}
+
+/// A game in progress: the scenario it started from, the current state and the event log.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Game {
+    scenario: Arc<Scenario>,
+    seed: u64,
+    state: State,
+    /// Which unit stands on each hex, by map index; derived from `state.units`.
+    occupant: Vec<Option<UnitId>>,
+    log: Vec<LogEntry>,
+}
+
+impl Game {
+    /// Starts a game of `scenario` with a seed for its dice.
+    pub fn new(scenario: impl Into<Arc<Scenario>>, seed: u64) -> Game {
+        let scenario: Arc<Scenario> = scenario.into();
+        let mut units = BTreeMap::new();
+        for (i, u) in scenario.units.iter().enumerate() {
+            let mut u = u.clone();
+            u.id = UnitId(i as u32);
+            u.movement_left = u.kind.movement();
+            u.has_attacked = false;
+            units.insert(u.id, u);
+        }
+        let mut control = scenario.control.clone();
+        control.resize(scenario.map.len(), None);
+        let state = State {
+            turn: 1,
+            date: scenario.start,
+            active: FactionId(0),
+            over: scenario.factions.is_empty(),
+            units,
+            control,
+            relations: scenario.relations.clone(),
+            rng: SimRng::new(seed),
+        };
+        let mut game = Game {
+            occupant: vec![None; scenario.map.len()],
+            scenario,
+            seed,
+            state,
+            log: Vec::new(),
+        };
+        game.rebuild_occupancy();
+        game
+    }
+
+    fn rebuild_occupancy(&mut self) {
+        self.occupant = vec![None; self.scenario.map.len()];
+        for u in self.state.units.values() {
+            if let Some(i) = self.scenario.map.index(u.hex) {
+                self.occupant[i] = Some(u.id);
+            }
+        }
+    }
+
+    /// The scenario this game was started from.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// A shared handle to the scenario.
+    pub fn scenario_arc(&self) -> Arc<Scenario> {
+        self.scenario.clone()
+    }
+
+    /// The seed the game was started with.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// The current game turn, from 1.
+    pub fn turn(&self) -> u16 {
+        self.state.turn
+    }
+
+    /// The date of the current turn.
+    pub fn date(&self) -> Date {
+        self.state.date
+    }
+
+    /// The faction whose turn it is.
+    pub fn active_faction(&self) -> FactionId {
+        self.state.active
+    }
+
+    /// Whether the last turn has ended.
+    pub fn is_over(&self) -> bool {
+        self.state.over
+    }
+
+    /// All units on the map, in id order.
+    pub fn units(&self) -> impl Iterator<Item = &Unit> {
+        self.state.units.values()
+    }
+
+    /// A unit by id.
+    pub fn unit(&self, id: UnitId) -> Option<&Unit> {
+        self.state.units.get(&id)
+    }
+
+    /// The unit standing on a hex.
+    pub fn unit_at(&self, hex: Hex) -> Option<&Unit> {
+        let i = self.scenario.map.index(hex)?;
+        self.occupant[i].and_then(|id| self.state.units.get(&id))
+    }
+
+    /// Who controls a hex.
+    pub fn control(&self, hex: Hex) -> Option<FactionId> {
+        let i = self.scenario.map.index(hex)?;
+        self.state.control[i]
+    }
+
+    /// The stance between two factions; a faction is allied with itself.
+    pub fn stance(&self, a: FactionId, b: FactionId) -> Stance {
+        if a == b {
+            return Stance::Allied;
+        }
+        self.state
+            .relations
+            .get(&relation_key(a, b))
+            .copied()
+            .unwrap_or(Stance::War)
+    }
+
+    /// The event log, oldest first.
+    pub fn log(&self) -> &[LogEntry] {
+        &self.log
+    }
+
+    /// Who holds each place now.
+    pub fn place_holder(&self, place: PlaceId) -> Option<FactionId> {
+        self.scenario
+            .place(place)
+            .and_then(|p| self.control(p.hex))
+    }
+
+    /// Points per faction: the places each holds plus the objectives it has met.
+    pub fn scores(&self) -> Vec<u32> {
+        let mut scores = vec![0u32; self.scenario.factions.len()];
+        for (i, p) in self.scenario.places.iter().enumerate() {
+            if let Some(f) = self.place_holder(PlaceId(i as u16)) {
+                scores[usize::from(f.0)] += u32::from(p.points);
+            }
+        }
+        for o in &self.scenario.objectives {
+            if self.place_holder(o.place) == Some(o.faction) {
+                scores[usize::from(o.faction.0)] += u32::from(o.points);
+            }
+        }
+        scores
+    }
+
+    /// A hash of the whole changing state, equal for equal states on every machine.
+    pub fn state_hash(&self) -> u64 {
+        let mut h = StableHasher::default();
+        self.scenario.id.hash(&mut h);
+        self.state.hash(&mut h);
+        h.finish()
+    }
+
+    /// A copy of the random generator, for `execute` to roll dice without changing state.
+    pub(super) fn rng_copy(&self) -> SimRng {
+        self.state.rng.clone()
+    }
+
+    /// Checks a command, turns it into events, applies them and logs them.
+    /// On a refusal nothing changes.
+    pub fn perform(&mut self, command: &Command) -> Result<Vec<Event>, RuleError> {
+        let events = self.events_for(command)?;
+        for e in &events {
+            self.apply(e);
+        }
+        Ok(events)
+    }
+
+    /// Applies one event. This is the only mutation of game state; events come from
+    /// `execute`, which has already checked them, so apply trusts them but never panics.
+    fn apply(&mut self, event: &Event) {
+        let entry = LogEntry {
+            turn: self.state.turn,
+            faction: self.state.active,
+            event: event.clone(),
+        };
+        match event {
+            Event::UnitMoved {
+                unit, path, cost, ..
+            } => {
+                let map = &self.scenario.map;
+                if let (Some(u), Some(&to)) = (self.state.units.get_mut(unit), path.last()) {
+                    if let Some(i) = map.index(u.hex) {
+                        if self.occupant[i] == Some(*unit) {
+                            self.occupant[i] = None;
+                        }
+                    }
+                    u.hex = to;
+                    u.movement_left = u.movement_left.saturating_sub(*cost);
+                    if let Some(i) = map.index(to) {
+                        self.occupant[i] = Some(*unit);
+                    }
+                }
+            }
+            Event::ControlChanged { hex, to, .. } => {
+                if let Some(i) = self.scenario.map.index(*hex) {
+                    self.state.control[i] = Some(*to);
+                }
+            }
+            Event::AttackResolved { attackers, .. } => {
+                // The roll recorded in the event was drawn from a copy of this generator;
+                // drawing once here keeps the stored generator in step with it.
+                self.state.rng.d6();
+                for id in attackers {
+                    if let Some(u) = self.state.units.get_mut(id) {
+                        u.has_attacked = true;
+                        u.movement_left = 0;
+                    }
+                }
+            }
+            Event::UnitDamaged {
+                unit,
+                loss,
+                morale_change,
+            } => {
+                if let Some(u) = self.state.units.get_mut(unit) {
+                    u.strength = u.strength.saturating_sub(*loss);
+                    let m = (i16::from(u.morale) + morale_change).clamp(0, i16::from(MAX_MORALE));
+                    u.morale = m as u8;
+                }
+            }
+            Event::UnitRetreated { unit, from, to } => {
+                let map = &self.scenario.map;
+                if let Some(u) = self.state.units.get_mut(unit) {
+                    u.hex = *to;
+                    u.movement_left = 0;
+                    if let Some(i) = map.index(*from) {
+                        self.occupant[i] = None;
+                    }
+                    if let Some(i) = map.index(*to) {
+                        self.occupant[i] = Some(*unit);
+                    }
+                }
+            }
+            Event::UnitDestroyed { unit, hex } => {
+                self.state.units.remove(unit);
+                if let Some(i) = self.scenario.map.index(*hex) {
+                    if self.occupant[i] == Some(*unit) {
+                        self.occupant[i] = None;
+                    }
+                }
+            }
+            Event::TurnEnded { .. } => {}
+            Event::NewTurn { turn, date } => {
+                self.state.turn = *turn;
+                self.state.date = *date;
+            }
+            Event::FactionTurnBegan { faction } => {
+                self.state.active = *faction;
+                for u in self.state.units.values_mut() {
+                    if u.owner == *faction {
+                        u.movement_left = u.kind.movement();
+                        u.has_attacked = false;
+                    }
+                }
+            }
+            Event::GameEnded { .. } => self.state.over = true,
+        }
+        self.log.push(entry);
+    }
+}

@@ -1,0 +1,482 @@
+//! Checking commands and turning them into events: movement with zones of control, rivers and
+//! deconfliction, combat, and the turn sequence.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+
+use hexx::Hex;
+
+use super::combat::{self, Modifier, Preview};
+use super::command::{Command, MAX_ATTACKERS, MAX_PATH, RuleError};
+use super::entities::{FactionId, Stance, Unit, UnitId, UnitKind};
+use super::event::Event;
+use super::game::Game;
+use super::map::{CrossingKind, Mp};
+
+/// How a unit may reach one hex this turn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reach {
+    /// Movement points needed.
+    pub cost: Mp,
+    /// The hex it comes from (the unit's own hex for the first step).
+    pub prev: Hex,
+    /// Whether the unit must stop here (enemy zone of control).
+    pub stops: bool,
+}
+
+impl Game {
+    /// Whether `hex` lies in the zone of control of a unit at war with `faction`. Zones of
+    /// control do not reach across a river edge that has no usable crossing.
+    pub fn in_enemy_zoc(&self, hex: Hex, faction: FactionId) -> bool {
+        let map = &self.scenario().map;
+        map.neighbors(hex).any(|n| {
+            self.unit_at(n).is_some_and(|u| {
+                self.stance(u.owner, faction) == Stance::War
+                    && map.river_between(hex, n).is_none_or(|e| {
+                        e.crossing
+                            .as_ref()
+                            .is_some_and(|c| c.kind.extra_cost().is_some())
+                    })
+            })
+        })
+    }
+
+    /// The rules for one step of `unit` from `from` into `to`: its cost, or why it is refused.
+    /// `last` says whether the unit would stop there.
+    fn step(&self, unit: &Unit, from: Hex, to: Hex, last: bool) -> Result<Mp, RuleError> {
+        let map = &self.scenario().map;
+        if from.unsigned_distance_to(to) != 1 {
+            return Err(RuleError::NotAdjacent { step: 0, hex: to });
+        }
+        let terrain = map.terrain(to).ok_or(RuleError::OffMap { hex: to })?;
+        if !terrain.passable() && !map.has_road(from, to) {
+            return Err(RuleError::Impassable { hex: to, terrain });
+        }
+        let cost = map.step_cost(from, to, unit.kind.move_class()).ok_or_else(|| {
+            let river = map
+                .river_between(from, to)
+                .and_then(|e| map.rivers.get(usize::from(e.river)))
+                .map_or_else(|| "river".to_owned(), |r| r.name.clone());
+            RuleError::NoCrossing { river, from, to }
+        })?;
+        if let Some(other) = self.unit_at(to) {
+            if other.id != unit.id && (last || self.stance(other.owner, unit.owner) != Stance::Allied)
+            {
+                return Err(RuleError::Occupied {
+                    hex: to,
+                    by: other.id,
+                });
+            }
+        }
+        if let Some(holder) = self.control(to) {
+            if self.stance(holder, unit.owner) == Stance::Truce {
+                return Err(RuleError::Deconflicted { hex: to, holder });
+            }
+        }
+        Ok(cost)
+    }
+
+    fn own_unit(&self, id: UnitId) -> Result<&Unit, RuleError> {
+        let unit = self.unit(id).ok_or(RuleError::NoSuchUnit(id))?;
+        if unit.owner != self.active_faction() {
+            return Err(RuleError::NotYourUnit {
+                unit: id,
+                owner: unit.owner,
+            });
+        }
+        Ok(unit)
+    }
+
+    /// Whether a command is legal now, and if not, why.
+    pub fn check(&self, command: &Command) -> Result<(), RuleError> {
+        if self.is_over() {
+            return Err(RuleError::GameOver);
+        }
+        match command {
+            Command::Move { unit, path } => self.check_move(*unit, path).map(|_| ()),
+            Command::Attack { attackers, target } => {
+                self.preview_attack(attackers, *target).map(|_| ())
+            }
+            Command::EndTurn => Ok(()),
+        }
+    }
+
+    /// Checks a move and returns its cost.
+    fn check_move(&self, id: UnitId, path: &[Hex]) -> Result<Mp, RuleError> {
+        let unit = self.own_unit(id)?;
+        if path.is_empty() {
+            return Err(RuleError::EmptyPath);
+        }
+        if path.len() > MAX_PATH {
+            return Err(RuleError::PathTooLong {
+                len: path.len(),
+                max: MAX_PATH,
+            });
+        }
+        let mut total: u32 = 0;
+        let mut from = unit.hex;
+        for (i, &to) in path.iter().enumerate() {
+            if i > 0 && !unit.kind.ignores_zoc() && self.in_enemy_zoc(from, unit.owner) {
+                return Err(RuleError::ZoneOfControl { hex: from });
+            }
+            let cost = self.step(unit, from, to, i + 1 == path.len()).map_err(|e| match e {
+                RuleError::NotAdjacent { hex, .. } => RuleError::NotAdjacent { step: i, hex },
+                e => e,
+            })?;
+            total += u32::from(cost);
+            from = to;
+        }
+        if total > u32::from(unit.movement_left) {
+            return Err(RuleError::NotEnoughMovement {
+                needed: total,
+                left: unit.movement_left,
+            });
+        }
+        Ok(total as Mp)
+    }
+
+    /// Every hex a unit can reach this turn, with the cheapest way there. Uses the same step
+    /// rules as [`Game::check`], so every path it yields is a legal move.
+    pub fn reachable(&self, id: UnitId) -> BTreeMap<(i32, i32), Reach> {
+        let mut out = self.reach_through(id);
+        out.retain(|&(x, y), _| self.unit_at(Hex::new(x, y)).is_none());
+        out
+    }
+
+    /// Like [`Game::reachable`], but also lists hexes held by allies, which a unit may pass
+    /// through but not stop on.
+    fn reach_through(&self, id: UnitId) -> BTreeMap<(i32, i32), Reach> {
+        let mut out = BTreeMap::new();
+        let Some(unit) = self.unit(id) else {
+            return out;
+        };
+        let map = &self.scenario().map;
+        let mut best: BTreeMap<(i32, i32), Mp> = BTreeMap::new();
+        let mut heap = BinaryHeap::new();
+        heap.push(Reverse((0 as Mp, (unit.hex.x, unit.hex.y))));
+        best.insert((unit.hex.x, unit.hex.y), 0);
+        while let Some(Reverse((cost, (x, y)))) = heap.pop() {
+            let here = Hex::new(x, y);
+            if best.get(&(x, y)).is_some_and(|b| *b < cost) {
+                continue;
+            }
+            if here != unit.hex && !unit.kind.ignores_zoc() && self.in_enemy_zoc(here, unit.owner)
+            {
+                continue;
+            }
+            for next in map.neighbors(here) {
+                // Passing through allies is allowed; stopping on them is not, which the
+                // final filter below enforces.
+                let Ok(step) = self.step(unit, here, next, false) else {
+                    continue;
+                };
+                let c = cost + step;
+                if c > unit.movement_left {
+                    continue;
+                }
+                let key = (next.x, next.y);
+                if best.get(&key).is_none_or(|b| c < *b) {
+                    best.insert(key, c);
+                    out.insert(
+                        key,
+                        Reach {
+                            cost: c,
+                            prev: here,
+                            stops: !unit.kind.ignores_zoc() && self.in_enemy_zoc(next, unit.owner),
+                        },
+                    );
+                    heap.push(Reverse((c, key)));
+                }
+            }
+        }
+        out
+    }
+
+    /// The path to a hex found by [`Game::reachable`], ready for [`Command::Move`].
+    pub fn path_to(&self, id: UnitId, target: Hex) -> Option<Vec<Hex>> {
+        let reach = self.reach_through(id);
+        let start = self.unit(id)?.hex;
+        let mut path = vec![target];
+        let mut at = target;
+        while at != start {
+            let r = reach.get(&(at.x, at.y))?;
+            at = r.prev;
+            if at != start {
+                path.push(at);
+            }
+        }
+        path.reverse();
+        self.check_move(id, &path).ok()?;
+        Some(path)
+    }
+
+    /// The odds of an attack, with every modifier, without rolling. Fails exactly when the
+    /// attack would be refused.
+    pub fn preview_attack(&self, attackers: &[UnitId], target: Hex) -> Result<Preview, RuleError> {
+        if attackers.is_empty() {
+            return Err(RuleError::NoAttackers);
+        }
+        if attackers.len() > MAX_ATTACKERS {
+            return Err(RuleError::TooManyAttackers {
+                count: attackers.len(),
+                max: MAX_ATTACKERS,
+            });
+        }
+        let map = &self.scenario().map;
+        let defender = self
+            .unit_at(target)
+            .ok_or(RuleError::NoDefender { hex: target })?;
+        let mut attack: u64 = 0;
+        let mut weakest_crossing: u32 = 100;
+        for (i, &id) in attackers.iter().enumerate() {
+            if attackers[..i].contains(&id) {
+                return Err(RuleError::DuplicateAttacker(id));
+            }
+            let unit = self.own_unit(id)?;
+            if unit.has_attacked {
+                return Err(RuleError::AlreadyAttacked(id));
+            }
+            let distance = unit.hex.unsigned_distance_to(target);
+            let range = unit.kind.attack_range();
+            if distance > range || distance == 0 {
+                return Err(RuleError::OutOfRange {
+                    unit: id,
+                    distance,
+                    range,
+                });
+            }
+            if self.stance(unit.owner, defender.owner) != Stance::War {
+                return Err(RuleError::NotAtWar {
+                    with: defender.owner,
+                });
+            }
+            // Strength × 100, then each percent factor applied in turn: integer arithmetic
+            // that keeps two decimal places of a strength point.
+            attack += [
+                unit.kind.attack_percent(),
+                unit.morale_percent(),
+                unit.experience.percent(),
+            ]
+            .iter()
+            .fold(u64::from(unit.strength) * 100, |v, p| v * u64::from(*p) / 100);
+            if distance == 1 {
+                if let Some(edge) = map.river_between(unit.hex, target) {
+                    let p = CrossingKind::defence_percent(edge.crossing.as_ref().map(|c| c.kind));
+                    weakest_crossing = weakest_crossing.max(p);
+                }
+            }
+        }
+        let terrain = map.terrain(target).unwrap_or(super::map::Terrain::Desert);
+        let mut mods = vec![
+            Modifier {
+                label: format!("{} ({})", defender.kind.name(), "defence"),
+                percent: defender.kind.defence_percent(),
+            },
+            Modifier {
+                label: format!("{} terrain", terrain.name()),
+                percent: terrain.defence_percent(),
+            },
+            Modifier {
+                label: format!("morale {}", defender.morale),
+                percent: defender.morale_percent(),
+            },
+            Modifier {
+                label: format!("{:?} experience", defender.experience).to_lowercase(),
+                percent: defender.experience.percent(),
+            },
+        ];
+        if weakest_crossing > 100 {
+            mods.push(Modifier {
+                label: "attacked across a river".into(),
+                percent: weakest_crossing,
+            });
+        }
+        let defence = mods
+            .iter()
+            .fold(u64::from(defender.strength) * 100, |v, m| {
+                v * u64::from(m.percent) / 100
+            });
+        let ratio = combat::ratio_percent(attack, defence);
+        let column = combat::column(ratio);
+        Ok(Preview {
+            attack,
+            defence,
+            ratio_percent: ratio,
+            column,
+            defence_modifiers: mods,
+            chances: combat::chances(column),
+        })
+    }
+
+    /// Turns a command into the events it causes, without changing anything.
+    pub fn events_for(&self, command: &Command) -> Result<Vec<Event>, RuleError> {
+        self.check(command)?;
+        Ok(match command {
+            Command::Move { unit, path } => self.execute_move(*unit, path)?,
+            Command::Attack { attackers, target } => self.execute_attack(attackers, *target)?,
+            Command::EndTurn => self.execute_end_turn(),
+        })
+    }
+
+    fn capture(&self, faction: FactionId, hex: Hex, events: &mut Vec<Event>) {
+        let from = self.control(hex);
+        let keep = from.is_some_and(|f| f == faction || self.stance(f, faction) == Stance::Allied);
+        if !keep {
+            events.push(Event::ControlChanged {
+                hex,
+                from,
+                to: faction,
+            });
+        }
+    }
+
+    fn execute_move(&self, id: UnitId, path: &[Hex]) -> Result<Vec<Event>, RuleError> {
+        let cost = self.check_move(id, path)?;
+        let unit = self.own_unit(id)?;
+        let mut events = vec![Event::UnitMoved {
+            unit: id,
+            from: unit.hex,
+            path: path.to_vec(),
+            cost,
+        }];
+        for &hex in path {
+            self.capture(unit.owner, hex, &mut events);
+        }
+        Ok(events)
+    }
+
+    /// Where a beaten defender can fall back to: a free, enterable neighbour, not into an
+    /// enemy zone of control if it can help it, preferring its own ground and hexes farther
+    /// from the attackers.
+    fn retreat_hex(&self, defender: &Unit, attackers: &[&Unit]) -> Option<Hex> {
+        let map = &self.scenario().map;
+        map.neighbors(defender.hex)
+            .filter(|&n| {
+                self.unit_at(n).is_none()
+                    && map
+                        .step_cost(defender.hex, n, defender.kind.move_class())
+                        .is_some()
+                    && self.control(n).is_none_or(|c| {
+                        c == defender.owner || self.stance(c, defender.owner) != Stance::Truce
+                    })
+            })
+            .min_by_key(|&n| {
+                let zoc = self.in_enemy_zoc(n, defender.owner);
+                let own = self.control(n) == Some(defender.owner);
+                let dist: u32 = attackers.iter().map(|a| a.hex.unsigned_distance_to(n)).sum();
+                (zoc, !own, Reverse(dist), (n.x, n.y))
+            })
+    }
+
+    fn execute_attack(&self, ids: &[UnitId], target: Hex) -> Result<Vec<Event>, RuleError> {
+        let preview = self.preview_attack(ids, target)?;
+        let defender = self
+            .unit_at(target)
+            .ok_or(RuleError::NoDefender { hex: target })?;
+        let attackers: Vec<&Unit> = ids.iter().filter_map(|id| self.unit(*id)).collect();
+        let roll = self.rng_copy().d6();
+        let outcome = combat::outcome(preview.column, roll);
+        let mut events = vec![Event::AttackResolved {
+            attackers: ids.to_vec(),
+            defender: defender.id,
+            target,
+            ratio_percent: preview.ratio_percent,
+            roll,
+            outcome,
+        }];
+        let won = outcome.attacker_won();
+        let mut destroyed = Vec::new();
+        for a in &attackers {
+            let loss = if a.kind == UnitKind::Artillery {
+                0
+            } else {
+                combat::loss(a.strength, outcome.attacker_loss_percent())
+            };
+            events.push(Event::UnitDamaged {
+                unit: a.id,
+                loss,
+                morale_change: if won { 5 } else { -5 },
+            });
+            if loss >= a.strength {
+                destroyed.push(Event::UnitDestroyed {
+                    unit: a.id,
+                    hex: a.hex,
+                });
+            }
+        }
+        events.extend(destroyed);
+        let d_loss = combat::loss(defender.strength, outcome.defender_loss_percent());
+        events.push(Event::UnitDamaged {
+            unit: defender.id,
+            loss: d_loss,
+            morale_change: if won { -10 } else { 5 },
+        });
+        let mut vacated = false;
+        if d_loss >= defender.strength {
+            events.push(Event::UnitDestroyed {
+                unit: defender.id,
+                hex: target,
+            });
+            vacated = true;
+        } else if outcome.defender_retreats() {
+            match self.retreat_hex(defender, &attackers) {
+                Some(to) => events.push(Event::UnitRetreated {
+                    unit: defender.id,
+                    from: target,
+                    to,
+                }),
+                None => events.push(Event::UnitDestroyed {
+                    unit: defender.id,
+                    hex: target,
+                }),
+            }
+            vacated = true;
+        }
+        if vacated {
+            let map = &self.scenario().map;
+            let advancing = attackers.iter().find(|a| {
+                a.kind.attack_range() == 1
+                    && a.strength
+                        > combat::loss(a.strength, outcome.attacker_loss_percent())
+                    && map.step_cost(a.hex, target, a.kind.move_class()).is_some()
+            });
+            if let Some(a) = advancing {
+                events.push(Event::UnitMoved {
+                    unit: a.id,
+                    from: a.hex,
+                    path: vec![target],
+                    cost: 0,
+                });
+                self.capture(a.owner, target, &mut events);
+            }
+        }
+        Ok(events)
+    }
+
+    fn execute_end_turn(&self) -> Vec<Event> {
+        let active = self.active_faction();
+        let mut events = vec![Event::TurnEnded { faction: active }];
+        let count = self.scenario().factions.len() as u8;
+        let next = active.0 + 1;
+        if next < count {
+            events.push(Event::FactionTurnBegan {
+                faction: FactionId(next),
+            });
+        } else if self.turn() >= self.scenario().turns {
+            events.push(Event::GameEnded {
+                scores: self.scores(),
+            });
+        } else {
+            events.push(Event::NewTurn {
+                turn: self.turn() + 1,
+                date: self
+                    .date()
+                    .plus_days(u32::from(self.scenario().days_per_turn)),
+            });
+            events.push(Event::FactionTurnBegan {
+                faction: FactionId(0),
+            });
+        }
+        events
+    }
+}

@@ -1,0 +1,126 @@
+//! Every shipped level loads; every broken level in the corpus gives its expected diagnostics.
+
+use euphrates::level::{self, load_str};
+use proptest::prelude::*;
+
+use crate::{at, ron_files};
+
+#[test]
+fn every_shipped_level_loads_and_validates() {
+    let files = ron_files(&at("levels"));
+    assert!(!files.is_empty());
+    for f in files {
+        let l = level::load_path(&f).unwrap_or_else(|d| {
+            panic!(
+                "{} does not load:\n{}",
+                f.display(),
+                d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+            )
+        });
+        assert!(!l.scenario.factions.is_empty());
+        assert!(l.scenario.factions.iter().any(|f| f.playable));
+    }
+}
+
+#[test]
+fn the_default_level_exists() {
+    assert!(at(level::DEFAULT_LEVEL).exists());
+}
+
+/// `// expect: LINE:COL: text` lines at the top of a corpus file.
+fn expectations(text: &str) -> Vec<(usize, usize, String)> {
+    text.lines()
+        .take_while(|l| l.starts_with("//"))
+        .filter_map(|l| l.strip_prefix("// expect: "))
+        .map(|e| {
+            let mut parts = e.splitn(3, ':');
+            let line = parts.next().unwrap().trim().parse().unwrap();
+            let col = parts.next().unwrap().trim().parse().unwrap();
+            (line, col, parts.next().unwrap().trim().to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn each_broken_level_reports_its_problems_where_they_are() {
+    let files = ron_files(&at("tests/data/bad_levels"));
+    assert!(files.len() >= 15, "the corpus has {} files", files.len());
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        let expected = expectations(&text);
+        assert!(!expected.is_empty(), "{name} has no `// expect:` line");
+        let diags = load_str(&name, &text).expect_err(&format!("{name} should not load"));
+        assert_eq!(
+            diags.len(),
+            expected.len(),
+            "{name}: expected {} problems, got:\n{}",
+            expected.len(),
+            diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+        );
+        for (line, col, msg) in &expected {
+            assert!(
+                diags
+                    .iter()
+                    .any(|d| d.line == *line && d.col == *col && d.message.contains(msg.as_str())),
+                "{name}: no diagnostic `{msg}` at {line}:{col}; got:\n{}",
+                diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+            );
+        }
+        for d in &diags {
+            assert_eq!(d.file, name);
+            assert!(d.to_string().starts_with(&format!("{name}:{}:{}: ", d.line, d.col)));
+        }
+    }
+}
+
+#[test]
+fn unknown_names_come_with_a_did_you_mean() {
+    let text = std::fs::read_to_string(at("tests/data/bad_levels/unknown_faction.ron")).unwrap();
+    let diags = load_str("x.ron", &text).unwrap_err();
+    assert_eq!(
+        diags[0].hint.as_deref(),
+        Some("did you mean `blue`? known: blue, red")
+    );
+    let text = std::fs::read_to_string(at("tests/data/bad_levels/misspelt_field.ron")).unwrap();
+    let diags = load_str("x.ron", &text).unwrap_err();
+    assert!(diags[0].hint.as_deref().unwrap().starts_with("did you mean `height`?"));
+}
+
+#[test]
+fn hostile_sizes_are_refused_not_swallowed() {
+    let base = std::fs::read_to_string(at("levels/tutorial.ron")).unwrap();
+    // A string over 4 KiB.
+    let long = base.replacen(
+        "source: \"Fictional. Written",
+        &format!("source: \"{}", "x".repeat(5000)),
+        1,
+    );
+    let d = load_str("long.ron", &long).unwrap_err();
+    assert!(d.iter().any(|d| d.message.contains("5000 bytes")), "{d:?}");
+    // Nesting far deeper than any level needs.
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let d = load_str("deep.ron", &deep).unwrap_err();
+    assert!(d[0].message.contains("nested"), "{d:?}");
+    // A map larger than 256 hexes a side.
+    let big = base.replacen("width: 24", "width: 100000", 1);
+    let d = load_str("big.ron", &big).unwrap_err();
+    assert!(d[0].message.contains("100000"), "{d:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// Whatever a modder's editor does to a level, loading it never panics.
+    #[test]
+    fn mangled_levels_never_panic(cut in 0usize..20_000, len in 0usize..200, junk in "[\\x00-\\x7f]{0,12}") {
+        let base = include_str!("../../levels/tutorial.ron");
+        let mut bytes = base.as_bytes().to_vec();
+        let start = cut.min(bytes.len());
+        let end = (start + len).min(bytes.len());
+        bytes.splice(start..end, junk.bytes());
+        if let Ok(text) = String::from_utf8(bytes) {
+            let _ = load_str("fuzz.ron", &text);
+        }
+    }
+}

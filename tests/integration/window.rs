@@ -1,0 +1,91 @@
+//! A real window: under Xvfb with Mesa's software Vulkan, the game opens on a level and
+//! saves a screenshot, which must show the map — not a blank or single-colour frame.
+
+use std::collections::BTreeMap;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use bevy::asset::RenderAssetUsages;
+use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
+
+use crate::at;
+
+fn display_available() -> bool {
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+}
+
+#[test]
+fn the_game_opens_a_window_and_draws_the_map() {
+    if !display_available() {
+        eprintln!(
+            "SKIPPED the_game_opens_a_window_and_draws_the_map: no display (DISPLAY and WAYLAND_DISPLAY are unset); run the tests under `xvfb-run -a`, as .ci/run does"
+        );
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("euphrates-window-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = dir.join("tutorial.png");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_euphrates"))
+        .args(["play", "--level"])
+        .arg(at("levels/tutorial.ron"))
+        .args(["--faction", "crown", "--screenshot"])
+        .arg(&png)
+        .args(["--frames", "20"])
+        .spawn()
+        .expect("the game starts");
+    let deadline = Instant::now() + Duration::from_secs(600);
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the game did not finish its screenshot within 10 minutes");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert!(status.success(), "the game exited with {status}");
+    let bytes = std::fs::read(&png).expect("the screenshot was written");
+    let image = Image::from_buffer(
+        &bytes,
+        ImageType::Extension("png"),
+        CompressedImageFormats::NONE,
+        true,
+        ImageSampler::Default,
+        RenderAssetUsages::MAIN_WORLD,
+    )
+    .expect("the screenshot is a PNG");
+    let (w, h) = (image.width(), image.height());
+    assert!(w >= 640 && h >= 400, "screenshot is {w}x{h}");
+    let data = image.data.as_ref().expect("pixels");
+    let channels = data.len() / (w * h) as usize;
+    assert!(channels >= 3);
+    // Count colours (coarsely) over the map area, right of the side panel.
+    let mut colours: BTreeMap<(u8, u8, u8), u32> = BTreeMap::new();
+    let mut total = 0;
+    for y in (0..h).step_by(2) {
+        for x in ((w / 3)..w).step_by(2) {
+            let i = ((y * w + x) as usize) * channels;
+            let c = (data[i] >> 4, data[i + 1] >> 4, data[i + 2] >> 4);
+            *colours.entry(c).or_default() += 1;
+            total += 1;
+        }
+    }
+    let commonest = colours.values().max().copied().unwrap_or(0);
+    assert!(colours.len() > 20, "only {} colours: the map is not drawn", colours.len());
+    assert!(
+        commonest * 10 < total * 7,
+        "one colour covers {}% of the map area",
+        commonest * 100 / total
+    );
+    // The irrigated valley's green must be on screen (terrain tiles drew).
+    let green = colours
+        .iter()
+        .filter(|((r, g, b), _)| g > r && g > b && *g >= 6)
+        .map(|(_, n)| n)
+        .sum::<u32>();
+    assert!(green * 100 > total, "no valley green in the screenshot");
+    let _ = std::fs::remove_dir_all(&dir);
+}
