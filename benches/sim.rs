@@ -56,10 +56,14 @@ fn main() {
         };
         let game = Game::new(l.scenario, 1);
         let units: Vec<_> = game.units().map(|u| u.id).collect();
-        measure(&format!("reachable hexes, all {} units, {name}", units.len()), None, || {
-            for u in &units {
-                black_box(game.reachable(*u).len());
-            }
-        });
+        measure(
+            &format!("reachable hexes, all {} units, {name}", units.len()),
+            None,
+            || {
+                for u in &units {
+                    black_box(game.reachable(*u).len());
+                }
+            },
+        );
     }
 }

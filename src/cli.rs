@@ -11,7 +11,12 @@ use crate::level::{self, Diagnostic, LoadedLevel};
 
 /// Euphrates: the race for the border, autumn 2017.
 #[derive(Debug, Parser)]
-#[command(name = "euphrates", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "euphrates",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,

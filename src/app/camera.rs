@@ -54,7 +54,7 @@ fn fit(
 
 fn pointer_free(egui: &mut EguiContexts) -> bool {
     egui.ctx_mut()
-        .map(|c| !c.wants_pointer_input() && !c.is_pointer_over_area())
+        .map(|c| !c.egui_wants_pointer_input() && !c.is_pointer_over_egui())
         .unwrap_or(true)
 }
 
@@ -75,7 +75,7 @@ fn pan_and_zoom(
     };
     let typing = egui
         .ctx_mut()
-        .map(|c| c.wants_keyboard_input())
+        .map(|c| c.egui_wants_keyboard_input())
         .unwrap_or(false);
     if !typing {
         let mut dir = Vec2::ZERO;

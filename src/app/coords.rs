@@ -65,11 +65,9 @@ impl MapGeometry {
     /// The tile of a hex, if on the map.
     pub fn tile_pos(&self, hex: Hex) -> Option<TilePos> {
         let [c, r] = self.offset(hex);
-        (c >= 0 && r >= 0 && (c as u32) < self.width && (r as u32) < self.height).then(|| {
-            TilePos {
-                x: c as u32,
-                y: self.height - 1 - r as u32,
-            }
+        (c >= 0 && r >= 0 && (c as u32) < self.width && (r as u32) < self.height).then(|| TilePos {
+            x: c as u32,
+            y: self.height - 1 - r as u32,
         })
     }
 

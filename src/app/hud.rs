@@ -35,10 +35,17 @@ fn side_panel(
     let ctx = contexts.ctx_mut()?;
     let game = &session.game;
     let s = game.scenario();
-    egui::SidePanel::left("side")
-        .exact_width(PANEL_WIDTH)
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "viewport".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    );
+    egui::Panel::left("side")
+        .exact_size(PANEL_WIDTH)
         .resizable(false)
-        .show(ctx, |ui| {
+        .show(&mut root, |ui| {
             ui.heading(&s.name);
             ui.label(format!(
                 "{} — turn {} of {}",
@@ -121,7 +128,10 @@ fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) {
     let [col, row] = map.offset_of(hex);
     let terrain = map.terrain(hex).map_or("?", Terrain::name);
     ui.label(format!("Hex column {col}, row {row}: {terrain}"));
-    if let Some(c) = map.country(hex).and_then(|c| map.countries.get(usize::from(c))) {
+    if let Some(c) = map
+        .country(hex)
+        .and_then(|c| map.countries.get(usize::from(c)))
+    {
         ui.label(format!("Country: {}", c.name));
     }
     if let Some(p) = session.level.projection {
@@ -136,7 +146,10 @@ fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) {
     ui.label(format!("Held by: {holder}"));
     for n in map.neighbors(hex) {
         if let Some(e) = map.river_between(hex, n) {
-            let river = map.rivers.get(usize::from(e.river)).map_or("river", |r| r.name.as_str());
+            let river = map
+                .rivers
+                .get(usize::from(e.river))
+                .map_or("river", |r| r.name.as_str());
             match &e.crossing {
                 Some(c) => ui.small(format!("{river}: {} ({})", c.name, c.kind.name())),
                 None => ui.small(format!("{river} bank")),

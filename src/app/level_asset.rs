@@ -94,7 +94,10 @@ pub fn register_source(app: &mut App, level_path: &Path) {
         AssetSourceBuilder::platform_default(&dir.to_string_lossy(), None),
     );
     app.insert_resource(LevelStatus {
-        file_name: level_path.file_name().map(PathBuf::from).unwrap_or_default(),
+        file_name: level_path
+            .file_name()
+            .map(PathBuf::from)
+            .unwrap_or_default(),
         ..default()
     });
 }

@@ -41,7 +41,8 @@ pub(super) fn plugin(app: &mut App) {
             (
                 spawn_map.run_if(resource_changed::<MapRevision>),
                 toggle_overlays,
-                tint_control.run_if(resource_changed::<Overlays>.or(resource_changed::<Session>)),
+                tint_control
+                    .run_if(resource_changed::<Overlays>.or_eager(resource_changed::<Session>)),
                 place_units.run_if(resource_changed::<Session>),
             )
                 .chain(),
@@ -222,7 +223,10 @@ fn spawn_map(
     let frame = meshes.add(Rectangle::new(20.0, 15.0));
     let dark = materials.add(ColorMaterial::from_color(Color::srgb(0.08, 0.08, 0.1)));
     for u in game.units() {
-        let fill = materials.add(ColorMaterial::from_color(faction_color(game, Some(u.owner))));
+        let fill = materials.add(ColorMaterial::from_color(faction_color(
+            game,
+            Some(u.owner),
+        )));
         let at = geo.world(u.hex);
         commands
             .spawn((
@@ -232,7 +236,11 @@ fn spawn_map(
                 MeshMaterial2d(dark.clone()),
                 Transform::from_xyz(at.x, at.y, 5.0),
             ))
-            .with_child((Mesh2d(counter.clone()), MeshMaterial2d(fill), Transform::from_xyz(0.0, 0.0, 0.1)));
+            .with_child((
+                Mesh2d(counter.clone()),
+                MeshMaterial2d(fill),
+                Transform::from_xyz(0.0, 0.0, 0.1),
+            ));
     }
     commands.insert_resource(geo);
 }
@@ -244,7 +252,7 @@ fn toggle_overlays(
 ) {
     let typing = egui
         .ctx_mut()
-        .map(|c| c.wants_keyboard_input())
+        .map(|c| c.egui_wants_keyboard_input())
         .unwrap_or(false);
     if !typing && keys.just_pressed(KeyCode::KeyC) {
         overlays.control = !overlays.control;
@@ -264,7 +272,7 @@ fn tint_control(
         let tint = match game.control(hex) {
             Some(f) if overlays.control => {
                 let c = faction_color(game, Some(f)).to_srgba();
-                let k = 0.35;
+                let k = 0.22;
                 Color::srgb(
                     1.0 - k + k * c.red * 1.2,
                     1.0 - k + k * c.green * 1.2,

@@ -32,7 +32,11 @@ pub fn plugin(path: PathBuf, frames: u32) -> impl Fn(&mut App) {
     }
 }
 
-fn take(mut commands: Commands, mut plan: ResMut<ScreenshotPlan>, mut exit: MessageWriter<AppExit>) {
+fn take(
+    mut commands: Commands,
+    mut plan: ResMut<ScreenshotPlan>,
+    mut exit: MessageWriter<AppExit>,
+) {
     plan.counted += 1;
     if !plan.requested && plan.counted >= plan.frames {
         plan.requested = true;

@@ -68,7 +68,11 @@ pub fn unknown_hint<'a>(found: &str, known: impl IntoIterator<Item = &'a str> + 
     let shown = if list.is_empty() {
         "none are defined".to_owned()
     } else if list.len() > 12 {
-        format!("known: {}, … ({} in all)", list[..12].join(", "), list.len())
+        format!(
+            "known: {}, … ({} in all)",
+            list[..12].join(", "),
+            list.len()
+        )
     } else {
         format!("known: {}", list.join(", "))
     };

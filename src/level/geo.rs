@@ -11,8 +11,9 @@ const KM_PER_DEG_LAT: f64 = 110.574;
 /// Kilometres per degree of longitude at the equator.
 const KM_PER_DEG_LON: f64 = 111.320;
 
-/// An equirectangular projection centred on hex (0, 0). Over a few hundred kilometres its
-/// distortion is well under a hex, which is all a level needs.
+/// An equirectangular projection anchored at the centre of hex (0, 0), true to scale east–west
+/// along one standard parallel. With that parallel in the middle of a map a few hundred
+/// kilometres tall, the distortion stays around a hex at the far corners.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Projection {
     lat0: f64,
@@ -23,13 +24,13 @@ pub struct Projection {
 }
 
 impl Projection {
-    /// A projection with hex (0, 0)'s centre at `lat0`, `lon0` and `hex_km` between
-    /// neighbouring hex centres.
-    pub fn new(lat0: f64, lon0: f64, hex_km: f64) -> Self {
+    /// A projection with hex (0, 0)'s centre at `lat0`, `lon0`, `hex_km` between
+    /// neighbouring hex centres, and east–west distances true at latitude `parallel`.
+    pub fn new(lat0: f64, lon0: f64, hex_km: f64, parallel: f64) -> Self {
         Projection {
             lat0,
             lon0,
-            cos_lat0: lat0.to_radians().cos(),
+            cos_lat0: parallel.to_radians().cos(),
             // Neighbouring centres are √3 circumradii apart.
             km_per_unit: hex_km / 3f64.sqrt(),
         }
@@ -200,7 +201,7 @@ mod tests {
 
     #[test]
     fn projection_round_trips_and_keeps_scale() {
-        let p = Projection::new(36.0, 38.0, 6.0);
+        let p = Projection::new(36.0, 38.0, 6.0, 36.0);
         let w = p.world(35.5, 39.0);
         let (lat, lon) = p.lat_lon(w);
         assert!((lat - 35.5).abs() < 1e-4 && (lon - 39.0).abs() < 1e-4);
@@ -212,7 +213,11 @@ mod tests {
     #[test]
     fn edge_lines_are_connected_chains_of_real_edges() {
         let l = layout();
-        let pts = [Vec2::new(0.3, 0.2), Vec2::new(9.0, -7.5), Vec2::new(14.0, 3.0)];
+        let pts = [
+            Vec2::new(0.3, 0.2),
+            Vec2::new(9.0, -7.5),
+            Vec2::new(14.0, 3.0),
+        ];
         let edges = edge_line(&l, &pts);
         assert!(edges.len() > 10);
         for (a, b) in &edges {

@@ -34,8 +34,19 @@ pub fn to_json(level: &LoadedLevel) -> Value {
         .map(|h| {
             let mut v = axial(s, h);
             v["terrain"] = json!(map.terrain(h).map(|t| format!("{t:?}")));
-            v["country"] = json!(map.country(h).and_then(|c| map.countries.get(usize::from(c))).map(|c| c.key.clone()));
-            v["control"] = json!(s.control.get(map.index(h).unwrap_or(0)).copied().flatten().and_then(|f| s.faction(f)).map(|f| f.key.clone()));
+            v["country"] = json!(
+                map.country(h)
+                    .and_then(|c| map.countries.get(usize::from(c)))
+                    .map(|c| c.key.clone())
+            );
+            v["control"] = json!(
+                s.control
+                    .get(map.index(h).unwrap_or(0))
+                    .copied()
+                    .flatten()
+                    .and_then(|f| s.faction(f))
+                    .map(|f| f.key.clone())
+            );
             if let Some(p) = level.projection {
                 let (lat, lon) = p.lat_lon(layout.hex_to_world_pos(h));
                 v["lat"] = json!((lat * 1e5).round() / 1e5);
@@ -115,7 +126,8 @@ pub fn to_json(level: &LoadedLevel) -> Value {
             "height": map.height(),
             "orientation": format!("{:?}", map.orientation()),
             "projection": level.file.map.projection.map(|p| json!({
-                "origin": { "lat": p.origin.lat, "lon": p.origin.lon }, "hex_km": p.hex_km })),
+                "origin": { "lat": p.origin.lat, "lon": p.origin.lon }, "hex_km": p.hex_km,
+                "standard_parallel": p.standard_parallel.unwrap_or(p.origin.lat) })),
         },
         "hexes": hexes,
         "rivers": rivers,

@@ -13,9 +13,8 @@ use super::geo::{self, Projection};
 use super::locate::{Locations, Position, locate};
 use super::schema::{self, Pos};
 use crate::sim::{
-    self, Crossing, EdgeKey, Faction, FactionId, Map, Objective, OilField, Patron, PatronId,
-    Place, PlaceId, Scenario, Terrain, Unit, UnitId, map::Tile, map::MAX_MAP_SIDE,
-    scenario::relation_key,
+    self, Crossing, EdgeKey, Faction, FactionId, Map, Objective, OilField, Patron, PatronId, Place,
+    PlaceId, Scenario, Terrain, Unit, UnitId, map::MAX_MAP_SIDE, map::Tile, scenario::relation_key,
 };
 
 /// Largest level file accepted.
@@ -72,7 +71,10 @@ pub fn load_path(path: &Path) -> Result<LoadedLevel, Vec<Diagnostic>> {
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         fail(
-            format!("the file is not UTF-8 text (bad byte at offset {})", e.utf8_error().valid_up_to()),
+            format!(
+                "the file is not UTF-8 text (bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
             Some("save the file as UTF-8"),
         )
     })?;
@@ -97,7 +99,7 @@ pub fn load_str(file: &str, text: &str) -> Result<LoadedLevel, Vec<Diagnostic>> 
     let loc = locate(text, MAX_STRING_BYTES);
     let level = match parsed {
         Ok(level) => level,
-        Err(e) => return Err(vec![parse_diagnostic(file, &e)]),
+        Err(e) => return Err(vec![parse_diagnostic(file, &e, &loc)]),
     };
     let mut v = Validator {
         file: file.to_owned(),
@@ -106,10 +108,7 @@ pub fn load_str(file: &str, text: &str) -> Result<LoadedLevel, Vec<Diagnostic>> 
         suppressed: 0,
     };
     let scenario = v.level(&level);
-    let projection = level
-        .map
-        .projection
-        .map(|p| Projection::new(p.origin.lat, p.origin.lon, p.hex_km));
+    let projection = level.map.projection.map(projection_of);
     let long = std::mem::take(&mut v.loc.long_strings);
     for (path, pos, len) in long {
         v.push(
@@ -128,7 +127,16 @@ pub fn load_str(file: &str, text: &str) -> Result<LoadedLevel, Vec<Diagnostic>> 
     }
 }
 
-fn parse_diagnostic(file: &str, e: &ron::error::SpannedError) -> Diagnostic {
+fn projection_of(p: schema::Projection) -> Projection {
+    Projection::new(
+        p.origin.lat,
+        p.origin.lon,
+        p.hex_km,
+        p.standard_parallel.unwrap_or(p.origin.lat),
+    )
+}
+
+fn parse_diagnostic(file: &str, e: &ron::error::SpannedError, loc: &Locations) -> Diagnostic {
     use ron::Error as E;
     let (message, hint) = match &e.code {
         E::NoSuchStructField {
@@ -153,13 +161,25 @@ fn parse_diagnostic(file: &str, e: &ron::error::SpannedError) -> Diagnostic {
             ),
             Some(unknown_hint(found, expected.iter().copied())),
         ),
-        E::MissingStructField { field, outer } => (
-            format!(
-                "missing field `{field}`{}",
-                outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default()
-            ),
-            Some(format!("add `{field}: ...`; see docs/MODDING.md for its meaning")),
-        ),
+        E::MissingStructField { field, outer } => {
+            let hint = Some(format!(
+                "add `{field}: ...`; docs/MODDING.md describes every field"
+            ));
+            if outer.as_deref() == Some("Level") {
+                // The parser notices at the level's closing bracket; point at its start,
+                // where the top-level fields are.
+                let start = loc.get("");
+                return Diagnostic {
+                    file: file.to_owned(),
+                    line: start.line,
+                    col: start.col,
+                    message: format!("the level has no field `{field}`"),
+                    hint,
+                };
+            }
+            let what = outer.as_deref().unwrap_or("struct");
+            (format!("the {what} that ends here has no field `{field}`"), hint)
+        }
         E::DuplicateStructField { field, outer } => (
             format!(
                 "field `{field}` is given twice{}",
@@ -173,7 +193,7 @@ fn parse_diagnostic(file: &str, e: &ron::error::SpannedError) -> Diagnostic {
         ),
         E::ExpectedComma => (
             "expected a comma".into(),
-            Some("items in a list or fields of a struct are separated by commas".into()),
+            Some("put a comma after the previous item: items in a list and fields of a struct are separated by commas".into()),
         ),
         E::Eof => (
             "the file ends too early".into(),
@@ -241,7 +261,8 @@ impl Validator {
     }
 
     fn finish(mut self) -> Vec<Diagnostic> {
-        self.diags.sort_by(|a, b| (a.line, a.col).cmp(&(b.line, b.col)));
+        self.diags
+            .sort_by(|a, b| (a.line, a.col).cmp(&(b.line, b.col)));
         if self.suppressed > 0 {
             let last = self.diags.last().cloned();
             if let Some(last) = last {
@@ -266,7 +287,11 @@ impl Validator {
     }
 
     /// Checks ids of a list for validity and duplicates; returns id → index.
-    fn ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> {
+    fn ids<'a>(
+        &mut self,
+        list: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> BTreeMap<String, usize> {
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for (i, id) in ids.enumerate() {
             let path = format!("{list}[{i}].id");
@@ -308,11 +333,7 @@ impl Validator {
 
     fn count(&mut self, path: &str, what: &str, n: usize, max: usize) -> bool {
         if n > max {
-            self.err(
-                path,
-                format!("{n} {what}; at most {max} are allowed"),
-                None,
-            );
+            self.err(path, format!("{n} {what}; at most {max} are allowed"), None);
             false
         } else {
             true
@@ -349,8 +370,18 @@ impl Validator {
                     );
                     return None;
                 };
-                if !(lat.is_finite() && lon.is_finite() && (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)) {
-                    self.err(path, format!("LatLon({lat}, {lon}) is not a valid latitude/longitude"), Some("latitude is -90..=90, longitude -180..=180, in decimal degrees".into()));
+                if !(lat.is_finite()
+                    && lon.is_finite()
+                    && (-90.0..=90.0).contains(&lat)
+                    && (-180.0..=180.0).contains(&lon))
+                {
+                    self.err(
+                        path,
+                        format!("LatLon({lat}, {lon}) is not a valid latitude/longitude"),
+                        Some(
+                            "latitude is -90..=90, longitude -180..=180, in decimal degrees".into(),
+                        ),
+                    );
                     return None;
                 }
                 let hex = g.layout.world_pos_to_hex(p.world(lat, lon));
@@ -387,9 +418,17 @@ impl Validator {
         pairs: &[(Pos, Pos)],
     ) -> Vec<(Hex, Hex)> {
         let mut out = Vec::new();
-        if !self.count(&format!("{path}.path"), "points", points.len(), MAX_LINE_POINTS)
-            || !self.count(&format!("{path}.edges"), "edges", pairs.len(), MAX_LINE_POINTS)
-        {
+        if !self.count(
+            &format!("{path}.path"),
+            "points",
+            points.len(),
+            MAX_LINE_POINTS,
+        ) || !self.count(
+            &format!("{path}.edges"),
+            "edges",
+            pairs.len(),
+            MAX_LINE_POINTS,
+        ) {
             return out;
         }
         let world: Vec<Option<Vec2>> = points
@@ -400,7 +439,11 @@ impl Validator {
         if world.iter().all(Option::is_some) {
             let pts: Vec<Vec2> = world.into_iter().flatten().collect();
             if pts.len() == 1 {
-                self.err(&format!("{path}.path"), "a line needs at least two points", None);
+                self.err(
+                    &format!("{path}.path"),
+                    "a line needs at least two points",
+                    None,
+                );
             }
             out.extend(geo::edge_line(&g.layout, &pts));
         }
@@ -420,7 +463,11 @@ impl Validator {
             }
         }
         if points.is_empty() && pairs.is_empty() {
-            self.err(path, "the line has neither `path` nor `edges`", Some("give a `path` of points, or `edges` as pairs of neighbouring hexes".into()));
+            self.err(
+                path,
+                "the line has neither `path` nor `edges`",
+                Some("give a `path` of points, or `edges` as pairs of neighbouring hexes".into()),
+            );
         }
         out
     }
@@ -457,15 +504,17 @@ impl Validator {
             let ok = p.hex_km.is_finite()
                 && (0.5..=100.0).contains(&p.hex_km)
                 && (-85.0..=85.0).contains(&o.lat)
-                && (-180.0..=180.0).contains(&o.lon);
+                && (-180.0..=180.0).contains(&o.lon)
+                && p.standard_parallel
+                    .is_none_or(|l| (-85.0..=85.0).contains(&l));
             if !ok {
                 self.err(
                     "map.projection",
                     "invalid projection",
-                    Some("hex_km is 0.5..=100; origin latitude -85..=85, longitude -180..=180".into()),
+                    Some("hex_km is 0.5..=100; latitudes -85..=85; longitude -180..=180".into()),
                 );
             }
-            ok.then(|| Projection::new(o.lat, o.lon, p.hex_km))
+            ok.then(|| projection_of(p))
         });
         let g = Geometry {
             layout: map.layout(),
@@ -498,8 +547,13 @@ impl Validator {
                 .iter()
                 .enumerate()
                 .filter_map(|(k, p)| {
-                    self.reference(&format!("factions[{i}].patrons[{k}]"), "patron", p, &patron_ids)
-                        .map(|x| PatronId(x as u8))
+                    self.reference(
+                        &format!("factions[{i}].patrons[{k}]"),
+                        "patron",
+                        p,
+                        &patron_ids,
+                    )
+                    .map(|x| PatronId(x as u8))
                 })
                 .collect();
             factions.push(Faction {
@@ -511,7 +565,11 @@ impl Validator {
             });
         }
         if !lv.factions.is_empty() && !lv.factions.iter().any(|f| f.playable) {
-            self.err("factions", "no faction is playable", Some("set `playable: true` on at least one faction".into()));
+            self.err(
+                "factions",
+                "no faction is playable",
+                Some("set `playable: true` on at least one faction".into()),
+            );
         }
         let fid = |x: usize| FactionId(x as u8);
 
@@ -522,9 +580,23 @@ impl Validator {
             let b = self.reference(&format!("{p}.b"), "faction", &r.b, &faction_ids);
             if let (Some(a), Some(b)) = (a, b) {
                 if a == b {
-                    self.err(&format!("{p}.b"), "a faction cannot have a relation with itself", None);
-                } else if relations.insert(relation_key(fid(a), fid(b)), r.stance).is_some() {
-                    self.err(&p, format!("the relation between `{}` and `{}` is given twice", r.a, r.b), None);
+                    self.err(
+                        &format!("{p}.b"),
+                        "a faction cannot have a relation with itself",
+                        None,
+                    );
+                } else if relations
+                    .insert(relation_key(fid(a), fid(b)), r.stance)
+                    .is_some()
+                {
+                    self.err(
+                        &p,
+                        format!(
+                            "the relation between `{}` and `{}` is given twice",
+                            r.a, r.b
+                        ),
+                        None,
+                    );
                 }
             }
         }
@@ -557,7 +629,11 @@ impl Validator {
                     place_at.insert((hex.x, hex.y), i);
                 }
                 if map.terrain(hex) == Some(Terrain::Water) {
-                    self.err(&format!("{path}.at"), format!("`{}` is on water", p.id), Some("move it onto land".into()));
+                    self.err(
+                        &format!("{path}.at"),
+                        format!("`{}` is on water", p.id),
+                        Some("move it onto land".into()),
+                    );
                 }
                 if let (Some(h), Some(ix)) = (holder, map.index(hex)) {
                     control[ix] = Some(fid(h));
@@ -586,7 +662,10 @@ impl Validator {
                 if let Some(&j) = field_at.get(&(hex.x, hex.y)) {
                     self.err(
                         &format!("{path}.at"),
-                        format!("`{}` falls on the same hex as `{}`", f.id, lv.oil_fields[j].id),
+                        format!(
+                            "`{}` falls on the same hex as `{}`",
+                            f.id, lv.oil_fields[j].id
+                        ),
                         Some("merge the two fields or move one".into()),
                     );
                 } else {
@@ -610,22 +689,39 @@ impl Validator {
         self.ids("units", lv.units.iter().map(|u| u.id.as_str()));
         let mut units = Vec::new();
         let mut unit_at: HashMap<(i32, i32), usize> = HashMap::new();
-        for (i, u) in lv.units.iter().enumerate().take(if units_ok { MAX_UNITS } else { 0 }) {
+        for (i, u) in lv
+            .units
+            .iter()
+            .enumerate()
+            .take(if units_ok { MAX_UNITS } else { 0 })
+        {
             let path = format!("units[{i}]");
             let owner = self.reference(&format!("{path}.owner"), "faction", &u.owner, &faction_ids);
             let hex = self.hex(&map, &g, &format!("{path}.at"), &u.at);
             if !(1..=sim::entities::MAX_STRENGTH).contains(&u.strength) {
-                self.err(&format!("{path}.strength"), format!("strength {} is out of range", u.strength), Some("strength is 1..=100 (about a hundred fighters a point)".into()));
+                self.err(
+                    &format!("{path}.strength"),
+                    format!("strength {} is out of range", u.strength),
+                    Some("strength is 1..=100 (about a hundred fighters a point)".into()),
+                );
             }
             if u.morale > sim::entities::MAX_MORALE {
-                self.err(&format!("{path}.morale"), format!("morale {} is out of range", u.morale), Some("morale is 0..=100".into()));
+                self.err(
+                    &format!("{path}.morale"),
+                    format!("morale {} is out of range", u.morale),
+                    Some("morale is 0..=100".into()),
+                );
             }
             if let Some(hex) = hex {
                 if let Some(t) = map.terrain(hex).filter(|t| !t.passable()) {
                     let [c, r] = map.offset_of(hex);
                     self.err(
                         &format!("{path}.at"),
-                        format!("unit `{}` stands on {} (column {c}, row {r})", u.id, t.name()),
+                        format!(
+                            "unit `{}` stands on {} (column {c}, row {r})",
+                            u.id,
+                            t.name()
+                        ),
                         Some("units cannot stand on impassable terrain; move it to land".into()),
                     );
                 }
@@ -662,7 +758,12 @@ impl Validator {
         let mut objectives = Vec::new();
         for (i, o) in lv.objectives.iter().enumerate().take(MAX_ITEMS) {
             let path = format!("objectives[{i}]");
-            let f = self.reference(&format!("{path}.faction"), "faction", &o.faction, &faction_ids);
+            let f = self.reference(
+                &format!("{path}.faction"),
+                "faction",
+                &o.faction,
+                &faction_ids,
+            );
             let p = self.reference(&format!("{path}.place"), "place", &o.place, &place_ids);
             if let (Some(f), Some(p)) = (f, p) {
                 objectives.push(Objective {
@@ -717,7 +818,11 @@ impl Validator {
         let side = 1..=MAX_MAP_SIDE;
         if !side.contains(&m.width) || !side.contains(&m.height) {
             self.err(
-                if side.contains(&m.width) { "map.height" } else { "map.width" },
+                if side.contains(&m.width) {
+                    "map.height"
+                } else {
+                    "map.width"
+                },
                 format!("a map of {}×{} hexes", m.width, m.height),
                 Some(format!("width and height are 1..={MAX_MAP_SIDE}")),
             );
@@ -727,7 +832,11 @@ impl Validator {
         if m.terrain.len() != m.height as usize {
             self.err(
                 "map.terrain",
-                format!("{} terrain rows for a map {} rows high", m.terrain.len(), m.height),
+                format!(
+                    "{} terrain rows for a map {} rows high",
+                    m.terrain.len(),
+                    m.height
+                ),
                 Some("give exactly one string per row".into()),
             );
         }
@@ -768,7 +877,11 @@ impl Validator {
     fn countries(&mut self, lv: &schema::Level, map: &mut Map, g: &Geometry) {
         if lv.countries.is_empty() {
             if !lv.borders.is_empty() {
-                self.err("borders", "borders are given but no countries", Some("add `countries` with a seed position inside each".into()));
+                self.err(
+                    "borders",
+                    "borders are given but no countries",
+                    Some("add `countries` with a seed position inside each".into()),
+                );
             }
             return;
         }
@@ -881,7 +994,8 @@ impl Validator {
                     .filter(|(_, e)| usize::from(e.river) == ri)
                     .map(|(k, _)| {
                         let (a, b) = k.hexes();
-                        let mid = (g.layout.hex_to_world_pos(a) + g.layout.hex_to_world_pos(b)) / 2.0;
+                        let mid =
+                            (g.layout.hex_to_world_pos(a) + g.layout.hex_to_world_pos(b)) / 2.0;
                         (mid.distance(at), k)
                     })
                     .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -892,8 +1006,14 @@ impl Validator {
                     _ => {
                         self.err(
                             &format!("{path}.at"),
-                            format!("no edge of the {} lies near `{}`", lv.rivers[ri].name, c.name),
-                            Some("put the crossing on the river, or give `across` to name the edge".into()),
+                            format!(
+                                "no edge of the {} lies near `{}`",
+                                lv.rivers[ri].name, c.name
+                            ),
+                            Some(
+                                "put the crossing on the river, or give `across` to name the edge"
+                                    .into(),
+                            ),
                         );
                         continue;
                     }
@@ -915,11 +1035,20 @@ impl Validator {
         }
         for (i, r) in lv.roads.iter().enumerate() {
             let path = format!("roads[{i}]");
-            if !self.count(&format!("{path}.path"), "points", r.path.len(), MAX_LINE_POINTS) {
+            if !self.count(
+                &format!("{path}.path"),
+                "points",
+                r.path.len(),
+                MAX_LINE_POINTS,
+            ) {
                 continue;
             }
             if r.path.len() < 2 {
-                self.err(&format!("{path}.path"), "a road needs at least two points", None);
+                self.err(
+                    &format!("{path}.path"),
+                    "a road needs at least two points",
+                    None,
+                );
                 continue;
             }
             let pts: Vec<Option<Vec2>> = r
@@ -954,14 +1083,26 @@ impl Validator {
         if c.rows.len() != map.height() as usize {
             self.err(
                 "control.rows",
-                format!("{} control rows for a map {} rows high", c.rows.len(), map.height()),
+                format!(
+                    "{} control rows for a map {} rows high",
+                    c.rows.len(),
+                    map.height()
+                ),
                 Some("give exactly one string per row, like the terrain".into()),
             );
         }
         for (r, row) in c.rows.iter().enumerate().take(map.height() as usize) {
             let path = format!("control.rows[{r}]");
             if row.chars().count() != map.width() as usize {
-                self.err(&path, format!("control row {r} has {} characters; the map is {} wide", row.chars().count(), map.width()), None);
+                self.err(
+                    &path,
+                    format!(
+                        "control row {r} has {} characters; the map is {} wide",
+                        row.chars().count(),
+                        map.width()
+                    ),
+                    None,
+                );
             }
             for (k, ch) in row.chars().enumerate().take(map.width() as usize) {
                 if ch == '.' || ch == ' ' {

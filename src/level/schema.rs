@@ -132,6 +132,10 @@ pub struct Projection {
     pub origin: LatLon,
     /// Distance between the centres of neighbouring hexes, in kilometres.
     pub hex_km: f64,
+    /// Latitude at which east–west distances are true; defaults to the origin's latitude.
+    /// Put it in the middle of a tall map to spread the (small) distortion evenly.
+    #[serde(default)]
+    pub standard_parallel: Option<f64>,
 }
 
 /// A latitude and longitude.

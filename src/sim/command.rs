@@ -102,7 +102,9 @@ pub enum RuleError {
         by: UnitId,
     },
     /// Ground held by a faction under a deconfliction truce.
-    #[error("{hex:?} is held by faction {holder:?}, with whom a deconfliction truce forbids contact")]
+    #[error(
+        "{hex:?} is held by faction {holder:?}, with whom a deconfliction truce forbids contact"
+    )]
     Deconflicted {
         /// The hex.
         hex: Hex,

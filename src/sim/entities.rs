@@ -4,7 +4,7 @@
 use hexx::Hex;
 use serde::{Deserialize, Serialize};
 
-use super::map::{Mp, MoveClass};
+use super::map::{MoveClass, Mp};
 
 /// Index of a faction in [`super::Scenario::factions`]. Factions play in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

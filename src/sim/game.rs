@@ -18,7 +18,38 @@ use super::scenario::{Scenario, relation_key};
 /// The game's random number generator: ChaCha8 seeded from the game seed, stored in the
 /// state so that saves and replays continue the same sequence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "RngState", from = "RngState")]
 pub struct SimRng(ChaCha8Rng);
+
+/// The generator's position in plain integers (formats like RON have no 128-bit integers).
+#[derive(Clone, Serialize, Deserialize)]
+struct RngState {
+    seed: [u8; 32],
+    stream: u64,
+    word_pos_high: u64,
+    word_pos_low: u64,
+}
+
+impl From<SimRng> for RngState {
+    fn from(r: SimRng) -> Self {
+        let pos = r.0.get_word_pos();
+        RngState {
+            seed: r.0.get_seed(),
+            stream: r.0.get_stream(),
+            word_pos_high: (pos >> 64) as u64,
+            word_pos_low: pos as u64,
+        }
+    }
+}
+
+impl From<RngState> for SimRng {
+    fn from(s: RngState) -> Self {
+        let mut rng = ChaCha8Rng::from_seed(s.seed);
+        rng.set_stream(s.stream);
+        rng.set_word_pos((u128::from(s.word_pos_high) << 64) | u128::from(s.word_pos_low));
+        SimRng(rng)
+    }
+}
 
 impl SimRng {
     /// A generator for a game seed.
@@ -111,9 +142,28 @@ pub struct LogEntry {
     pub event: Event,
 }
 
+/// Serialises the shared scenario by value (serde's own `Arc` support is a crate-wide
+/// feature that would rebuild every dependent crate).
+mod arc_scenario {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Scenario;
+
+    pub fn serialize<S: Serializer>(s: &Arc<Scenario>, ser: S) -> Result<S::Ok, S::Error> {
+        Scenario::serialize(s, ser)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<Scenario>, D::Error> {
+        Scenario::deserialize(d).map(Arc::new)
+    }
+}
+
 /// A game in progress: the scenario it started from, the current state and the event log.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Game {
+    #[serde(with = "arc_scenario")]
     scenario: Arc<Scenario>,
     seed: u64,
     state: State,
@@ -242,9 +292,7 @@ impl Game {
 
     /// Who holds each place now.
     pub fn place_holder(&self, place: PlaceId) -> Option<FactionId> {
-        self.scenario
-            .place(place)
-            .and_then(|p| self.control(p.hex))
+        self.scenario.place(place).and_then(|p| self.control(p.hex))
     }
 
     /// Points per faction: the places each holds plus the objectives it has met.

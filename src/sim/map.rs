@@ -365,7 +365,9 @@ impl Map {
 
     /// The on-map neighbours of a hex.
     pub fn neighbors(&self, hex: Hex) -> impl Iterator<Item = Hex> + '_ {
-        hex.all_neighbors().into_iter().filter(|h| self.contains(*h))
+        hex.all_neighbors()
+            .into_iter()
+            .filter(|h| self.contains(*h))
     }
 
     /// Adds a river and returns its index.

@@ -52,15 +52,18 @@ impl Game {
         if !terrain.passable() && !map.has_road(from, to) {
             return Err(RuleError::Impassable { hex: to, terrain });
         }
-        let cost = map.step_cost(from, to, unit.kind.move_class()).ok_or_else(|| {
-            let river = map
-                .river_between(from, to)
-                .and_then(|e| map.rivers.get(usize::from(e.river)))
-                .map_or_else(|| "river".to_owned(), |r| r.name.clone());
-            RuleError::NoCrossing { river, from, to }
-        })?;
+        let cost = map
+            .step_cost(from, to, unit.kind.move_class())
+            .ok_or_else(|| {
+                let river = map
+                    .river_between(from, to)
+                    .and_then(|e| map.rivers.get(usize::from(e.river)))
+                    .map_or_else(|| "river".to_owned(), |r| r.name.clone());
+                RuleError::NoCrossing { river, from, to }
+            })?;
         if let Some(other) = self.unit_at(to) {
-            if other.id != unit.id && (last || self.stance(other.owner, unit.owner) != Stance::Allied)
+            if other.id != unit.id
+                && (last || self.stance(other.owner, unit.owner) != Stance::Allied)
             {
                 return Err(RuleError::Occupied {
                     hex: to,
@@ -119,10 +122,12 @@ impl Game {
             if i > 0 && !unit.kind.ignores_zoc() && self.in_enemy_zoc(from, unit.owner) {
                 return Err(RuleError::ZoneOfControl { hex: from });
             }
-            let cost = self.step(unit, from, to, i + 1 == path.len()).map_err(|e| match e {
-                RuleError::NotAdjacent { hex, .. } => RuleError::NotAdjacent { step: i, hex },
-                e => e,
-            })?;
+            let cost = self
+                .step(unit, from, to, i + 1 == path.len())
+                .map_err(|e| match e {
+                    RuleError::NotAdjacent { hex, .. } => RuleError::NotAdjacent { step: i, hex },
+                    e => e,
+                })?;
             total += u32::from(cost);
             from = to;
         }
@@ -160,8 +165,7 @@ impl Game {
             if best.get(&(x, y)).is_some_and(|b| *b < cost) {
                 continue;
             }
-            if here != unit.hex && !unit.kind.ignores_zoc() && self.in_enemy_zoc(here, unit.owner)
-            {
+            if here != unit.hex && !unit.kind.ignores_zoc() && self.in_enemy_zoc(here, unit.owner) {
                 continue;
             }
             for next in map.neighbors(here) {
@@ -258,7 +262,9 @@ impl Game {
                 unit.experience.percent(),
             ]
             .iter()
-            .fold(u64::from(unit.strength) * 100, |v, p| v * u64::from(*p) / 100);
+            .fold(u64::from(unit.strength) * 100, |v, p| {
+                v * u64::from(*p) / 100
+            });
             if distance == 1 {
                 if let Some(edge) = map.river_between(unit.hex, target) {
                     let p = CrossingKind::defence_percent(edge.crossing.as_ref().map(|c| c.kind));
@@ -363,7 +369,10 @@ impl Game {
             .min_by_key(|&n| {
                 let zoc = self.in_enemy_zoc(n, defender.owner);
                 let own = self.control(n) == Some(defender.owner);
-                let dist: u32 = attackers.iter().map(|a| a.hex.unsigned_distance_to(n)).sum();
+                let dist: u32 = attackers
+                    .iter()
+                    .map(|a| a.hex.unsigned_distance_to(n))
+                    .sum();
                 (zoc, !own, Reverse(dist), (n.x, n.y))
             })
     }
@@ -436,8 +445,7 @@ impl Game {
             let map = &self.scenario().map;
             let advancing = attackers.iter().find(|a| {
                 a.kind.attack_range() == 1
-                    && a.strength
-                        > combat::loss(a.strength, outcome.attacker_loss_percent())
+                    && a.strength > combat::loss(a.strength, outcome.attacker_loss_percent())
                     && map.step_cost(a.hex, target, a.kind.move_class()).is_some()
             });
             if let Some(a) = advancing {

@@ -37,7 +37,13 @@ fn a_move_beyond_the_allowance_is_refused_and_changes_nothing() {
     let mut game = Game::new(b.build(), 1);
     let before = game.state_hash();
     let err = game.perform(&mv(u, path)).unwrap_err();
-    assert_eq!(err, RuleError::NotEnoughMovement { needed: 12, left: 8 });
+    assert_eq!(
+        err,
+        RuleError::NotEnoughMovement {
+            needed: 12,
+            left: 8
+        }
+    );
     assert_eq!(game.state_hash(), before);
 }
 
@@ -215,7 +221,13 @@ fn preview_matches_the_resolved_attack() {
             target,
         })
         .unwrap();
-    assert!(matches!(&ev[0], Event::AttackResolved { ratio_percent: 110, .. }));
+    assert!(matches!(
+        &ev[0],
+        Event::AttackResolved {
+            ratio_percent: 110,
+            ..
+        }
+    ));
     assert_eq!(
         game.check(&Command::Attack {
             attackers: vec![a1],
@@ -258,8 +270,15 @@ fn turns_advance_the_calendar_and_end_the_game() {
         Err(RuleError::NotYourUnit { .. })
     ));
     game.perform(&Command::EndTurn).unwrap();
-    assert_eq!((game.turn(), game.date().to_string().as_str()), (2, "5 November 2017"));
-    assert_eq!(game.unit(u).unwrap().movement_left, 8, "movement is restored");
+    assert_eq!(
+        (game.turn(), game.date().to_string().as_str()),
+        (2, "5 November 2017")
+    );
+    assert_eq!(
+        game.unit(u).unwrap().movement_left,
+        8,
+        "movement is restored"
+    );
     game.perform(&Command::EndTurn).unwrap();
     game.perform(&Command::EndTurn).unwrap();
     assert!(game.is_over());

@@ -31,8 +31,15 @@ fn check_reports_all_three_mistakes_with_positions() {
     let out = euphrates(&["check", path]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    for pos in ["32:14: error: duplicate id", "32:58: error: unknown faction", "28:55: error: Hex(9, 3)"] {
-        assert!(err.contains(&format!("{path}:{pos}")), "missing {pos} in:\n{err}");
+    for pos in [
+        "32:14: error: duplicate id",
+        "32:58: error: unknown faction",
+        "28:55: error: Hex(9, 3)",
+    ] {
+        assert!(
+            err.contains(&format!("{path}:{pos}")),
+            "missing {pos} in:\n{err}"
+        );
     }
     assert!(err.contains("hint: did you mean `blue`?"), "{err}");
     assert!(err.contains("3 problems"), "{err}");
@@ -58,8 +65,16 @@ fn missing_files_and_bad_arguments_are_user_errors() {
     assert_eq!(out.status.code(), Some(1));
     let out = euphrates(&["play", "--faction", "crwn"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("did you mean `crown`?"), "{}", text(&out.stderr));
-    let out = euphrates(&["play", "--level", "tests/data/bad_levels/unknown_faction.ron"]);
+    assert!(
+        text(&out.stderr).contains("did you mean `crown`?"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = euphrates(&[
+        "play",
+        "--level",
+        "tests/data/bad_levels/unknown_faction.ron",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("unknown faction `bleu`"));
     let out = euphrates(&["--help"]);
@@ -70,7 +85,11 @@ fn missing_files_and_bad_arguments_are_user_errors() {
 fn play_without_a_display_says_so_instead_of_crashing() {
     let out = euphrates(&["play"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("no display found"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("no display found"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -78,11 +97,17 @@ fn inspect_prints_the_resolved_level_as_json() {
     let out = euphrates(&["inspect", "levels/tutorial.ron", "--json"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    let (w, h) = (v["map"]["width"].as_u64().unwrap(), v["map"]["height"].as_u64().unwrap());
+    let (w, h) = (
+        v["map"]["width"].as_u64().unwrap(),
+        v["map"]["height"].as_u64().unwrap(),
+    );
     let hexes = v["hexes"].as_array().unwrap();
     assert_eq!(hexes.len() as u64, w * h);
     let first = &hexes[0];
-    assert_eq!((first["col"].as_i64(), first["row"].as_i64()), (Some(0), Some(0)));
+    assert_eq!(
+        (first["col"].as_i64(), first["row"].as_i64()),
+        (Some(0), Some(0))
+    );
     assert!((first["lat"].as_f64().unwrap() - 35.0).abs() < 1e-6);
     assert!((first["lon"].as_f64().unwrap() - 40.0).abs() < 1e-6);
     assert!(v["rivers"].as_array().unwrap().len() > 20);
@@ -103,6 +128,9 @@ fn inspect_prints_the_resolved_level_as_json() {
     // The country split by the border is recorded per hex.
     let countries: std::collections::BTreeSet<&str> =
         hexes.iter().filter_map(|h| h["country"].as_str()).collect();
-    assert_eq!(countries.into_iter().collect::<Vec<_>>(), ["rafidia", "sharqia"]);
+    assert_eq!(
+        countries.into_iter().collect::<Vec<_>>(),
+        ["rafidia", "sharqia"]
+    );
     let _ = at("levels");
 }

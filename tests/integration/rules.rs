@@ -12,13 +12,21 @@ use proptest::prelude::*;
 use crate::at;
 
 fn tutorial() -> Arc<Scenario> {
-    Arc::new(level::load_path(&at("levels/tutorial.ron")).unwrap().scenario)
+    Arc::new(
+        level::load_path(&at("levels/tutorial.ron"))
+            .unwrap()
+            .scenario,
+    )
 }
 
 /// A legal command picked by `choice` among the active faction's moves and attacks.
 fn pick(game: &Game, choice: u32) -> Command {
     let me = game.active_faction();
-    let mine: Vec<_> = game.units().filter(|u| u.owner == me).map(|u| u.id).collect();
+    let mine: Vec<_> = game
+        .units()
+        .filter(|u| u.owner == me)
+        .map(|u| u.id)
+        .collect();
     if mine.is_empty() || choice % 7 == 0 {
         return Command::EndTurn;
     }
@@ -26,7 +34,10 @@ fn pick(game: &Game, choice: u32) -> Command {
     let u = game.unit(unit).unwrap();
     // Try an attack on any enemy next to it first, then a move.
     for n in u.hex.all_neighbors() {
-        let c = Command::Attack { attackers: vec![unit], target: n };
+        let c = Command::Attack {
+            attackers: vec![unit],
+            target: n,
+        };
         if choice % 3 == 0 && game.check(&c).is_ok() {
             return c;
         }
@@ -35,7 +46,10 @@ fn pick(game: &Game, choice: u32) -> Command {
     if reach.is_empty() {
         return Command::EndTurn;
     }
-    let (&(x, y), _) = reach.iter().nth((choice as usize / 3) % reach.len()).unwrap();
+    let (&(x, y), _) = reach
+        .iter()
+        .nth((choice as usize / 3) % reach.len())
+        .unwrap();
     match game.path_to(unit, Hex::new(x, y)) {
         Some(path) => Command::Move { unit, path },
         None => Command::EndTurn,
@@ -64,7 +78,12 @@ fn check_invariants(game: &Game) {
         assert!((1..=100).contains(&u.strength), "{u:?}");
         assert!(u.morale <= 100);
         assert!(u.movement_left <= u.kind.movement());
-        assert!(game.scenario().map.terrain(u.hex).is_some_and(|t| t.passable()));
+        assert!(
+            game.scenario()
+                .map
+                .terrain(u.hex)
+                .is_some_and(|t| t.passable())
+        );
         assert_eq!(game.unit_at(u.hex).map(|x| x.id), Some(u.id));
     }
 }
@@ -113,9 +132,18 @@ fn refused_commands_change_nothing() {
         .id;
     let far = game.scenario().map.hex_at(23, 15);
     for bad in [
-        Command::Move { unit: enemy, path: vec![far] },
-        Command::Attack { attackers: vec![], target: far },
-        Command::Attack { attackers: vec![enemy], target: far },
+        Command::Move {
+            unit: enemy,
+            path: vec![far],
+        },
+        Command::Attack {
+            attackers: vec![],
+            target: far,
+        },
+        Command::Attack {
+            attackers: vec![enemy],
+            target: far,
+        },
     ] {
         assert!(game.perform(&bad).is_err());
         assert_eq!(game.state_hash(), before);

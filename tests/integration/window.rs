@@ -74,7 +74,11 @@ fn the_game_opens_a_window_and_draws_the_map() {
         }
     }
     let commonest = colours.values().max().copied().unwrap_or(0);
-    assert!(colours.len() > 20, "only {} colours: the map is not drawn", colours.len());
+    assert!(
+        colours.len() > 20,
+        "only {} colours: the map is not drawn",
+        colours.len()
+    );
     assert!(
         commonest * 10 < total * 7,
         "one colour covers {}% of the map area",
