@@ -127,10 +127,10 @@ fn reloaded(
     for e in events.read() {
         let AssetEvent::Modified { id } = e else {
             // The first load matches what the command line already loaded.
-            if let AssetEvent::LoadedWithDependencies { id } = e {
-                if *id == status.handle.id() {
-                    status.error = None;
-                }
+            if let AssetEvent::LoadedWithDependencies { id } = e
+                && *id == status.handle.id()
+            {
+                status.error = None;
             }
             continue;
         };
@@ -155,6 +155,7 @@ fn reloaded(
                     .map(|i| crate::sim::FactionId(i as u8))
             })
             .unwrap_or(crate::sim::FactionId(0));
+        info!("level reloaded: {}", level.scenario.name);
         *session = Session::new(level, player, session.seed);
         status.error = None;
         status.reloads += 1;
@@ -167,6 +168,10 @@ fn failed(
     mut status: ResMut<LevelStatus>,
 ) {
     for e in events.read() {
+        warn!(
+            "the level did not reload; keeping the last good version:\n{}",
+            e.error
+        );
         status.error = Some(e.error.to_string());
     }
 }

@@ -58,11 +58,11 @@ pub fn terrain_strip(w: u32, h: u32, orientation: Orientation) -> Image {
                 let g = grain(x, y, k as u32);
                 let noise = (g % 17) as i32 - 8;
                 let speck = match t {
-                    Terrain::Urban if g % 7 == 0 => -40,
-                    Terrain::Valley if g % 11 == 0 => -25,
+                    Terrain::Urban if g.is_multiple_of(7) => -40,
+                    Terrain::Valley if g.is_multiple_of(11) => -25,
                     Terrain::Hills if (x + 2 * y) % 9 == 0 => -30,
-                    Terrain::Marsh if y % 4 == 0 && g % 3 == 0 => -25,
-                    Terrain::Water if y % 5 == 0 && g % 4 == 0 => 20,
+                    Terrain::Marsh if y % 4 == 0 && g.is_multiple_of(3) => -25,
+                    Terrain::Water if y % 5 == 0 && g.is_multiple_of(4) => 20,
                     _ => 0,
                 };
                 // A faint darker rim outlines each hex so the grid reads without lines.

@@ -261,8 +261,7 @@ impl Validator {
     }
 
     fn finish(mut self) -> Vec<Diagnostic> {
-        self.diags
-            .sort_by(|a, b| (a.line, a.col).cmp(&(b.line, b.col)));
+        self.diags.sort_by_key(|a| (a.line, a.col));
         if self.suppressed > 0 {
             let last = self.diags.last().cloned();
             if let Some(last) = last {

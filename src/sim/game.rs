@@ -348,10 +348,10 @@ impl Game {
             } => {
                 let map = &self.scenario.map;
                 if let (Some(u), Some(&to)) = (self.state.units.get_mut(unit), path.last()) {
-                    if let Some(i) = map.index(u.hex) {
-                        if self.occupant[i] == Some(*unit) {
-                            self.occupant[i] = None;
-                        }
+                    if let Some(i) = map.index(u.hex)
+                        && self.occupant[i] == Some(*unit)
+                    {
+                        self.occupant[i] = None;
                     }
                     u.hex = to;
                     u.movement_left = u.movement_left.saturating_sub(*cost);
@@ -402,10 +402,10 @@ impl Game {
             }
             Event::UnitDestroyed { unit, hex } => {
                 self.state.units.remove(unit);
-                if let Some(i) = self.scenario.map.index(*hex) {
-                    if self.occupant[i] == Some(*unit) {
-                        self.occupant[i] = None;
-                    }
+                if let Some(i) = self.scenario.map.index(*hex)
+                    && self.occupant[i] == Some(*unit)
+                {
+                    self.occupant[i] = None;
                 }
             }
             Event::TurnEnded { .. } => {}

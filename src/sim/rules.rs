@@ -61,20 +61,19 @@ impl Game {
                     .map_or_else(|| "river".to_owned(), |r| r.name.clone());
                 RuleError::NoCrossing { river, from, to }
             })?;
-        if let Some(other) = self.unit_at(to) {
-            if other.id != unit.id
-                && (last || self.stance(other.owner, unit.owner) != Stance::Allied)
-            {
-                return Err(RuleError::Occupied {
-                    hex: to,
-                    by: other.id,
-                });
-            }
+        if let Some(other) = self.unit_at(to)
+            && other.id != unit.id
+            && (last || self.stance(other.owner, unit.owner) != Stance::Allied)
+        {
+            return Err(RuleError::Occupied {
+                hex: to,
+                by: other.id,
+            });
         }
-        if let Some(holder) = self.control(to) {
-            if self.stance(holder, unit.owner) == Stance::Truce {
-                return Err(RuleError::Deconflicted { hex: to, holder });
-            }
+        if let Some(holder) = self.control(to)
+            && self.stance(holder, unit.owner) == Stance::Truce
+        {
+            return Err(RuleError::Deconflicted { hex: to, holder });
         }
         Ok(cost)
     }
@@ -265,11 +264,11 @@ impl Game {
             .fold(u64::from(unit.strength) * 100, |v, p| {
                 v * u64::from(*p) / 100
             });
-            if distance == 1 {
-                if let Some(edge) = map.river_between(unit.hex, target) {
-                    let p = CrossingKind::defence_percent(edge.crossing.as_ref().map(|c| c.kind));
-                    weakest_crossing = weakest_crossing.max(p);
-                }
+            if distance == 1
+                && let Some(edge) = map.river_between(unit.hex, target)
+            {
+                let p = CrossingKind::defence_percent(edge.crossing.as_ref().map(|c| c.kind));
+                weakest_crossing = weakest_crossing.max(p);
             }
         }
         let terrain = map.terrain(target).unwrap_or(super::map::Terrain::Desert);

@@ -150,3 +150,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn flat_maps_place_rivers_and_roads_too() {
+    let base = std::fs::read_to_string(at("tests/data/bad_levels/unknown_faction.ron")).unwrap();
+    let text = base
+        .replace("owner: \"bleu\"", "owner: \"blue\"")
+        .replace("height: 4,", "height: 4,\n        orientation: Flat,")
+        .replace(
+            "    factions: [",
+            "    rivers: [(id: \"r\", name: \"R\", path: [Hex(0, 2), Hex(5, 2)])],\n    roads: [(path: [Hex(0, 0), Hex(5, 0)])],\n    factions: [",
+        );
+    let l = load_str("flat.ron", &text).unwrap_or_else(|d| panic!("{d:?}"));
+    let map = &l.scenario.map;
+    assert_eq!(map.orientation(), euphrates::sim::Orientation::Flat);
+    assert!(map.river_edges().count() >= 5);
+    assert!(map.roads().count() >= 5);
+}

@@ -27,7 +27,7 @@ fn pick(game: &Game, choice: u32) -> Command {
         .filter(|u| u.owner == me)
         .map(|u| u.id)
         .collect();
-    if mine.is_empty() || choice % 7 == 0 {
+    if mine.is_empty() || choice.is_multiple_of(7) {
         return Command::EndTurn;
     }
     let unit = mine[(choice as usize / 7) % mine.len()];
@@ -38,7 +38,7 @@ fn pick(game: &Game, choice: u32) -> Command {
             attackers: vec![unit],
             target: n,
         };
-        if choice % 3 == 0 && game.check(&c).is_ok() {
+        if choice.is_multiple_of(3) && game.check(&c).is_ok() {
             return c;
         }
     }
