@@ -30,9 +30,12 @@ pub enum LevelAssetError {
     Invalid(String),
 }
 
-/// Loads `.ron` level files.
+/// Loads `.ron` level files from the level's folder.
 #[derive(Default, TypePath)]
-pub struct LevelLoader;
+pub struct LevelLoader {
+    /// The folder behind the `level://` source, so diagnostics name the real file.
+    dir: PathBuf,
+}
 
 impl AssetLoader for LevelLoader {
     type Asset = LevelAsset;
@@ -47,7 +50,11 @@ impl AssetLoader for LevelLoader {
     ) -> Result<LevelAsset, LevelAssetError> {
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).await?;
-        let name = load_context.path().to_string();
+        let name = self
+            .dir
+            .join(load_context.path().path())
+            .display()
+            .to_string();
         let text = String::from_utf8(bytes)
             .map_err(|_| LevelAssetError::Invalid(format!("{name}: the file is not UTF-8 text")))?;
         level::load_str(&name, &text)
@@ -77,7 +84,8 @@ pub struct LevelStatus {
     pub error: Option<String>,
     /// How many times the level has been reloaded.
     pub reloads: u32,
-    file_name: PathBuf,
+    /// The level file as the user named it.
+    path: PathBuf,
 }
 
 const SOURCE: &str = "level";
@@ -94,24 +102,41 @@ pub fn register_source(app: &mut App, level_path: &Path) {
         AssetSourceBuilder::platform_default(&dir.to_string_lossy(), None),
     );
     app.insert_resource(LevelStatus {
-        file_name: level_path
-            .file_name()
-            .map(PathBuf::from)
-            .unwrap_or_default(),
+        path: level_path.to_path_buf(),
         ..default()
     });
+    app.insert_resource(LoaderDir(
+        level_path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default(),
+    ));
 }
 
+/// The level's folder as the user named it, for the loader's diagnostics.
+#[derive(Resource)]
+struct LoaderDir(PathBuf);
+
 pub(super) fn plugin(app: &mut App) {
+    let dir = app
+        .world_mut()
+        .remove_resource::<LoaderDir>()
+        .map(|d| d.0)
+        .unwrap_or_default();
     app.init_asset::<LevelAsset>()
-        .init_asset_loader::<LevelLoader>()
+        .register_asset_loader(LevelLoader { dir })
         .init_resource::<LevelStatus>()
         .add_systems(Startup, watch)
         .add_systems(Update, (reloaded, failed));
 }
 
 fn watch(server: Res<AssetServer>, mut status: ResMut<LevelStatus>) {
-    let path = AssetPath::from_path(&status.file_name)
+    let file_name = status
+        .path
+        .file_name()
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let path = AssetPath::from_path(&file_name)
         .with_source(AssetSourceId::from(SOURCE))
         .into_owned();
     status.handle = server.load(path);
@@ -167,11 +192,21 @@ fn failed(
     mut events: MessageReader<AssetLoadFailedEvent<LevelAsset>>,
     mut status: ResMut<LevelStatus>,
 ) {
-    for e in events.read() {
-        warn!(
-            "the level did not reload; keeping the last good version:\n{}",
-            e.error
-        );
-        status.error = Some(e.error.to_string());
+    if events.read().last().is_none() {
+        return;
+    }
+    // Bevy's error wraps ours in its own words; show the modder exactly what
+    // `euphrates check` would print.
+    let text = match level::load_path(&status.path) {
+        Err(diags) => diags
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Ok(_) => return,
+    };
+    if status.error.as_ref() != Some(&text) {
+        warn!("the level did not reload; keeping the last good version:\n{text}");
+        status.error = Some(text);
     }
 }
