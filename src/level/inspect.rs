@@ -140,7 +140,16 @@ pub fn to_json(level: &LoadedLevel) -> Value {
         "places": places,
         "oil_fields": fields,
         "units": units,
-        "objectives": level.file.objectives.iter().map(|o| json!({ "id": o.id, "faction": o.faction, "place": o.place, "points": o.points, "description": o.description })).collect::<Vec<_>>(),
+        "objectives": level.file.objectives.iter().map(|o| {
+            let goal = match &o.goal {
+                super::schema::Goal::Hold(p) => json!({ "hold": p }),
+                super::schema::Goal::Route(a, b) => json!({ "route": [a, b] }),
+                super::schema::Goal::Survive => json!("survive"),
+            };
+            json!({ "id": o.id, "faction": o.faction, "goal": goal, "points": o.points, "description": o.description, "source": o.source })
+        }).collect::<Vec<_>>(),
+        "supply_sources": s.supply_sources.iter().zip(&level.file.supply_sources).map(|(x, f)| json!({
+            "faction": f.faction, "name": x.name, "kind": format!("{:?}", x.kind), "hex": axial(s, x.hex), "source": f.source })).collect::<Vec<_>>(),
         "events": [],
         "encyclopedia": [],
     })

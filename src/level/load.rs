@@ -13,8 +13,9 @@ use super::geo::{self, Projection};
 use super::locate::{Locations, Position, locate};
 use super::schema::{self, Pos};
 use crate::sim::{
-    self, Crossing, EdgeKey, Faction, FactionId, Map, Objective, OilField, Patron, PatronId, Place,
-    PlaceId, Scenario, Terrain, Unit, UnitId, map::MAX_MAP_SIDE, map::Tile, scenario::relation_key,
+    self, Crossing, EdgeKey, Faction, FactionId, Goal, Map, Objective, OilField, Patron, PatronId,
+    Place, PlaceId, Scenario, SupplySource, Terrain, Unit, UnitId, map::MAX_MAP_SIDE, map::Tile,
+    scenario::relation_key,
 };
 
 /// Largest level file accepted.
@@ -763,14 +764,60 @@ impl Validator {
                 &o.faction,
                 &faction_ids,
             );
-            let p = self.reference(&format!("{path}.place"), "place", &o.place, &place_ids);
-            if let (Some(f), Some(p)) = (f, p) {
+            let mut place = |k: usize, id: &str| {
+                self.reference(&format!("{path}.goal.{k}"), "place", id, &place_ids)
+                    .map(|p| PlaceId(p as u16))
+            };
+            let goal = match &o.goal {
+                schema::Goal::Hold(p) => place(0, p).map(Goal::Hold),
+                schema::Goal::Route(a, b) => match (place(0, a), place(1, b)) {
+                    (Some(a), Some(b)) => Some(Goal::Route(a, b)),
+                    _ => None,
+                },
+                schema::Goal::Survive => Some(Goal::Survive),
+            };
+            if let (Some(f), Some(goal)) = (f, goal) {
                 objectives.push(Objective {
                     key: o.id.clone(),
                     faction: fid(f),
-                    place: PlaceId(p as u16),
+                    goal,
                     points: o.points,
                     description: o.description.clone(),
+                });
+            }
+        }
+
+        let mut supply_sources = Vec::new();
+        self.count(
+            "supply_sources",
+            "supply sources",
+            lv.supply_sources.len(),
+            MAX_ITEMS,
+        );
+        for (i, src) in lv.supply_sources.iter().enumerate().take(MAX_ITEMS) {
+            let path = format!("supply_sources[{i}]");
+            let f = self.reference(
+                &format!("{path}.faction"),
+                "faction",
+                &src.faction,
+                &faction_ids,
+            );
+            let hex = self.hex(&map, &g, &format!("{path}.at"), &src.at);
+            if let Some(hex) = hex
+                && map.terrain(hex) == Some(Terrain::Water)
+            {
+                self.err(
+                    &format!("{path}.at"),
+                    format!("supply source `{}` is on water", src.name),
+                    Some("move it onto land".into()),
+                );
+            }
+            if let (Some(f), Some(hex)) = (f, hex) {
+                supply_sources.push(SupplySource {
+                    faction: fid(f),
+                    name: src.name.clone(),
+                    kind: src.kind,
+                    hex,
                 });
             }
         }
@@ -793,6 +840,7 @@ impl Validator {
             places,
             oil_fields: fields,
             objectives,
+            supply_sources,
             control,
             start: start.unwrap_or(sim::Date {
                 year: 2017,

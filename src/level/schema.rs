@@ -73,6 +73,9 @@ pub struct Level {
     /// Objectives.
     #[serde(default)]
     pub objectives: Vec<Objective>,
+    /// Where each faction's supply enters the map.
+    #[serde(default)]
+    pub supply_sources: Vec<SupplySource>,
 }
 
 fn default_days_per_turn() -> u8 {
@@ -379,7 +382,18 @@ pub struct Control {
     pub rows: Vec<String>,
 }
 
-/// An objective: hold a place at the end of the game.
+/// What an objective asks for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Goal {
+    /// Hold this place at the end.
+    Hold(String),
+    /// Hold both places and an unbroken chain of own or allied ground between them.
+    Route(String, String),
+    /// Still have a unit on the map at the end.
+    Survive,
+}
+
+/// An objective, scored at the end of the game.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
@@ -387,12 +401,32 @@ pub struct Objective {
     pub id: String,
     /// Whose objective.
     pub faction: String,
-    /// The place to hold.
-    pub place: String,
-    /// Points when held at the end.
+    /// What it asks for.
+    pub goal: Goal,
+    /// Points when met at the end.
     #[serde(default)]
     pub points: u16,
     /// What the player reads.
     #[serde(default)]
     pub description: String,
+    /// Where the objective's rationale comes from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// Where a faction's supply enters the map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupplySource {
+    /// Whose supply.
+    pub faction: String,
+    /// Display name, e.g. "Damascus road".
+    pub name: String,
+    /// How supply arrives: `Road`, `Airlift` or `Depot`.
+    pub kind: crate::sim::SupplyKind,
+    /// Where.
+    pub at: Pos,
+    /// Where the fact comes from.
+    #[serde(default)]
+    pub source: String,
 }

@@ -285,6 +285,18 @@ pub struct OilField {
     pub output: u32,
 }
 
+/// What an objective asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Goal {
+    /// Hold a place at the end of the game.
+    Hold(PlaceId),
+    /// At the end, hold an unbroken chain of hexes (own or allied ground, rivers crossed only
+    /// at usable crossings) joining two places, both held.
+    Route(PlaceId, PlaceId),
+    /// Still have a unit on the map at the end.
+    Survive,
+}
+
 /// Something a faction is asked to achieve.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Objective {
@@ -292,10 +304,34 @@ pub struct Objective {
     pub key: String,
     /// Whose objective it is.
     pub faction: FactionId,
-    /// The place to hold at the end of the game.
-    pub place: PlaceId,
-    /// Points scored when it is held.
+    /// What it asks for.
+    pub goal: Goal,
+    /// Points scored when it is met.
     pub points: u16,
     /// What the player reads.
     pub description: String,
+}
+
+/// How supply reaches a faction at a source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SupplyKind {
+    /// A road into the map from the faction's rear (e.g. the Damascus road).
+    Road,
+    /// An airbase that patrons can supply by air.
+    Airlift,
+    /// A stockpile in a held town, of limited capacity.
+    Depot,
+}
+
+/// Where a faction's supply enters the map.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SupplySource {
+    /// Whose supply it is.
+    pub faction: FactionId,
+    /// Display name, e.g. "Damascus road".
+    pub name: String,
+    /// How supply arrives.
+    pub kind: SupplyKind,
+    /// Where.
+    pub hex: Hex,
 }

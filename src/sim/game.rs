@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::Date;
 use super::command::{Command, RuleError};
-use super::entities::{FactionId, MAX_MORALE, PlaceId, Stance, Unit, UnitId};
+use super::entities::{FactionId, Goal, MAX_MORALE, Objective, PlaceId, Stance, Unit, UnitId};
 use super::event::Event;
+use super::map::MoveClass;
 use super::scenario::{Scenario, relation_key};
 
 /// The game's random number generator: ChaCha8 seeded from the game seed, stored in the
@@ -304,11 +305,52 @@ impl Game {
             }
         }
         for o in &self.scenario.objectives {
-            if self.place_holder(o.place) == Some(o.faction) {
+            if self.objective_met(o) {
                 scores[usize::from(o.faction.0)] += u32::from(o.points);
             }
         }
         scores
+    }
+
+    /// Whether an objective is met in the current state.
+    pub fn objective_met(&self, o: &Objective) -> bool {
+        match o.goal {
+            Goal::Hold(p) => self.place_holder(p) == Some(o.faction),
+            Goal::Survive => self.units().any(|u| u.owner == o.faction),
+            Goal::Route(a, b) => self.route_held(o.faction, a, b),
+        }
+    }
+
+    /// Whether `faction` holds both places and an unbroken chain of its own or allied hexes
+    /// between them, crossing rivers only at usable crossings.
+    pub fn route_held(&self, faction: FactionId, a: PlaceId, b: PlaceId) -> bool {
+        let (Some(pa), Some(pb)) = (self.scenario.place(a), self.scenario.place(b)) else {
+            return false;
+        };
+        let map = &self.scenario.map;
+        let ours = |h: Hex| {
+            self.control(h)
+                .is_some_and(|c| self.stance(c, faction) == Stance::Allied)
+        };
+        if !ours(pa.hex) || !ours(pb.hex) {
+            return false;
+        }
+        let mut seen = vec![false; map.len()];
+        let mut stack = vec![pa.hex];
+        while let Some(h) = stack.pop() {
+            if h == pb.hex {
+                return true;
+            }
+            for n in map.neighbors(h) {
+                let Some(i) = map.index(n) else { continue };
+                if seen[i] || !ours(n) || map.step_cost(h, n, MoveClass::Foot).is_none() {
+                    continue;
+                }
+                seen[i] = true;
+                stack.push(n);
+            }
+        }
+        false
     }
 
     /// A hash of the whole changing state, equal for equal states on every machine.

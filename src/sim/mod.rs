@@ -19,8 +19,8 @@ pub use calendar::Date;
 pub use combat::{Outcome, Preview};
 pub use command::{Command, RuleError};
 pub use entities::{
-    Experience, Faction, FactionId, FieldKind, Objective, OilField, Patron, PatronId, Place,
-    PlaceId, PlaceKind, Stance, Unit, UnitId, UnitKind,
+    Experience, Faction, FactionId, FieldKind, Goal, Objective, OilField, Patron, PatronId, Place,
+    PlaceId, PlaceKind, Stance, SupplyKind, SupplySource, Unit, UnitId, UnitKind,
 };
 pub use event::Event;
 pub use game::{Game, LogEntry};

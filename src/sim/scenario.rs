@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::Date;
 use super::entities::{
-    Experience, Faction, FactionId, Objective, OilField, Patron, Place, PlaceId, Stance, Unit,
-    UnitId, UnitKind,
+    Experience, Faction, FactionId, Objective, OilField, Patron, Place, PlaceId, Stance,
+    SupplySource, Unit, UnitId, UnitKind,
 };
 use super::map::{Map, Orientation, Terrain};
 
@@ -36,6 +36,8 @@ pub struct Scenario {
     pub oil_fields: Vec<OilField>,
     /// Objectives.
     pub objectives: Vec<Objective>,
+    /// Where each faction's supply enters the map.
+    pub supply_sources: Vec<SupplySource>,
     /// Who controls each hex at the start, by map index.
     pub control: Vec<Option<FactionId>>,
     /// Date of the first turn.
@@ -115,6 +117,7 @@ impl ScenarioBuilder {
                 places: Vec::new(),
                 oil_fields: Vec::new(),
                 objectives: Vec::new(),
+                supply_sources: Vec::new(),
                 control,
                 start: Date {
                     year: 2017,

@@ -299,3 +299,56 @@ fn state_hash_survives_a_serde_round_trip() {
     }
     assert_eq!(a.state_hash(), b.state_hash());
 }
+
+#[test]
+fn objectives_score_holding_routes_and_survival() {
+    let (mut b, red, blue) = two_sides(Terrain::Steppe);
+    b.unit(red, UnitKind::Infantry, 1, 1);
+    let mut s = b.build();
+    let place = |key: &str, hex| Place {
+        key: key.into(),
+        name: key.into(),
+        kind: PlaceKind::Town,
+        hex,
+        population: 0,
+        points: 1,
+    };
+    let (west, east) = (s.map.hex_at(0, 4), s.map.hex_at(6, 4));
+    s.places = vec![place("west", west), place("east", east)];
+    // Red holds row 4 from column 0 to 6, except one hex in the middle.
+    for c in 0..=6 {
+        let i = s.map.index(s.map.hex_at(c, 4)).unwrap();
+        s.control[i] = (c != 3).then_some(red);
+    }
+    let objective = |goal| Objective {
+        key: "o".into(),
+        faction: red,
+        goal,
+        points: 10,
+        description: String::new(),
+    };
+    s.objectives = vec![
+        objective(Goal::Route(PlaceId(0), PlaceId(1))),
+        objective(Goal::Survive),
+        Objective {
+            faction: blue,
+            ..objective(Goal::Survive)
+        },
+    ];
+    let game = Game::new(s.clone(), 1);
+    assert!(!game.objective_met(&s.objectives[0]), "the route is broken");
+    assert!(game.objective_met(&s.objectives[1]), "red has a unit");
+    assert!(!game.objective_met(&s.objectives[2]), "blue has none");
+    assert_eq!(game.scores(), vec![2 + 10, 0]);
+    let i = s.map.index(s.map.hex_at(3, 4)).unwrap();
+    s.control[i] = Some(red);
+    let game = Game::new(s.clone(), 1);
+    assert!(game.objective_met(&s.objectives[0]), "the route is whole");
+    // A river with no crossing cuts the route.
+    let r = s.map.add_river("r", "R");
+    for row in 0..10 {
+        let (a, b) = (s.map.hex_at(3, row), s.map.hex_at(4, row));
+        s.map.add_river_edge(a, b, r);
+    }
+    assert!(!Game::new(s, 1).objective_met(&objective(Goal::Route(PlaceId(0), PlaceId(1)))));
+}
