@@ -47,7 +47,7 @@ enum Command {
 /// Options for playing.
 #[derive(Debug, Clone, Args, Default)]
 pub struct PlayArgs {
-    /// The level file to play [default: levels/tutorial.ron].
+    /// The level file to play [default: levels/euphrates_2017.ron].
     #[arg(long, value_name = "PATH")]
     pub level: Option<PathBuf>,
     /// The faction to play, by id (e.g. `sdf`).

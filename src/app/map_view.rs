@@ -272,7 +272,7 @@ fn tint_control(
         let tint = match game.control(hex) {
             Some(f) if overlays.control => {
                 let c = faction_color(game, Some(f)).to_srgba();
-                let k = 0.22;
+                let k = 0.16;
                 Color::srgb(
                     1.0 - k + k * c.red * 1.2,
                     1.0 - k + k * c.green * 1.2,

@@ -144,6 +144,7 @@ pub fn to_json(level: &LoadedLevel) -> Value {
             let goal = match &o.goal {
                 super::schema::Goal::Hold(p) => json!({ "hold": p }),
                 super::schema::Goal::Route(a, b) => json!({ "route": [a, b] }),
+                super::schema::Goal::HoldField(f) => json!({ "hold_field": f }),
                 super::schema::Goal::Survive => json!("survive"),
             };
             json!({ "id": o.id, "faction": o.faction, "goal": goal, "points": o.points, "description": o.description, "source": o.source })

@@ -649,7 +649,7 @@ impl Validator {
             });
         }
         self.count("oil_fields", "oil fields", lv.oil_fields.len(), MAX_ITEMS);
-        self.ids("oil_fields", lv.oil_fields.iter().map(|f| f.id.as_str()));
+        let field_ids = self.ids("oil_fields", lv.oil_fields.iter().map(|f| f.id.as_str()));
         let mut fields = Vec::new();
         let mut field_at: HashMap<(i32, i32), usize> = HashMap::new();
         for (i, f) in lv.oil_fields.iter().enumerate().take(MAX_ITEMS) {
@@ -774,6 +774,9 @@ impl Validator {
                     (Some(a), Some(b)) => Some(Goal::Route(a, b)),
                     _ => None,
                 },
+                schema::Goal::HoldField(id) => self
+                    .reference(&format!("{path}.goal.0"), "oil field", id, &field_ids)
+                    .map(|f| Goal::HoldField(f as u16)),
                 schema::Goal::Survive => Some(Goal::Survive),
             };
             if let (Some(f), Some(goal)) = (f, goal) {

@@ -14,4 +14,4 @@ pub use diag::Diagnostic;
 pub use load::{LoadedLevel, load_path, load_str};
 
 /// The level the game opens when none is named.
-pub const DEFAULT_LEVEL: &str = "levels/tutorial.ron";
+pub const DEFAULT_LEVEL: &str = "levels/euphrates_2017.ron";

@@ -387,6 +387,8 @@ pub struct Control {
 pub enum Goal {
     /// Hold this place at the end.
     Hold(String),
+    /// Hold this oil or gas field at the end.
+    HoldField(String),
     /// Hold both places and an unbroken chain of own or allied ground between them.
     Route(String, String),
     /// Still have a unit on the map at the end.

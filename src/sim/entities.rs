@@ -290,6 +290,8 @@ pub struct OilField {
 pub enum Goal {
     /// Hold a place at the end of the game.
     Hold(PlaceId),
+    /// Hold an oil or gas field (by index in the scenario's list) at the end of the game.
+    HoldField(u16),
     /// At the end, hold an unbroken chain of hexes (own or allied ground, rivers crossed only
     /// at usable crossings) joining two places, both held.
     Route(PlaceId, PlaceId),

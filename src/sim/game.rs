@@ -316,6 +316,11 @@ impl Game {
     pub fn objective_met(&self, o: &Objective) -> bool {
         match o.goal {
             Goal::Hold(p) => self.place_holder(p) == Some(o.faction),
+            Goal::HoldField(f) => self
+                .scenario
+                .oil_fields
+                .get(usize::from(f))
+                .is_some_and(|f| self.control(f.hex) == Some(o.faction)),
             Goal::Survive => self.units().any(|u| u.owner == o.faction),
             Goal::Route(a, b) => self.route_held(o.faction, a, b),
         }
@@ -324,21 +329,27 @@ impl Game {
     /// Whether `faction` holds both places and an unbroken chain of its own or allied hexes
     /// between them, crossing rivers only at usable crossings.
     pub fn route_held(&self, faction: FactionId, a: PlaceId, b: PlaceId) -> bool {
-        let (Some(pa), Some(pb)) = (self.scenario.place(a), self.scenario.place(b)) else {
-            return false;
-        };
+        match (self.scenario.place(a), self.scenario.place(b)) {
+            (Some(pa), Some(pb)) => self.land_connected(faction, pa.hex, pb.hex),
+            _ => false,
+        }
+    }
+
+    /// Whether two hexes are joined by an unbroken chain of hexes held by `faction` or its
+    /// allies (both ends included), crossing rivers only at usable crossings.
+    pub fn land_connected(&self, faction: FactionId, from: Hex, to: Hex) -> bool {
         let map = &self.scenario.map;
         let ours = |h: Hex| {
             self.control(h)
                 .is_some_and(|c| self.stance(c, faction) == Stance::Allied)
         };
-        if !ours(pa.hex) || !ours(pb.hex) {
+        if !ours(from) || !ours(to) {
             return false;
         }
         let mut seen = vec![false; map.len()];
-        let mut stack = vec![pa.hex];
+        let mut stack = vec![from];
         while let Some(h) = stack.pop() {
-            if h == pb.hex {
+            if h == to {
                 return true;
             }
             for n in map.neighbors(h) {

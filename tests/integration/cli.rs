@@ -63,10 +63,17 @@ fn missing_files_and_bad_arguments_are_user_errors() {
     assert!(text(&out.stderr).contains("no/such/level.ron:1:1: error: cannot open the file"));
     let out = euphrates(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(1));
-    let out = euphrates(&["play", "--faction", "crwn"]);
+    let out = euphrates(&["play", "--faction", "sfd"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).contains("did you mean `crown`?"),
+        text(&out.stderr).contains("did you mean `sdf`?"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = euphrates(&["play", "--faction", "tanf"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("not playable"),
         "{}",
         text(&out.stderr)
     );

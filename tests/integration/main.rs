@@ -3,6 +3,7 @@
 mod cli;
 mod levels;
 mod rules;
+mod scenario;
 mod window;
 
 use std::path::{Path, PathBuf};

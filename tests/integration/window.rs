@@ -24,13 +24,23 @@ fn the_game_opens_a_window_and_draws_the_map() {
         );
         return;
     }
-    let dir = std::env::temp_dir().join(format!("euphrates-window-{}", std::process::id()));
+    for (level, faction) in [
+        ("levels/tutorial.ron", "crown"),
+        ("levels/euphrates_2017.ron", "sdf"),
+    ] {
+        screenshot_shows_a_map(level, faction);
+    }
+}
+
+fn screenshot_shows_a_map(level: &str, faction: &str) {
+    let dir =
+        std::env::temp_dir().join(format!("euphrates-window-{}-{faction}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let png = dir.join("tutorial.png");
+    let png = dir.join("screen.png");
     let mut child = Command::new(env!("CARGO_BIN_EXE_euphrates"))
         .args(["play", "--level"])
-        .arg(at("levels/tutorial.ron"))
-        .args(["--faction", "crown", "--screenshot"])
+        .arg(at(level))
+        .args(["--faction", faction, "--screenshot"])
         .arg(&png)
         .args(["--frames", "20"])
         .spawn()

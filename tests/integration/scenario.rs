@@ -1,0 +1,215 @@
+//! The default scenario's geography, checked against coordinates and facts kept here,
+//! independently of the level file: a wrong projection, a river on the wrong side of a town,
+//! or a misplaced border makes these fail.
+
+use std::collections::VecDeque;
+
+use euphrates::level::{self, LoadedLevel};
+use euphrates::sim::{Game, Stance};
+use hexx::Hex;
+
+use crate::at;
+
+fn level() -> LoadedLevel {
+    level::load_path(&at("levels/euphrates_2017.ron")).unwrap_or_else(|d| {
+        panic!(
+            "{}",
+            d.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })
+}
+
+fn place_hex(l: &LoadedLevel, id: &str) -> Hex {
+    l.scenario
+        .places
+        .iter()
+        .find(|p| p.key == id)
+        .unwrap_or_else(|| panic!("no place `{id}`"))
+        .hex
+}
+
+fn lat_lon(l: &LoadedLevel, hex: Hex) -> (f64, f64) {
+    let p = l.projection.expect("the default level is geographic");
+    p.lat_lon(l.scenario.map.layout().hex_to_world_pos(hex))
+}
+
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let dy = (a.0 - b.0) * 110.574;
+    let dx = (a.1 - b.1) * 111.320 * ((a.0 + b.0) / 2.0).to_radians().cos();
+    dx.hypot(dy)
+}
+
+/// Hexes reachable from `from` in at most `steps` steps over land, never crossing a river
+/// edge (bridges or not): which bank of the river a hex is on.
+fn same_bank_within(l: &LoadedLevel, from: Hex, to: Hex, steps: u32) -> bool {
+    let map = &l.scenario.map;
+    let mut seen = vec![false; map.len()];
+    let mut queue = VecDeque::from([(from, 0)]);
+    seen[map.index(from).unwrap()] = true;
+    while let Some((h, d)) = queue.pop_front() {
+        if h == to {
+            return true;
+        }
+        if d == steps {
+            continue;
+        }
+        for n in map.neighbors(h) {
+            let i = map.index(n).unwrap();
+            let land = map.terrain(n).is_some_and(|t| t.passable());
+            if !seen[i] && land && map.river_between(h, n).is_none() {
+                seen[i] = true;
+                queue.push_back((n, d + 1));
+            }
+        }
+    }
+    false
+}
+
+#[test]
+fn the_map_covers_the_corridor() {
+    let l = level();
+    let map = &l.scenario.map;
+    let (w, h) = (map.width() as i32, map.height() as i32);
+    let nw = lat_lon(&l, map.hex_at(0, 0));
+    let se = lat_lon(&l, map.hex_at(w - 1, h - 1));
+    assert!(nw.0 >= 36.2 && nw.1 <= 38.2, "north-west corner {nw:?}");
+    assert!(se.0 <= 33.3 && se.1 >= 42.6, "south-east corner {se:?}");
+    // Hexes of 5 to 8 km.
+    let a = lat_lon(&l, map.hex_at(10, 10));
+    let b = lat_lon(&l, map.hex_at(11, 10));
+    assert!((5.0..=8.0).contains(&km(a, b)), "{} km", km(a, b));
+}
+
+#[test]
+fn places_sit_within_a_hex_of_their_real_coordinates() {
+    let l = level();
+    // Coordinates from the scenario notes (sourced there), kept here independently.
+    let known = [
+        ("raqqa", 35.95, 39.02),
+        ("tabqa", 35.84, 38.55),
+        ("maadan", 35.75, 39.61),
+        ("deir_ez_zor", 35.33, 40.15),
+        ("dez_airbase", 35.285, 40.176),
+        ("mayadin", 35.02, 40.45),
+        ("salihiyah", 34.77, 40.65),
+        ("hajin", 34.69, 40.83),
+        ("abu_kamal", 34.4536, 40.9367),
+        ("qaim", 34.37, 41.09),
+        ("rawa", 34.48, 41.91),
+        ("anah", 34.37, 41.99),
+        ("palmyra", 34.56, 38.28),
+        ("sukhnah", 34.89, 38.87),
+        ("tanf", 33.506, 38.618),
+        ("suwar", 35.50, 40.67),
+    ];
+    for (id, lat, lon) in known {
+        let centre = lat_lon(&l, place_hex(&l, id));
+        let off = km(centre, (lat, lon));
+        assert!(off <= 6.0, "{id} is drawn {off:.1} km from its coordinates");
+    }
+    assert!(l.scenario.places.len() >= 30);
+}
+
+#[test]
+fn the_river_separates_the_banks() {
+    let l = level();
+    let p = |id| place_hex(&l, id);
+    // Within 15 steps: enough to follow one bank between neighbouring towns, too few to walk
+    // round either end of the river (Lake Assad in the north-west, Haditha in the east).
+    let near = |a, b| same_bank_within(&l, p(a), p(b), 15);
+    assert!(
+        !near("mayadin", "hajin"),
+        "Mayadin and Hajin must be on opposite banks"
+    );
+    assert!(!near("abu_kamal", "baghuz"));
+    assert!(!near("qaim", "rumana"));
+    assert!(!near("anah", "rawa"));
+    assert!(!near("deir_ez_zor", "khasham"));
+    assert!(near("mayadin", "salihiyah"), "the south bank is one bank");
+    assert!(near("hajin", "baghuz"), "the east bank is one bank");
+    assert!(
+        near("dez_airbase", "mayadin"),
+        "the airbase is south of the river"
+    );
+    assert!(!near("dez_airbase", "khasham"));
+    assert!(
+        !near("raqqa", "maadan"),
+        "Raqqa is on the north bank, Ma'adan on the south"
+    );
+    assert!(!near("busayrah", "mayadin"));
+}
+
+#[test]
+fn the_border_splits_abu_kamal_from_al_qaim() {
+    let l = level();
+    let map = &l.scenario.map;
+    let country = |id| {
+        let c = map.country(place_hex(&l, id)).expect("in a country");
+        map.countries[usize::from(c)].key.clone()
+    };
+    assert_eq!(country("abu_kamal"), "syria");
+    assert_eq!(country("qaim"), "iraq");
+    assert_eq!(country("crossing"), "iraq");
+    assert_eq!(country("palmyra"), "syria");
+    assert_eq!(country("haditha"), "iraq");
+    let d = place_hex(&l, "abu_kamal").unsigned_distance_to(place_hex(&l, "qaim"));
+    assert!(d <= 4, "Abu Kamal and al-Qa'im are {d} hexes apart");
+}
+
+#[test]
+fn the_start_matches_3_november_2017() {
+    let l = level();
+    let s = &l.scenario;
+    let game = Game::new(s.clone(), 1);
+    let holder = |id| {
+        let f = game.control(place_hex(&l, id)).expect("held");
+        s.faction(f).unwrap().key.clone()
+    };
+    for (id, who) in [
+        ("deir_ez_zor", "syria"),
+        ("mayadin", "syria"),
+        ("t2", "syria"),
+        ("raqqa", "sdf"),
+        ("qaim", "iraq"),
+        ("crossing", "iraq"),
+        ("abu_kamal", "isis"),
+        ("hajin", "isis"),
+        ("rawa", "isis"),
+        ("anah", "iraq"),
+    ] {
+        assert_eq!(holder(id), who, "{id}");
+    }
+    assert_eq!(s.start.to_string(), "3 November 2017");
+    assert_eq!((s.days_per_turn, s.turns), (2, 20));
+    let id = |k| s.faction_by_key(k).unwrap();
+    assert_eq!(game.stance(id("syria"), id("sdf")), Stance::Truce);
+    assert_eq!(game.stance(id("syria"), id("isis")), Stance::War);
+    assert_eq!(game.stance(id("iraq"), id("isis")), Stance::War);
+}
+
+#[test]
+fn every_oil_field_is_reachable_from_its_holders_supply() {
+    let l = level();
+    let s = &l.scenario;
+    let game = Game::new(s.clone(), 1);
+    // Fields knowingly cut off at the start, with the reason. None are, today.
+    let cut_off: [&str; 0] = [];
+    for f in &s.oil_fields {
+        let holder = game.control(f.hex).expect("every field is held");
+        let reachable = s
+            .supply_sources
+            .iter()
+            .filter(|src| src.faction == holder)
+            .any(|src| game.land_connected(holder, src.hex, f.hex));
+        assert_eq!(
+            reachable,
+            !cut_off.contains(&f.key.as_str()),
+            "{} ({})",
+            f.key,
+            s.faction(holder).unwrap().key
+        );
+    }
+}
