@@ -100,7 +100,7 @@ pub fn to_json(level: &LoadedLevel) -> Value {
         .zip(&level.file.factions)
         .map(|(f, lf)| {
             json!({ "id": f.key, "name": f.name, "color": lf.color, "playable": f.playable,
-                    "patrons": lf.patrons, "source": lf.source })
+                    "patrons": lf.patrons, "treasury": f.treasury, "source": lf.source })
         })
         .collect();
     let units: Vec<Value> = s

@@ -562,6 +562,7 @@ impl Validator {
                 color,
                 playable: f.playable,
                 patrons,
+                treasury: f.treasury,
             });
         }
         if !lv.factions.is_empty() && !lv.factions.iter().any(|f| f.playable) {

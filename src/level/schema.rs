@@ -261,6 +261,9 @@ pub struct Faction {
     /// Ids of its patrons.
     #[serde(default)]
     pub patrons: Vec<String>,
+    /// Campaign funds at the start, in millions of US dollars.
+    #[serde(default)]
+    pub treasury: u32,
     /// Where the facts come from.
     #[serde(default)]
     pub source: String,

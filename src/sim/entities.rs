@@ -35,6 +35,8 @@ pub struct Faction {
     pub playable: bool,
     /// The foreign backers of this faction.
     pub patrons: Vec<PatronId>,
+    /// Campaign funds at the start, in millions of US dollars.
+    pub treasury: u32,
 }
 
 /// A foreign backer without units of its own on the map (e.g. Russia, Iran, the US-led

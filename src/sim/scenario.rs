@@ -148,6 +148,7 @@ impl ScenarioBuilder {
             color: [128, 128, 128],
             playable: true,
             patrons: Vec::new(),
+            treasury: 0,
         });
         FactionId((self.scenario.factions.len() - 1) as u8)
     }

@@ -184,32 +184,94 @@ fn the_start_matches_3_november_2017() {
     }
     assert_eq!(s.start.to_string(), "3 November 2017");
     assert_eq!((s.days_per_turn, s.turns), (2, 20));
+    let patrons = |k: &str| -> Vec<String> {
+        let f = s.faction(s.faction_by_key(k).unwrap()).unwrap();
+        f.patrons
+            .iter()
+            .map(|p| s.patrons[usize::from(p.0)].key.clone())
+            .collect()
+    };
+    assert_eq!(patrons("syria"), ["russia", "iran"]);
+    assert_eq!(patrons("sdf"), ["coalition"]);
+    assert_eq!(patrons("iraq"), ["coalition", "iran"]);
+    assert!(patrons("isis").is_empty());
     let id = |k| s.faction_by_key(k).unwrap();
     assert_eq!(game.stance(id("syria"), id("sdf")), Stance::Truce);
     assert_eq!(game.stance(id("syria"), id("isis")), Stance::War);
     assert_eq!(game.stance(id("iraq"), id("isis")), Stance::War);
 }
 
+/// Whether `to` can be reached from `from` along roads through ground held by `faction` or
+/// its allies (rivers only at usable crossings), ending with at most one step off the road.
+fn by_road(game: &Game, faction: euphrates::sim::FactionId, from: Hex, to: Hex) -> bool {
+    let map = &game.scenario().map;
+    let ours = |h: Hex| {
+        game.control(h)
+            .is_some_and(|c| game.stance(c, faction) == Stance::Allied)
+    };
+    let passable = |a: Hex, b: Hex| {
+        ours(b)
+            && map
+                .step_cost(a, b, euphrates::sim::MoveClass::Foot)
+                .is_some()
+    };
+    let mut seen = vec![false; map.len()];
+    let mut stack = vec![from];
+    seen[map.index(from).unwrap()] = true;
+    while let Some(h) = stack.pop() {
+        if h == to || (h.unsigned_distance_to(to) == 1 && passable(h, to)) {
+            return true;
+        }
+        for n in map.neighbors(h) {
+            let i = map.index(n).unwrap();
+            if !seen[i] && map.has_road(h, n) && passable(h, n) {
+                seen[i] = true;
+                stack.push(n);
+            }
+        }
+    }
+    false
+}
+
 #[test]
-fn every_oil_field_is_reachable_from_its_holders_supply() {
+fn every_oil_field_is_reachable_by_road_from_its_holders_supply_or_knowingly_cut_off() {
     let l = level();
     let s = &l.scenario;
     let game = Game::new(s.clone(), 1);
-    // Fields knowingly cut off at the start, with the reason. None are, today.
-    let cut_off: [&str; 0] = [];
+    // Fields whose holder cannot reach them by road on 3 November 2017, and why.
+    let cut_off = [
+        // The SDF reached al-Omar across the desert; the roads to it pass through Islamic
+        // State-held al-Busayrah and Shuhail until 12-13 November [S33][S52].
+        ("omar", "sdf"),
+        // Conoco and Jafra lie east of Deir ez-Zor, where the north-bank road runs through the
+        // government's bridgehead [S47][S49]; the SDF arrived across the steppe [S50][S20].
+        ("conoco", "sdf"),
+        ("jafra", "sdf"),
+        // al-Tanak lies in the desert east of the valley, off the roads.
+        ("tanak", "isis"),
+    ];
     for f in &s.oil_fields {
         let holder = game.control(f.hex).expect("every field is held");
+        let holder_key = s.faction(holder).unwrap().key.as_str();
         let reachable = s
             .supply_sources
             .iter()
             .filter(|src| src.faction == holder)
-            .any(|src| game.land_connected(holder, src.hex, f.hex));
+            .any(|src| by_road(&game, holder, src.hex, f.hex));
+        let expected_cut = cut_off.contains(&(f.key.as_str(), holder_key));
         assert_eq!(
-            reachable,
-            !cut_off.contains(&f.key.as_str()),
-            "{} ({})",
-            f.key,
-            s.faction(holder).unwrap().key
+            reachable, !expected_cut,
+            "{} held by {holder_key}: reachable by road = {reachable}",
+            f.key
+        );
+        // Cut off by road or not, every field's holder has a way there over its own ground.
+        assert!(
+            s.supply_sources
+                .iter()
+                .filter(|src| src.faction == holder)
+                .any(|src| game.land_connected(holder, src.hex, f.hex)),
+            "{} is isolated from {holder_key}'s supply",
+            f.key
         );
     }
 }
