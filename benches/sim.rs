@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use euphrates::level;
-use euphrates::sim::Game;
+use euphrates::sim::{FactionId, Game, ScenarioBuilder, SupplyKind, Terrain, UnitKind};
 
 fn measure(name: &str, target: Option<Duration>, mut f: impl FnMut()) {
     // Warm up, then time enough runs for a stable figure.
@@ -65,5 +65,51 @@ fn main() {
                 }
             },
         );
+        let factions = game.scenario().factions.len();
+        let target = (name == "euphrates_2017.ron").then_some(Duration::from_millis(1));
+        measure(
+            &format!("supply, all {factions} factions, {name}"),
+            target,
+            || {
+                for f in 0..factions {
+                    black_box(game.trace_supply(FactionId(f as u8)));
+                }
+            },
+        );
     }
+    // A hostile-size map: 256 x 256 hexes, 2,000 units, four factions with road networks.
+    let mut b = ScenarioBuilder::new(256, 256, Terrain::Steppe);
+    let factions: Vec<FactionId> = (0..4).map(|i| b.faction(&format!("f{i}"))).collect();
+    for row in (0..256).step_by(16) {
+        for col in 0..255 {
+            let (h, n) = (b.hex(col, row), b.hex(col + 1, row));
+            b.map().add_road(h, n);
+        }
+    }
+    for (k, f) in factions.iter().enumerate() {
+        for row in 0..256 {
+            for col in (k as i32 * 64)..(k as i32 * 64 + 64) {
+                b.control(col, row, Some(*f));
+            }
+        }
+        for row in (0..256).step_by(32) {
+            let at = b.hex(k as i32 * 64, row);
+            b.supply_source(*f, "edge", SupplyKind::Road, at);
+        }
+    }
+    for i in 0..2000 {
+        let (col, row) = ((i * 37) % 256, (i * 53 + i / 256 * 7) % 256);
+        let f = factions[(col / 64) as usize];
+        b.unit(f, UnitKind::Infantry, col, row);
+    }
+    let game = Game::new(b.build(), 1);
+    measure(
+        "supply, 4 factions, 256x256 map, 2,000 units",
+        Some(Duration::from_millis(50)),
+        || {
+            for f in &factions {
+                black_box(game.trace_supply(*f));
+            }
+        },
+    );
 }

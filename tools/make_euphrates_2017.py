@@ -133,7 +133,7 @@ BORDER_PATH = simplify(BORDER, 0.8)
 KHABUR = [(36.262, 40.75), (36.05, 40.73), (35.73, 40.76), (35.50, 40.69), (35.32, 40.55), (35.155, 40.435)]
 
 # Lakes and hills (EST shapes around sourced anchors), as centre-lines with half-widths in km.
-LAKE_ASSAD = [(35.875, 38.545), (35.90, 38.40), (35.97, 38.24), (36.10, 38.15), (36.27, 38.18)]
+LAKE_ASSAD = [(35.90, 38.47), (35.90, 38.40), (35.97, 38.24), (36.10, 38.15), (36.27, 38.18)]
 LAKE_QADISIYAH = [(34.40, 42.08), (34.33, 42.17), (34.31, 42.23), (34.29, 42.30), (34.22, 42.34)]
 BISHRI = ((35.33, 39.25), 32.0, 18.0)     # centre, east-west and north-south semi-axes (km)
 PALMYRENE = ((34.72, 38.40), 32.0, 10.0)
@@ -545,7 +545,11 @@ def main():
     w("    ],")
     w("")
     w("    supply_sources: [")
-    for (f, name, kind, (lat, lon), src) in SUPPLY:
+    # The Islamic State had no rear: the towns and villages it holds serve as depots.
+    depots = [("isis", "%s depot" % name, "Depot", (lat, lon), "Game rule: Islamic State-held towns serve as depots of limited range.")
+              for (pid, name, kind, lat, lon, popn, pts, holder, src) in PLACES
+              if holder == "isis" and kind in ("City", "Town", "Village")]
+    for (f, name, kind, (lat, lon), src) in SUPPLY + depots:
         w("        (faction: %s, name: %s, kind: %s, at: %s, source: %s)," % (q(f), q(name), kind, pos(lat, lon), q(src)))
     w("    ],")
     w(")")
@@ -587,9 +591,6 @@ SUPPLY = [
     ("sdf", "Tal Abyad road", "Road", (36.24, 38.98), "North of Raqqa; schematic."),
     ("iraq", "Anbar road", "Road", (33.96, 42.63), "Euphrates road from Hit and Ramadi (FACTS 2b road 5); schematic."),
     ("iraq", "Ain al-Asad airbase", "Airlift", (33.79, 42.44), "[S107]"),
-    ("isis", "Abu Kamal depot", "Depot", (34.4536, 40.9367), "Game assumption: Islamic State-held towns serve as depots of limited capacity."),
-    ("isis", "Hajin depot", "Depot", (34.69, 40.83), "Game assumption."),
-    ("isis", "Rawa depot", "Depot", (34.48, 41.91), "Game assumption."),
     ("tanf", "al-Tanf airstrip", "Airlift", (33.506, 38.618), "Coalition base [S85][S87]."),
 ]
 

@@ -183,7 +183,52 @@ fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) {
             u.movement_left,
             u.kind.movement()
         ));
+        if let Some(r) = game.supply_report(u.id) {
+            ui.small(supply_text(session, &r));
+        }
     }
+}
+
+/// The supply line of a unit in words: where it comes from, or where and why it is cut.
+fn supply_text(session: &Session, r: &crate::sim::SupplyReport) -> String {
+    use crate::sim::Cut;
+    let s = session.game.scenario();
+    let at = |h: hexx::Hex| {
+        let [c, row] = s.map.offset_of(h);
+        match s.place_at(h) {
+            Some((_, p)) => p.name.clone(),
+            None => format!("column {c}, row {row}"),
+        }
+    };
+    let source = r.source.clone().unwrap_or_else(|| "no source".into());
+    let why = match &r.cut {
+        None => format!(
+            "from {source}, {} hexes away",
+            r.path.len().saturating_sub(1)
+        ),
+        Some(Cut::Ground { hex, holder }) => format!(
+            "cut at {} (held by {})",
+            at(*hex),
+            s.faction(*holder).map_or("?", |f| f.name.as_str())
+        ),
+        Some(Cut::ZoneOfControl { hex, unit }) => format!(
+            "cut at {} by the zone of control of {}",
+            at(*hex),
+            session
+                .game
+                .unit(*unit)
+                .map_or("an enemy unit", |u| u.name.as_str())
+        ),
+        Some(Cut::OutOfRange) => format!("too far from {source}"),
+        Some(Cut::NoRoute) => "no way to any supply source".into(),
+    };
+    let attrition = match r.turns_to_attrition {
+        Some(0) => "; losing strength every turn",
+        Some(1) => "; attrition from next turn",
+        Some(_) => "; attrition in two turns",
+        None => "",
+    };
+    format!("Supply: {} — {why}{attrition}", r.state.name())
 }
 
 fn map_labels(

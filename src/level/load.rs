@@ -751,6 +751,7 @@ impl Validator {
                 experience: u.experience,
                 movement_left: u.kind.movement(),
                 has_attacked: false,
+                supply: Default::default(),
             });
         }
 

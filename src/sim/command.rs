@@ -154,6 +154,9 @@ pub enum RuleError {
         /// The defender's faction.
         with: FactionId,
     },
+    /// A unit out of supply cannot attack.
+    #[error("unit {0:?} is out of supply and cannot attack")]
+    OutOfSupply(UnitId),
     /// An attacker too far from the target.
     #[error("unit {unit:?} is {distance} hexes from the target; its range is {range}")]
     OutOfRange {

@@ -206,6 +206,9 @@ pub struct Unit {
     pub movement_left: Mp,
     /// Whether it has attacked this turn.
     pub has_attacked: bool,
+    /// Whether supply reaches it.
+    #[serde(default)]
+    pub supply: super::supply::SupplyState,
 }
 
 impl Unit {

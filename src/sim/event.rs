@@ -83,6 +83,14 @@ pub enum Event {
         /// Its date.
         date: Date,
     },
+    /// A faction's supply was traced at the start of its turn: each unit's new state. Units
+    /// Out of supply move at half speed this turn.
+    SupplyTraced {
+        /// The faction.
+        faction: FactionId,
+        /// Every unit of the faction with its new state.
+        states: Vec<(UnitId, super::supply::SupplyState)>,
+    },
     /// A faction's turn began: its units are ready to move and fight again.
     FactionTurnBegan {
         /// The faction.

@@ -15,6 +15,7 @@ use super::entities::{FactionId, Goal, MAX_MORALE, Objective, PlaceId, Stance, U
 use super::event::Event;
 use super::map::MoveClass;
 use super::scenario::{Scenario, relation_key};
+use super::supply::SupplyState;
 
 /// The game's random number generator: ChaCha8 seeded from the game seed, stored in the
 /// state so that saves and replays continue the same sequence.
@@ -205,6 +206,10 @@ impl Game {
             log: Vec::new(),
         };
         game.rebuild_occupancy();
+        // The first faction's turn begins now: trace its supply as every later turn does.
+        for e in game.supply_events(FactionId(0)) {
+            game.apply(&e);
+        }
         game
     }
 
@@ -472,6 +477,16 @@ impl Game {
                     if u.owner == *faction {
                         u.movement_left = u.kind.movement();
                         u.has_attacked = false;
+                    }
+                }
+            }
+            Event::SupplyTraced { states, .. } => {
+                for (id, state) in states {
+                    if let Some(u) = self.state.units.get_mut(id) {
+                        u.supply = *state;
+                        if *state == SupplyState::Out {
+                            u.movement_left = u.movement_left.min(u.kind.movement() / 2);
+                        }
                     }
                 }
             }

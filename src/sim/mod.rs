@@ -14,6 +14,7 @@ pub mod game;
 pub mod map;
 pub mod rules;
 pub mod scenario;
+pub mod supply;
 
 pub use calendar::Date;
 pub use combat::{Outcome, Preview};
@@ -27,6 +28,7 @@ pub use game::{Game, LogEntry};
 pub use map::{Crossing, CrossingKind, EdgeKey, Map, MoveClass, Mp, Orientation, Terrain};
 pub use rules::Reach;
 pub use scenario::{Scenario, ScenarioBuilder};
+pub use supply::{Cut, SupplyReport, SupplyState};
 
 #[cfg(test)]
 mod tests;

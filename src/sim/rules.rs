@@ -239,6 +239,9 @@ impl Game {
             if unit.has_attacked {
                 return Err(RuleError::AlreadyAttacked(id));
             }
+            if unit.supply == crate::sim::SupplyState::Out {
+                return Err(RuleError::OutOfSupply(id));
+            }
             let distance = unit.hex.unsigned_distance_to(target);
             let range = unit.kind.attack_range();
             if distance > range || distance == 0 {
@@ -469,6 +472,7 @@ impl Game {
             events.push(Event::FactionTurnBegan {
                 faction: FactionId(next),
             });
+            events.extend(self.supply_events(FactionId(next)));
         } else if self.turn() >= self.scenario().turns {
             events.push(Event::GameEnded {
                 scores: self.scores(),
@@ -483,7 +487,43 @@ impl Game {
             events.push(Event::FactionTurnBegan {
                 faction: FactionId(0),
             });
+            events.extend(self.supply_events(FactionId(0)));
         }
+        events
+    }
+
+    /// The supply trace at the start of a faction's turn, and the attrition it causes.
+    pub(super) fn supply_events(&self, faction: FactionId) -> Vec<Event> {
+        let net = self.trace_supply(faction);
+        // A faction for which the level gives no supply source is always in supply: the level
+        // does not model its logistics.
+        let modelled = self
+            .scenario()
+            .supply_sources
+            .iter()
+            .any(|s| s.faction == faction);
+        let mut states = Vec::new();
+        let mut attrition = Vec::new();
+        for u in self.units().filter(|u| u.owner == faction) {
+            let state = u.supply.next(!modelled || self.supplied_at(&net, u.hex));
+            states.push((u.id, state));
+            if state == crate::sim::SupplyState::Out {
+                let loss = combat::loss(u.strength, crate::sim::supply::ATTRITION_PERCENT);
+                attrition.push(Event::UnitDamaged {
+                    unit: u.id,
+                    loss,
+                    morale_change: -5,
+                });
+                if loss >= u.strength {
+                    attrition.push(Event::UnitDestroyed {
+                        unit: u.id,
+                        hex: u.hex,
+                    });
+                }
+            }
+        }
+        let mut events = vec![Event::SupplyTraced { faction, states }];
+        events.extend(attrition);
         events
     }
 }

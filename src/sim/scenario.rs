@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::calendar::Date;
 use super::entities::{
     Experience, Faction, FactionId, Objective, OilField, Patron, Place, PlaceId, Stance,
-    SupplySource, Unit, UnitId, UnitKind,
+    SupplyKind, SupplySource, Unit, UnitId, UnitKind,
 };
 use super::map::{Map, Orientation, Terrain};
 
@@ -174,6 +174,7 @@ impl ScenarioBuilder {
             experience: Experience::Regular,
             movement_left: kind.movement(),
             has_attacked: false,
+            supply: Default::default(),
         });
         if let Some(i) = self.scenario.map.index(hex) {
             self.scenario.control[i] = Some(owner);
@@ -192,6 +193,16 @@ impl ScenarioBuilder {
         if let Some(i) = self.scenario.map.index(hex) {
             self.scenario.control[i] = faction;
         }
+    }
+
+    /// Adds a supply source for a faction.
+    pub fn supply_source(&mut self, faction: FactionId, name: &str, kind: SupplyKind, hex: Hex) {
+        self.scenario.supply_sources.push(SupplySource {
+            faction,
+            name: name.into(),
+            kind,
+            hex,
+        });
     }
 
     /// Sets the number of turns.

@@ -352,3 +352,111 @@ fn objectives_score_holding_routes_and_survival() {
     }
     assert!(!Game::new(s, 1).objective_met(&objective(Goal::Route(PlaceId(0), PlaceId(1)))));
 }
+
+/// Red holds a road from a source at column 0 along row 2 to a unit at column 6.
+fn supply_line() -> (ScenarioBuilder, FactionId, FactionId, UnitId) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    for c in 0..6 {
+        let (h, n) = (b.hex(c, 2), b.hex(c + 1, 2));
+        b.map().add_road(h, n);
+    }
+    for c in 0..=6 {
+        b.control(c, 2, Some(red));
+    }
+    let u = b.unit(red, UnitKind::Infantry, 6, 2);
+    let src = b.hex(0, 2);
+    b.supply_source(red, "Rear road", SupplyKind::Road, src);
+    (b, red, blue, u)
+}
+
+fn end_round(game: &mut Game) {
+    game.perform(&Command::EndTurn).unwrap();
+    game.perform(&Command::EndTurn).unwrap();
+}
+
+#[test]
+fn a_cut_road_puts_a_unit_low_then_out() {
+    let (mut b, _red, blue, u) = supply_line();
+    // Blue sits across the road at column 3, row 2; the rest of red's ground is too narrow to
+    // go round (every other hex is blue's).
+    for r in 0..10 {
+        for c in 0..12 {
+            if r != 2 {
+                b.control(c, r, Some(blue));
+            }
+        }
+    }
+    let militia = b.unit(blue, UnitKind::Militia, 3, 2);
+    let mut game = Game::new(b.build(), 1);
+    assert_eq!(
+        game.unit(u).unwrap().supply,
+        SupplyState::Low,
+        "cut on the first turn"
+    );
+    let report = game.supply_report(u).unwrap();
+    assert!(!report.reached);
+    assert_eq!(report.source.as_deref(), Some("Rear road"));
+    assert_eq!(report.turns_to_attrition, Some(1));
+    // The way is cut one hex short of the militia, by its zone of control.
+    match report.cut {
+        Some(Cut::ZoneOfControl { hex, unit }) => {
+            assert_eq!(
+                (game.scenario().map.offset_of(hex), unit),
+                ([2, 2], militia)
+            )
+        }
+        other => panic!("expected a cut at column 2, got {other:?}"),
+    }
+    end_round(&mut game);
+    let unit = game.unit(u).unwrap();
+    assert_eq!(unit.supply, SupplyState::Out);
+    assert_eq!(unit.strength, 20 - 2, "attrition of 10%");
+    assert_eq!(unit.movement_left, 4, "half movement");
+    let target = game.scenario().map.hex_at(7, 2);
+    let err = game.check(&Command::Attack {
+        attackers: vec![u],
+        target,
+    });
+    assert!(matches!(
+        err,
+        Err(RuleError::OutOfSupply(_)) | Err(RuleError::NoDefender { .. })
+    ));
+}
+
+#[test]
+fn an_open_road_supplies_and_a_zone_of_control_cuts() {
+    let (b, _red, blue, u) = supply_line();
+    let mut open = b.clone();
+    let game = Game::new(open.clone().build(), 1);
+    let report = game.supply_report(u).unwrap();
+    assert!(report.reached && report.cut.is_none());
+    assert_eq!(report.path.len(), 7, "column 0 to 6 along the road");
+    // An enemy next to the road, on its own ground off the road, cuts it by its zone of
+    // control when there is no way round.
+    for r in 0..10 {
+        for c in 0..12 {
+            if r != 2 {
+                open.control(c, r, Some(blue));
+            }
+        }
+    }
+    open.unit(blue, UnitKind::Militia, 3, 3);
+    let game = Game::new(open.build(), 1);
+    let report = game.supply_report(u).unwrap();
+    assert!(!report.reached, "{report:?}");
+    assert!(
+        matches!(report.cut, Some(Cut::ZoneOfControl { .. })),
+        "{report:?}"
+    );
+    let _ = b;
+}
+
+#[test]
+fn factions_without_supply_sources_are_always_supplied() {
+    let (mut b, red, _) = two_sides(Terrain::Desert);
+    let u = b.unit(red, UnitKind::Infantry, 5, 5);
+    let mut game = Game::new(b.build(), 1);
+    end_round(&mut game);
+    end_round(&mut game);
+    assert_eq!(game.unit(u).unwrap().supply, SupplyState::Supplied);
+}

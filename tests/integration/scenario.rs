@@ -275,3 +275,25 @@ fn every_oil_field_is_reachable_by_road_from_its_holders_supply_or_knowingly_cut
         );
     }
 }
+
+#[test]
+fn supply_at_the_start_reaches_the_fronts() {
+    let l = level();
+    let s = &l.scenario;
+    let mut game = Game::new(s.clone(), 1);
+    // Every faction's turn begins once, so every faction's supply is traced.
+    let mut unsupplied = Vec::new();
+    for _ in 0..s.factions.len() {
+        let f = game.active_faction();
+        for u in game.units().filter(|u| u.owner == f) {
+            if u.supply != euphrates::sim::SupplyState::Supplied {
+                let r = game.supply_report(u.id).unwrap();
+                assert!(r.cut.is_some() && r.source.is_some(), "{r:?}");
+                unsupplied.push(u.key.clone());
+            }
+        }
+        game.perform(&euphrates::sim::Command::EndTurn).unwrap();
+    }
+    // The Islamic State's desert raiders operate behind government lines, cut off.
+    assert_eq!(unsupplied, ["is_desert"]);
+}

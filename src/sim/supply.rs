@@ -1,0 +1,364 @@
+//! Supply: traced each turn for a faction in one multi-source Dijkstra search from its supply
+//! sources over the hex map — roads cheap, open ground dear, rivers only at crossings, never
+//! through ground held by anyone but itself and its allies, and not onward from a hex in an
+//! enemy zone of control. A unit on a reached hex is supplied; a unit cut off is Low on its
+//! first turn and Out from the second, when it moves at half speed, cannot attack and loses
+//! strength every turn.
+//!
+//! Every answer can be explained: [`Game::supply_report`] gives the path supply takes, or the
+//! hex where it is cut and by what.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use hexx::Hex;
+use serde::{Deserialize, Serialize};
+
+use super::entities::{FactionId, Stance, SupplyKind, UnitId};
+use super::game::Game;
+use super::map::{MoveClass, Mp};
+
+/// How far supply reaches from a road source, in movement points of a lorry (a road step costs
+/// 1, open desert 2, valley 4, hills 6).
+pub const ROAD_RANGE: u16 = 60;
+/// How far supply reaches from an airbase supplied by air.
+pub const AIRLIFT_RANGE: u16 = 12;
+/// How far supply reaches from a depot in a held town.
+pub const DEPOT_RANGE: u16 = 8;
+/// Share of its strength, in percent, an Out-of-supply unit loses each turn (at least 1).
+pub const ATTRITION_PERCENT: u32 = 10;
+
+/// A unit's supply state.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum SupplyState {
+    /// Supply reaches it.
+    #[default]
+    Supplied,
+    /// Cut off this turn: no effect yet.
+    Low,
+    /// Cut off for a second turn or more: half movement, no attacks, attrition.
+    Out,
+}
+
+impl SupplyState {
+    /// The state after a trace that did or did not reach the unit.
+    pub fn next(self, reached: bool) -> SupplyState {
+        match (reached, self) {
+            (true, _) => SupplyState::Supplied,
+            (false, SupplyState::Supplied) => SupplyState::Low,
+            (false, _) => SupplyState::Out,
+        }
+    }
+
+    /// A short human name.
+    pub fn name(self) -> &'static str {
+        match self {
+            SupplyState::Supplied => "supplied",
+            SupplyState::Low => "low on supply",
+            SupplyState::Out => "out of supply",
+        }
+    }
+}
+
+/// The result of tracing one faction's supply over the whole map.
+#[derive(Clone, Debug)]
+pub struct SupplyNet {
+    /// The faction traced.
+    pub faction: FactionId,
+    /// Cost spent to reach each hex (by map index), counting a source's shorter range as cost
+    /// already spent; `u16::MAX` where supply does not reach.
+    cost: Vec<u16>,
+    /// The hex each reached hex was reached from (by map index), or `u32::MAX` at a source.
+    from: Vec<u32>,
+    /// Which supply source (index in the scenario's list) reaches each hex.
+    source: Vec<u16>,
+}
+
+impl SupplyNet {
+    /// Whether supply reaches a map index.
+    pub fn reaches_index(&self, i: usize) -> bool {
+        self.cost.get(i).is_some_and(|c| *c != u16::MAX)
+    }
+}
+
+/// Why supply does not reach a unit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cut {
+    /// The way runs through ground held by another faction.
+    Ground {
+        /// The first such hex on the way.
+        hex: Hex,
+        /// Who holds it.
+        holder: FactionId,
+    },
+    /// The way runs through an enemy zone of control.
+    ZoneOfControl {
+        /// The hex in the zone.
+        hex: Hex,
+        /// An enemy unit exerting it.
+        unit: UnitId,
+    },
+    /// The nearest source is too far.
+    OutOfRange,
+    /// No way at all over land and crossings.
+    NoRoute,
+}
+
+/// The supply picture for one unit, for the "why" panel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupplyReport {
+    /// Its current state.
+    pub state: SupplyState,
+    /// Whether the trace for its faction reaches it now.
+    pub reached: bool,
+    /// Name of the source its supply comes (or would come) from.
+    pub source: Option<String>,
+    /// The way from that source to the unit, source first.
+    pub path: Vec<Hex>,
+    /// Where and why the way is cut, when it is.
+    pub cut: Option<Cut>,
+    /// Turns until it starts losing strength if nothing changes (0 when it already does).
+    pub turns_to_attrition: Option<u8>,
+}
+
+fn range_of(kind: SupplyKind) -> u16 {
+    match kind {
+        SupplyKind::Road => ROAD_RANGE,
+        SupplyKind::Airlift => AIRLIFT_RANGE,
+        SupplyKind::Depot => DEPOT_RANGE,
+    }
+}
+
+impl Game {
+    /// Whether `hex` is ground supply may pass for `faction`: unheld, its own, or an ally's.
+    fn supply_ground(&self, faction: FactionId, hex: Hex) -> Result<(), FactionId> {
+        match self.control(hex) {
+            Some(c) if self.stance(c, faction) != Stance::Allied => Err(c),
+            _ => Ok(()),
+        }
+    }
+
+    /// An enemy unit whose zone of control covers `hex` for `faction`, unless a friendly unit
+    /// stands there (it holds the hex open).
+    fn zoc_blocker(&self, faction: FactionId, hex: Hex) -> Option<UnitId> {
+        if self
+            .unit_at(hex)
+            .is_some_and(|u| self.stance(u.owner, faction) == Stance::Allied)
+        {
+            return None;
+        }
+        let map = &self.scenario().map;
+        map.neighbors(hex).find_map(|n| {
+            self.unit_at(n)
+                .filter(|u| self.stance(u.owner, faction) == Stance::War)
+                .filter(|_| {
+                    map.river_between(hex, n).is_none_or(|e| {
+                        e.crossing
+                            .as_ref()
+                            .is_some_and(|c| c.kind.extra_cost().is_some())
+                    })
+                })
+                .map(|u| u.id)
+        })
+    }
+
+    /// Traces a faction's supply from all its sources at once.
+    pub fn trace_supply(&self, faction: FactionId) -> SupplyNet {
+        self.search(faction, true)
+    }
+
+    /// The search behind [`Game::trace_supply`]; with `blocking` off it ignores who holds
+    /// ground and zones of control, to find where a cut way would have run.
+    fn search(&self, faction: FactionId, blocking: bool) -> SupplyNet {
+        let map = &self.scenario().map;
+        let n = map.len();
+        let mut net = SupplyNet {
+            faction,
+            cost: vec![u16::MAX; n],
+            from: vec![u32::MAX; n],
+            source: vec![u16::MAX; n],
+        };
+        let mut heap = BinaryHeap::new();
+        for (s, src) in self.scenario().supply_sources.iter().enumerate() {
+            if src.faction != faction {
+                continue;
+            }
+            let Some(i) = map.index(src.hex) else {
+                continue;
+            };
+            if blocking && self.supply_ground(faction, src.hex).is_err() {
+                continue; // a captured source supplies no one
+            }
+            // A shorter-ranged source starts with part of the range already spent.
+            let start = ROAD_RANGE - range_of(src.kind);
+            if start < net.cost[i] {
+                net.cost[i] = start;
+                net.source[i] = s as u16;
+                heap.push(Reverse((start, i as u32)));
+            }
+        }
+        while let Some(Reverse((cost, i))) = heap.pop() {
+            let i = i as usize;
+            if cost > net.cost[i] {
+                continue;
+            }
+            let here = map.hex_of_index(i);
+            if blocking && self.zoc_blocker(faction, here).is_some() && net.from[i] != u32::MAX {
+                continue; // supply reaches into a zone of control but not through it
+            }
+            for next in map.neighbors(here) {
+                let Some(j) = map.index(next) else { continue };
+                let Some(step) = map.step_cost(here, next, MoveClass::Motor) else {
+                    continue;
+                };
+                if blocking && self.supply_ground(faction, next).is_err() {
+                    continue;
+                }
+                let c = cost.saturating_add(step as Mp);
+                if c <= ROAD_RANGE && c < net.cost[j] {
+                    net.cost[j] = c;
+                    net.from[j] = i as u32;
+                    net.source[j] = net.source[i];
+                    heap.push(Reverse((c, j as u32)));
+                }
+            }
+        }
+        net
+    }
+
+    /// Whether a trace reaches a hex.
+    pub fn supplied_at(&self, net: &SupplyNet, hex: Hex) -> bool {
+        self.scenario()
+            .map
+            .index(hex)
+            .is_some_and(|i| net.reaches_index(i))
+    }
+
+    /// Why a unit is or is not supplied: its state, the way supply takes or would take, and
+    /// where and by what the way is cut.
+    pub fn supply_report(&self, id: UnitId) -> Option<SupplyReport> {
+        let unit = self.unit(id)?;
+        let map = &self.scenario().map;
+        let i = map.index(unit.hex)?;
+        let real = self.trace_supply(unit.owner);
+        let reached = real.reaches_index(i);
+        let open = if reached {
+            real.clone()
+        } else {
+            // Where would supply have come from, had nothing stood in the way?
+            let mut free = self.search(unit.owner, false);
+            if !free.reaches_index(i) {
+                // Beyond range even on open ground: find the way with no range limit.
+                free = self.unlimited(unit.owner);
+            }
+            free
+        };
+        let mut path = Vec::new();
+        let mut at = i;
+        if open.reaches_index(at) {
+            loop {
+                path.push(map.hex_of_index(at));
+                let f = open.from[at];
+                if f == u32::MAX {
+                    break;
+                }
+                at = f as usize;
+            }
+            path.reverse();
+        }
+        let source = path.first().and_then(|_| {
+            let s = open.source[i];
+            self.scenario()
+                .supply_sources
+                .get(usize::from(s))
+                .map(|s| s.name.clone())
+        });
+        let cut = if reached {
+            None
+        } else if path.is_empty() {
+            Some(Cut::NoRoute)
+        } else {
+            Some(self.first_cut(unit.owner, &path))
+        };
+        let turns_to_attrition = match (reached, unit.supply) {
+            (true, _) => None,
+            (false, SupplyState::Supplied) => Some(2),
+            (false, SupplyState::Low) => Some(1),
+            (false, SupplyState::Out) => Some(0),
+        };
+        Some(SupplyReport {
+            state: unit.supply,
+            reached,
+            source,
+            path,
+            cut,
+            turns_to_attrition,
+        })
+    }
+
+    fn first_cut(&self, faction: FactionId, path: &[Hex]) -> Cut {
+        for (k, &h) in path.iter().enumerate() {
+            if let Err(holder) = self.supply_ground(faction, h) {
+                return Cut::Ground { hex: h, holder };
+            }
+            if k + 1 < path.len()
+                && k > 0
+                && let Some(unit) = self.zoc_blocker(faction, h)
+            {
+                return Cut::ZoneOfControl { hex: h, unit };
+            }
+        }
+        Cut::OutOfRange
+    }
+
+    /// Open-ground search without a range limit, for explaining an out-of-range unit.
+    fn unlimited(&self, faction: FactionId) -> SupplyNet {
+        let map = &self.scenario().map;
+        let n = map.len();
+        let mut net = SupplyNet {
+            faction,
+            cost: vec![u16::MAX; n],
+            from: vec![u32::MAX; n],
+            source: vec![u16::MAX; n],
+        };
+        let mut heap = BinaryHeap::new();
+        for (s, src) in self.scenario().supply_sources.iter().enumerate() {
+            if src.faction == faction
+                && let Some(i) = map.index(src.hex)
+            {
+                net.cost[i] = 0;
+                net.source[i] = s as u16;
+                heap.push(Reverse((0u32, i as u32)));
+            }
+        }
+        let mut dist = vec![u32::MAX; n];
+        for Reverse((_, i)) in heap.iter() {
+            dist[*i as usize] = 0;
+        }
+        while let Some(Reverse((d, i))) = heap.pop() {
+            let i = i as usize;
+            if d > dist[i] {
+                continue;
+            }
+            let here = map.hex_of_index(i);
+            for next in map.neighbors(here) {
+                let (Some(j), Some(step)) =
+                    (map.index(next), map.step_cost(here, next, MoveClass::Motor))
+                else {
+                    continue;
+                };
+                let c = d + u32::from(step);
+                if c < dist[j] {
+                    dist[j] = c;
+                    net.cost[j] = c.min(u32::from(u16::MAX - 1)) as u16;
+                    net.from[j] = i as u32;
+                    net.source[j] = net.source[i];
+                    heap.push(Reverse((c, j as u32)));
+                }
+            }
+        }
+        net
+    }
+}
