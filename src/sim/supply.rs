@@ -164,6 +164,36 @@ impl Game {
         })
     }
 
+    /// Per map index: ground closed to `faction`'s supply (held by a non-ally), and hexes in
+    /// an enemy zone of control that no friendly unit holds open.
+    fn obstacles(&self, faction: FactionId) -> (Vec<bool>, Vec<bool>) {
+        let map = &self.scenario().map;
+        let n = map.len();
+        let allied: Vec<bool> = (0..self.scenario().factions.len())
+            .map(|f| self.stance(FactionId(f as u8), faction) == Stance::Allied)
+            .collect();
+        let closed: Vec<bool> = (0..n)
+            .map(|i| {
+                self.control(map.hex_of_index(i))
+                    .is_some_and(|c| !allied.get(usize::from(c.0)).copied().unwrap_or(false))
+            })
+            .collect();
+        let mut zoc = vec![false; n];
+        for u in self.units() {
+            if self.stance(u.owner, faction) != Stance::War {
+                continue;
+            }
+            for h in map.neighbors(u.hex) {
+                if let Some(i) = map.index(h)
+                    && !zoc[i]
+                {
+                    zoc[i] = self.zoc_blocker(faction, h).is_some();
+                }
+            }
+        }
+        (closed, zoc)
+    }
+
     /// Traces a faction's supply from all its sources at once.
     pub fn trace_supply(&self, faction: FactionId) -> SupplyNet {
         self.search(faction, true)
@@ -174,6 +204,12 @@ impl Game {
     fn search(&self, faction: FactionId, blocking: bool) -> SupplyNet {
         let map = &self.scenario().map;
         let n = map.len();
+        // Who blocks is worked out once per trace, not once per step.
+        let (closed, zoc) = if blocking {
+            self.obstacles(faction)
+        } else {
+            (vec![false; n], vec![false; n])
+        };
         let mut net = SupplyNet {
             faction,
             cost: vec![u16::MAX; n],
@@ -205,17 +241,17 @@ impl Game {
                 continue;
             }
             let here = map.hex_of_index(i);
-            if blocking && self.zoc_blocker(faction, here).is_some() && net.from[i] != u32::MAX {
+            if zoc[i] && net.from[i] != u32::MAX {
                 continue; // supply reaches into a zone of control but not through it
             }
             for next in map.neighbors(here) {
                 let Some(j) = map.index(next) else { continue };
+                if closed[j] {
+                    continue;
+                }
                 let Some(step) = map.step_cost(here, next, MoveClass::Motor) else {
                     continue;
                 };
-                if blocking && self.supply_ground(faction, next).is_err() {
-                    continue;
-                }
                 let c = cost.saturating_add(step as Mp);
                 if c <= ROAD_RANGE && c < net.cost[j] {
                     net.cost[j] = c;
