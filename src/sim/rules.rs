@@ -28,16 +28,23 @@ impl Game {
     /// Whether `hex` lies in the zone of control of a unit at war with `faction`. Zones of
     /// control do not reach across a river edge that has no usable crossing.
     pub fn in_enemy_zoc(&self, hex: Hex, faction: FactionId) -> bool {
+        self.zoc_source(hex, faction).is_some()
+    }
+
+    /// A unit at war with `faction` whose zone of control covers `hex`, if any.
+    pub fn zoc_source(&self, hex: Hex, faction: FactionId) -> Option<UnitId> {
         let map = &self.scenario().map;
-        map.neighbors(hex).any(|n| {
-            self.unit_at(n).is_some_and(|u| {
-                self.stance(u.owner, faction) == Stance::War
-                    && map.river_between(hex, n).is_none_or(|e| {
-                        e.crossing
-                            .as_ref()
-                            .is_some_and(|c| c.kind.extra_cost().is_some())
-                    })
-            })
+        map.neighbors(hex).find_map(|n| {
+            self.unit_at(n)
+                .filter(|u| {
+                    self.stance(u.owner, faction) == Stance::War
+                        && map.river_between(hex, n).is_none_or(|e| {
+                            e.crossing
+                                .as_ref()
+                                .is_some_and(|c| c.kind.extra_cost().is_some())
+                        })
+                })
+                .map(|u| u.id)
         })
     }
 

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::{FactionId, Stance, SupplyKind, UnitId};
 use super::game::Game;
-use super::map::{MoveClass, Mp};
+use super::map::MoveClass;
 
 /// How far supply reaches from a road source, in movement points of a lorry (a road step costs
 /// 1, open desert 2, valley 4, hills 6).
@@ -68,8 +68,8 @@ pub struct SupplyNet {
     /// The faction traced.
     pub faction: FactionId,
     /// Cost spent to reach each hex (by map index), counting a source's shorter range as cost
-    /// already spent; `u16::MAX` where supply does not reach.
-    cost: Vec<u16>,
+    /// already spent; `u32::MAX` where supply does not reach.
+    cost: Vec<u32>,
     /// The hex each reached hex was reached from (by map index), or `u32::MAX` at a source.
     from: Vec<u32>,
     /// Which supply source (index in the scenario's list) reaches each hex.
@@ -79,7 +79,7 @@ pub struct SupplyNet {
 impl SupplyNet {
     /// Whether supply reaches a map index.
     pub fn reaches_index(&self, i: usize) -> bool {
-        self.cost.get(i).is_some_and(|c| *c != u16::MAX)
+        self.cost.get(i).is_some_and(|c| *c != u32::MAX)
     }
 }
 
@@ -143,25 +143,14 @@ impl Game {
     /// An enemy unit whose zone of control covers `hex` for `faction`, unless a friendly unit
     /// stands there (it holds the hex open).
     fn zoc_blocker(&self, faction: FactionId, hex: Hex) -> Option<UnitId> {
-        if self
+        let held_open = self
             .unit_at(hex)
-            .is_some_and(|u| self.stance(u.owner, faction) == Stance::Allied)
-        {
-            return None;
+            .is_some_and(|u| self.stance(u.owner, faction) == Stance::Allied);
+        if held_open {
+            None
+        } else {
+            self.zoc_source(hex, faction)
         }
-        let map = &self.scenario().map;
-        map.neighbors(hex).find_map(|n| {
-            self.unit_at(n)
-                .filter(|u| self.stance(u.owner, faction) == Stance::War)
-                .filter(|_| {
-                    map.river_between(hex, n).is_none_or(|e| {
-                        e.crossing
-                            .as_ref()
-                            .is_some_and(|c| c.kind.extra_cost().is_some())
-                    })
-                })
-                .map(|u| u.id)
-        })
     }
 
     /// Per map index: ground closed to `faction`'s supply (held by a non-ally), and hexes in
@@ -196,12 +185,13 @@ impl Game {
 
     /// Traces a faction's supply from all its sources at once.
     pub fn trace_supply(&self, faction: FactionId) -> SupplyNet {
-        self.search(faction, true)
+        self.search(faction, true, Some(ROAD_RANGE))
     }
 
-    /// The search behind [`Game::trace_supply`]; with `blocking` off it ignores who holds
-    /// ground and zones of control, to find where a cut way would have run.
-    fn search(&self, faction: FactionId, blocking: bool) -> SupplyNet {
+    /// The search behind [`Game::trace_supply`]. With `blocking` off it ignores who holds
+    /// ground and zones of control, and with no `limit` it ignores range: both are used to
+    /// find where a cut way would have run.
+    fn search(&self, faction: FactionId, blocking: bool, limit: Option<u16>) -> SupplyNet {
         let map = &self.scenario().map;
         let n = map.len();
         // Who blocks is worked out once per trace, not once per step.
@@ -210,25 +200,23 @@ impl Game {
         } else {
             (vec![false; n], vec![false; n])
         };
+        let limit = limit.map_or(u32::MAX, u32::from);
         let mut net = SupplyNet {
             faction,
-            cost: vec![u16::MAX; n],
+            cost: vec![u32::MAX; n],
             from: vec![u32::MAX; n],
             source: vec![u16::MAX; n],
         };
         let mut heap = BinaryHeap::new();
         for (s, src) in self.scenario().supply_sources.iter().enumerate() {
-            if src.faction != faction {
-                continue;
-            }
             let Some(i) = map.index(src.hex) else {
                 continue;
             };
-            if blocking && self.supply_ground(faction, src.hex).is_err() {
-                continue; // a captured source supplies no one
+            if src.faction != faction || closed[i] {
+                continue; // a source on lost ground supplies no one
             }
             // A shorter-ranged source starts with part of the range already spent.
-            let start = ROAD_RANGE - range_of(src.kind);
+            let start = u32::from(ROAD_RANGE - range_of(src.kind));
             if start < net.cost[i] {
                 net.cost[i] = start;
                 net.source[i] = s as u16;
@@ -240,10 +228,10 @@ impl Game {
             if cost > net.cost[i] {
                 continue;
             }
-            let here = map.hex_of_index(i);
             if zoc[i] && net.from[i] != u32::MAX {
                 continue; // supply reaches into a zone of control but not through it
             }
+            let here = map.hex_of_index(i);
             for next in map.neighbors(here) {
                 let Some(j) = map.index(next) else { continue };
                 if closed[j] {
@@ -252,8 +240,8 @@ impl Game {
                 let Some(step) = map.step_cost(here, next, MoveClass::Motor) else {
                     continue;
                 };
-                let c = cost.saturating_add(step as Mp);
-                if c <= ROAD_RANGE && c < net.cost[j] {
+                let c = cost + u32::from(step);
+                if c <= limit && c < net.cost[j] {
                     net.cost[j] = c;
                     net.from[j] = i as u32;
                     net.source[j] = net.source[i];
@@ -283,13 +271,14 @@ impl Game {
         let open = if reached {
             real.clone()
         } else {
-            // Where would supply have come from, had nothing stood in the way?
-            let mut free = self.search(unit.owner, false);
-            if !free.reaches_index(i) {
-                // Beyond range even on open ground: find the way with no range limit.
-                free = self.unlimited(unit.owner);
+            // Where would supply have come from, had nothing stood in the way? Beyond range even
+            // on open ground, the way with no range limit.
+            let free = self.search(unit.owner, false, Some(ROAD_RANGE));
+            if free.reaches_index(i) {
+                free
+            } else {
+                self.search(unit.owner, false, None)
             }
-            free
         };
         let mut path = Vec::new();
         let mut at = i;
@@ -347,54 +336,5 @@ impl Game {
             }
         }
         Cut::OutOfRange
-    }
-
-    /// Open-ground search without a range limit, for explaining an out-of-range unit.
-    fn unlimited(&self, faction: FactionId) -> SupplyNet {
-        let map = &self.scenario().map;
-        let n = map.len();
-        let mut net = SupplyNet {
-            faction,
-            cost: vec![u16::MAX; n],
-            from: vec![u32::MAX; n],
-            source: vec![u16::MAX; n],
-        };
-        let mut heap = BinaryHeap::new();
-        for (s, src) in self.scenario().supply_sources.iter().enumerate() {
-            if src.faction == faction
-                && let Some(i) = map.index(src.hex)
-            {
-                net.cost[i] = 0;
-                net.source[i] = s as u16;
-                heap.push(Reverse((0u32, i as u32)));
-            }
-        }
-        let mut dist = vec![u32::MAX; n];
-        for Reverse((_, i)) in heap.iter() {
-            dist[*i as usize] = 0;
-        }
-        while let Some(Reverse((d, i))) = heap.pop() {
-            let i = i as usize;
-            if d > dist[i] {
-                continue;
-            }
-            let here = map.hex_of_index(i);
-            for next in map.neighbors(here) {
-                let (Some(j), Some(step)) =
-                    (map.index(next), map.step_cost(here, next, MoveClass::Motor))
-                else {
-                    continue;
-                };
-                let c = d + u32::from(step);
-                if c < dist[j] {
-                    dist[j] = c;
-                    net.cost[j] = c.min(u32::from(u16::MAX - 1)) as u16;
-                    net.from[j] = i as u32;
-                    net.source[j] = net.source[i];
-                    heap.push(Reverse((c, j as u32)));
-                }
-            }
-        }
-        net
     }
 }
