@@ -223,7 +223,6 @@ PLACES = [
     ("anah", "Anah", "Town", 34.37, 41.99, 27211, 4, "iraq", "South bank; population 27,211 (2013) [S98]; retaken 21-22 Sep 2017 [S99][S100]."),
     ("haditha", "Haditha", "City", 34.13, 42.37, 100000, 4, "iraq", "Coordinates EST from the river; about 100,000 people (2015 report) [S101]; never fell to the Islamic State [S102]."),
     ("haditha_dam", "Haditha Dam", "Town", 34.20, 42.33, 0, 2, "iraq", "Dam and 660 MW power station, 34°12'N 42°20'E [S103][S104]."),
-    ("akkas", "Akkas gas field", "PumpingStation", 34.05, 41.25, 0, 3, "iraq", "Gas field (5.6 tcf, not producing); location in western Anbar south of al-Qa'im UNCERTAIN; Iraqi forces took it by 2 Nov 2017 [S105][S106]."),
     ("ain_al_asad", "Ain al-Asad airbase", "Airbase", 33.79, 42.44, 0, 2, "iraq", "Iraqi airbase with US advisers; coordinates UNCERTAIN [S107]."),
     ("sukhnah", "al-Sukhnah", "Town", 34.89, 38.87, 16173, 3, "syria", "On the Palmyra-Deir ez-Zor highway; population 16,173 (2004) [S79]; taken by the government early Aug 2017 [S79][S80]."),
     ("kabajeb", "Kabajeb", "Village", 35.10, 39.55, 0, 1, "syria", "On the highway '40 km from Deir ez-Zor', coordinates EST [S84]."),
@@ -242,6 +241,9 @@ FIELDS = [
     ("conoco", "Conoco gas plant", "Gas", 35.336, 40.309, 1400, "sdf", "35°20'10\"N 40°18'34\"E [S22]; about 50 MMcf/d (1,400 thousand m3/d) of gas, but capacity figures disagree by an order of magnitude - UNCERTAIN [S21][S22][S153]; SDF took it 23 Sep 2017 [S20][S21]."),
     ("jafra", "Jafra oil field", "Oil", 35.33, 40.45, 2000, "sdf", "'About 25 km east of Deir ez-Zor', coordinates UNCERTAIN [S23]; SDF took it about 30 Sep 2017, Islamic State counter-claim 12 Oct [S23][S24][S25][S26]; output not sourced (game estimate)."),
     ("tayyem", "al-Tayyem oil field", "Oil", 35.27, 40.10, 2000, "syria", "South of the city, coordinates EST [S34]; government took it 9 Sep 2017 [S34][S35]; output not sourced (game estimate)."),
+    ("sayjan", "al-Sayjan oil field", "Oil", 35.21, 40.56, 0, "sdf", "Just north of al-Omar; coordinates and output not found (placed EST); SDF took it 21-22 Oct 2017 [S31][S49]."),
+    ("izba", "al-Izba gas field", "Gas", 35.385, 40.36, 0, "sdf", "Adjacent to the Conoco plant; coordinates and output not found (placed EST); SDF took it 23 Sep 2017 [S20][S193]."),
+    ("akkas", "Akkas gas field", "Gas", 34.05, 41.25, 0, "iraq", "5.6 tcf of gas in place, not producing in 2017; location in western Anbar south of al-Qa'im UNCERTAIN; Iraqi forces took it by 2 Nov 2017 [S105][S106]."),
     ("ward", "al-Ward oil field", "Oil", 34.80, 40.82, 200, "isis", "About 200 bbl/d (2014) [S36]; location and 2017 control not found - placed EST in the Islamic State's east-bank pocket (UNCERTAIN)."),
 ]
 

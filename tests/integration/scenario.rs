@@ -240,15 +240,19 @@ fn every_oil_field_is_reachable_by_road_from_its_holders_supply_or_knowingly_cut
     let game = Game::new(s.clone(), 1);
     // Fields whose holder cannot reach them by road on 3 November 2017, and why.
     let cut_off = [
-        // The SDF reached al-Omar across the desert; the roads to it pass through Islamic
+        // The SDF reached al-Omar and al-Sayjan across the desert; the roads to them pass through Islamic
         // State-held al-Busayrah and Shuhail until 12-13 November [S33][S52].
         ("omar", "sdf"),
-        // Conoco and Jafra lie east of Deir ez-Zor, where the north-bank road runs through the
+        ("sayjan", "sdf"),
+        // Conoco, al-Izba and Jafra lie east of Deir ez-Zor, where the north-bank road runs through the
         // government's bridgehead [S47][S49]; the SDF arrived across the steppe [S50][S20].
         ("conoco", "sdf"),
+        ("izba", "sdf"),
         ("jafra", "sdf"),
         // al-Tanak lies in the desert east of the valley, off the roads.
         ("tanak", "isis"),
+        // Akkas lies in the desert south of al-Qa'im (location UNCERTAIN), off the roads.
+        ("akkas", "iraq"),
     ];
     for f in &s.oil_fields {
         let holder = game.control(f.hex).expect("every field is held");
