@@ -65,6 +65,10 @@ fn side_panel(
             } else if status.reloads > 0 {
                 ui.small(format!("Level reloaded from disk ({}×).", status.reloads));
             }
+            ui.label(format!(
+                "Treasury: ${:.1} million",
+                game.treasury(session.player) as f64 / 1000.0
+            ));
             ui.separator();
             ui.strong("Factions");
             for (i, f) in s.factions.iter().enumerate() {
@@ -165,12 +169,29 @@ fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) {
             p.points
         ));
     }
-    for f in s.oil_fields.iter().filter(|f| f.hex == hex) {
+    for (i, f) in s
+        .oil_fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.hex == hex)
+    {
         let unit = match f.kind {
             crate::sim::FieldKind::Oil => "barrels/day",
             crate::sim::FieldKind::Gas => "thousand m³/day",
         };
         ui.label(format!("{}: {} {unit}", f.name, f.output));
+        let damage = game.field_damage(i);
+        let revenue = game.field_revenue(i).map_or(0, |(_, k)| k);
+        ui.small(format!(
+            "earns its holder ${:.2} million a turn; damage {damage} of {}{}",
+            revenue as f64 / 1000.0,
+            crate::sim::economy::MAX_DAMAGE,
+            if game.field_repairing(i) {
+                ", under repair"
+            } else {
+                ""
+            }
+        ));
     }
     if let Some(u) = game.unit_at(hex) {
         let owner = s.faction(u.owner).map_or("?", |f| f.name.as_str());

@@ -100,7 +100,7 @@ pub fn to_json(level: &LoadedLevel) -> Value {
         .zip(&level.file.factions)
         .map(|(f, lf)| {
             json!({ "id": f.key, "name": f.name, "color": lf.color, "playable": f.playable,
-                    "patrons": lf.patrons, "treasury": f.treasury, "source": lf.source })
+                    "patrons": lf.patrons, "treasury": f.treasury, "oil_access": f.oil_access, "source": lf.source })
         })
         .collect();
     let units: Vec<Value> = s
@@ -120,6 +120,7 @@ pub fn to_json(level: &LoadedLevel) -> Value {
         "name": s.name,
         "start": s.start.to_string(),
         "days_per_turn": s.days_per_turn,
+        "oil_price": s.oil_price,
         "turns": s.turns,
         "map": {
             "width": map.width(),

@@ -563,6 +563,7 @@ impl Validator {
                 playable: f.playable,
                 patrons,
                 treasury: f.treasury,
+                oil_access: f.oil_access.min(100),
             });
         }
         if !lv.factions.is_empty() && !lv.factions.iter().any(|f| f.playable) {
@@ -571,6 +572,15 @@ impl Validator {
                 "no faction is playable",
                 Some("set `playable: true` on at least one faction".into()),
             );
+        }
+        for (i, f) in lv.factions.iter().enumerate() {
+            if f.oil_access > 100 {
+                self.err(
+                    &format!("factions[{i}].oil_access"),
+                    format!("oil_access {} is more than 100 %", f.oil_access),
+                    Some("it is the share of the oil price the faction gets, 0..=100".into()),
+                );
+            }
         }
         let fid = |x: usize| FactionId(x as u8);
 
@@ -853,6 +863,7 @@ impl Validator {
                 day: 1,
             }),
             days_per_turn: lv.days_per_turn,
+            oil_price: lv.oil_price,
             turns: lv.turns,
         })
     }

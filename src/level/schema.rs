@@ -33,6 +33,9 @@ pub struct Level {
     pub days_per_turn: u8,
     /// Number of turns (1..=500).
     pub turns: u16,
+    /// Oil price in US dollars per barrel (default 54, the 2017 Brent average).
+    #[serde(default = "default_oil_price")]
+    pub oil_price: u16,
     /// The map.
     pub map: Map,
     /// Countries split by borders.
@@ -264,6 +267,9 @@ pub struct Faction {
     /// Campaign funds at the start, in millions of US dollars.
     #[serde(default)]
     pub treasury: u32,
+    /// Share of the oil price it gets for its crude, in percent (0..=100).
+    #[serde(default = "full_access")]
+    pub oil_access: u8,
     /// Where the facts come from.
     #[serde(default)]
     pub source: String,
@@ -271,6 +277,14 @@ pub struct Faction {
 
 fn yes() -> bool {
     true
+}
+
+fn full_access() -> u8 {
+    100
+}
+
+fn default_oil_price() -> u16 {
+    54
 }
 
 /// A starting stance between two factions.

@@ -29,6 +29,12 @@ pub enum Command {
         /// The hex attacked.
         target: Hex,
     },
+    /// Pay to repair one level of damage at an oil or gas field the faction holds; the repair
+    /// is done at the start of its next turn.
+    Repair {
+        /// The field (index in the scenario's list).
+        field: u16,
+    },
     /// Hand the turn to the next faction.
     EndTurn,
 }
@@ -153,6 +159,26 @@ pub enum RuleError {
     NotAtWar {
         /// The defender's faction.
         with: FactionId,
+    },
+    /// No field with that index.
+    #[error("there is no oil or gas field {0}")]
+    NoSuchField(u16),
+    /// The field is held by someone else.
+    #[error("field {0} is not held by the faction whose turn it is")]
+    NotYourField(u16),
+    /// Nothing to repair.
+    #[error("field {0} is not damaged")]
+    Undamaged(u16),
+    /// A repair is already under way.
+    #[error("field {0} is already being repaired")]
+    AlreadyRepairing(u16),
+    /// The treasury cannot pay.
+    #[error("the repair costs {needed} thousand dollars; the treasury holds {have}")]
+    NotEnoughMoney {
+        /// The cost.
+        needed: i64,
+        /// What there is.
+        have: i64,
     },
     /// A unit out of supply cannot attack.
     #[error("unit {0:?} is out of supply and cannot attack")]

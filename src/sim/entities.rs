@@ -37,6 +37,8 @@ pub struct Faction {
     pub patrons: Vec<PatronId>,
     /// Campaign funds at the start, in millions of US dollars.
     pub treasury: u32,
+    /// Share of the oil price it gets for its crude, in percent.
+    pub oil_access: u8,
 }
 
 /// A foreign backer without units of its own on the map (e.g. Russia, Iran, the US-led

@@ -91,6 +91,32 @@ pub enum Event {
         /// Every unit of the faction with its new state.
         states: Vec<(UnitId, super::supply::SupplyState)>,
     },
+    /// A faction's income at the start of its turn, line by line (thousands of US dollars).
+    Income {
+        /// The faction.
+        faction: FactionId,
+        /// What each field earned.
+        lines: Vec<super::economy::IncomeLine>,
+        /// The sum.
+        total: i64,
+    },
+    /// Fighting damaged an oil or gas field.
+    FieldDamaged {
+        /// The field (index in the scenario's list).
+        field: u16,
+    },
+    /// Repair of one level of damage began and was paid for.
+    RepairStarted {
+        /// The field.
+        field: u16,
+        /// What it cost, in thousands of US dollars.
+        cost: i64,
+    },
+    /// A repair finished: one level of damage less.
+    FieldRepaired {
+        /// The field.
+        field: u16,
+    },
     /// A faction's turn began: its units are ready to move and fight again.
     FactionTurnBegan {
         /// The faction.

@@ -131,6 +131,12 @@ pub struct State {
     control: Vec<Option<FactionId>>,
     relations: BTreeMap<(FactionId, FactionId), Stance>,
     rng: SimRng,
+    /// Money per faction, in thousands of US dollars.
+    treasury: Vec<i64>,
+    /// Damage of each field, 0..=MAX_DAMAGE.
+    field_damage: Vec<u8>,
+    /// Whether a repair is under way at each field.
+    repairing: Vec<bool>,
 }
 
 /// One entry of the event log.
@@ -197,6 +203,13 @@ impl Game {
             control,
             relations: scenario.relations.clone(),
             rng: SimRng::new(seed),
+            treasury: scenario
+                .factions
+                .iter()
+                .map(|f| i64::from(f.treasury) * 1000)
+                .collect(),
+            field_damage: vec![0; scenario.oil_fields.len()],
+            repairing: vec![false; scenario.oil_fields.len()],
         };
         let mut game = Game {
             occupant: vec![None; scenario.map.len()],
@@ -206,8 +219,9 @@ impl Game {
             log: Vec::new(),
         };
         game.rebuild_occupancy();
-        // The first faction's turn begins now: trace its supply as every later turn does.
-        for e in game.supply_events(FactionId(0)) {
+        // The first faction's turn begins now: trace its supply and pay its income, as every
+        // later turn does.
+        for e in game.turn_start_events(FactionId(0)) {
             game.apply(&e);
         }
         game
@@ -289,6 +303,25 @@ impl Game {
             .get(&relation_key(a, b))
             .copied()
             .unwrap_or(Stance::War)
+    }
+
+    /// A faction's money, in thousands of US dollars.
+    pub fn treasury(&self, f: FactionId) -> i64 {
+        self.state
+            .treasury
+            .get(usize::from(f.0))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Damage of a field (index in the scenario's list), 0..=[`super::economy::MAX_DAMAGE`].
+    pub fn field_damage(&self, field: usize) -> u8 {
+        self.state.field_damage.get(field).copied().unwrap_or(0)
+    }
+
+    /// Whether a repair is under way at a field.
+    pub fn field_repairing(&self, field: usize) -> bool {
+        self.state.repairing.get(field).copied().unwrap_or(false)
     }
 
     /// The event log, oldest first.
@@ -488,6 +521,34 @@ impl Game {
                             u.movement_left = u.movement_left.min(u.kind.movement() / 2);
                         }
                     }
+                }
+            }
+            Event::Income { faction, total, .. } => {
+                if let Some(t) = self.state.treasury.get_mut(usize::from(faction.0)) {
+                    *t += total;
+                }
+            }
+            Event::FieldDamaged { field } => {
+                if let Some(d) = self.state.field_damage.get_mut(usize::from(*field)) {
+                    *d = (*d + 1).min(super::economy::MAX_DAMAGE);
+                }
+            }
+            Event::RepairStarted { field, cost } => {
+                let active = usize::from(self.state.active.0);
+                if let Some(t) = self.state.treasury.get_mut(active) {
+                    *t -= cost;
+                }
+                if let Some(r) = self.state.repairing.get_mut(usize::from(*field)) {
+                    *r = true;
+                }
+            }
+            Event::FieldRepaired { field } => {
+                let i = usize::from(*field);
+                if let Some(d) = self.state.field_damage.get_mut(i) {
+                    *d = d.saturating_sub(1);
+                }
+                if let Some(r) = self.state.repairing.get_mut(i) {
+                    *r = false;
                 }
             }
             Event::GameEnded { .. } => self.state.over = true,

@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod combat;
 pub mod command;
+pub mod economy;
 pub mod entities;
 pub mod event;
 pub mod game;

@@ -106,8 +106,36 @@ impl Game {
             Command::Attack { attackers, target } => {
                 self.preview_attack(attackers, *target).map(|_| ())
             }
+            Command::Repair { field } => self.check_repair(*field),
             Command::EndTurn => Ok(()),
         }
+    }
+
+    fn check_repair(&self, field: u16) -> Result<(), RuleError> {
+        let i = usize::from(field);
+        let f = self
+            .scenario()
+            .oil_fields
+            .get(i)
+            .ok_or(RuleError::NoSuchField(field))?;
+        let me = self.active_faction();
+        if self.control(f.hex) != Some(me) {
+            return Err(RuleError::NotYourField(field));
+        }
+        if self.field_damage(i) == 0 {
+            return Err(RuleError::Undamaged(field));
+        }
+        if self.field_repairing(i) {
+            return Err(RuleError::AlreadyRepairing(field));
+        }
+        let cost = crate::sim::economy::REPAIR_COST;
+        if self.treasury(me) < cost {
+            return Err(RuleError::NotEnoughMoney {
+                needed: cost,
+                have: self.treasury(me),
+            });
+        }
+        Ok(())
     }
 
     /// Checks a move and returns its cost.
@@ -329,6 +357,10 @@ impl Game {
         Ok(match command {
             Command::Move { unit, path } => self.execute_move(*unit, path)?,
             Command::Attack { attackers, target } => self.execute_attack(attackers, *target)?,
+            Command::Repair { field } => vec![Event::RepairStarted {
+                field: *field,
+                cost: crate::sim::economy::REPAIR_COST,
+            }],
             Command::EndTurn => self.execute_end_turn(),
         })
     }
@@ -402,6 +434,12 @@ impl Game {
             roll,
             outcome,
         }];
+        // Fighting over an oil or gas field damages it.
+        for (i, f) in self.scenario().oil_fields.iter().enumerate() {
+            if f.hex == target && self.field_damage(i) < crate::sim::economy::MAX_DAMAGE {
+                events.push(Event::FieldDamaged { field: i as u16 });
+            }
+        }
         let won = outcome.attacker_won();
         let mut destroyed = Vec::new();
         for a in &attackers {
@@ -479,7 +517,7 @@ impl Game {
             events.push(Event::FactionTurnBegan {
                 faction: FactionId(next),
             });
-            events.extend(self.supply_events(FactionId(next)));
+            events.extend(self.turn_start_events(FactionId(next)));
         } else if self.turn() >= self.scenario().turns {
             events.push(Event::GameEnded {
                 scores: self.scores(),
@@ -494,8 +532,15 @@ impl Game {
             events.push(Event::FactionTurnBegan {
                 faction: FactionId(0),
             });
-            events.extend(self.supply_events(FactionId(0)));
+            events.extend(self.turn_start_events(FactionId(0)));
         }
+        events
+    }
+
+    /// Everything that happens as a faction's turn begins: supply, attrition, income, repairs.
+    pub(super) fn turn_start_events(&self, faction: FactionId) -> Vec<Event> {
+        let mut events = self.supply_events(faction);
+        events.extend(self.income_events(faction));
         events
     }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::Date;
 use super::entities::{
-    Experience, Faction, FactionId, Objective, OilField, Patron, Place, PlaceId, Stance,
+    Experience, Faction, FactionId, FieldKind, Objective, OilField, Patron, Place, PlaceId, Stance,
     SupplyKind, SupplySource, Unit, UnitId, UnitKind,
 };
 use super::map::{Map, Orientation, Terrain};
@@ -44,6 +44,8 @@ pub struct Scenario {
     pub start: Date,
     /// Days that pass each turn.
     pub days_per_turn: u8,
+    /// Oil price in US dollars per barrel.
+    pub oil_price: u16,
     /// Number of turns; the game ends after the last.
     pub turns: u16,
 }
@@ -125,6 +127,7 @@ impl ScenarioBuilder {
                     day: 3,
                 },
                 days_per_turn: 2,
+                oil_price: 54,
                 turns: 10,
             },
         }
@@ -149,6 +152,7 @@ impl ScenarioBuilder {
             playable: true,
             patrons: Vec::new(),
             treasury: 0,
+            oil_access: 100,
         });
         FactionId((self.scenario.factions.len() - 1) as u8)
     }
@@ -193,6 +197,17 @@ impl ScenarioBuilder {
         if let Some(i) = self.scenario.map.index(hex) {
             self.scenario.control[i] = faction;
         }
+    }
+
+    /// Adds an oil or gas field.
+    pub fn oil_field(&mut self, key: &str, kind: FieldKind, hex: Hex, output: u32) {
+        self.scenario.oil_fields.push(OilField {
+            key: key.into(),
+            name: key.into(),
+            kind,
+            hex,
+            output,
+        });
     }
 
     /// Adds a supply source for a faction.

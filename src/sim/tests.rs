@@ -458,3 +458,109 @@ fn factions_without_supply_sources_are_always_supplied() {
     end_round(&mut game);
     assert_eq!(game.unit(u).unwrap().supply, SupplyState::Supplied);
 }
+
+/// Red and blue each hold half a map; an oil field of 10,000 bbl/d stands in red's half.
+fn oil_war() -> (ScenarioBuilder, FactionId, FactionId) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    for r in 0..10 {
+        for c in 0..12 {
+            b.control(c, r, Some(if c < 6 { red } else { blue }));
+        }
+    }
+    let hex = b.hex(5, 5);
+    b.oil_field("field", FieldKind::Oil, hex, 10_000);
+    (b, red, blue)
+}
+
+#[test]
+fn oil_revenue_feeds_the_holder_and_follows_capture() {
+    let (mut b, red, blue) = oil_war();
+    let attacker = b.unit(blue, UnitKind::Mechanised, 6, 5);
+    let mut s = b.build();
+    s.factions[usize::from(red.0)].oil_access = 50;
+    let mut game = Game::new(s, 1);
+    // 10,000 bbl/d × 2 days × $54 × 50 % = $540,000 a turn, paid as red's turn begins.
+    assert_eq!(game.field_revenue(0), Some((red, 540)));
+    assert_eq!(game.treasury(red), 540);
+    assert!(matches!(
+        game.log()
+            .iter()
+            .find(|e| matches!(e.event, Event::Income { .. }))
+            .map(|e| &e.event),
+        Some(Event::Income { total: 540, .. })
+    ));
+    game.perform(&Command::EndTurn).unwrap();
+    // Blue walks in: the field now pays blue, at blue's full access.
+    let field = game.scenario().map.hex_at(5, 5);
+    game.perform(&Command::Move {
+        unit: attacker,
+        path: vec![field],
+    })
+    .unwrap();
+    assert_eq!(game.field_revenue(0), Some((blue, 1080)));
+    let before = game.treasury(blue);
+    game.perform(&Command::EndTurn).unwrap();
+    game.perform(&Command::EndTurn).unwrap();
+    assert_eq!(game.treasury(blue), before + 1080);
+    assert_eq!(
+        game.treasury(red),
+        540,
+        "red earns nothing from a field it lost"
+    );
+}
+
+#[test]
+fn fighting_damages_a_field_and_repairs_cost_money_and_a_turn() {
+    let (mut b, red, blue) = oil_war();
+    // A defender far too strong to be moved: the attack can only damage the field.
+    let defender = b.unit(red, UnitKind::Infantry, 5, 5);
+    b.unit_mut(defender).strength = 100;
+    let attacker = b.unit(blue, UnitKind::Mechanised, 6, 5);
+    let mut game = Game::new(b.build(), 1);
+    assert_eq!(
+        game.treasury(red),
+        1080,
+        "no funds at the start, one turn of oil"
+    );
+    game.perform(&Command::EndTurn).unwrap();
+    let target = game.scenario().map.hex_at(5, 5);
+    let events = game
+        .perform(&Command::Attack {
+            attackers: vec![attacker],
+            target,
+        })
+        .unwrap();
+    assert!(events.contains(&Event::FieldDamaged { field: 0 }));
+    assert_eq!(game.field_damage(0), 1);
+    assert_eq!(
+        game.check(&Command::Repair { field: 0 }),
+        Err(RuleError::NotYourField(0))
+    );
+    game.perform(&Command::EndTurn).unwrap();
+    assert_eq!(game.control(target), Some(red));
+    // Two thirds of the field still work: 720 this turn.
+    assert_eq!(game.treasury(red), 1080 + 720);
+    assert_eq!(
+        game.check(&Command::Repair { field: 0 }),
+        Err(RuleError::NotEnoughMoney {
+            needed: 2000,
+            have: 1800
+        })
+    );
+    game.perform(&Command::EndTurn).unwrap();
+    game.perform(&Command::EndTurn).unwrap();
+    game.perform(&Command::Repair { field: 0 }).unwrap();
+    assert_eq!(game.treasury(red), 1800 + 720 - 2000);
+    assert_eq!(
+        game.check(&Command::Repair { field: 0 }),
+        Err(RuleError::AlreadyRepairing(0))
+    );
+    assert_eq!(game.field_damage(0), 1, "repairs take a turn");
+    game.perform(&Command::EndTurn).unwrap();
+    game.perform(&Command::EndTurn).unwrap();
+    assert_eq!(game.field_damage(0), 0);
+    assert_eq!(
+        game.check(&Command::Repair { field: 0 }),
+        Err(RuleError::Undamaged(0))
+    );
+}
