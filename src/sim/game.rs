@@ -178,6 +178,9 @@ pub struct Game {
     /// Which unit stands on each hex, by map index; derived from `state.units`.
     occupant: Vec<Option<UnitId>>,
     log: Vec<LogEntry>,
+    /// Each hex's neighbours and a lorry's cost to step to them; derived from the map once.
+    #[serde(skip)]
+    motor_steps: std::sync::OnceLock<Arc<Vec<[(u32, u16); 6]>>>,
 }
 
 impl Game {
@@ -213,6 +216,7 @@ impl Game {
         };
         let mut game = Game {
             occupant: vec![None; scenario.map.len()],
+            motor_steps: std::sync::OnceLock::new(),
             scenario,
             seed,
             state,
@@ -400,6 +404,30 @@ impl Game {
             }
         }
         false
+    }
+
+    /// For every hex (by map index), its six neighbours' indices (`u32::MAX` off the map) and
+    /// the cost for a motorised column to step there (`u16::MAX` where it cannot). The map
+    /// never changes during a game, so searches that relax many edges read this table instead
+    /// of looking up roads and rivers each time.
+    pub fn motor_steps(&self) -> &[[(u32, u16); 6]] {
+        self.motor_steps.get_or_init(|| {
+            let map = &self.scenario.map;
+            Arc::new(
+                (0..map.len())
+                    .map(|i| {
+                        let here = map.hex_of_index(i);
+                        here.all_neighbors().map(|n| match map.index(n) {
+                            Some(j) => (
+                                j as u32,
+                                map.step_cost(here, n, MoveClass::Motor).unwrap_or(u16::MAX),
+                            ),
+                            None => (u32::MAX, u16::MAX),
+                        })
+                    })
+                    .collect(),
+            )
+        })
     }
 
     /// A hash of the whole changing state, equal for equal states on every machine.

@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::{FactionId, Stance, SupplyKind, UnitId};
 use super::game::Game;
-use super::map::MoveClass;
 
 /// How far supply reaches from a road source, in movement points of a lorry (a road step costs
 /// 1, open desert 2, valley 4, hills 6).
@@ -201,6 +200,7 @@ impl Game {
             (vec![false; n], vec![false; n])
         };
         let limit = limit.map_or(u32::MAX, u32::from);
+        let steps = self.motor_steps();
         let mut net = SupplyNet {
             faction,
             cost: vec![u32::MAX; n],
@@ -231,15 +231,11 @@ impl Game {
             if zoc[i] && net.from[i] != u32::MAX {
                 continue; // supply reaches into a zone of control but not through it
             }
-            let here = map.hex_of_index(i);
-            for next in map.neighbors(here) {
-                let Some(j) = map.index(next) else { continue };
-                if closed[j] {
+            for &(j, step) in &steps[i] {
+                let j = j as usize;
+                if step == u16::MAX || closed[j] {
                     continue;
                 }
-                let Some(step) = map.step_cost(here, next, MoveClass::Motor) else {
-                    continue;
-                };
                 let c = cost + u32::from(step);
                 if c <= limit && c < net.cost[j] {
                     net.cost[j] = c;
