@@ -168,6 +168,10 @@ mod arc_scenario {
     }
 }
 
+/// A hex's six neighbours: map index (`u32::MAX` off the map) and step cost (`u16::MAX` where
+/// the step is impossible).
+pub type Steps = [(u32, u16); 6];
+
 /// A game in progress: the scenario it started from, the current state and the event log.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Game {
@@ -180,7 +184,7 @@ pub struct Game {
     log: Vec<LogEntry>,
     /// Each hex's neighbours and a lorry's cost to step to them; derived from the map once.
     #[serde(skip)]
-    motor_steps: std::sync::OnceLock<Arc<Vec<[(u32, u16); 6]>>>,
+    motor_steps: std::sync::OnceLock<Arc<Vec<Steps>>>,
 }
 
 impl Game {
@@ -410,7 +414,7 @@ impl Game {
     /// the cost for a motorised column to step there (`u16::MAX` where it cannot). The map
     /// never changes during a game, so searches that relax many edges read this table instead
     /// of looking up roads and rivers each time.
-    pub fn motor_steps(&self) -> &[[(u32, u16); 6]] {
+    pub fn motor_steps(&self) -> &[Steps] {
         self.motor_steps.get_or_init(|| {
             let map = &self.scenario.map;
             Arc::new(
