@@ -44,11 +44,6 @@ impl Locations {
             }
         }
     }
-
-    /// Whether a path was recorded.
-    pub fn has(&self, path: &str) -> bool {
-        self.by_path.contains_key(path)
-    }
 }
 
 /// Deepest nesting the scanner follows; the parser's own limit is lower.

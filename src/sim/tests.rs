@@ -423,8 +423,7 @@ fn a_cut_road_puts_a_unit_low_then_out() {
 
 #[test]
 fn an_open_road_supplies_and_a_zone_of_control_cuts() {
-    let (b, _red, blue, u) = supply_line();
-    let mut open = b.clone();
+    let (mut open, _red, blue, u) = supply_line();
     let game = Game::new(open.clone().build(), 1);
     let report = game.supply_report(u).unwrap();
     assert!(report.reached && report.cut.is_none());
@@ -446,7 +445,6 @@ fn an_open_road_supplies_and_a_zone_of_control_cuts() {
         matches!(report.cut, Some(Cut::ZoneOfControl { .. })),
         "{report:?}"
     );
-    let _ = b;
 }
 
 #[test]

@@ -2,8 +2,6 @@
 
 use std::process::{Command, Output};
 
-use crate::at;
-
 fn euphrates(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_euphrates"))
         .args(args)
@@ -139,5 +137,4 @@ fn inspect_prints_the_resolved_level_as_json() {
         countries.into_iter().collect::<Vec<_>>(),
         ["rafidia", "sharqia"]
     );
-    let _ = at("levels");
 }
