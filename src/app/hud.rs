@@ -90,8 +90,10 @@ fn side_panel(
                         let other = crate::sim::FactionId(j as u8);
                         if other != id {
                             let stance = match game.stance(id, other) {
-                                Stance::War => "at war with",
-                                Stance::Truce => "deconflicted with",
+                                Stance::Hostile => "hostile to",
+                                Stance::Rival => "rival of",
+                                Stance::Neutral => "neutral toward",
+                                Stance::Cooperating => "cooperating with",
                                 Stance::Allied => "allied with",
                             };
                             ui.small(format!("    {stance} {}", g.name));

@@ -13,9 +13,9 @@ use super::geo::{self, Projection};
 use super::locate::{Locations, Position, locate};
 use super::schema::{self, Pos};
 use crate::sim::{
-    self, Crossing, EdgeKey, Faction, FactionId, Goal, Map, Objective, OilField, Patron, PatronId,
-    Place, PlaceId, Scenario, SupplySource, Terrain, Unit, UnitId, map::MAX_MAP_SIDE, map::Tile,
-    scenario::relation_key,
+    self, Crossing, EdgeKey, Faction, FactionId, Goal, Map, Objective, OilField, Party, Patron,
+    PatronId, Place, PlaceId, Scenario, SupplySource, Terrain, Unit, UnitId, map::MAX_MAP_SIDE,
+    map::Tile, scenario::relation_key,
 };
 
 /// Largest level file accepted.
@@ -408,6 +408,161 @@ impl Validator {
         })
     }
 
+    /// The agreements: parties, and the line's edges or the zone's hexes.
+    fn agreements(
+        &mut self,
+        lv: &schema::Level,
+        map: &Map,
+        g: &Geometry,
+        faction_ids: &BTreeMap<String, usize>,
+    ) -> Vec<sim::Agreement> {
+        self.count("agreements", "agreements", lv.agreements.len(), 64);
+        let _ = self.ids("agreements", lv.agreements.iter().map(|a| a.id.as_str()));
+        let mut out = Vec::new();
+        for (i, a) in lv.agreements.iter().enumerate().take(64) {
+            let path = format!("agreements[{i}]");
+            let x = self.reference(
+                &format!("{path}.parties.0"),
+                "faction",
+                &a.parties.0,
+                faction_ids,
+            );
+            let y = self.reference(
+                &format!("{path}.parties.1"),
+                "faction",
+                &a.parties.1,
+                faction_ids,
+            );
+            if x.is_some() && x == y {
+                self.err(
+                    &format!("{path}.parties.1"),
+                    "an agreement needs two different factions",
+                    None,
+                );
+            }
+            let kind = match &a.kind {
+                schema::AgreementKind::Deconfliction(line) => {
+                    let mut edges: Vec<EdgeKey> = self
+                        .line_edges(map, g, &format!("{path}.kind.0"), &line.path, &line.edges)
+                        .into_iter()
+                        .map(|(p, q)| EdgeKey::new(p, q))
+                        .collect();
+                    edges.sort();
+                    edges.dedup();
+                    if edges.is_empty() {
+                        self.err(
+                            &format!("{path}.kind"),
+                            format!("the line of `{}` has no edges", a.id),
+                            Some("give a `path` of at least two points or some `edges`".into()),
+                        );
+                    }
+                    sim::AgreementKind::Deconfliction { edges }
+                }
+                schema::AgreementKind::NoStrike { center, radius } => {
+                    if *radius > 64 {
+                        self.err(
+                            &format!("{path}.kind.radius"),
+                            format!("radius {radius} is more than 64 hexes"),
+                            None,
+                        );
+                    }
+                    let r = i32::from((*radius).min(64));
+                    let mut hexes = Vec::new();
+                    if let Some(c) = self.hex(map, g, &format!("{path}.kind.center"), center) {
+                        for h in hexx::shapes::hexagon(c, r as u32) {
+                            if map.contains(h) {
+                                hexes.push(h);
+                            }
+                        }
+                    }
+                    hexes.sort_by_key(|h| (h.x, h.y));
+                    sim::AgreementKind::NoStrike { hexes }
+                }
+            };
+            if let (Some(x), Some(y)) = (x, y) {
+                out.push(sim::Agreement {
+                    key: a.id.clone(),
+                    name: a.name.clone(),
+                    kind,
+                    parties: (FactionId(x as u8), FactionId(y as u8)),
+                });
+            }
+        }
+        out
+    }
+
+    /// What patrons give factions.
+    fn support(
+        &mut self,
+        lv: &schema::Level,
+        faction_ids: &BTreeMap<String, usize>,
+        patron_ids: &BTreeMap<String, usize>,
+    ) -> Vec<sim::Support> {
+        self.count("support", "support entries", lv.support.len(), 256);
+        let mut out: Vec<sim::Support> = Vec::new();
+        for (i, s) in lv.support.iter().enumerate().take(256) {
+            let path = format!("support[{i}]");
+            let p = self.reference(&format!("{path}.patron"), "patron", &s.patron, patron_ids);
+            let f = self.reference(
+                &format!("{path}.faction"),
+                "faction",
+                &s.faction,
+                faction_ids,
+            );
+            if s.points > 1000 || s.fuel > 1000 || s.money > 1_000_000 {
+                self.err(
+                    &path,
+                    "support is out of range",
+                    Some("points and fuel are at most 1,000 a turn, money at most 1,000,000 (thousand dollars)".into()),
+                );
+            }
+            let reinforcements = s
+                .offers
+                .iter()
+                .filter(|o| matches!(o, sim::Request::Reinforcements(_)))
+                .count();
+            if reinforcements > 1 {
+                self.err(
+                    &format!("{path}.offers"),
+                    "more than one kind of reinforcements is offered",
+                    Some("a patron sends one kind of unit to a faction".into()),
+                );
+            }
+            let (Some(p), Some(f)) = (p, f) else { continue };
+            let (patron, faction) = (PatronId(p as u8), FactionId(f as u8));
+            if out
+                .iter()
+                .any(|x| x.patron == patron && x.faction == faction)
+            {
+                self.err(
+                    &path,
+                    format!(
+                        "support from `{}` to `{}` is given twice",
+                        s.patron, s.faction
+                    ),
+                    Some("give one entry per patron and faction".into()),
+                );
+                continue;
+            }
+            if !lv.factions[f].patrons.contains(&s.patron) {
+                self.err(
+                    &format!("{path}.patron"),
+                    format!("`{}` is not a patron of `{}`", s.patron, s.faction),
+                    Some(format!("add \"{}\" to the faction's `patrons`", s.patron)),
+                );
+            }
+            out.push(sim::Support {
+                patron,
+                faction,
+                points: s.points.min(1000),
+                money: s.money.min(1_000_000),
+                fuel: s.fuel.min(1000),
+                offers: s.offers.clone(),
+            });
+        }
+        out
+    }
+
     /// Edges of a line given by a polyline and/or explicit pairs.
     fn line_edges(
         &mut self,
@@ -564,6 +719,10 @@ impl Validator {
                 patrons,
                 treasury: f.treasury,
                 oil_access: f.oil_access.min(100),
+                tax: f.tax,
+                funding: f.funding,
+                fuel: f.fuel,
+                negotiates: f.negotiates,
             });
         }
         if !lv.factions.is_empty() && !lv.factions.iter().any(|f| f.playable) {
@@ -584,20 +743,56 @@ impl Validator {
         }
         let fid = |x: usize| FactionId(x as u8);
 
+        // Factions and patrons share one namespace in relations.
+        let mut party_ids: BTreeMap<String, usize> = BTreeMap::new();
+        let mut parties = Vec::new();
+        for (i, f) in lv.factions.iter().enumerate() {
+            party_ids.insert(f.id.clone(), parties.len());
+            parties.push(Party::Faction(fid(i)));
+        }
+        for (i, p) in lv.patrons.iter().enumerate() {
+            if faction_ids.contains_key(&p.id) {
+                self.err(
+                    &format!("patrons[{i}].id"),
+                    format!("`{}` is the id of a faction and of a patron", p.id),
+                    Some(
+                        "relations name factions and patrons alike: give them different ids".into(),
+                    ),
+                );
+                continue;
+            }
+            party_ids.insert(p.id.clone(), parties.len());
+            parties.push(Party::Patron(PatronId(i as u8)));
+        }
         let mut relations = BTreeMap::new();
         for (i, r) in lv.relations.iter().enumerate() {
             let p = format!("relations[{i}]");
-            let a = self.reference(&format!("{p}.a"), "faction", &r.a, &faction_ids);
-            let b = self.reference(&format!("{p}.b"), "faction", &r.b, &faction_ids);
+            let a = self.reference(&format!("{p}.a"), "faction or patron", &r.a, &party_ids);
+            let b = self.reference(&format!("{p}.b"), "faction or patron", &r.b, &party_ids);
+            if r.tension > sim::entities::MAX_TENSION {
+                self.err(
+                    &format!("{p}.tension"),
+                    format!(
+                        "tension {} is more than {}",
+                        r.tension,
+                        sim::entities::MAX_TENSION
+                    ),
+                    Some("tension runs from 0 (calm) to 100".into()),
+                );
+            }
             if let (Some(a), Some(b)) = (a, b) {
+                let rel = sim::Relation {
+                    stance: r.stance,
+                    tension: r.tension.min(sim::entities::MAX_TENSION),
+                };
                 if a == b {
                     self.err(
                         &format!("{p}.b"),
-                        "a faction cannot have a relation with itself",
+                        "a faction or patron cannot have a relation with itself",
                         None,
                     );
                 } else if relations
-                    .insert(relation_key(fid(a), fid(b)), r.stance)
+                    .insert(relation_key(parties[a], parties[b]), rel)
                     .is_some()
                 {
                     self.err(
@@ -762,6 +957,8 @@ impl Validator {
                 movement_left: u.kind.movement(),
                 has_attacked: false,
                 supply: Default::default(),
+                full_strength: u.strength.min(sim::entities::MAX_STRENGTH),
+                no_fuel: false,
             });
         }
 
@@ -791,6 +988,31 @@ impl Validator {
                     .map(|f| Goal::HoldField(f as u16)),
                 schema::Goal::Survive => Some(Goal::Survive),
             };
+            let by = o.by.and_then(|d| {
+                let date = sim::Date::new(d.year, d.month, d.day);
+                match (date, start) {
+                    (None, _) => {
+                        self.err(
+                            &format!("{path}.by"),
+                            format!(
+                                "{}-{:02}-{:02} is not a calendar date",
+                                d.year, d.month, d.day
+                            ),
+                            None,
+                        );
+                        None
+                    }
+                    (Some(date), Some(start)) if date < start => {
+                        self.err(
+                            &format!("{path}.by"),
+                            "the deadline is before the level's start",
+                            Some(format!("the level starts on {start}")),
+                        );
+                        None
+                    }
+                    (date, _) => date,
+                }
+            });
             if let (Some(f), Some(goal)) = (f, goal) {
                 objectives.push(Objective {
                     key: o.id.clone(),
@@ -798,6 +1020,7 @@ impl Validator {
                     goal,
                     points: o.points,
                     description: o.description.clone(),
+                    by,
                 });
             }
         }
@@ -837,20 +1060,50 @@ impl Validator {
             }
         }
 
+        let mut patrons = Vec::new();
+        for (i, p) in lv.patrons.iter().enumerate() {
+            let wants = p
+                .wants
+                .iter()
+                .enumerate()
+                .filter_map(|(k, w)| {
+                    self.reference(
+                        &format!("patrons[{i}].wants[{k}]"),
+                        "oil field",
+                        w,
+                        &field_ids,
+                    )
+                    .map(|x| x as u16)
+                })
+                .collect();
+            let oil_campaign = p.oil_campaign.as_ref().and_then(|f| {
+                self.reference(
+                    &format!("patrons[{i}].oil_campaign"),
+                    "faction",
+                    f,
+                    &faction_ids,
+                )
+                .map(fid)
+            });
+            patrons.push(Patron {
+                key: p.id.clone(),
+                name: p.name.clone(),
+                wants,
+                oil_campaign,
+            });
+        }
+        let agreements = self.agreements(lv, &map, &g, &faction_ids);
+        let support = self.support(lv, &faction_ids, &patron_ids);
+
         Some(Scenario {
             id: lv.id.clone(),
             name: lv.name.clone(),
             map,
             factions,
-            patrons: lv
-                .patrons
-                .iter()
-                .map(|p| Patron {
-                    key: p.id.clone(),
-                    name: p.name.clone(),
-                })
-                .collect(),
+            patrons,
             relations,
+            agreements,
+            support,
             units,
             places,
             oil_fields: fields,
@@ -864,6 +1117,7 @@ impl Validator {
             }),
             days_per_turn: lv.days_per_turn,
             oil_price: lv.oil_price,
+            upkeep_percent: lv.upkeep_percent.min(1000),
             turns: lv.turns,
         })
     }

@@ -36,6 +36,9 @@ pub struct Level {
     /// Oil price in US dollars per barrel (default 54, the 2017 Brent average).
     #[serde(default = "default_oil_price")]
     pub oil_price: u16,
+    /// Unit upkeep as a percentage of the standard costs (default 100; 0 turns it off).
+    #[serde(default = "hundred")]
+    pub upkeep_percent: u16,
     /// The map.
     pub map: Map,
     /// Countries split by borders.
@@ -58,7 +61,8 @@ pub struct Level {
     pub patrons: Vec<Patron>,
     /// Sides with units on the map, in turn order.
     pub factions: Vec<Faction>,
-    /// Starting stances; pairs not listed are at war.
+    /// Starting relations between factions and patrons. Pairs of factions not listed are
+    /// hostile; a patron is allied with the factions that name it, neutral to the rest.
     #[serde(default)]
     pub relations: Vec<Relation>,
     /// Named places.
@@ -79,6 +83,12 @@ pub struct Level {
     /// Where each faction's supply enters the map.
     #[serde(default)]
     pub supply_sources: Vec<SupplySource>,
+    /// Agreements in force at the start: deconfliction lines and no-strike zones.
+    #[serde(default)]
+    pub agreements: Vec<Agreement>,
+    /// What each patron gives each faction it backs, every turn.
+    #[serde(default)]
+    pub support: Vec<Support>,
 }
 
 fn default_days_per_turn() -> u8 {
@@ -243,6 +253,12 @@ pub struct Patron {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// Ids of oil fields it wants its clients to hold.
+    #[serde(default)]
+    pub wants: Vec<String>,
+    /// Id of a faction whose oil it bombs every turn on its own.
+    #[serde(default)]
+    pub oil_campaign: Option<String>,
     /// Where the facts come from.
     #[serde(default)]
     pub source: String,
@@ -270,6 +286,18 @@ pub struct Faction {
     /// Share of the oil price it gets for its crude, in percent (0..=100).
     #[serde(default = "full_access")]
     pub oil_access: u8,
+    /// Taxes and levies in US dollars per inhabitant of the places it holds, per 30 days.
+    #[serde(default)]
+    pub tax: u16,
+    /// Money from its rear (state budget, administration), thousands of US dollars a day.
+    #[serde(default)]
+    pub funding: u32,
+    /// Fuel from its rear each turn, in fuel points (one moves a motorised unit a turn).
+    #[serde(default)]
+    pub fuel: u16,
+    /// Whether it takes part in diplomacy.
+    #[serde(default = "yes")]
+    pub negotiates: bool,
     /// Where the facts come from.
     #[serde(default)]
     pub source: String,
@@ -277,6 +305,10 @@ pub struct Faction {
 
 fn yes() -> bool {
     true
+}
+
+fn hundred() -> u16 {
+    100
 }
 
 fn full_access() -> u8 {
@@ -287,16 +319,19 @@ fn default_oil_price() -> u16 {
     54
 }
 
-/// A starting stance between two factions.
+/// A starting relation between two parties (factions or patrons).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
-    /// One faction.
+    /// One faction or patron.
     pub a: String,
     /// The other.
     pub b: String,
-    /// How they stand.
+    /// How they stand: `Hostile`, `Rival`, `Neutral`, `Cooperating` or `Allied`.
     pub stance: Stance,
+    /// Tension at the start, 0..=100.
+    #[serde(default)]
+    pub tension: u8,
     /// Where the fact comes from.
     #[serde(default)]
     pub source: String,
@@ -428,7 +463,66 @@ pub struct Objective {
     /// What the player reads.
     #[serde(default)]
     pub description: String,
+    /// A deadline: the objective scores only if met by this date (and then stays scored).
+    #[serde(default)]
+    pub by: Option<Date>,
     /// Where the objective's rationale comes from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// What an agreement asks of its parties.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum AgreementKind {
+    /// Neither party crosses this line into ground its side does not hold.
+    Deconfliction(Line),
+    /// Neither party attacks or calls air strikes within `radius` hexes of `center`.
+    NoStrike {
+        /// The zone's centre.
+        center: Pos,
+        /// Its radius in hexes.
+        radius: u16,
+    },
+}
+
+/// An agreement in force at the start.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What it asks.
+    pub kind: AgreementKind,
+    /// The two factions bound by it.
+    pub parties: (String, String),
+    /// Where the fact comes from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// What a patron gives a faction every turn.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Support {
+    /// The patron.
+    pub patron: String,
+    /// The faction.
+    pub faction: String,
+    /// Support points a turn for requests.
+    #[serde(default)]
+    pub points: u16,
+    /// Money a turn, thousands of US dollars.
+    #[serde(default)]
+    pub money: u32,
+    /// Fuel points a turn.
+    #[serde(default)]
+    pub fuel: u16,
+    /// What the faction may request: `AirStrike`, `AirDrop`, `Reinforcements(Militia)`…
+    #[serde(default)]
+    pub offers: Vec<crate::sim::Request>,
+    /// Where the facts come from.
     #[serde(default)]
     pub source: String,
 }

@@ -165,6 +165,9 @@ pub struct Preview {
     pub defence_modifiers: Vec<Modifier>,
     /// Chance of each outcome, in sixths, in [`Outcome::ALL`] order.
     pub chances: [u8; 6],
+    /// Units of cooperating or allied factions next to the target that join the attack with
+    /// half their power (counted in `attack`).
+    pub joint: Vec<crate::sim::UnitId>,
 }
 
 impl Preview {

@@ -4,7 +4,7 @@ use hexx::Hex;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::entities::{FactionId, UnitId};
+use super::entities::{FactionId, PatronId, PlaceId, Stance, UnitId, UnitKind};
 use super::map::{Mp, Terrain};
 
 /// Longest movement path accepted in one command.
@@ -34,6 +34,70 @@ pub enum Command {
     Repair {
         /// The field (index in the scenario's list).
         field: u16,
+    },
+    /// Pay to raise a new unit at a supplied town or city the faction holds.
+    Recruit {
+        /// The place.
+        place: PlaceId,
+        /// The kind of unit.
+        kind: UnitKind,
+    },
+    /// Pay for replacements: a supplied unit that has not moved or fought this turn regains
+    /// strength and spends the turn refitting.
+    Reinforce {
+        /// The unit.
+        unit: UnitId,
+    },
+    /// Ask a patron for an air strike on a hex with an enemy unit or an enemy-held oil field.
+    RequestAirStrike {
+        /// The patron.
+        patron: PatronId,
+        /// The hex.
+        target: Hex,
+    },
+    /// Ask a patron to drop supply to a unit that is cut off.
+    RequestAirDrop {
+        /// The patron.
+        patron: PatronId,
+        /// The unit.
+        unit: UnitId,
+    },
+    /// Ask a patron for a new unit at a supplied place the faction holds.
+    RequestReinforcements {
+        /// The patron.
+        patron: PatronId,
+        /// The place.
+        place: PlaceId,
+    },
+    /// Propose coordination of operations to a neutral faction; it accepts when tension
+    /// between you is low.
+    ProposeCoordination {
+        /// The faction.
+        with: FactionId,
+    },
+    /// End coordination with a cooperating faction.
+    EndCoordination {
+        /// The faction.
+        with: FactionId,
+    },
+    /// Hand a hex you hold (with none of your units on it) over to a faction that is not
+    /// hostile to you.
+    HandOver {
+        /// The hex.
+        hex: Hex,
+        /// The faction receiving it.
+        to: FactionId,
+    },
+    /// Break an agreement the faction is bound by.
+    Breach {
+        /// The agreement (index in the scenario's list).
+        agreement: u16,
+    },
+    /// Agree (again) to an agreement that was breached; the other party accepts when tension
+    /// is low enough.
+    Agree {
+        /// The agreement.
+        agreement: u16,
     },
     /// Hand the turn to the next faction.
     EndTurn,
@@ -173,7 +237,7 @@ pub enum RuleError {
     #[error("field {0} is already being repaired")]
     AlreadyRepairing(u16),
     /// The treasury cannot pay.
-    #[error("the repair costs {needed} thousand dollars; the treasury holds {have}")]
+    #[error("it costs {needed} thousand dollars; the treasury holds {have}")]
     NotEnoughMoney {
         /// The cost.
         needed: i64,
@@ -183,6 +247,115 @@ pub enum RuleError {
     /// A unit out of supply cannot attack.
     #[error("unit {0:?} is out of supply and cannot attack")]
     OutOfSupply(UnitId),
+    /// A step across an agreed deconfliction line into ground the unit's side does not hold.
+    #[error("crossing from {from:?} to {to:?} breaks the {name} agreed with faction {partner:?}")]
+    DeconflictionLine {
+        /// The agreement's name.
+        name: String,
+        /// The other party.
+        partner: FactionId,
+        /// Near side.
+        from: Hex,
+        /// Far side.
+        to: Hex,
+    },
+    /// An attack or strike inside a no-strike zone.
+    #[error("{hex:?} lies in the {name}, where attacks and air strikes are ruled out")]
+    NoStrikeZone {
+        /// The hex.
+        hex: Hex,
+        /// The zone's name.
+        name: String,
+    },
+    /// No unit with that id, or no place, patron or faction.
+    #[error("there is no place {0:?}")]
+    NoSuchPlace(PlaceId),
+    /// The place is held by someone else.
+    #[error("place {0:?} is not held by the faction whose turn it is")]
+    NotYourPlace(PlaceId),
+    /// Units are raised only in towns and cities.
+    #[error("units can be raised only in a town or city, not in a {0}")]
+    NotATown(&'static str),
+    /// The place's hex is taken.
+    #[error("place {place:?} is occupied by unit {by:?}")]
+    PlaceOccupied {
+        /// The place.
+        place: PlaceId,
+        /// The unit there.
+        by: UnitId,
+    },
+    /// Units are raised and reinforced only where supply reaches.
+    #[error("supply does not reach {0:?}")]
+    NotSupplied(Hex),
+    /// Reinforcements need a unit that has neither moved nor fought this turn.
+    #[error("unit {0:?} has moved or fought this turn; it can be reinforced next turn")]
+    AlreadyActed(UnitId),
+    /// Reinforcements need a unit below full strength.
+    #[error("unit {0:?} is at full strength")]
+    FullStrength(UnitId),
+    /// The patron does not back the faction.
+    #[error("patron {0:?} gives no support to the faction whose turn it is")]
+    NoSupport(PatronId),
+    /// The patron does not offer that.
+    #[error("patron {patron:?} does not offer {request}")]
+    NotOffered {
+        /// The patron.
+        patron: PatronId,
+        /// What was asked.
+        request: &'static str,
+    },
+    /// The support pool is too low.
+    #[error("{request} needs {needed} support points; the pool holds {have}")]
+    NotEnoughSupport {
+        /// What was asked.
+        request: &'static str,
+        /// Points needed.
+        needed: u16,
+        /// Points there are.
+        have: u16,
+    },
+    /// Nothing to strike at the hex.
+    #[error("there is no enemy unit or enemy-held field at {0:?} to strike")]
+    NoTarget(Hex),
+    /// An air drop to a unit that is supplied.
+    #[error("unit {0:?} is in supply and needs no air drop")]
+    NotCutOff(UnitId),
+    /// No faction with that id.
+    #[error("there is no faction {0:?}")]
+    NoSuchFaction(FactionId),
+    /// Diplomacy with itself or with a faction that does not negotiate.
+    #[error("faction {0:?} does not negotiate")]
+    NoDiplomacy(FactionId),
+    /// The stance does not allow it.
+    #[error("this needs relations to be {needed}; they are {}", is.name())]
+    WrongStance {
+        /// The stance needed.
+        needed: &'static str,
+        /// The stance now.
+        is: Stance,
+    },
+    /// The other side refuses: tension is too high.
+    #[error("faction {with:?} refuses: tension is {tension}, it must be below {limit}")]
+    TooTense {
+        /// The other side.
+        with: FactionId,
+        /// The tension.
+        tension: u8,
+        /// The most it accepts.
+        limit: u8,
+    },
+    /// No agreement with that index.
+    #[error("there is no agreement {0}")]
+    NoSuchAgreement(u16),
+    /// The faction is not bound by the agreement.
+    #[error("the faction whose turn it is is not party to agreement {0}")]
+    NotParty(u16),
+    /// Breaching what is not in force, or agreeing what is.
+    #[error("agreement {0} is already {1}")]
+    AgreementState(u16, &'static str),
+    /// A hex held by someone else, or with one's own unit on it.
+    #[error("{0:?} cannot be handed over: it is not yours or your unit stands on it")]
+    CannotHandOver(Hex),
     /// An attacker too far from the target.
     #[error("unit {unit:?} is {distance} hexes from the target; its range is {range}")]
     OutOfRange {

@@ -39,6 +39,14 @@ pub struct Faction {
     pub treasury: u32,
     /// Share of the oil price it gets for its crude, in percent.
     pub oil_access: u8,
+    /// Taxes and levies, in US dollars per inhabitant of the places it holds per 30 days.
+    pub tax: u16,
+    /// Money from its rear each turn (state budget, administration), thousands of US dollars.
+    pub funding: u32,
+    /// Fuel from its rear each turn (refineries, imports), in fuel points.
+    pub fuel: u16,
+    /// Whether it takes part in diplomacy at all.
+    pub negotiates: bool,
 }
 
 /// A foreign backer without units of its own on the map (e.g. Russia, Iran, the US-led
@@ -49,17 +57,196 @@ pub struct Patron {
     pub key: String,
     /// Display name.
     pub name: String,
+    /// Oil and gas fields (indices) it wants its clients to hold: seizing one pleases it when
+    /// a client does and angers it when anyone else does.
+    pub wants: Vec<u16>,
+    /// A faction whose oil it bombs each turn on its own (the coalition's strikes on the
+    /// Islamic State's oil).
+    pub oil_campaign: Option<FactionId>,
 }
 
-/// How two factions stand toward each other.
+/// How two parties (factions or patrons) stand toward each other, from worst to best.
+///
+/// | stance | attacks | zones of control | their ground | supply through their ground |
+/// |---|---|---|---|---|
+/// | hostile | yes | stop you | taken when entered | no |
+/// | rival | yes, but each raises tension | stop you | taken when entered | no |
+/// | neutral | no | no | may not be entered | no |
+/// | cooperating | no (joint attacks instead) | no | may be crossed, stays theirs | yes |
+/// | allied | no | no | may be crossed, units passed | yes |
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Stance {
-    /// They fight: attacks allowed, zones of control apply.
-    War,
-    /// They keep apart (deconfliction): no attacks, neither enters the other's ground.
-    Truce,
-    /// They cooperate: may pass through each other's ground.
+    /// At war.
+    Hostile,
+    /// Competing camps that may fight, at a price in tension and patron support.
+    Rival,
+    /// Keep apart: no attacks, neither enters the other's ground (deconfliction).
+    Neutral,
+    /// Coordinate operations: may cross each other's ground and join attacks on a common enemy.
+    Cooperating,
+    /// One camp: may pass through each other's ground and units.
     Allied,
+}
+
+impl Stance {
+    /// All stances, worst first.
+    pub const ALL: [Stance; 5] = [
+        Stance::Hostile,
+        Stance::Rival,
+        Stance::Neutral,
+        Stance::Cooperating,
+        Stance::Allied,
+    ];
+
+    /// Whether units of the two sides fight: attacks allowed, zones of control apply, ground
+    /// is taken by entering it.
+    pub fn fights(self) -> bool {
+        self <= Stance::Rival
+    }
+
+    /// Whether each may cross the other's ground and supply may run through it.
+    pub fn friendly(self) -> bool {
+        self >= Stance::Cooperating
+    }
+
+    /// One step worse (hostile stays hostile).
+    pub fn worse(self) -> Stance {
+        match self {
+            Stance::Allied => Stance::Cooperating,
+            Stance::Cooperating => Stance::Neutral,
+            Stance::Neutral => Stance::Rival,
+            _ => Stance::Hostile,
+        }
+    }
+
+    /// A short human name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stance::Hostile => "hostile",
+            Stance::Rival => "rival",
+            Stance::Neutral => "neutral",
+            Stance::Cooperating => "cooperating",
+            Stance::Allied => "allied",
+        }
+    }
+}
+
+/// Either side of a relation: a faction on the map or a foreign patron.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Party {
+    /// A faction.
+    Faction(FactionId),
+    /// A patron.
+    Patron(PatronId),
+}
+
+/// Highest tension between two parties.
+pub const MAX_TENSION: u8 = 100;
+
+/// How two parties stand: a stance and a tension score that actions move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Relation {
+    /// The stance.
+    pub stance: Stance,
+    /// 0 (calm) ..= [`MAX_TENSION`]; at [`super::diplomacy::BREAKDOWN_TENSION`] relations
+    /// break down one step.
+    pub tension: u8,
+}
+
+/// What an agreement between two factions asks of them.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AgreementKind {
+    /// Neither party's units may cross these hex edges into ground it does not hold (the
+    /// 2017 US–Russian line along the Euphrates).
+    Deconfliction {
+        /// The edges of the line, sorted.
+        edges: Vec<super::map::EdgeKey>,
+    },
+    /// Neither party may attack or call air strikes on these hexes (e.g. the 55-km zone
+    /// around al-Tanf).
+    NoStrike {
+        /// The hexes of the zone, sorted.
+        hexes: Vec<Hex>,
+    },
+}
+
+/// An agreement two factions start the game under; it can be breached and agreed again.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Agreement {
+    /// Stable id from the level.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// What it asks.
+    pub kind: AgreementKind,
+    /// The two factions bound by it.
+    pub parties: (FactionId, FactionId),
+}
+
+impl Agreement {
+    /// Whether a faction is bound by it.
+    pub fn binds(&self, f: FactionId) -> bool {
+        self.parties.0 == f || self.parties.1 == f
+    }
+
+    /// The other party, when `f` is one.
+    pub fn partner(&self, f: FactionId) -> Option<FactionId> {
+        if self.parties.0 == f {
+            Some(self.parties.1)
+        } else if self.parties.1 == f {
+            Some(self.parties.0)
+        } else {
+            None
+        }
+    }
+}
+
+/// A request a patron can grant from its support pool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Request {
+    /// Strike an enemy unit or oil field from the air.
+    AirStrike,
+    /// Drop supply to a cut-off unit.
+    AirDrop,
+    /// Send a new unit of this kind to a supplied town.
+    Reinforcements(UnitKind),
+}
+
+impl Request {
+    /// Support points it costs.
+    pub fn cost(self) -> u16 {
+        match self {
+            Request::AirStrike => 2,
+            Request::AirDrop => 2,
+            Request::Reinforcements(_) => 6,
+        }
+    }
+
+    /// A short human name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Request::AirStrike => "air strike",
+            Request::AirDrop => "air drop",
+            Request::Reinforcements(_) => "reinforcements",
+        }
+    }
+}
+
+/// What a patron gives one faction each turn, at full strength of relations.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Support {
+    /// The patron.
+    pub patron: PatronId,
+    /// The faction it backs.
+    pub faction: FactionId,
+    /// Support points added to the pool each turn (the pool holds at most three turns' worth).
+    pub points: u16,
+    /// Money each turn, in thousands of US dollars.
+    pub money: u32,
+    /// Fuel each turn, in fuel points (one moves a motorised unit for a turn).
+    pub fuel: u16,
+    /// What the faction may ask for.
+    pub offers: Vec<Request>,
 }
 
 /// The kind of a unit, which sets its movement, attack and defence.
@@ -211,6 +398,12 @@ pub struct Unit {
     /// Whether supply reaches it.
     #[serde(default)]
     pub supply: super::supply::SupplyState,
+    /// The strength replacements can bring it back to (its strength at the start, or when
+    /// raised).
+    pub full_strength: u16,
+    /// Whether it lacked fuel this turn (motorised units only): half movement.
+    #[serde(default)]
+    pub no_fuel: bool,
 }
 
 impl Unit {
@@ -319,6 +512,9 @@ pub struct Objective {
     pub points: u16,
     /// What the player reads.
     pub description: String,
+    /// A deadline: the objective scores only if met on or before this date, and then stays
+    /// scored whatever happens later. Without one it scores if met at the end.
+    pub by: Option<super::calendar::Date>,
 }
 
 /// How supply reaches a faction at a source.

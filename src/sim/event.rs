@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::Date;
 use super::combat::Outcome;
-use super::entities::{FactionId, UnitId};
+use super::entities::{FactionId, Party, PatronId, Stance, Unit, UnitId};
 use super::map::Mp;
 
 /// One thing that happened in the game.
@@ -91,19 +91,130 @@ pub enum Event {
         /// Every unit of the faction with its new state.
         states: Vec<(UnitId, super::supply::SupplyState)>,
     },
-    /// A faction's income at the start of its turn, line by line (thousands of US dollars).
+    /// A faction's income statement at the start of its turn, line by line (thousands of US
+    /// dollars; spending is negative).
     Income {
         /// The faction.
         faction: FactionId,
-        /// What each field earned.
+        /// Each line of the statement.
         lines: Vec<super::economy::IncomeLine>,
         /// The sum.
         total: i64,
     },
-    /// Fighting damaged an oil or gas field.
+    /// Fighting or bombing damaged an oil or gas field.
     FieldDamaged {
         /// The field (index in the scenario's list).
         field: u16,
+    },
+    /// A relation moved: its stance is now `stance` and its tension changed by
+    /// `tension_change` (clamped to 0..=100).
+    RelationChanged {
+        /// One party.
+        a: Party,
+        /// The other.
+        b: Party,
+        /// The stance after the change.
+        stance: Stance,
+        /// Change of tension.
+        tension_change: i16,
+        /// Why.
+        reason: super::diplomacy::Reason,
+    },
+    /// An agreement was breached or agreed (again).
+    AgreementChanged {
+        /// The agreement (index in the scenario's list).
+        agreement: u16,
+        /// Whether it is now in force.
+        active: bool,
+        /// The faction that acted.
+        by: FactionId,
+    },
+    /// A patron's support for the turn arrived: points into the pool (money arrives on the
+    /// income statement, fuel with the fuel issue).
+    SupportGranted {
+        /// The support entry (index in the scenario's list).
+        support: u16,
+        /// Points added.
+        points: u16,
+        /// Share of full support given, in percent (cut by tension).
+        percent: u8,
+    },
+    /// Support points were spent on a request.
+    SupportSpent {
+        /// The support entry.
+        support: u16,
+        /// Points spent.
+        points: u16,
+    },
+    /// A patron's aircraft struck a hex; damage follows as separate events.
+    AirStrike {
+        /// The support entry that paid for it.
+        support: u16,
+        /// The hex struck.
+        target: Hex,
+        /// The die roll, 1..=6.
+        roll: u8,
+        /// The unit hit, if one stood there.
+        unit: Option<UnitId>,
+    },
+    /// A patron's own campaign against a faction's oil struck (or missed) a field.
+    OilStrike {
+        /// The patron.
+        patron: PatronId,
+        /// The field.
+        field: u16,
+        /// The die roll, 1..=6.
+        roll: u8,
+        /// Whether it hit.
+        hit: bool,
+    },
+    /// Supply was dropped from the air to a cut-off unit: it is supplied again.
+    AirDrop {
+        /// The support entry that paid for it.
+        support: u16,
+        /// The unit.
+        unit: UnitId,
+    },
+    /// A new unit joined: recruited (for money) or sent by a patron (for support points).
+    UnitRaised {
+        /// The unit as it arrives.
+        unit: Unit,
+        /// Money paid, in thousands of US dollars.
+        cost: i64,
+    },
+    /// Replacements brought a unit back toward full strength; it spends the turn refitting.
+    UnitReinforced {
+        /// The unit.
+        unit: UnitId,
+        /// Strength gained.
+        gain: u16,
+        /// Money paid, in thousands of US dollars.
+        cost: i64,
+    },
+    /// Fuel for a faction's motorised units at the start of its turn.
+    FuelIssued {
+        /// The faction.
+        faction: FactionId,
+        /// Fuel that came in (fields, rear, patrons).
+        produced: u16,
+        /// Fuel used by the units that got it.
+        used: u16,
+        /// Motorised units left without fuel: half movement this turn.
+        short: Vec<UnitId>,
+    },
+    /// The treasury could not pay the troops: morale falls.
+    Unpaid {
+        /// The faction.
+        faction: FactionId,
+        /// Change of every unit's morale.
+        morale_change: i16,
+    },
+    /// An objective was met for the first time (checked at the end of each faction's turn).
+    ObjectiveAchieved {
+        /// The objective (index in the scenario's list).
+        objective: u16,
+        /// The date.
+        date: Date,
     },
     /// Repair of one level of damage began and was paid for.
     RepairStarted {
@@ -122,9 +233,11 @@ pub enum Event {
         /// The faction.
         faction: FactionId,
     },
-    /// The last turn ended.
+    /// The game ended.
     GameEnded {
         /// Points per faction, in faction order.
         scores: Vec<u32>,
+        /// Why it ended.
+        reason: super::victory::EndReason,
     },
 }

@@ -11,7 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::Date;
 use super::command::{Command, RuleError};
-use super::entities::{FactionId, Goal, MAX_MORALE, Objective, PlaceId, Stance, Unit, UnitId};
+use super::entities::{
+    FactionId, Goal, MAX_MORALE, MAX_TENSION, Objective, Party, PlaceId, Relation, Stance, Unit,
+    UnitId,
+};
 use super::event::Event;
 use super::map::MoveClass;
 use super::scenario::{Scenario, relation_key};
@@ -129,7 +132,19 @@ pub struct State {
     over: bool,
     units: BTreeMap<UnitId, Unit>,
     control: Vec<Option<FactionId>>,
-    relations: BTreeMap<(FactionId, FactionId), Stance>,
+    relations: BTreeMap<(Party, Party), Relation>,
+    /// Whether each of the scenario's agreements is in force.
+    agreements: Vec<bool>,
+    /// Support points in each pool (index in the scenario's support list).
+    pools: Vec<u16>,
+    /// Fuel in store per faction.
+    fuel: Vec<u16>,
+    /// The date each objective was first met (at the end of a faction's turn).
+    achieved: Vec<Option<Date>>,
+    /// How the game ended, once it has.
+    result: Option<super::victory::EndReason>,
+    /// The id the next raised unit gets.
+    next_unit: u32,
     rng: SimRng,
     /// Money per faction, in thousands of US dollars.
     treasury: Vec<i64>,
@@ -197,7 +212,21 @@ impl Game {
             u.id = UnitId(i as u32);
             u.movement_left = u.kind.movement();
             u.has_attacked = false;
+            u.full_strength = u.full_strength.max(u.strength);
             units.insert(u.id, u);
+        }
+        let parties = scenario.parties();
+        let mut relations = BTreeMap::new();
+        for (i, &a) in parties.iter().enumerate() {
+            for &b in &parties[i + 1..] {
+                let key = relation_key(a, b);
+                let r = scenario
+                    .relations
+                    .get(&key)
+                    .copied()
+                    .unwrap_or_else(|| scenario.default_relation(a, b));
+                relations.insert(key, r);
+            }
         }
         let mut control = scenario.control.clone();
         control.resize(scenario.map.len(), None);
@@ -208,7 +237,13 @@ impl Game {
             over: scenario.factions.is_empty(),
             units,
             control,
-            relations: scenario.relations.clone(),
+            relations,
+            agreements: vec![true; scenario.agreements.len()],
+            pools: vec![0; scenario.support.len()],
+            fuel: vec![super::economy::FUEL_START; scenario.factions.len()],
+            achieved: vec![None; scenario.objectives.len()],
+            result: None,
+            next_unit: scenario.units.len() as u32,
             rng: SimRng::new(seed),
             treasury: scenario
                 .factions
@@ -306,11 +341,52 @@ impl Game {
         if a == b {
             return Stance::Allied;
         }
+        self.relation(Party::Faction(a), Party::Faction(b)).stance
+    }
+
+    /// The relation between two parties; a party is allied with itself, at no tension.
+    pub fn relation(&self, a: Party, b: Party) -> Relation {
+        if a == b {
+            return Relation {
+                stance: Stance::Allied,
+                tension: 0,
+            };
+        }
         self.state
             .relations
             .get(&relation_key(a, b))
             .copied()
-            .unwrap_or(Stance::War)
+            .unwrap_or_else(|| self.scenario.default_relation(a, b))
+    }
+
+    /// Whether an agreement (index in the scenario's list) is in force.
+    pub fn agreement_active(&self, i: usize) -> bool {
+        self.state.agreements.get(i).copied().unwrap_or(false)
+    }
+
+    /// Support points in a pool (index in the scenario's support list).
+    pub fn pool(&self, i: usize) -> u16 {
+        self.state.pools.get(i).copied().unwrap_or(0)
+    }
+
+    /// A faction's fuel in store.
+    pub fn fuel(&self, f: FactionId) -> u16 {
+        self.state.fuel.get(usize::from(f.0)).copied().unwrap_or(0)
+    }
+
+    /// The date an objective (index in the scenario's list) was first met, if it has been.
+    pub fn achieved(&self, objective: usize) -> Option<Date> {
+        self.state.achieved.get(objective).copied().flatten()
+    }
+
+    /// How the game ended, once it has.
+    pub fn result(&self) -> Option<&super::victory::EndReason> {
+        self.state.result.as_ref()
+    }
+
+    /// The id the next raised unit will get.
+    pub fn next_unit_id(&self) -> UnitId {
+        UnitId(self.state.next_unit)
     }
 
     /// A faction's money, in thousands of US dollars.
@@ -340,22 +416,6 @@ impl Game {
     /// Who holds each place now.
     pub fn place_holder(&self, place: PlaceId) -> Option<FactionId> {
         self.scenario.place(place).and_then(|p| self.control(p.hex))
-    }
-
-    /// Points per faction: the places each holds plus the objectives it has met.
-    pub fn scores(&self) -> Vec<u32> {
-        let mut scores = vec![0u32; self.scenario.factions.len()];
-        for (i, p) in self.scenario.places.iter().enumerate() {
-            if let Some(f) = self.place_holder(PlaceId(i as u16)) {
-                scores[usize::from(f.0)] += u32::from(p.points);
-            }
-        }
-        for o in &self.scenario.objectives {
-            if self.objective_met(o) {
-                scores[usize::from(o.faction.0)] += u32::from(o.points);
-            }
-        }
-        scores
     }
 
     /// Whether an objective is met in the current state.
@@ -389,6 +449,8 @@ impl Game {
             self.control(h)
                 .is_some_and(|c| self.stance(c, faction) == Stance::Allied)
         };
+        // A route needs one camp's unbroken ground: cooperating neighbours' ground does not
+        // count.
         if !ours(from) || !ours(to) {
             return false;
         }
@@ -442,6 +504,18 @@ impl Game {
         h.finish()
     }
 
+    /// A copy of the game without its log, to work out what follows a list of events.
+    pub(super) fn scratch_copy(&self) -> Game {
+        Game {
+            scenario: self.scenario.clone(),
+            seed: self.seed,
+            state: self.state.clone(),
+            occupant: self.occupant.clone(),
+            log: Vec::new(),
+            motor_steps: self.motor_steps.clone(),
+        }
+    }
+
     /// A copy of the random generator, for `execute` to roll dice without changing state.
     pub(super) fn rng_copy(&self) -> SimRng {
         self.state.rng.clone()
@@ -459,7 +533,7 @@ impl Game {
 
     /// Applies one event. This is the only mutation of game state; events come from
     /// `execute`, which has already checked them, so apply trusts them but never panics.
-    fn apply(&mut self, event: &Event) {
+    pub(super) fn apply(&mut self, event: &Event) {
         let entry = LogEntry {
             turn: self.state.turn,
             faction: self.state.active,
@@ -535,6 +609,123 @@ impl Game {
             Event::NewTurn { turn, date } => {
                 self.state.turn = *turn;
                 self.state.date = *date;
+                // Tension eases by itself when nothing feeds it.
+                for r in self.state.relations.values_mut() {
+                    r.tension = r.tension.saturating_sub(super::diplomacy::TENSION_EASING);
+                }
+            }
+            Event::RelationChanged {
+                a,
+                b,
+                stance,
+                tension_change,
+                ..
+            } => {
+                let key = relation_key(*a, *b);
+                let mut r = self.relation(*a, *b);
+                r.stance = *stance;
+                r.tension =
+                    (i16::from(r.tension) + tension_change).clamp(0, i16::from(MAX_TENSION)) as u8;
+                if a != b {
+                    self.state.relations.insert(key, r);
+                }
+            }
+            Event::AgreementChanged {
+                agreement, active, ..
+            } => {
+                if let Some(x) = self.state.agreements.get_mut(usize::from(*agreement)) {
+                    *x = *active;
+                }
+            }
+            Event::SupportGranted {
+                support, points, ..
+            } => {
+                let i = usize::from(*support);
+                let cap = self
+                    .scenario
+                    .support
+                    .get(i)
+                    .map_or(0, |s| s.points.saturating_mul(super::diplomacy::POOL_TURNS));
+                if let Some(p) = self.state.pools.get_mut(i) {
+                    *p = p.saturating_add(*points).min(cap);
+                }
+            }
+            Event::SupportSpent { support, points } => {
+                if let Some(p) = self.state.pools.get_mut(usize::from(*support)) {
+                    *p = p.saturating_sub(*points);
+                }
+            }
+            Event::AirStrike { .. } | Event::OilStrike { .. } => {
+                // The roll in the event was drawn from a copy of the generator; keep the
+                // stored generator in step.
+                self.state.rng.d6();
+            }
+            Event::AirDrop { unit, .. } => {
+                if let Some(u) = self.state.units.get_mut(unit) {
+                    u.supply = SupplyState::Supplied;
+                }
+            }
+            Event::UnitRaised { unit, cost } => {
+                let owner = usize::from(unit.owner.0);
+                if let Some(t) = self.state.treasury.get_mut(owner) {
+                    *t -= cost;
+                }
+                self.state.next_unit = self.state.next_unit.max(unit.id.0 + 1);
+                if let Some(i) = self.scenario.map.index(unit.hex) {
+                    self.occupant[i] = Some(unit.id);
+                }
+                self.state.units.insert(unit.id, unit.clone());
+            }
+            Event::UnitReinforced { unit, gain, cost } => {
+                if let Some(u) = self.state.units.get_mut(unit) {
+                    u.strength = (u.strength + gain).min(super::entities::MAX_STRENGTH);
+                    u.movement_left = 0;
+                    u.has_attacked = true;
+                    let owner = usize::from(u.owner.0);
+                    if let Some(t) = self.state.treasury.get_mut(owner) {
+                        *t -= cost;
+                    }
+                }
+            }
+            Event::FuelIssued {
+                faction,
+                produced,
+                used,
+                short,
+            } => {
+                if let Some(s) = self.state.fuel.get_mut(usize::from(faction.0)) {
+                    *s = s
+                        .saturating_add(*produced)
+                        .saturating_sub(*used)
+                        .min(super::economy::FUEL_CAP);
+                }
+                for u in self.state.units.values_mut() {
+                    if u.owner == *faction {
+                        u.no_fuel = short.contains(&u.id);
+                        if u.no_fuel {
+                            u.movement_left = u.movement_left.min(u.kind.movement() / 2);
+                        }
+                    }
+                }
+            }
+            Event::Unpaid {
+                faction,
+                morale_change,
+            } => {
+                for u in self.state.units.values_mut() {
+                    if u.owner == *faction {
+                        let m =
+                            (i16::from(u.morale) + morale_change).clamp(0, i16::from(MAX_MORALE));
+                        u.morale = m as u8;
+                    }
+                }
+            }
+            Event::ObjectiveAchieved { objective, date } => {
+                if let Some(a) = self.state.achieved.get_mut(usize::from(*objective))
+                    && a.is_none()
+                {
+                    *a = Some(*date);
+                }
             }
             Event::FactionTurnBegan { faction } => {
                 self.state.active = *faction;
@@ -583,7 +774,10 @@ impl Game {
                     *r = false;
                 }
             }
-            Event::GameEnded { .. } => self.state.over = true,
+            Event::GameEnded { reason, .. } => {
+                self.state.over = true;
+                self.state.result = Some(reason.clone());
+            }
         }
         self.log.push(entry);
     }

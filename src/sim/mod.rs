@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod combat;
 pub mod command;
+pub mod diplomacy;
 pub mod economy;
 pub mod entities;
 pub mod event;
@@ -16,13 +17,17 @@ pub mod map;
 pub mod rules;
 pub mod scenario;
 pub mod supply;
+pub mod victory;
 
 pub use calendar::Date;
 pub use combat::{Outcome, Preview};
 pub use command::{Command, RuleError};
+pub use diplomacy::Reason;
+pub use economy::{IncomeLine, IncomeSource};
 pub use entities::{
-    Experience, Faction, FactionId, FieldKind, Goal, Objective, OilField, Patron, PatronId, Place,
-    PlaceId, PlaceKind, Stance, SupplyKind, SupplySource, Unit, UnitId, UnitKind,
+    Agreement, AgreementKind, Experience, Faction, FactionId, FieldKind, Goal, Objective, OilField,
+    Party, Patron, PatronId, Place, PlaceId, PlaceKind, Relation, Request, Stance, SupplyKind,
+    SupplySource, Support, Unit, UnitId, UnitKind,
 };
 pub use event::Event;
 pub use game::{Game, LogEntry};
@@ -30,6 +35,7 @@ pub use map::{Crossing, CrossingKind, EdgeKey, Map, MoveClass, Mp, Orientation, 
 pub use rules::Reach;
 pub use scenario::{Scenario, ScenarioBuilder};
 pub use supply::{Cut, SupplyReport, SupplyState};
+pub use victory::{EndReason, ScoreLine};
 
 #[cfg(test)]
 mod tests;

@@ -37,7 +37,7 @@ impl Game {
         map.neighbors(hex).find_map(|n| {
             self.unit_at(n)
                 .filter(|u| {
-                    self.stance(u.owner, faction) == Stance::War
+                    self.stance(u.owner, faction).fights()
                         && map.river_between(hex, n).is_none_or(|e| {
                             e.crossing
                                 .as_ref()
@@ -78,9 +78,17 @@ impl Game {
             });
         }
         if let Some(holder) = self.control(to)
-            && self.stance(holder, unit.owner) == Stance::Truce
+            && self.stance(holder, unit.owner) == Stance::Neutral
         {
             return Err(RuleError::Deconflicted { hex: to, holder });
+        }
+        if let Some(a) = self.line_crossed(unit.owner, from, to) {
+            return Err(RuleError::DeconflictionLine {
+                name: a.name.clone(),
+                partner: a.partner(unit.owner).unwrap_or(unit.owner),
+                from,
+                to,
+            });
         }
         Ok(cost)
     }
@@ -107,8 +115,33 @@ impl Game {
                 self.preview_attack(attackers, *target).map(|_| ())
             }
             Command::Repair { field } => self.check_repair(*field),
+            Command::Recruit { place, kind } => self.check_recruit(*place, *kind),
+            Command::Reinforce { unit } => self.reinforcement(*unit).map(|_| ()),
+            Command::RequestAirStrike { patron, target } => self.check_air_strike(*patron, *target),
+            Command::RequestAirDrop { patron, unit } => self.check_air_drop(*patron, *unit),
+            Command::RequestReinforcements { patron, place } => {
+                self.check_request_reinforcements(*patron, *place)
+            }
+            Command::ProposeCoordination { .. }
+            | Command::EndCoordination { .. }
+            | Command::HandOver { .. }
+            | Command::Breach { .. }
+            | Command::Agree { .. } => self.check_diplomacy(command),
             Command::EndTurn => Ok(()),
         }
+    }
+
+    fn check_request_reinforcements(
+        &self,
+        patron: crate::sim::PatronId,
+        place: crate::sim::PlaceId,
+    ) -> Result<(), RuleError> {
+        // Which kind the patron sends does not matter for the check.
+        self.check_request(
+            patron,
+            crate::sim::entities::Request::Reinforcements(UnitKind::Militia),
+        )?;
+        self.check_raise_at(place, false).map(|_| ())
     }
 
     fn check_repair(&self, field: u16) -> Result<(), RuleError> {
@@ -286,7 +319,7 @@ impl Game {
                     range,
                 });
             }
-            if self.stance(unit.owner, defender.owner) != Stance::War {
+            if !self.stance(unit.owner, defender.owner).fights() {
                 return Err(RuleError::NotAtWar {
                     with: defender.owner,
                 });
@@ -307,6 +340,34 @@ impl Game {
             {
                 let p = CrossingKind::defence_percent(edge.crossing.as_ref().map(|c| c.kind));
                 weakest_crossing = weakest_crossing.max(p);
+            }
+        }
+        if let Some(z) = self.no_strike_zone(self.active_faction(), target) {
+            return Err(RuleError::NoStrikeZone {
+                hex: target,
+                name: z.name.clone(),
+            });
+        }
+        // Joint operation: units of cooperating or allied factions next to the target that
+        // also fight the defender add half their attack.
+        let me = self.active_faction();
+        let mut joint = Vec::new();
+        for n in map.neighbors(target) {
+            if let Some(u) = self.unit_at(n)
+                && u.owner != me
+                && self.stance(u.owner, me).friendly()
+                && self.stance(u.owner, defender.owner).fights()
+                && u.supply != crate::sim::SupplyState::Out
+            {
+                joint.push(u.id);
+                attack += [
+                    u.kind.attack_percent(),
+                    u.morale_percent(),
+                    u.experience.percent(),
+                    50,
+                ]
+                .iter()
+                .fold(u64::from(u.strength) * 100, |v, p| v * u64::from(*p) / 100);
             }
         }
         let terrain = map.terrain(target).unwrap_or(super::map::Terrain::Desert);
@@ -348,6 +409,7 @@ impl Game {
             column,
             defence_modifiers: mods,
             chances: combat::chances(column),
+            joint,
         })
     }
 
@@ -361,19 +423,74 @@ impl Game {
                 field: *field,
                 cost: crate::sim::economy::REPAIR_COST,
             }],
+            Command::Recruit { place, kind } => self.execute_recruit(*place, *kind),
+            Command::Reinforce { unit } => {
+                let (gain, cost) = self.reinforcement(*unit)?;
+                vec![Event::UnitReinforced {
+                    unit: *unit,
+                    gain,
+                    cost,
+                }]
+            }
+            Command::RequestAirStrike { patron, target } => {
+                self.execute_air_strike(*patron, *target)
+            }
+            Command::RequestAirDrop { patron, unit } => {
+                let support = self
+                    .scenario()
+                    .support
+                    .iter()
+                    .position(|s| s.patron == *patron && s.faction == self.active_faction())
+                    .unwrap_or(0) as u16;
+                vec![
+                    Event::SupportSpent {
+                        support,
+                        points: crate::sim::entities::Request::AirDrop.cost(),
+                    },
+                    Event::AirDrop {
+                        support,
+                        unit: *unit,
+                    },
+                ]
+            }
+            Command::RequestReinforcements { patron, place } => {
+                self.execute_reinforcements(*patron, *place)
+            }
+            Command::ProposeCoordination { .. }
+            | Command::EndCoordination { .. }
+            | Command::HandOver { .. }
+            | Command::Breach { .. }
+            | Command::Agree { .. } => self.execute_diplomacy(command),
             Command::EndTurn => self.execute_end_turn(),
         })
     }
 
-    fn capture(&self, faction: FactionId, hex: Hex, events: &mut Vec<Event>) {
+    /// What `faction` entering `hex` does: it takes the hex unless it or a cooperating or
+    /// allied faction holds it; taking a rival's place raises tension, and taking an oil
+    /// field moves the patrons who want it.
+    pub(super) fn capture_events(&self, faction: FactionId, hex: Hex, events: &mut Vec<Event>) {
         let from = self.control(hex);
-        let keep = from.is_some_and(|f| f == faction || self.stance(f, faction) == Stance::Allied);
-        if !keep {
-            events.push(Event::ControlChanged {
-                hex,
-                from,
-                to: faction,
-            });
+        let keep = from.is_some_and(|f| f == faction || self.stance(f, faction).friendly());
+        if keep {
+            return;
+        }
+        events.push(Event::ControlChanged {
+            hex,
+            from,
+            to: faction,
+        });
+        if let Some(prev) = from
+            && self.scenario().place_at(hex).is_some()
+        {
+            events.extend(self.harm_events(
+                faction,
+                prev,
+                crate::sim::diplomacy::CAPTURE_TENSION,
+                crate::sim::diplomacy::Reason::Capture,
+            ));
+        }
+        if let Some(i) = self.scenario().oil_fields.iter().position(|f| f.hex == hex) {
+            events.extend(self.oil_seized_events(faction, i as u16));
         }
     }
 
@@ -387,7 +504,7 @@ impl Game {
             cost,
         }];
         for &hex in path {
-            self.capture(unit.owner, hex, &mut events);
+            self.capture_events(unit.owner, hex, &mut events);
         }
         Ok(events)
     }
@@ -404,7 +521,7 @@ impl Game {
                         .step_cost(defender.hex, n, defender.kind.move_class())
                         .is_some()
                     && self.control(n).is_none_or(|c| {
-                        c == defender.owner || self.stance(c, defender.owner) != Stance::Truce
+                        c == defender.owner || self.stance(c, defender.owner) != Stance::Neutral
                     })
             })
             .min_by_key(|&n| {
@@ -434,6 +551,28 @@ impl Game {
             roll,
             outcome,
         }];
+        let me = self.active_faction();
+        events.extend(self.harm_events(
+            me,
+            defender.owner,
+            crate::sim::diplomacy::ATTACK_TENSION,
+            crate::sim::diplomacy::Reason::Attack,
+        ));
+        // Fighting together eases tension between the partners.
+        let mut partners: Vec<FactionId> = preview
+            .joint
+            .iter()
+            .filter_map(|id| self.unit(*id).map(|u| u.owner))
+            .collect();
+        partners.dedup();
+        for p in partners {
+            events.push(self.tension_event(
+                crate::sim::Party::Faction(me),
+                crate::sim::Party::Faction(p),
+                -2,
+                crate::sim::diplomacy::Reason::JointOperation,
+            ));
+        }
         // Fighting over an oil or gas field damages it.
         for (i, f) in self.scenario().oil_fields.iter().enumerate() {
             if f.hex == target && self.field_damage(i) < crate::sim::economy::MAX_DAMAGE {
@@ -502,7 +641,7 @@ impl Game {
                     path: vec![target],
                     cost: 0,
                 });
-                self.capture(a.owner, target, &mut events);
+                self.capture_events(a.owner, target, &mut events);
             }
         }
         Ok(events)
@@ -510,7 +649,9 @@ impl Game {
 
     fn execute_end_turn(&self) -> Vec<Event> {
         let active = self.active_faction();
-        let mut events = vec![Event::TurnEnded { faction: active }];
+        let mut events = self.achievement_events();
+        let met = events.clone();
+        events.push(Event::TurnEnded { faction: active });
         let count = self.scenario().factions.len() as u8;
         let next = active.0 + 1;
         if next < count {
@@ -518,29 +659,58 @@ impl Game {
                 faction: FactionId(next),
             });
             events.extend(self.turn_start_events(FactionId(next)));
-        } else if self.turn() >= self.scenario().turns {
-            events.push(Event::GameEnded {
-                scores: self.scores(),
-            });
-        } else {
-            events.push(Event::NewTurn {
-                turn: self.turn() + 1,
-                date: self
-                    .date()
-                    .plus_days(u32::from(self.scenario().days_per_turn)),
-            });
-            events.push(Event::FactionTurnBegan {
-                faction: FactionId(0),
-            });
-            events.extend(self.turn_start_events(FactionId(0)));
+            return events;
         }
+        let reason = match self.decisive_winner(&met) {
+            Some(f) => Some(crate::sim::victory::EndReason::Decisive(f)),
+            None if self.turn() >= self.scenario().turns => {
+                Some(crate::sim::victory::EndReason::LastTurn)
+            }
+            None => None,
+        };
+        if let Some(reason) = reason {
+            // Score the state the game ends in, objectives met just now included.
+            let mut end = self.scratch_copy();
+            for e in &met {
+                end.apply(e);
+            }
+            events.push(Event::GameEnded {
+                scores: end.scores(),
+                reason,
+            });
+            return events;
+        }
+        let breakdown = self.new_turn_events();
+        events.push(Event::NewTurn {
+            turn: self.turn() + 1,
+            date: self
+                .date()
+                .plus_days(u32::from(self.scenario().days_per_turn)),
+        });
+        // The new turn's events are worked out on the state after the round: apply what came
+        // so far to a copy, so supply and income see breakdowns and strikes.
+        let mut next_state = self.scratch_copy();
+        for e in events.iter().chain(&breakdown) {
+            next_state.apply(e);
+        }
+        events.extend(breakdown);
+        events.push(Event::FactionTurnBegan {
+            faction: FactionId(0),
+        });
+        next_state.apply(&Event::FactionTurnBegan {
+            faction: FactionId(0),
+        });
+        events.extend(next_state.turn_start_events(FactionId(0)));
         events
     }
 
-    /// Everything that happens as a faction's turn begins: supply, attrition, income, repairs.
+    /// Everything that happens as a faction's turn begins: supply and attrition, patrons'
+    /// support, the income statement and repairs, fuel.
     pub(super) fn turn_start_events(&self, faction: FactionId) -> Vec<Event> {
         let mut events = self.supply_events(faction);
+        events.extend(self.support_events(faction));
         events.extend(self.income_events(faction));
+        events.extend(self.fuel_events(faction));
         events
     }
 

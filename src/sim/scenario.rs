@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::Date;
 use super::entities::{
-    Experience, Faction, FactionId, FieldKind, Objective, OilField, Patron, Place, PlaceId, Stance,
-    SupplyKind, SupplySource, Unit, UnitId, UnitKind,
+    Agreement, Experience, Faction, FactionId, FieldKind, Objective, OilField, Party, Patron,
+    PatronId, Place, PlaceId, Relation, Stance, SupplyKind, SupplySource, Support, Unit, UnitId,
+    UnitKind,
 };
 use super::map::{Map, Orientation, Terrain};
 
@@ -25,9 +26,13 @@ pub struct Scenario {
     pub factions: Vec<Faction>,
     /// Foreign backers.
     pub patrons: Vec<Patron>,
-    /// Starting stances between pairs of factions, keyed with the lower id first. Pairs not
-    /// listed are at [`Stance::War`].
-    pub relations: BTreeMap<(FactionId, FactionId), Stance>,
+    /// Starting relations between pairs of parties, keyed with the lower party first. Pairs
+    /// not listed start at [`Scenario::default_relation`].
+    pub relations: BTreeMap<(Party, Party), Relation>,
+    /// Agreements in force at the start.
+    pub agreements: Vec<Agreement>,
+    /// What each patron gives each faction it backs.
+    pub support: Vec<Support>,
     /// Units at the start, with ids `0..n` in this order.
     pub units: Vec<Unit>,
     /// Named places.
@@ -46,6 +51,8 @@ pub struct Scenario {
     pub days_per_turn: u8,
     /// Oil price in US dollars per barrel.
     pub oil_price: u16,
+    /// Unit upkeep as a percentage of the standard costs (0 turns upkeep off).
+    pub upkeep_percent: u16,
     /// Number of turns; the game ends after the last.
     pub turns: u16,
 }
@@ -79,9 +86,52 @@ impl Scenario {
     }
 }
 
-/// The key under which a pair's stance is stored.
-pub fn relation_key(a: FactionId, b: FactionId) -> (FactionId, FactionId) {
+/// The key under which a pair's relation is stored.
+pub fn relation_key(a: Party, b: Party) -> (Party, Party) {
     if a <= b { (a, b) } else { (b, a) }
+}
+
+impl Scenario {
+    /// The relation two parties start with when the level does not list them: a patron is
+    /// allied with the factions that name it as a patron; factions not listed are hostile;
+    /// anything else is neutral.
+    pub fn default_relation(&self, a: Party, b: Party) -> Relation {
+        let stance = match (a, b) {
+            (Party::Faction(x), Party::Faction(y)) if x == y => Stance::Allied,
+            (Party::Faction(_), Party::Faction(_)) => Stance::Hostile,
+            (Party::Faction(f), Party::Patron(p)) | (Party::Patron(p), Party::Faction(f)) => {
+                if self.faction(f).is_some_and(|f| f.patrons.contains(&p)) {
+                    Stance::Allied
+                } else {
+                    Stance::Neutral
+                }
+            }
+            (Party::Patron(x), Party::Patron(y)) if x == y => Stance::Allied,
+            (Party::Patron(_), Party::Patron(_)) => Stance::Neutral,
+        };
+        Relation { stance, tension: 0 }
+    }
+
+    /// Every party: factions first, then patrons.
+    pub fn parties(&self) -> Vec<Party> {
+        (0..self.factions.len())
+            .map(|i| Party::Faction(FactionId(i as u8)))
+            .chain((0..self.patrons.len()).map(|i| Party::Patron(PatronId(i as u8))))
+            .collect()
+    }
+
+    /// A patron by id.
+    pub fn patron(&self, id: PatronId) -> Option<&Patron> {
+        self.patrons.get(usize::from(id.0))
+    }
+
+    /// A name for a party.
+    pub fn party_name(&self, p: Party) -> &str {
+        match p {
+            Party::Faction(f) => self.faction(f).map_or("?", |f| f.name.as_str()),
+            Party::Patron(q) => self.patron(q).map_or("?", |q| q.name.as_str()),
+        }
+    }
 }
 
 /// Builds small scenarios in code, for tests and examples.
@@ -115,6 +165,8 @@ impl ScenarioBuilder {
                 factions: Vec::new(),
                 patrons: Vec::new(),
                 relations: BTreeMap::new(),
+                agreements: Vec::new(),
+                support: Vec::new(),
                 units: Vec::new(),
                 places: Vec::new(),
                 oil_fields: Vec::new(),
@@ -128,6 +180,7 @@ impl ScenarioBuilder {
                 },
                 days_per_turn: 2,
                 oil_price: 54,
+                upkeep_percent: 0,
                 turns: 10,
             },
         }
@@ -153,13 +206,70 @@ impl ScenarioBuilder {
             patrons: Vec::new(),
             treasury: 0,
             oil_access: 100,
+            tax: 0,
+            funding: 0,
+            fuel: 0,
+            negotiates: true,
         });
         FactionId((self.scenario.factions.len() - 1) as u8)
     }
 
-    /// Sets the stance between two factions.
+    /// Sets the stance between two factions, with no tension.
     pub fn stance(&mut self, a: FactionId, b: FactionId, stance: Stance) {
-        self.scenario.relations.insert(relation_key(a, b), stance);
+        self.relation(Party::Faction(a), Party::Faction(b), stance, 0);
+    }
+
+    /// Sets the relation between two parties.
+    pub fn relation(&mut self, a: Party, b: Party, stance: Stance, tension: u8) {
+        self.scenario
+            .relations
+            .insert(relation_key(a, b), Relation { stance, tension });
+    }
+
+    /// Changes a faction after adding it.
+    pub fn faction_mut(&mut self, id: FactionId) -> &mut Faction {
+        &mut self.scenario.factions[usize::from(id.0)]
+    }
+
+    /// Adds a patron backing some factions.
+    pub fn patron(&mut self, key: &str, clients: &[FactionId]) -> PatronId {
+        let id = PatronId(self.scenario.patrons.len() as u8);
+        self.scenario.patrons.push(Patron {
+            key: key.into(),
+            name: key.into(),
+            wants: Vec::new(),
+            oil_campaign: None,
+        });
+        for c in clients {
+            self.scenario.factions[usize::from(c.0)].patrons.push(id);
+        }
+        id
+    }
+
+    /// Changes a patron after adding it.
+    pub fn patron_mut(&mut self, id: PatronId) -> &mut Patron {
+        &mut self.scenario.patrons[usize::from(id.0)]
+    }
+
+    /// Adds what a patron gives a faction each turn.
+    pub fn support(&mut self, support: Support) {
+        self.scenario.support.push(support);
+    }
+
+    /// Adds an agreement.
+    pub fn agreement(&mut self, agreement: Agreement) {
+        self.scenario.agreements.push(agreement);
+    }
+
+    /// Adds an objective.
+    pub fn objective(&mut self, objective: Objective) {
+        self.scenario.objectives.push(objective);
+    }
+
+    /// Adds a place.
+    pub fn place(&mut self, place: Place) -> PlaceId {
+        self.scenario.places.push(place);
+        PlaceId((self.scenario.places.len() - 1) as u16)
     }
 
     /// Adds a full-strength regular unit at offset column and row; it controls its hex.
@@ -179,6 +289,8 @@ impl ScenarioBuilder {
             movement_left: kind.movement(),
             has_attacked: false,
             supply: Default::default(),
+            full_strength: 20,
+            no_fuel: false,
         });
         if let Some(i) = self.scenario.map.index(hex) {
             self.scenario.control[i] = Some(owner);
@@ -218,6 +330,12 @@ impl ScenarioBuilder {
             kind,
             hex,
         });
+    }
+
+    /// Sets unit upkeep as a percentage of the standard costs (builders start with none, so
+    /// that tests of other rules need no treasury).
+    pub fn upkeep_percent(&mut self, percent: u16) {
+        self.scenario.upkeep_percent = percent;
     }
 
     /// Sets the number of turns.

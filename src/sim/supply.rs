@@ -14,7 +14,7 @@ use std::collections::BinaryHeap;
 use hexx::Hex;
 use serde::{Deserialize, Serialize};
 
-use super::entities::{FactionId, Stance, SupplyKind, UnitId};
+use super::entities::{FactionId, SupplyKind, UnitId};
 use super::game::Game;
 
 /// How far supply reaches from a road source, in movement points of a lorry (a road step costs
@@ -134,7 +134,7 @@ impl Game {
     /// Whether `hex` is ground supply may pass for `faction`: unheld, its own, or an ally's.
     fn supply_ground(&self, faction: FactionId, hex: Hex) -> Result<(), FactionId> {
         match self.control(hex) {
-            Some(c) if self.stance(c, faction) != Stance::Allied => Err(c),
+            Some(c) if !self.stance(c, faction).friendly() => Err(c),
             _ => Ok(()),
         }
     }
@@ -144,7 +144,7 @@ impl Game {
     fn zoc_blocker(&self, faction: FactionId, hex: Hex) -> Option<UnitId> {
         let held_open = self
             .unit_at(hex)
-            .is_some_and(|u| self.stance(u.owner, faction) == Stance::Allied);
+            .is_some_and(|u| self.stance(u.owner, faction).friendly());
         if held_open {
             None
         } else {
@@ -158,7 +158,7 @@ impl Game {
         let map = &self.scenario().map;
         let n = map.len();
         let allied: Vec<bool> = (0..self.scenario().factions.len())
-            .map(|f| self.stance(FactionId(f as u8), faction) == Stance::Allied)
+            .map(|f| self.stance(FactionId(f as u8), faction).friendly())
             .collect();
         let closed: Vec<bool> = (0..n)
             .map(|i| {
@@ -168,7 +168,7 @@ impl Game {
             .collect();
         let mut zoc = vec![false; n];
         for u in self.units() {
-            if self.stance(u.owner, faction) != Stance::War {
+            if !self.stance(u.owner, faction).fights() {
                 continue;
             }
             for h in map.neighbors(u.hex) {

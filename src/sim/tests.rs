@@ -145,7 +145,7 @@ fn rivers_are_crossed_only_at_bridges_and_fords() {
 fn truce_ground_is_off_limits_and_allies_can_be_passed() {
     let (mut b, red, blue) = two_sides(Terrain::Steppe);
     let green = b.faction("green");
-    b.stance(red, blue, Stance::Truce);
+    b.stance(red, blue, Stance::Neutral);
     b.stance(red, green, Stance::Allied);
     let u = b.unit(red, UnitKind::Infantry, 1, 1);
     b.control(2, 1, Some(blue));
@@ -240,7 +240,7 @@ fn preview_matches_the_resolved_attack() {
 #[test]
 fn no_attacks_on_a_truce_partner() {
     let (mut b, red, blue) = two_sides(Terrain::Steppe);
-    b.stance(red, blue, Stance::Truce);
+    b.stance(red, blue, Stance::Neutral);
     let a = b.unit(red, UnitKind::Infantry, 3, 3);
     b.unit(blue, UnitKind::Infantry, 4, 3);
     let target = b.hex(4, 3);
@@ -326,6 +326,7 @@ fn objectives_score_holding_routes_and_survival() {
         goal,
         points: 10,
         description: String::new(),
+        by: None,
     };
     s.objectives = vec![
         objective(Goal::Route(PlaceId(0), PlaceId(1))),

@@ -196,9 +196,9 @@ fn the_start_matches_3_november_2017() {
     assert_eq!(patrons("iraq"), ["coalition", "iran"]);
     assert!(patrons("isis").is_empty());
     let id = |k| s.faction_by_key(k).unwrap();
-    assert_eq!(game.stance(id("syria"), id("sdf")), Stance::Truce);
-    assert_eq!(game.stance(id("syria"), id("isis")), Stance::War);
-    assert_eq!(game.stance(id("iraq"), id("isis")), Stance::War);
+    assert_eq!(game.stance(id("syria"), id("sdf")), Stance::Neutral);
+    assert_eq!(game.stance(id("syria"), id("isis")), Stance::Hostile);
+    assert_eq!(game.stance(id("iraq"), id("isis")), Stance::Hostile);
 }
 
 /// Whether `to` can be reached from `from` along roads through ground held by `faction` or

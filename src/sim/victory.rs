@@ -1,0 +1,139 @@
+//! Victory: points for the places held and the objectives met, dated objectives that must be
+//! met by a deadline, the end of the game (at the last turn, or early on a decisive result) and
+//! a score breakdown that explains every point.
+//!
+//! An objective without a date scores if it is met when the game ends. An objective with a
+//! date (`by`) scores if it was met at the end of some faction's turn on or before that date,
+//! and then stays scored whatever happens later: it is a race. The game ends early, at the end
+//! of a full turn, when one faction has secured every one of its objectives.
+
+use serde::{Deserialize, Serialize};
+
+use super::calendar::Date;
+use super::entities::{FactionId, Objective, PlaceId};
+use super::event::Event;
+use super::game::Game;
+
+/// Why the game ended.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EndReason {
+    /// The last turn was played.
+    LastTurn,
+    /// A faction secured all its objectives.
+    Decisive(FactionId),
+}
+
+/// One line of a faction's score.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreLine {
+    /// What it is for, e.g. "holds Mayadin" or an objective's description.
+    pub label: String,
+    /// Points it scores now (0 for an objective not secured).
+    pub points: u32,
+    /// The objective (index in the scenario's list), when the line is one.
+    pub objective: Option<u16>,
+    /// The deadline of a dated objective.
+    pub by: Option<Date>,
+    /// When the objective was first met.
+    pub achieved: Option<Date>,
+}
+
+impl Game {
+    /// Whether an objective scores now: met now, or for a dated one, met by its date.
+    pub fn objective_secured(&self, index: usize) -> bool {
+        let Some(o) = self.scenario().objectives.get(index) else {
+            return false;
+        };
+        match o.by {
+            Some(by) => self.achieved(index).is_some_and(|d| d <= by),
+            None => self.objective_met(o),
+        }
+    }
+
+    /// Points per faction, in faction order.
+    pub fn scores(&self) -> Vec<u32> {
+        (0..self.scenario().factions.len())
+            .map(|f| {
+                self.score_breakdown(FactionId(f as u8))
+                    .iter()
+                    .map(|l| l.points)
+                    .sum()
+            })
+            .collect()
+    }
+
+    /// Every line of a faction's score: each place it holds, then each of its objectives
+    /// (secured or not, with deadline and date met).
+    pub fn score_breakdown(&self, faction: FactionId) -> Vec<ScoreLine> {
+        let s = self.scenario();
+        let mut lines = Vec::new();
+        for (i, p) in s.places.iter().enumerate() {
+            if p.points > 0 && self.place_holder(PlaceId(i as u16)) == Some(faction) {
+                lines.push(ScoreLine {
+                    label: format!("holds {}", p.name),
+                    points: u32::from(p.points),
+                    objective: None,
+                    by: None,
+                    achieved: None,
+                });
+            }
+        }
+        for (i, o) in s.objectives.iter().enumerate() {
+            if o.faction != faction {
+                continue;
+            }
+            lines.push(ScoreLine {
+                label: o.description.clone(),
+                points: if self.objective_secured(i) {
+                    u32::from(o.points)
+                } else {
+                    0
+                },
+                objective: Some(i as u16),
+                by: o.by,
+                achieved: self.achieved(i),
+            });
+        }
+        lines
+    }
+
+    /// Objectives met for the first time now, as events (checked at the end of each
+    /// faction's turn).
+    pub(super) fn achievement_events(&self) -> Vec<Event> {
+        self.scenario()
+            .objectives
+            .iter()
+            .enumerate()
+            .filter(|(i, o)| self.achieved(*i).is_none() && self.objective_met(o))
+            .map(|(i, _)| Event::ObjectiveAchieved {
+                objective: i as u16,
+                date: self.date(),
+            })
+            .collect()
+    }
+
+    /// A faction that has secured every one of its objectives, counting those met just now.
+    pub(super) fn decisive_winner(&self, just_met: &[Event]) -> Option<FactionId> {
+        let s = self.scenario();
+        let secured = |i: usize, o: &Objective| {
+            let now = just_met.iter().any(
+                |e| matches!(e, Event::ObjectiveAchieved { objective, .. } if usize::from(*objective) == i),
+            );
+            match o.by {
+                Some(by) => self.objective_secured(i) || now && self.date() <= by,
+                None => self.objective_met(o),
+            }
+        };
+        (0..s.factions.len())
+            .map(|f| FactionId(f as u8))
+            .find(|&f| {
+                let mut mine = s
+                    .objectives
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.faction == f)
+                    .peekable();
+                mine.peek().is_some() && mine.all(|(i, o)| secured(i, o))
+            })
+    }
+}
