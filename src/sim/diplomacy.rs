@@ -37,7 +37,7 @@ pub const POOL_TURNS: u16 = 3;
 /// Tension below which a neutral faction accepts coordination.
 pub const COORDINATION_LIMIT: u8 = 40;
 /// Tension below which a party accepts an agreement again.
-pub const AGREEMENT_LIMIT: u8 = 50;
+pub const AGREEMENT_LIMIT: u8 = 30;
 /// Tension an attack or air strike on a rival adds.
 pub const ATTACK_TENSION: i16 = 10;
 /// Tension taking a place from a rival adds.
@@ -45,7 +45,7 @@ pub const CAPTURE_TENSION: i16 = 10;
 /// Tension breaching an agreement adds with the other party.
 pub const BREACH_TENSION: i16 = 40;
 /// Tension breaching an agreement adds with every patron of either party.
-pub const BREACH_PATRON_TENSION: i16 = 25;
+pub const BREACH_PATRON_TENSION: i16 = 35;
 /// Tension seizing a field a patron wants for someone else adds with that patron.
 pub const OIL_TENSION: i16 = 15;
 /// Strength of a unit a patron sends.

@@ -141,6 +141,8 @@ pub struct State {
     fuel: Vec<u16>,
     /// The date each objective was first met (at the end of a faction's turn).
     achieved: Vec<Option<Date>>,
+    /// Whether each objective was already met when the game began.
+    met_at_start: Vec<bool>,
     /// How the game ended, once it has.
     result: Option<super::victory::EndReason>,
     /// The id the next raised unit gets.
@@ -242,6 +244,7 @@ impl Game {
             pools: vec![0; scenario.support.len()],
             fuel: vec![super::economy::FUEL_START; scenario.factions.len()],
             achieved: vec![None; scenario.objectives.len()],
+            met_at_start: Vec::new(),
             result: None,
             next_unit: scenario.units.len() as u32,
             rng: SimRng::new(seed),
@@ -262,8 +265,12 @@ impl Game {
             log: Vec::new(),
         };
         game.rebuild_occupancy();
-        // The first faction's turn begins now: trace its supply and pay its income, as every
-        // later turn does.
+        // Objectives already met at the start are dated to it. The first faction's turn
+        // begins now: trace its supply and pay its income, as every later turn does.
+        for e in game.achievement_events() {
+            game.apply(&e);
+        }
+        game.state.met_at_start = game.state.achieved.iter().map(Option::is_some).collect();
         for e in game.turn_start_events(FactionId(0)) {
             game.apply(&e);
         }
@@ -377,6 +384,15 @@ impl Game {
     /// The date an objective (index in the scenario's list) was first met, if it has been.
     pub fn achieved(&self, objective: usize) -> Option<Date> {
         self.state.achieved.get(objective).copied().flatten()
+    }
+
+    /// Whether an objective was already met when the game began.
+    pub fn met_at_start(&self, objective: usize) -> bool {
+        self.state
+            .met_at_start
+            .get(objective)
+            .copied()
+            .unwrap_or(false)
     }
 
     /// How the game ended, once it has.

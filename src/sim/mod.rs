@@ -39,3 +39,5 @@ pub use victory::{EndReason, ScoreLine};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_race;

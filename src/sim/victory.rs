@@ -5,7 +5,9 @@
 //! An objective without a date scores if it is met when the game ends. An objective with a
 //! date (`by`) scores if it was met at the end of some faction's turn on or before that date,
 //! and then stays scored whatever happens later: it is a race. The game ends early, at the end
-//! of a full turn, when one faction has secured every one of its objectives.
+//! of a full turn, when one faction has secured every one of its objectives and at least one of
+//! them was won during the game (holding on to what one had at the start is not a decisive
+//! result).
 
 use serde::{Deserialize, Serialize};
 
@@ -112,9 +114,11 @@ impl Game {
             .collect()
     }
 
-    /// A faction that has secured every one of its objectives, counting those met just now.
+    /// A faction that has secured every one of its objectives, counting those met just now,
+    /// and won at least one of them during the game.
     pub(super) fn decisive_winner(&self, just_met: &[Event]) -> Option<FactionId> {
         let s = self.scenario();
+        let won_in_game = |i: usize| !self.met_at_start(i);
         let secured = |i: usize, o: &Objective| {
             let now = just_met.iter().any(
                 |e| matches!(e, Event::ObjectiveAchieved { objective, .. } if usize::from(*objective) == i),
@@ -127,13 +131,15 @@ impl Game {
         (0..s.factions.len())
             .map(|f| FactionId(f as u8))
             .find(|&f| {
-                let mut mine = s
+                let mine: Vec<_> = s
                     .objectives
                     .iter()
                     .enumerate()
                     .filter(|(_, o)| o.faction == f)
-                    .peekable();
-                mine.peek().is_some() && mine.all(|(i, o)| secured(i, o))
+                    .collect();
+                !mine.is_empty()
+                    && mine.iter().all(|(i, o)| secured(*i, o))
+                    && mine.iter().any(|(i, _)| won_in_game(*i))
             })
     }
 }
