@@ -432,6 +432,8 @@ def main():
     w("    turns: 20,")
     w("    // Brent averaged about $54 a barrel in 2017 and $61.5 in mid-November [S155][S156].")
     w("    oil_price: 54,")
+    w("    // Unit upkeep at the game's standard costs (see docs/MODDING.md).")
+    w("    upkeep_percent: 100,")
     w("")
     w("    map: (")
     w("        width: %d," % W)
@@ -494,26 +496,34 @@ def main():
     w("    ],")
     w("")
     w("    patrons: [")
-    w('        (id: "russia", name: "Russia", source: %s),' % q("Air campaign and advisers; 3,000-6,000 personnel at a time (US estimate, UNCERTAIN); drawdown ordered 11 Dec 2017 [S123][S124][S171][S172]."))
+    w('        (id: "russia", name: "Russia", wants: ["omar", "tanak", "conoco"], source: %s),' % q("Air campaign and advisers; 3,000-6,000 personnel at a time (US estimate, UNCERTAIN); drawdown ordered 11 Dec 2017 [S123][S124][S171][S172]. Wants: game estimate - the east-bank fields the government lost in the race to the SDF [S29][S30][S20]."))
     w('        (id: "iran", name: "Iran", source: %s),' % q("Backed Hezbollah and Iraqi, Afghan and Pakistani militias in Syria, and PMF units in Iraq [S164][S167][S169]."))
-    w('        (id: "coalition", name: "US-led coalition", source: %s),' % q("About 2,000 US troops in Syria and 5,200 in Iraq (Pentagon, 6 Dec 2017) [S119][S120]; air support to the SDF and Iraqi forces."))
+    w('        (id: "coalition", name: "US-led coalition", wants: ["omar", "tanak", "conoco"], oil_campaign: "isis", source: %s),' % q("About 2,000 US troops in Syria and 5,200 in Iraq (Pentagon, 6 Dec 2017) [S119][S120]; air support to the SDF and Iraqi forces. Wants: game estimate - the fields its SDF partners took [S29][S30][S20]. Oil campaign: the Islamic State's oil revenue fell 88 % between Q2 2015 and Q2 2017 [S142]; strikes on its oil are a game rule."))
     w("    ],")
     w("")
     w("    factions: [")
-    w('        (id: "syria", name: "Syrian government and allies", color: "#b5403a", playable: true, patrons: ["russia", "iran"], treasury: 60, oil_access: 70, source: %s),' % q("Oil access: the government refines its own crude (game estimate). Syrian Arab Army, Republican Guard, NDF, with Hezbollah and Iranian-backed militias as its units [S164][S165]. Treasury: game estimate; government oil output was about 9,000-9,500 bbl/d in 2014-15 [S143][S147]."))
-    w('        (id: "sdf", name: "Syrian Democratic Forces", color: "#d9ad2b", playable: true, patrons: ["coalition"], treasury: 40, oil_access: 40, source: %s),' % q("Oil access: sells through middlemen (game estimate). About 50,000 fighters in 22 factions, ~40% YPG and ~60% Arab (early 2017) [S173]. Treasury: game estimate."))
-    w('        (id: "iraq", name: "Iraqi forces", color: "#3f8f5a", playable: true, patrons: ["coalition", "iran"], treasury: 80, oil_access: 100, source: %s),' % q("Army, Counter-Terrorism Service, police, Popular Mobilization Forces and tribal forces [S90b][S91][S105][S116]. Treasury: game estimate."))
-    w('        (id: "isis", name: "Islamic State", color: "#4a4a4a", playable: true, treasury: 16, oil_access: 50, source: %s),' % q("Oil access: smugglers paid $20-45 a barrel at the wellhead in 2015, when Brent averaged $52 [S133][S157]. Treasury: one month of its total revenue in Q2 2017, about $16 M [S142]. 6,000-8,000 fighters in the Middle Euphrates valley (Sep 2017) and about 1,500 near al-Qa'im (early Nov) [S160][S162]; fewer than 3,000 in Iraq and Syria by 5 Dec 2017 [S118]."))
-    w('        (id: "tanf", name: "al-Tanf garrison", color: "#6a7fb0", playable: false, patrons: ["coalition"], source: %s),' % q("Maghawir al-Thawra with US forces at al-Tanf, inside a 55-km deconfliction zone [S85][S86][S87]."))
+    w('        (id: "syria", name: "Syrian government and allies", color: "#b5403a", playable: true, patrons: ["russia", "iran"], treasury: 20, oil_access: 70, tax: 3, funding: 150, fuel: 1, source: %s),' % q("Oil access: the government refines its own crude (game estimate). Treasury, taxes, funding from Damascus and fuel from the rear: game estimates; the government was short of fuel after losing the eastern fields (game estimate). Syrian Arab Army, Republican Guard, NDF, with Hezbollah and Iranian-backed militias as its units [S164][S165]. Treasury: game estimate; government oil output was about 9,000-9,500 bbl/d in 2014-15 [S143][S147]."))
+    w('        (id: "sdf", name: "Syrian Democratic Forces", color: "#d9ad2b", playable: true, patrons: ["coalition"], treasury: 15, oil_access: 40, tax: 3, funding: 50, source: %s),' % q("Oil access: sells through middlemen (game estimate). Taxes and funding from the Autonomous Administration: game estimates. About 50,000 fighters in 22 factions, ~40% YPG and ~60% Arab (early 2017) [S173]. Treasury: game estimate."))
+    w('        (id: "iraq", name: "Iraqi forces", color: "#3f8f5a", playable: true, patrons: ["coalition", "iran"], treasury: 30, oil_access: 100, funding: 300, fuel: 3, source: %s),' % q("Funding from the Iraqi state budget and fuel from its refineries: game estimates. Army, Counter-Terrorism Service, police, Popular Mobilization Forces and tribal forces [S90b][S91][S105][S116]. Treasury: game estimate."))
+    w('        (id: "isis", name: "Islamic State", color: "#4a4a4a", playable: true, treasury: 16, oil_access: 50, tax: 20, negotiates: false, source: %s),' % q("Oil access: smugglers paid $20-45 a barrel at the wellhead in 2015, when Brent averaged $52 [S133][S157]. Treasury: one month of its total revenue in Q2 2017, about $16 M [S142]; taxes and levies (game estimate) bring its income near that level. It takes no part in diplomacy. 6,000-8,000 fighters in the Middle Euphrates valley (Sep 2017) and about 1,500 near al-Qa'im (early Nov) [S160][S162]; fewer than 3,000 in Iraq and Syria by 5 Dec 2017 [S118]."))
+    w('        (id: "tanf", name: "al-Tanf garrison", color: "#6a7fb0", playable: false, patrons: ["coalition"], treasury: 1, source: %s),' % q("Maghawir al-Thawra with US forces at al-Tanf, inside a 55-km deconfliction zone [S85][S86][S87]."))
     w("    ],")
     w("")
     w("    relations: [")
-    w('        (a: "syria", b: "sdf", stance: Neutral, source: %s),' % q("The Euphrates was the de-facto dividing line, with a US-Russian deconfliction line [S47][S108]."))
-    w('        (a: "syria", b: "iraq", stance: Neutral, source: %s),' % q("Government units from T2 reportedly linked up with Iraqi forces at the border about 6-7 Nov 2017 (pro-Iran source, UNCERTAIN) [S115]."))
-    w('        (a: "sdf", b: "iraq", stance: Neutral, source: %s),' % q("Both backed by the US-led coalition [S119][S120]."))
+    w('        (a: "syria", b: "sdf", stance: Neutral, tension: 20, source: %s),' % q("The Euphrates was the de-facto dividing line, with a US-Russian deconfliction line [S47][S108]. Tension: game estimate."))
+    w('        (a: "syria", b: "iraq", stance: Neutral, tension: 10, source: %s),' % q("Government units from T2 reportedly linked up with Iraqi forces at the border about 6-7 Nov 2017 (pro-Iran source, UNCERTAIN) [S115]: coordination is one proposal away."))
+    w('        (a: "sdf", b: "iraq", stance: Cooperating, source: %s),' % q("Both backed by the US-led coalition [S119][S120]."))
     w('        (a: "syria", b: "tanf", stance: Neutral, source: %s),' % q("55-km deconfliction zone around al-Tanf [S86]."))
     w('        (a: "sdf", b: "tanf", stance: Allied, source: %s),' % q("Both backed by the US-led coalition [S85][S173]."))
     w('        (a: "iraq", b: "tanf", stance: Neutral, source: %s),' % q("Iraqi tribal forces held the Iraqi side of al-Waleed [S88]."))
+    w('        (a: "russia", b: "coalition", stance: Rival, tension: 30, source: %s),' % q("They kept a deconfliction line along the Euphrates [S47][S108]; tension: game estimate."))
+    w('        (a: "iran", b: "coalition", stance: Rival, tension: 40, source: %s),' % q("Game estimate."))
+    w('        (a: "russia", b: "iran", stance: Cooperating, source: %s),' % q("Both backed the government's offensive [S164][S167]."))
+    w('        (a: "coalition", b: "syria", stance: Rival, tension: 30, source: %s),' % q("Game estimate; see the al-Tanf zone [S86]."))
+    w('        (a: "russia", b: "sdf", stance: Neutral, tension: 20, source: %s),' % q("Game estimate."))
+    w('        (a: "iran", b: "sdf", stance: Rival, tension: 20, source: %s),' % q("Game estimate."))
+    for p in ("russia", "iran", "coalition"):
+        w('        (a: "%s", b: "isis", stance: Hostile, source: %s),' % (p, q("[S118][S121]")))
     w("    ],")
     w("")
     w("    places: [")
@@ -545,7 +555,36 @@ def main():
     w("")
     w("    objectives: [")
     for o in OBJECTIVES:
-        w("        (id: %s, faction: %s, goal: %s, points: %d, description: %s, source: %s)," % o)
+        w("        (id: %s, faction: %s, goal: %s, points: %d, %sdescription: %s, source: %s)," % o)
+    w("    ],")
+    w("")
+    w("    agreements: [")
+    line = [(a, b) for (a, b) in EUPHRATES if b <= 40.99]
+    w("        (")
+    w('            id: "euphrates_line",')
+    w('            name: "Euphrates deconfliction line",')
+    w('            parties: ("syria", "sdf"),')
+    w("            kind: Deconfliction((")
+    w("                path: [")
+    for i in range(0, len(line), 4):
+        w("                    %s," % ", ".join(pos(a, b) for a, b in line[i:i + 4]))
+    w("                ],")
+    w("            )),")
+    w("            source: %s," % q("In 2017 the river was the de-facto dividing line between SDF (east) and government (west) operations, with a US-Russian deconfliction line [S47][S108]. The line follows the level's Euphrates from Tabqa to the Iraqi border."))
+    w("        ),")
+    w("        (")
+    w('            id: "tanf_zone",')
+    w('            name: "al-Tanf 55-km zone",')
+    w('            parties: ("syria", "tanf"),')
+    w("            kind: NoStrike(center: %s, radius: 9)," % pos(33.506, 38.618))
+    w("            source: %s," % q("55-km deconfliction zone around the coalition base at al-Tanf [S85][S86]; nine 6-km hexes."))
+    w("        ),")
+    w("    ],")
+    w("")
+    w("    support: [")
+    for (patron, faction, points, money, fuel, offers, src) in SUPPORT:
+        w("        (patron: %s, faction: %s, points: %d, money: %d, fuel: %d, offers: [%s], source: %s)," % (
+            q(patron), q(faction), points, money, fuel, ", ".join(offers), q(src)))
     w("    ],")
     w("")
     w("    supply_sources: [")
@@ -563,12 +602,14 @@ def main():
     print("wrote", path)
 
 
-def obj(oid, faction, goal, points, description, source=""):
-    return (q(oid), q(faction), goal, points, q(description), q(source))
+def obj(oid, faction, goal, points, description, source="", by=None):
+    deadline = "by: (year: %d, month: %d, day: %d), " % by if by else ""
+    return (q(oid), q(faction), goal, points, deadline, q(description), q(source))
 
 
 OBJECTIVES = [
     obj("syria_abu_kamal", "syria", 'Hold("abu_kamal")', 25, "Take Abu Kamal, the Islamic State's last important town, and hold it.", "Government and allies took it 19 Nov 2017 [S62]."),
+    obj("syria_race", "syria", 'Hold("abu_kamal")', 10, "Win the race: take Abu Kamal by 19 November 2017, as the government and its allies did.", "Full control of Abu Kamal 19 Nov 2017 [S62].", (2017, 11, 19)),
     obj("syria_land_route", "syria", 'Route("abu_kamal", "palmyra")', 20, "Open a land route from the Iraqi border at Abu Kamal to Palmyra and the Damascus road.", "T2 'connects ... south-east to the Iraqi border' [S64]; the Euphrates route via al-Qa'im (FACTS 2b road 5)."),
     obj("syria_south_bank", "syria", 'Route("mayadin", "abu_kamal")', 10, "Clear the south-bank road from Mayadin to Abu Kamal.", "[S56][S14]"),
     obj("syria_deir_ez_zor", "syria", 'Hold("deir_ez_zor")', 10, "Keep Deir ez-Zor.", "[S42][S43]"),
@@ -576,16 +617,29 @@ OBJECTIVES = [
     obj("sdf_tanak", "sdf", 'HoldField("tanak")', 10, "Take the al-Tanak oil field.", "[S32][S33]"),
     obj("sdf_conoco", "sdf", 'HoldField("conoco")', 5, "Keep the Conoco gas plant.", "[S20][S21]"),
     obj("sdf_hajin", "sdf", 'Hold("hajin")', 10, "Take Hajin, the heart of the east-bank pocket.", "[S15][S59]"),
+    obj("sdf_busayrah", "sdf", 'Hold("busayrah")', 5, "Take al-Busayrah at the mouth of the Khabur by 13 November 2017, as the SDF did.", "SDF took al-Busayrah, Abriha and Shuhail 12-13 Nov 2017 [S33][S52].", (2017, 11, 13)),
     obj("sdf_border", "sdf", 'Hold("baghuz")', 10, "Reach the border at al-Baghuz on the east bank.", "[S58b]"),
     obj("iraq_qaim", "iraq", 'Hold("qaim")', 10, "Hold al-Qa'im.", "[S91][S92]"),
     obj("iraq_crossing", "iraq", 'Hold("crossing")', 10, "Hold the border crossing.", "[S91][S92]"),
     obj("iraq_rawa", "iraq", 'Hold("rawa")', 15, "Retake Rawa, the last Islamic State town in Iraq.", "[S96][S97]"),
+    obj("iraq_rawa_race", "iraq", 'Hold("rawa")', 5, "Retake Rawa by 17 November 2017, as Iraqi forces did.", "Rawa retaken 17 Nov 2017 [S96][S97].", (2017, 11, 17)),
     obj("iraq_rumana", "iraq", 'Hold("rumana")', 5, "Take Rumana across the river from al-Qa'im.", "[S93]"),
     obj("iraq_anah", "iraq", 'Hold("anah")', 5, "Keep Anah.", "[S99][S100]"),
     obj("isis_survive", "isis", "Survive", 20, "Survive: keep fighters in the field to the end.", "[S118][S125]"),
     obj("isis_abu_kamal", "isis", 'Hold("abu_kamal")', 15, "Hold Abu Kamal.", "[S60b][S61b]"),
     obj("isis_hajin", "isis", 'Hold("hajin")', 10, "Hold Hajin.", "[S15]"),
     obj("isis_rawa", "isis", 'Hold("rawa")', 5, "Hold Rawa.", "[S96]"),
+]
+
+# What each patron gives each client every turn: support points for requests (an air strike or
+# air drop costs 2, reinforcements 6), money in thousands of dollars, fuel points.
+SUPPORT = [
+    ("russia", "syria", 4, 0, 2, ["AirStrike", "AirDrop"], "Russian air campaign and airdrops to the Deir ez-Zor enclave [S72][S123][S171]; amounts are game estimates."),
+    ("iran", "syria", 3, 100, 0, ["Reinforcements(Militia)"], "Hezbollah Radwan units and Fatemiyoun reinforced Abu Kamal 16-17 Nov 2017 [S67][S164]; amounts are game estimates."),
+    ("iran", "iraq", 2, 50, 0, ["Reinforcements(Militia)"], "Iran backed PMF units in Iraq [S167][S169]; amounts are game estimates."),
+    ("coalition", "sdf", 4, 100, 0, ["AirStrike", "Reinforcements(SpecialForces)"], "Coalition air support and advisers with the SDF [S119][S173]; amounts are game estimates."),
+    ("coalition", "iraq", 4, 0, 0, ["AirStrike", "AirDrop"], "Coalition air support to Iraqi forces; about 5,200 US troops in Iraq [S119][S120]; amounts are game estimates."),
+    ("coalition", "tanf", 1, 20, 0, ["AirDrop"], "The garrison was supplied by air [S85][S87]; amounts are game estimates."),
 ]
 
 SUPPLY = [

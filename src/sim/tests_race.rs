@@ -139,7 +139,10 @@ fn recruits_cost_money_and_need_a_free_supplied_town() {
     assert_eq!(game.treasury(red), 0);
     let id = unit.id;
     let raised = game.unit(id).unwrap();
-    assert_eq!((raised.strength, raised.movement_left), (RECRUIT_STRENGTH, 0));
+    assert_eq!(
+        (raised.strength, raised.movement_left),
+        (RECRUIT_STRENGTH, 0)
+    );
     assert!(matches!(
         game.check(&recruit(home, UnitKind::Militia)),
         Err(RuleError::PlaceOccupied { .. })
@@ -375,7 +378,10 @@ fn patron_reinforcements_arrive_at_a_held_place() {
     assert_eq!(raised.0.owner, red);
     assert_eq!(raised.1, 0, "patrons' units cost support, not money");
     assert_eq!(game.pool(0), 0);
-    assert_eq!(game.unit_at(game.scenario().places[0].hex).unwrap().id, raised.0.id);
+    assert_eq!(
+        game.unit_at(game.scenario().places[0].hex).unwrap().id,
+        raised.0.id
+    );
 }
 
 #[test]
@@ -441,7 +447,11 @@ fn the_deconfliction_line_holds_until_breached_and_a_breach_costs_support() {
     assert!(!game.agreement_active(0));
     let after = relation(&game, Party::Faction(red), Party::Faction(blue));
     assert_eq!(after.tension, before + BREACH_TENSION as u8);
-    assert_eq!(after.stance, Stance::Rival, "breaching the line makes rivals");
+    assert_eq!(
+        after.stance,
+        Stance::Rival,
+        "breaching the line makes rivals"
+    );
     let patron = relation(&game, Party::Patron(p), Party::Faction(red));
     assert_eq!(patron.tension, BREACH_PATRON_TENSION as u8);
     game.perform(&Command::Move {
@@ -534,10 +544,13 @@ fn relations_break_down_at_the_breaking_point_and_tension_eases() {
     assert_eq!(rb.stance, Stance::Rival, "a clash: neutral became rival");
     assert!(rb.tension < BREAKDOWN_TENSION);
     let rg = relation(&game, Party::Faction(red), Party::Faction(green));
-    assert_eq!(rg, Relation {
-        stance: Stance::Cooperating,
-        tension: 30 - TENSION_EASING
-    });
+    assert_eq!(
+        rg,
+        Relation {
+            stance: Stance::Cooperating,
+            tension: 30 - TENSION_EASING
+        }
+    );
 }
 
 #[test]
@@ -580,7 +593,11 @@ fn coordination_is_refused_when_tense_and_then_opens_ground_and_joint_attacks() 
         path: short.clone(),
     })
     .unwrap();
-    assert_eq!(game.control(short[3]), Some(blue), "cooperating ground stays blue's");
+    assert_eq!(
+        game.control(short[3]),
+        Some(blue),
+        "cooperating ground stays blue's"
+    );
     end_round(&mut game);
     let next = game.scenario().map.hex_at(10, 4);
     game.perform(&Command::Move {
@@ -594,7 +611,8 @@ fn coordination_is_refused_when_tense_and_then_opens_ground_and_joint_attacks() 
     assert_eq!(p.joint, vec![b1]);
     assert_eq!(p.attack, 1700 + 850, "red 17.00 plus half of blue's 17.00");
     // And ending coordination makes them neutral again.
-    game.perform(&Command::EndCoordination { with: blue }).unwrap();
+    game.perform(&Command::EndCoordination { with: blue })
+        .unwrap();
     assert_eq!(game.stance(red, blue), Stance::Neutral);
     assert!(
         game.preview_attack(&[r1], target).unwrap().joint.is_empty(),
@@ -605,7 +623,12 @@ fn coordination_is_refused_when_tense_and_then_opens_ground_and_joint_attacks() 
 #[test]
 fn handing_over_ground_eases_tension() {
     let (mut b, red, blue) = halves();
-    b.relation(Party::Faction(red), Party::Faction(blue), Stance::Neutral, 20);
+    b.relation(
+        Party::Faction(red),
+        Party::Faction(blue),
+        Stance::Neutral,
+        20,
+    );
     let hex = b.hex(5, 5);
     let mut game = Game::new(b.build(), 1);
     game.perform(&Command::HandOver { hex, to: blue }).unwrap();
@@ -723,8 +746,15 @@ fn a_dated_objective_met_in_time_stays_scored_and_ends_the_game_decisively() {
     assert_eq!(game.result(), Some(&EndReason::Decisive(red)));
     assert!(matches!(events.last(), Some(Event::GameEnded { scores, .. }) if scores[0] == 25 + 2));
     let lines = game.score_breakdown(red);
-    assert_eq!(lines.iter().map(|l| l.points).sum::<u32>(), game.scores()[0]);
-    assert!(lines.iter().any(|l| l.objective == Some(0) && l.achieved == Some(start)));
+    assert_eq!(
+        lines.iter().map(|l| l.points).sum::<u32>(),
+        game.scores()[0]
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.objective == Some(0) && l.achieved == Some(start))
+    );
 }
 
 #[test]
@@ -740,5 +770,9 @@ fn a_dated_objective_met_too_late_scores_nothing() {
     assert_eq!(game.result(), Some(&EndReason::LastTurn));
     assert_eq!(game.achieved(0), Some(start.plus_days(2)));
     assert!(!game.objective_secured(0));
-    assert_eq!(game.scores()[usize::from(red.0)], 2, "only the town's own points");
+    assert_eq!(
+        game.scores()[usize::from(red.0)],
+        2,
+        "only the town's own points"
+    );
 }

@@ -301,3 +301,107 @@ fn supply_at_the_start_reaches_the_fronts() {
     // The Islamic State's desert raiders operate behind government lines, cut off.
     assert_eq!(unsupplied, ["is_desert"]);
 }
+
+fn faction(l: &LoadedLevel, key: &str) -> euphrates::sim::FactionId {
+    l.scenario.faction_by_key(key).unwrap()
+}
+
+#[test]
+fn the_camps_and_their_agreements_match_2017() {
+    use euphrates::sim::{AgreementKind, EdgeKey, Party};
+    let l = level();
+    let game = Game::new(l.scenario.clone(), 1);
+    let f = |k| faction(&l, k);
+    assert_eq!(game.stance(f("sdf"), f("iraq")), Stance::Cooperating);
+    assert_eq!(game.stance(f("syria"), f("iraq")), Stance::Neutral);
+    for p in 0..l.scenario.patrons.len() {
+        let patron = Party::Patron(euphrates::sim::PatronId(p as u8));
+        assert_eq!(
+            game.relation(patron, Party::Faction(f("isis"))).stance,
+            Stance::Hostile
+        );
+    }
+    // The deconfliction line runs along the Euphrates in Syria: nearly all its edges are river
+    // edges, and it binds the government and the SDF.
+    let line = l
+        .scenario
+        .agreements
+        .iter()
+        .find(|a| a.key == "euphrates_line")
+        .unwrap();
+    assert_eq!(line.parties, (f("syria"), f("sdf")));
+    let AgreementKind::Deconfliction { edges } = &line.kind else {
+        panic!("not a line")
+    };
+    let rivers: std::collections::BTreeSet<EdgeKey> =
+        l.scenario.map.river_edges().map(|(k, _)| k).collect();
+    let on_river = edges.iter().filter(|e| rivers.contains(e)).count();
+    assert!(edges.len() > 80, "{} edges", edges.len());
+    assert!(
+        on_river * 10 >= edges.len() * 9,
+        "{on_river} of {}",
+        edges.len()
+    );
+    // The SDF cannot cross at Deir ez-Zor into government ground across the line.
+    let dez = place_hex(&l, "deir_ez_zor");
+    for n in l.scenario.map.neighbors(dez) {
+        if edges.binary_search(&EdgeKey::new(dez, n)).is_ok() {
+            assert!(game.line_crossed(f("sdf"), n, dez).is_some());
+        }
+    }
+    // The al-Tanf zone covers the garrison.
+    let tanf_zone = l
+        .scenario
+        .agreements
+        .iter()
+        .position(|a| a.key == "tanf_zone")
+        .unwrap();
+    let garrison = game
+        .units()
+        .find(|u| u.owner == f("tanf"))
+        .map(|u| u.hex)
+        .unwrap();
+    assert_eq!(
+        game.no_strike_zone(f("syria"), garrison)
+            .map(|a| a.key.as_str()),
+        Some("tanf_zone")
+    );
+    assert!(game.agreement_active(tanf_zone));
+}
+
+#[test]
+fn every_side_can_pay_its_troops_at_the_start_and_patrons_give_support() {
+    let l = level();
+    let game = Game::new(l.scenario.clone(), 1);
+    for (i, fac) in l.scenario.factions.iter().enumerate() {
+        let id = euphrates::sim::FactionId(i as u8);
+        let lines = game.income_statement(id);
+        let total: i64 = lines.iter().map(|l| l.amount).sum();
+        assert!(game.treasury(id) > 0, "{} starts in debt", fac.key);
+        // A turn's statement never drains more than a tenth of the treasury: no side is
+        // bankrupt within the game by upkeep alone.
+        assert!(total * 10 > -game.treasury(id), "{}: {lines:?}", fac.key);
+    }
+    for (i, s) in l.scenario.support.iter().enumerate() {
+        assert_eq!(game.support_percent(i), 100, "{:?}", s);
+    }
+    // The first faction has its pools filled at once.
+    assert!(
+        l.scenario
+            .support
+            .iter()
+            .enumerate()
+            .any(|(i, s)| s.faction == faction(&l, "syria") && game.pool(i) > 0)
+    );
+    // Race objectives carry the historical dates.
+    let race = l
+        .scenario
+        .objectives
+        .iter()
+        .find(|o| o.key == "syria_race")
+        .unwrap();
+    assert_eq!(
+        race.by.map(|d| d.to_string()).as_deref(),
+        Some("19 November 2017")
+    );
+}
