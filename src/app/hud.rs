@@ -10,7 +10,7 @@ use super::coords::MapGeometry;
 use super::level_asset::LevelStatus;
 use super::map_view::Overlays;
 use super::terrain_texture::terrain_rgb;
-use crate::sim::{Stance, Terrain};
+use crate::sim::{IncomeSource, Party, Stance, Terrain};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, (side_panel, map_labels).chain());
@@ -65,10 +65,7 @@ fn side_panel(
             } else if status.reloads > 0 {
                 ui.small(format!("Level reloaded from disk ({}×).", status.reloads));
             }
-            ui.label(format!(
-                "Treasury: ${:.1} million",
-                game.treasury(session.player) as f64 / 1000.0
-            ));
+            economy_panel(ui, &session);
             ui.separator();
             ui.strong("Factions");
             for (i, f) in s.factions.iter().enumerate() {
@@ -89,14 +86,20 @@ fn side_panel(
                     for (j, g) in s.factions.iter().enumerate() {
                         let other = crate::sim::FactionId(j as u8);
                         if other != id {
-                            let stance = match game.stance(id, other) {
+                            let r = game.relation(Party::Faction(id), Party::Faction(other));
+                            let stance = match r.stance {
                                 Stance::Hostile => "hostile to",
                                 Stance::Rival => "rival of",
                                 Stance::Neutral => "neutral toward",
                                 Stance::Cooperating => "cooperating with",
                                 Stance::Allied => "allied with",
                             };
-                            ui.small(format!("    {stance} {}", g.name));
+                            let tension = if r.stance == Stance::Hostile {
+                                String::new()
+                            } else {
+                                format!(" — tension {}", r.tension)
+                            };
+                            ui.small(format!("    {stance} {}{tension}", g.name));
                         }
                     }
                 }
@@ -125,6 +128,68 @@ fn side_panel(
             ));
         });
     Ok(())
+}
+
+/// Treasury, the coming income statement, fuel, patrons' support and agreements of the
+/// player's faction.
+fn economy_panel(ui: &mut egui::Ui, session: &Session) {
+    let game = &session.game;
+    let s = game.scenario();
+    let me = session.player;
+    let lines = game.income_statement(me);
+    let total: i64 = lines.iter().map(|l| l.amount).sum();
+    ui.label(format!(
+        "Treasury: ${:.1} million ({:+.2} million a turn)",
+        game.treasury(me) as f64 / 1000.0,
+        total as f64 / 1000.0
+    ));
+    egui::CollapsingHeader::new("Income statement")
+        .id_salt("income")
+        .show(ui, |ui| {
+            for l in &lines {
+                let what = match l.source {
+                    IncomeSource::Field(f) => s
+                        .oil_fields
+                        .get(usize::from(f))
+                        .map_or("oil".to_owned(), |f| f.name.clone()),
+                    IncomeSource::Taxes => "taxes and levies".to_owned(),
+                    IncomeSource::Funding => "funding from the rear".to_owned(),
+                    IncomeSource::Subsidy(p) => {
+                        format!("subsidy from {}", s.party_name(Party::Patron(p)))
+                    }
+                    IncomeSource::Upkeep => "pay and upkeep of units".to_owned(),
+                };
+                ui.small(format!("{:>+8} k$  {what}", l.amount));
+            }
+        });
+    ui.label(format!(
+        "Fuel: {} in store, {:+} a turn",
+        game.fuel(me),
+        game.fuel_income(me)
+    ));
+    for (i, sup) in s
+        .support
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.faction == me)
+    {
+        let offers: Vec<&str> = sup.offers.iter().map(|o| o.name()).collect();
+        ui.small(format!(
+            "{}: {} support points ({} % of full support) for {}",
+            s.party_name(Party::Patron(sup.patron)),
+            game.pool(i),
+            game.support_percent(i),
+            offers.join(", ")
+        ));
+    }
+    for (i, a) in s.agreements.iter().enumerate().filter(|(_, a)| a.binds(me)) {
+        let state = if game.agreement_active(i) {
+            "in force"
+        } else {
+            "breached"
+        };
+        ui.small(format!("{} ({state})", a.name));
+    }
 }
 
 fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) {

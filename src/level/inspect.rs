@@ -100,7 +100,9 @@ pub fn to_json(level: &LoadedLevel) -> Value {
         .zip(&level.file.factions)
         .map(|(f, lf)| {
             json!({ "id": f.key, "name": f.name, "color": lf.color, "playable": f.playable,
-                    "patrons": lf.patrons, "treasury": f.treasury, "oil_access": f.oil_access, "source": lf.source })
+                    "patrons": lf.patrons, "treasury": f.treasury, "oil_access": f.oil_access,
+                    "tax": f.tax, "funding": f.funding, "fuel": f.fuel, "negotiates": f.negotiates,
+                    "source": lf.source })
         })
         .collect();
     let units: Vec<Value> = s
@@ -121,6 +123,7 @@ pub fn to_json(level: &LoadedLevel) -> Value {
         "start": s.start.to_string(),
         "days_per_turn": s.days_per_turn,
         "oil_price": s.oil_price,
+        "upkeep_percent": s.upkeep_percent,
         "turns": s.turns,
         "map": {
             "width": map.width(),
@@ -135,9 +138,23 @@ pub fn to_json(level: &LoadedLevel) -> Value {
         "bridges": bridges,
         "roads": roads,
         "countries": map.countries.iter().map(|c| json!({ "id": c.key, "name": c.name })).collect::<Vec<_>>(),
-        "patrons": level.file.patrons.iter().map(|p| json!({ "id": p.id, "name": p.name, "source": p.source })).collect::<Vec<_>>(),
+        "patrons": level.file.patrons.iter().map(|p| json!({ "id": p.id, "name": p.name, "wants": p.wants, "oil_campaign": p.oil_campaign, "source": p.source })).collect::<Vec<_>>(),
         "factions": factions,
-        "relations": level.file.relations.iter().map(|r| json!({ "a": r.a, "b": r.b, "stance": format!("{:?}", r.stance), "source": r.source })).collect::<Vec<_>>(),
+        "relations": level.file.relations.iter().map(|r| json!({ "a": r.a, "b": r.b, "stance": format!("{:?}", r.stance), "tension": r.tension, "source": r.source })).collect::<Vec<_>>(),
+        "agreements": s.agreements.iter().zip(&level.file.agreements).map(|(a, la)| {
+            let (kind, hexes) = match &a.kind {
+                crate::sim::AgreementKind::Deconfliction { edges } => ("deconfliction", edges.iter().map(|e| {
+                    let (p, q) = e.hexes();
+                    json!([axial(s, p), axial(s, q)])
+                }).collect::<Vec<_>>()),
+                crate::sim::AgreementKind::NoStrike { hexes } => ("no_strike", hexes.iter().map(|h| axial(s, *h)).collect()),
+            };
+            let key = |f: crate::sim::FactionId| s.faction(f).map(|f| f.key.clone());
+            json!({ "id": a.key, "name": a.name, "kind": kind, "parties": [key(a.parties.0), key(a.parties.1)],
+                    if kind == "deconfliction" { "edges" } else { "hexes" }: hexes, "source": la.source })
+        }).collect::<Vec<_>>(),
+        "support": level.file.support.iter().map(|x| json!({ "patron": x.patron, "faction": x.faction, "points": x.points, "money": x.money, "fuel": x.fuel,
+            "offers": x.offers.iter().map(|o| format!("{o:?}")).collect::<Vec<_>>(), "source": x.source })).collect::<Vec<_>>(),
         "places": places,
         "oil_fields": fields,
         "units": units,
@@ -148,7 +165,8 @@ pub fn to_json(level: &LoadedLevel) -> Value {
                 super::schema::Goal::HoldField(f) => json!({ "hold_field": f }),
                 super::schema::Goal::Survive => json!("survive"),
             };
-            json!({ "id": o.id, "faction": o.faction, "goal": goal, "points": o.points, "description": o.description, "source": o.source })
+            let by = o.by.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day));
+            json!({ "id": o.id, "faction": o.faction, "goal": goal, "points": o.points, "by": by, "description": o.description, "source": o.source })
         }).collect::<Vec<_>>(),
         "supply_sources": s.supply_sources.iter().zip(&level.file.supply_sources).map(|(x, f)| json!({
             "faction": f.faction, "name": x.name, "kind": format!("{:?}", x.kind), "hex": axial(s, x.hex), "source": f.source })).collect::<Vec<_>>(),
