@@ -137,4 +137,41 @@ fn inspect_prints_the_resolved_level_as_json() {
         countries.into_iter().collect::<Vec<_>>(),
         ["rafidia", "sharqia"]
     );
+    // Agreements, support and dated objectives come out resolved.
+    let kinds: Vec<&str> = v["agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["deconfliction", "no_strike"]);
+    assert!(v["agreements"][0]["edges"].as_array().unwrap().len() > 10);
+    assert_eq!(v["support"][0]["offers"][0], "AirStrike");
+    assert!(
+        v["objectives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["by"] == "2017-11-11")
+    );
+}
+
+#[test]
+fn inspect_shows_each_sides_opening_economy_and_relations() {
+    let out = euphrates(&["inspect", "levels/euphrates_2017.ron"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let t = text(&out.stdout);
+    assert!(t.contains("faction isis"), "{t}");
+    assert!(t.contains("M a turn"), "{t}");
+    assert!(
+        t.contains(
+            "relation Syrian government and allies – Syrian Democratic Forces: neutral, tension 20"
+        ),
+        "{t}"
+    );
+    assert!(t.contains("agreement Euphrates deconfliction line"), "{t}");
+    assert!(
+        t.contains("support Russia → Syrian government and allies"),
+        "{t}"
+    );
 }
