@@ -42,6 +42,37 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Play all-AI games and print the outcomes: winners, scores, objectives and their dates.
+    Simulate(SimulateArgs),
+}
+
+/// Options for simulating.
+#[derive(Debug, Clone, Args)]
+pub struct SimulateArgs {
+    /// The level file [default: levels/euphrates_2017.ron].
+    #[arg(long, value_name = "PATH")]
+    pub level: Option<PathBuf>,
+    /// Number of games.
+    #[arg(long, default_value_t = 20)]
+    pub games: u32,
+    /// Seed of the first game; game k uses seed + k.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Play this many turns instead of the level's number.
+    #[arg(long)]
+    pub turns: Option<u16>,
+    /// Difficulty of every AI: easy, normal or hard.
+    #[arg(long, default_value = "normal")]
+    pub difficulty: String,
+    /// Who plays one faction, as ID=CONTROLLER (easy, normal, hard or random); repeatable.
+    #[arg(long = "player", value_name = "ID=CONTROLLER")]
+    pub players: Vec<String>,
+    /// Print per-game and per-turn statistics as JSON (documented in docs/SIMULATE.md).
+    #[arg(long)]
+    pub json: bool,
+    /// Threads to use [default: all cores].
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 /// Options for playing.
@@ -82,7 +113,100 @@ pub fn main() -> ExitCode {
         Some(Command::Play(args)) => play(args),
         Some(Command::Check { paths }) => check(&paths),
         Some(Command::Inspect { path, json }) => inspect(&path, json),
+        Some(Command::Simulate(args)) => simulate(&args),
     }
+}
+
+fn simulate(args: &SimulateArgs) -> ExitCode {
+    use crate::sim::ai::{Controller, Difficulty};
+    let path = args.level.clone().unwrap_or_else(default_level_path);
+    let loaded = match level::load_path(&path) {
+        Ok(l) => l,
+        Err(diags) => {
+            print_diagnostics(&diags);
+            return ExitCode::from(1);
+        }
+    };
+    let mut scenario = loaded.scenario;
+    if let Some(t) = args.turns {
+        if !(1..=500).contains(&t) {
+            eprintln!("error: --turns must be 1..=500");
+            return ExitCode::from(1);
+        }
+        scenario.turns = t;
+    }
+    if !(1..=100_000).contains(&args.games) {
+        eprintln!("error: --games must be 1..=100000");
+        return ExitCode::from(1);
+    }
+    let parse = |name: &str| -> Option<Controller> {
+        if name == "random" {
+            Some(Controller::Random)
+        } else {
+            Difficulty::from_name(name).map(Controller::Ai)
+        }
+    };
+    let Some(all) = Difficulty::from_name(&args.difficulty) else {
+        eprintln!(
+            "error: unknown difficulty `{}`\n    hint: use easy, normal or hard",
+            args.difficulty
+        );
+        return ExitCode::from(1);
+    };
+    let mut controllers = vec![Controller::Ai(all); scenario.factions.len()];
+    for p in &args.players {
+        let Some((id, who)) = p.split_once('=') else {
+            eprintln!("error: `{p}` is not ID=CONTROLLER\n    hint: e.g. --player isis=random");
+            return ExitCode::from(1);
+        };
+        let Some(f) = scenario.faction_by_key(id) else {
+            let keys = scenario.factions.iter().map(|f| f.key.as_str());
+            eprintln!(
+                "error: unknown faction `{id}`\n    hint: {}",
+                level::diag::unknown_hint(id, keys)
+            );
+            return ExitCode::from(1);
+        };
+        let Some(c) = parse(who) else {
+            eprintln!("error: unknown controller `{who}`\n    hint: use easy, normal, hard or random");
+            return ExitCode::from(1);
+        };
+        controllers[usize::from(f.0)] = c;
+    }
+    let threads = args.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let seeds: Vec<u64> = (0..u64::from(args.games))
+        .map(|k| args.seed.wrapping_add(k))
+        .collect();
+    let scenario = std::sync::Arc::new(scenario);
+    let started = std::time::Instant::now();
+    let games = crate::simulate::play_many(scenario.clone(), &seeds, &controllers, threads);
+    let elapsed = started.elapsed();
+    if args.json {
+        let v = serde_json::json!({
+            "level": scenario.id,
+            "turns": scenario.turns,
+            "players": scenario.factions.iter().zip(&controllers).map(|(f, c)| serde_json::json!({ "faction": f.key, "controller": c.name() })).collect::<Vec<_>>(),
+            "games": games,
+        });
+        match serde_json::to_string(&v) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("error: cannot write JSON: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        print!("{}", crate::simulate::report(&scenario, &games, &controllers));
+        println!(
+            "\n{} games in {:.2} s on {threads} threads ({:.0} ms a game)",
+            games.len(),
+            elapsed.as_secs_f64(),
+            elapsed.as_secs_f64() * 1000.0 * threads as f64 / games.len().max(1) as f64
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 fn print_diagnostics(diags: &[Diagnostic]) {

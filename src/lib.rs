@@ -7,3 +7,4 @@ pub mod app;
 pub mod cli;
 pub mod level;
 pub mod sim;
+pub mod simulate;

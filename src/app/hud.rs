@@ -274,11 +274,36 @@ fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) {
         if let Some(r) = game.supply_report(u.id) {
             ui.small(supply_text(session, &r));
         }
+    } else if map.terrain(hex).is_some_and(Terrain::passable)
+        && let Some(r) = game.supply_report_at(session.player, hex)
+    {
+        // Would the player's supply reach a unit sent here?
+        let lead = if r.reached {
+            "Your supply reaches here"
+        } else {
+            "Your supply does not reach here"
+        };
+        ui.small(format!("{lead}: {}", supply_why(session, &r)));
     }
 }
 
 /// The supply line of a unit in words: where it comes from, or where and why it is cut.
 fn supply_text(session: &Session, r: &crate::sim::SupplyReport) -> String {
+    let attrition = match r.turns_to_attrition {
+        Some(0) => "; losing strength every turn",
+        Some(1) => "; attrition from next turn",
+        Some(_) => "; attrition in two turns",
+        None => "",
+    };
+    format!(
+        "Supply: {} — {}{attrition}",
+        r.state.name(),
+        supply_why(session, r)
+    )
+}
+
+/// Where supply comes from, or where and why it is cut.
+fn supply_why(session: &Session, r: &crate::sim::SupplyReport) -> String {
     use crate::sim::Cut;
     let s = session.game.scenario();
     let at = |h: hexx::Hex| {
@@ -289,7 +314,7 @@ fn supply_text(session: &Session, r: &crate::sim::SupplyReport) -> String {
         }
     };
     let source = r.source.clone().unwrap_or_else(|| "no source".into());
-    let why = match &r.cut {
+    match &r.cut {
         None => format!(
             "from {source}, {} hexes away",
             r.path.len().saturating_sub(1)
@@ -309,14 +334,7 @@ fn supply_text(session: &Session, r: &crate::sim::SupplyReport) -> String {
         ),
         Some(Cut::OutOfRange) => format!("too far from {source}"),
         Some(Cut::NoRoute) => "no way to any supply source".into(),
-    };
-    let attrition = match r.turns_to_attrition {
-        Some(0) => "; losing strength every turn",
-        Some(1) => "; attrition from next turn",
-        Some(_) => "; attrition in two turns",
-        None => "",
-    };
-    format!("Supply: {} — {why}{attrition}", r.state.name())
+    }
 }
 
 fn map_labels(

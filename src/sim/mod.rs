@@ -5,6 +5,7 @@
 //! turned into [`Event`]s by [`Game::events_for`], and applied; [`Game::perform`] does all
 //! three. Applying events is the only way state changes.
 
+pub mod ai;
 pub mod calendar;
 pub mod combat;
 pub mod command;

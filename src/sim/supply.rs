@@ -260,20 +260,36 @@ impl Game {
     /// where and by what the way is cut.
     pub fn supply_report(&self, id: UnitId) -> Option<SupplyReport> {
         let unit = self.unit(id)?;
+        self.report_at(unit.owner, unit.hex, unit.supply)
+    }
+
+    /// Whether supply of `faction` would reach a unit standing on `hex`, and why not: the same
+    /// picture as [`Game::supply_report`] for any hex, e.g. one a unit is about to move to.
+    /// The state is the one a fresh unit there would get.
+    pub fn supply_report_at(&self, faction: FactionId, hex: hexx::Hex) -> Option<SupplyReport> {
+        self.report_at(faction, hex, SupplyState::Supplied)
+    }
+
+    fn report_at(
+        &self,
+        owner: FactionId,
+        hex: hexx::Hex,
+        current: SupplyState,
+    ) -> Option<SupplyReport> {
         let map = &self.scenario().map;
-        let i = map.index(unit.hex)?;
-        let real = self.trace_supply(unit.owner);
+        let i = map.index(hex)?;
+        let real = self.trace_supply(owner);
         let reached = real.reaches_index(i);
         let open = if reached {
             real.clone()
         } else {
             // Where would supply have come from, had nothing stood in the way? Beyond range even
             // on open ground, the way with no range limit.
-            let free = self.search(unit.owner, false, Some(ROAD_RANGE));
+            let free = self.search(owner, false, Some(ROAD_RANGE));
             if free.reaches_index(i) {
                 free
             } else {
-                self.search(unit.owner, false, None)
+                self.search(owner, false, None)
             }
         };
         let mut path = Vec::new();
@@ -301,16 +317,16 @@ impl Game {
         } else if path.is_empty() {
             Some(Cut::NoRoute)
         } else {
-            Some(self.first_cut(unit.owner, &path))
+            Some(self.first_cut(owner, &path))
         };
-        let turns_to_attrition = match (reached, unit.supply) {
+        let turns_to_attrition = match (reached, current) {
             (true, _) => None,
             (false, SupplyState::Supplied) => Some(2),
             (false, SupplyState::Low) => Some(1),
             (false, SupplyState::Out) => Some(0),
         };
         Some(SupplyReport {
-            state: unit.supply,
+            state: current,
             reached,
             source,
             path,

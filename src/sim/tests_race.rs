@@ -776,3 +776,23 @@ fn a_dated_objective_met_too_late_scores_nothing() {
         "only the town's own points"
     );
 }
+
+#[test]
+fn the_game_says_whether_supply_would_reach_any_hex_and_why_not() {
+    let (mut b, red, blue) = halves();
+    let src = b.hex(0, 5);
+    b.supply_source(red, "rear", SupplyKind::Road, src);
+    let game = Game::new(b.build(), 1);
+    let map = &game.scenario().map;
+    let near = game.supply_report_at(red, map.hex_at(3, 5)).unwrap();
+    assert!(near.reached);
+    assert_eq!(near.source.as_deref(), Some("rear"));
+    assert_eq!(near.path.first(), Some(&src));
+    let far = game.supply_report_at(red, map.hex_at(9, 5)).unwrap();
+    assert!(!far.reached);
+    assert!(
+        matches!(far.cut, Some(Cut::Ground { holder, hex }) if holder == blue && hex == map.hex_at(6, 5)),
+        "{:?}",
+        far.cut
+    );
+}

@@ -1,0 +1,724 @@
+//! Computer opponents. An AI player issues the same [`Command`]s as a human, one at a time,
+//! through the same [`Game::check`]: it cannot cheat. It plays to its faction's objectives —
+//! places, fields and routes to take or keep — and to the points of the places it can take;
+//! it keeps to its supply, concentrates force for attacks it expects to win, uses its patrons'
+//! support and its money, and coordinates with neutral neighbours that fight the same enemy.
+//!
+//! Difficulty changes how well it plays, never what it may do: an easy AI attacks piecemeal,
+//! ignores supply and rarely spends; a hard AI weighs danger, strikes before it attacks, spends
+//! shrewdly and guards what it holds. Every choice is deterministic for a given game state.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::hash::{Hash, Hasher};
+
+use hexx::Hex;
+use serde::{Deserialize, Serialize};
+
+use super::command::Command;
+use super::entities::{
+    FactionId, Goal, PatronId, PlaceId, PlaceKind, Request, Stance, UnitId, UnitKind,
+};
+use super::game::{Game, StableHasher};
+use super::map::MoveClass;
+use super::supply::SupplyState;
+
+/// How well an AI plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Difficulty {
+    /// Attacks piecemeal, ignores supply and danger, rarely spends.
+    Easy,
+    /// Concentrates force, keeps to supply, spends and asks for support.
+    Normal,
+    /// Also weighs danger, strikes before attacking, guards its holdings, repairs fields.
+    Hard,
+}
+
+impl Difficulty {
+    /// All levels, easiest first.
+    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard];
+
+    /// A short name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Normal => "normal",
+            Difficulty::Hard => "hard",
+        }
+    }
+
+    /// The level with a name.
+    pub fn from_name(s: &str) -> Option<Difficulty> {
+        Difficulty::ALL.into_iter().find(|d| d.name() == s)
+    }
+}
+
+/// Who plays a faction in a simulated game.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Controller {
+    /// The AI at a difficulty.
+    Ai(Difficulty),
+    /// A baseline that plays random legal commands.
+    Random,
+}
+
+impl Controller {
+    /// A short name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Controller::Ai(d) => d.name(),
+            Controller::Random => "random",
+        }
+    }
+}
+
+/// Most commands one faction issues in a turn before it ends the turn regardless, so that no
+/// controller can stall a game.
+pub const MAX_COMMANDS_PER_TURN: usize = 400;
+
+/// Something worth reaching: a hex and how much it is worth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Target {
+    hex: Hex,
+    value: u32,
+}
+
+/// Distances from every hex to the faction's targets, lower is better (by map index).
+struct Field {
+    key: u64,
+    cost: Vec<u32>,
+}
+
+/// An AI player for one faction. It keeps a little cached analysis between commands, which
+/// never changes what it chooses, only how fast.
+pub struct AiPlayer {
+    /// How well it plays.
+    pub difficulty: Difficulty,
+    fields: Vec<(MoveClass, Field)>,
+}
+
+impl AiPlayer {
+    /// An AI at a difficulty.
+    pub fn new(difficulty: Difficulty) -> AiPlayer {
+        AiPlayer {
+            difficulty,
+            fields: Vec::new(),
+        }
+    }
+
+    /// The next command for the faction whose turn it is. It is always legal; the last of a
+    /// turn is [`Command::EndTurn`].
+    pub fn choose(&mut self, game: &Game) -> Command {
+        if game.is_over() {
+            return Command::EndTurn;
+        }
+        let me = game.active_faction();
+        let d = self.difficulty;
+        let plan = Plan::new(game, me, d);
+        for step in 0..5 {
+            let c = match step {
+                0 => plan.diplomacy(),
+                1 => plan.air_drop(),
+                2 => plan.strike(),
+                3 => plan.attack(),
+                _ => plan.spend(),
+            };
+            if let Some(c) = c
+                && game.check(&c).is_ok()
+            {
+                return c;
+            }
+        }
+        if let Some(c) = self.movement(game, &plan)
+            && game.check(&c).is_ok()
+        {
+            return c;
+        }
+        Command::EndTurn
+    }
+
+    fn field(&mut self, game: &Game, plan: &Plan, class: MoveClass) -> &Field {
+        let mut h = StableHasher::default();
+        plan.targets.iter().for_each(|t| {
+            (t.hex.x, t.hex.y, t.value).hash(&mut h);
+        });
+        (game.turn(), plan.me.0).hash(&mut h);
+        let key = h.finish();
+        let pos = self.fields.iter().position(|(c, _)| *c == class);
+        let fresh = pos.is_none_or(|i| self.fields[i].1.key != key);
+        if fresh {
+            let f = Field {
+                key,
+                cost: distance_field(game, plan, class),
+            };
+            match pos {
+                Some(i) => self.fields[i] = (class, f),
+                None => self.fields.push((class, f)),
+            }
+        }
+        let i = self.fields.iter().position(|(c, _)| *c == class).unwrap_or(0);
+        &self.fields[i].1
+    }
+
+    /// The best move for the unit that gains most by moving, if any gains at all.
+    fn movement(&mut self, game: &Game, plan: &Plan) -> Option<Command> {
+        let map = &game.scenario().map;
+        let mut best: Option<(i64, UnitId, Hex)> = None;
+        let mut units: Vec<_> = game
+            .units()
+            .filter(|u| u.owner == plan.me && u.movement_left > 0 && !u.has_attacked)
+            .map(|u| (u.id, u.kind.move_class(), u.hex))
+            .collect();
+        units.sort_by_key(|(id, _, _)| *id);
+        for (id, class, here) in units {
+            let field = &self.field(game, plan, class).cost;
+            let at = |h: Hex| map.index(h).map_or(u32::MAX, |i| field[i]);
+            let here_score = plan.score(game, id, here, at(here));
+            let reach = game.reachable(id);
+            for (&(x, y), r) in &reach {
+                let h = Hex::new(x, y);
+                let _ = r;
+                let gain = plan.score(game, id, h, at(h)) - here_score;
+                if gain > 0 && best.is_none_or(|(g, _, _)| gain > g) {
+                    best = Some((gain, id, h));
+                }
+            }
+        }
+        let (_, id, to) = best?;
+        let path = game.path_to(id, to)?;
+        Some(Command::Move { unit: id, path })
+    }
+}
+
+/// Everything the AI works out once per command.
+struct Plan<'a> {
+    game: &'a Game,
+    me: FactionId,
+    d: Difficulty,
+    targets: Vec<Target>,
+    /// Whether the faction's supply reaches each hex (by map index); all true when the level
+    /// does not model its supply.
+    supplied: Vec<bool>,
+    /// Points of the places and objectives the faction holds, by map index.
+    guard: Vec<u32>,
+    /// Enemy strength next to each hex, by map index.
+    threat: Vec<u32>,
+    /// Whether an enemy unit is within two hexes, by map index.
+    contested: Vec<bool>,
+}
+
+impl<'a> Plan<'a> {
+    fn new(game: &'a Game, me: FactionId, d: Difficulty) -> Plan<'a> {
+        let s = game.scenario();
+        let map = &s.map;
+        let n = map.len();
+        let modelled = s.supply_sources.iter().any(|x| x.faction == me);
+        let supplied = if modelled && d != Difficulty::Easy {
+            let net = game.trace_supply(me);
+            (0..n).map(|i| net.reaches_index(i)).collect()
+        } else {
+            vec![true; n]
+        };
+        let mut threat = vec![0u32; n];
+        let mut contested = vec![false; n];
+        for u in game.units() {
+            if !game.stance(u.owner, me).fights() {
+                continue;
+            }
+            for h in map.neighbors(u.hex) {
+                if let Some(i) = map.index(h) {
+                    threat[i] += u32::from(u.strength);
+                }
+            }
+            for h in hexx::shapes::hexagon(u.hex, 2) {
+                if let Some(i) = map.index(h) {
+                    contested[i] = true;
+                }
+            }
+        }
+        let mut plan = Plan {
+            game,
+            me,
+            d,
+            targets: Vec::new(),
+            supplied,
+            guard: vec![0; n],
+            threat,
+            contested,
+        };
+        plan.find_targets();
+        plan
+    }
+
+    /// Whether a hex can be taken by entering it: nobody's, or held by someone we fight.
+    fn takeable(&self, hex: Hex) -> bool {
+        match self.game.control(hex) {
+            None => true,
+            Some(c) => c != self.me && self.fights(c),
+        }
+    }
+
+    /// Whether we fight a faction. An AI short of hard play keeps clear of rivals it could
+    /// fight only at a price in tension and support.
+    fn fights(&self, f: FactionId) -> bool {
+        match self.game.stance(self.me, f) {
+            Stance::Hostile => true,
+            Stance::Rival => self.d == Difficulty::Easy,
+            _ => false,
+        }
+    }
+
+    fn find_targets(&mut self) {
+        let game = self.game;
+        let s = game.scenario();
+        let map = &s.map;
+        let add = |targets: &mut Vec<Target>, hex: Hex, value: u32| {
+            if value > 0 {
+                targets.push(Target { hex, value });
+            }
+        };
+        let mut targets = Vec::new();
+        let objectives = self.d != Difficulty::Easy;
+        for (i, o) in s.objectives.iter().enumerate() {
+            if o.faction != self.me {
+                continue;
+            }
+            let weight = u32::from(o.points) * if objectives { 3 } else { 1 };
+            let dated_out = o
+                .by
+                .is_some_and(|by| game.date() > by && !game.objective_secured(i));
+            let hexes: Vec<Hex> = match o.goal {
+                Goal::Hold(p) => s.place(p).map(|p| p.hex).into_iter().collect(),
+                Goal::HoldField(f) => s
+                    .oil_fields
+                    .get(usize::from(f))
+                    .map(|f| f.hex)
+                    .into_iter()
+                    .collect(),
+                Goal::Route(a, b) => [a, b]
+                    .iter()
+                    .filter_map(|p| s.place(*p).map(|p| p.hex))
+                    .collect(),
+                Goal::Survive => Vec::new(),
+            };
+            for h in hexes {
+                if self.takeable(h) && !dated_out {
+                    add(&mut targets, h, weight);
+                } else if game.control(h) == Some(self.me)
+                    && let Some(i) = map.index(h)
+                {
+                    self.guard[i] += weight;
+                }
+            }
+        }
+        for p in &s.places {
+            if p.points == 0 {
+                continue;
+            }
+            if self.takeable(p.hex) {
+                add(&mut targets, p.hex, u32::from(p.points));
+            } else if game.control(p.hex) == Some(self.me)
+                && let Some(i) = map.index(p.hex)
+            {
+                self.guard[i] += u32::from(p.points);
+            }
+        }
+        for (i, f) in s.oil_fields.iter().enumerate() {
+            let revenue = game.field_revenue(i).map_or(0, |(_, r)| r);
+            if self.takeable(f.hex) && revenue > 0 {
+                add(&mut targets, f.hex, 2 + (revenue / 200) as u32);
+            }
+        }
+        // Enemy units are worth seeking out, more so the weaker they are.
+        for u in game.units() {
+            if self.fights(u.owner) {
+                add(&mut targets, u.hex, 1 + 20 / u32::from(u.strength.max(1)));
+            }
+        }
+        targets.sort_by_key(|t| (t.hex.x, t.hex.y, t.value));
+        self.targets = targets;
+    }
+
+    /// How good it is for `unit` to stand on `hex`, given the distance field there.
+    fn score(&self, game: &Game, unit: UnitId, hex: Hex, field: u32) -> i64 {
+        let map = &game.scenario().map;
+        let Some(i) = map.index(hex) else {
+            return i64::MIN / 2;
+        };
+        let Some(u) = game.unit(unit) else {
+            return i64::MIN / 2;
+        };
+        // Closer to what is worth having; the field is in movement points with the targets'
+        // value subtracted, so valuable targets pull harder.
+        let mut score = -i64::from(field.min(1_000_000)) * 10;
+        if self.d != Difficulty::Easy && !self.supplied[i] {
+            score -= 400;
+        }
+        if self.guard[i] > 0 && self.contested[i] {
+            score += i64::from(self.guard[i]) * 20;
+        }
+        if self.d == Difficulty::Hard {
+            let threat = i64::from(self.threat[i]);
+            let own = i64::from(u.strength);
+            if threat > own * 2 {
+                score -= (threat - own * 2) * 6;
+            }
+            let terrain = map.terrain(hex).map_or(100, |t| t.defence_percent());
+            if self.threat[i] > 0 {
+                score += i64::from(terrain) / 5;
+            }
+        }
+        // Taking ground is good in itself.
+        if self.takeable(hex) && game.control(hex) != Some(self.me) {
+            score += 5;
+        }
+        score
+    }
+
+    /// Coordination with a neutral faction that fights the same enemy.
+    fn diplomacy(&self) -> Option<Command> {
+        if self.d == Difficulty::Easy {
+            return None;
+        }
+        let game = self.game;
+        let n = game.scenario().factions.len();
+        (0..n).map(|f| FactionId(f as u8)).find_map(|with| {
+            let common_enemy = (0..n).map(|e| FactionId(e as u8)).any(|e| {
+                e != with
+                    && e != self.me
+                    && game.stance(self.me, e) == Stance::Hostile
+                    && game.stance(with, e) == Stance::Hostile
+            });
+            let c = Command::ProposeCoordination { with };
+            (common_enemy && game.check(&c).is_ok()).then_some(c)
+        })
+    }
+
+    /// The support entries of the faction and their patrons.
+    fn pools(&self) -> Vec<(usize, PatronId)> {
+        self.game
+            .scenario()
+            .support
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.faction == self.me)
+            .map(|(i, s)| (i, s.patron))
+            .collect()
+    }
+
+    fn offers(&self, i: usize, want: fn(&Request) -> bool) -> bool {
+        let s = &self.game.scenario().support[i];
+        s.offers.iter().any(want) && s.offers.iter().any(|o| want(o) && self.game.pool(i) >= o.cost())
+    }
+
+    /// Supply dropped to a unit that is out of supply (or low, for a hard AI).
+    fn air_drop(&self) -> Option<Command> {
+        if self.d == Difficulty::Easy {
+            return None;
+        }
+        let needy = self.game.units().find(|u| {
+            u.owner == self.me
+                && (u.supply == SupplyState::Out
+                    || self.d == Difficulty::Hard && u.supply == SupplyState::Low)
+        })?;
+        let (_, patron) = self
+            .pools()
+            .into_iter()
+            .find(|(i, _)| self.offers(*i, |o| *o == Request::AirDrop))?;
+        Some(Command::RequestAirDrop {
+            patron,
+            unit: needy.id,
+        })
+    }
+
+    /// Attack targets: enemy units next to ours, with the best attack on each.
+    fn attack_options(&self) -> Vec<(i64, Vec<UnitId>, Hex)> {
+        let game = self.game;
+        let map = &game.scenario().map;
+        let mut out = Vec::new();
+        let ready: Vec<_> = game
+            .units()
+            .filter(|u| u.owner == self.me && !u.has_attacked && u.supply != SupplyState::Out)
+            .collect();
+        let mut seen = std::collections::BTreeSet::new();
+        for a in &ready {
+            for t in hexx::shapes::hexagon(a.hex, a.kind.attack_range()) {
+                let Some(def) = game.unit_at(t) else { continue };
+                if !self.fights(def.owner) || !seen.insert((t.x, t.y)) {
+                    continue;
+                }
+                let mut attackers: Vec<_> = ready
+                    .iter()
+                    .filter(|x| {
+                        let d = x.hex.unsigned_distance_to(t);
+                        d >= 1 && d <= x.kind.attack_range()
+                    })
+                    .collect();
+                // Guns first: they take no losses.
+                attackers.sort_by_key(|x| (x.kind != UnitKind::Artillery, Reverse(x.strength), x.id));
+                attackers.truncate(super::command::MAX_ATTACKERS);
+                let ids: Vec<UnitId> = match self.d {
+                    Difficulty::Easy => attackers.iter().take(1).map(|x| x.id).collect(),
+                    _ => attackers.iter().map(|x| x.id).collect(),
+                };
+                let Ok(p) = game.preview_attack(&ids, t) else {
+                    continue;
+                };
+                let win = i64::from(p.win_sixths());
+                let needed = match self.d {
+                    Difficulty::Easy => 2,
+                    Difficulty::Normal => 3,
+                    Difficulty::Hard => 3,
+                };
+                if win < needed {
+                    continue;
+                }
+                let value = map.index(t).map_or(0, |i| {
+                    self.targets
+                        .iter()
+                        .filter(|x| x.hex == t)
+                        .map(|x| i64::from(x.value))
+                        .sum::<i64>()
+                        + i64::from(self.threat[i].min(50)) / 10
+                });
+                out.push((win * (10 + value), ids, t));
+            }
+        }
+        out.sort_by_key(|(score, _, t)| (Reverse(*score), t.x, t.y));
+        out
+    }
+
+    fn attack(&self) -> Option<Command> {
+        let (_, attackers, target) = self.attack_options().into_iter().next()?;
+        Some(Command::Attack { attackers, target })
+    }
+
+    /// An air strike on the enemy unit we most want to beat (a hard AI strikes the target of
+    /// its next attack first, softening it up).
+    fn strike(&self) -> Option<Command> {
+        if self.d == Difficulty::Easy && (self.game.turn() % 2 == 1) {
+            return None;
+        }
+        let (_, patron) = self
+            .pools()
+            .into_iter()
+            .find(|(i, _)| self.offers(*i, |o| *o == Request::AirStrike))?;
+        let game = self.game;
+        let target = match self.d {
+            Difficulty::Hard => self
+                .attack_options()
+                .first()
+                .map(|(_, _, t)| *t)
+                .or_else(|| self.weakest_enemy_near()),
+            _ => self.weakest_enemy_near(),
+        }?;
+        let c = Command::RequestAirStrike { patron, target };
+        game.check(&c).is_ok().then_some(c)
+    }
+
+    /// The weakest hostile unit next to one of ours.
+    fn weakest_enemy_near(&self) -> Option<Hex> {
+        let game = self.game;
+        let map = &game.scenario().map;
+        game.units()
+            .filter(|e| game.stance(e.owner, self.me) == Stance::Hostile)
+            .filter(|e| {
+                map.neighbors(e.hex)
+                    .any(|n| game.unit_at(n).is_some_and(|x| x.owner == self.me))
+            })
+            .min_by_key(|e| (e.strength, e.id))
+            .map(|e| e.hex)
+    }
+
+    /// Money and reinforcements: recruits, replacements, patrons' units, repairs.
+    fn spend(&self) -> Option<Command> {
+        let game = self.game;
+        let s = game.scenario();
+        let income: i64 = game.income_statement(self.me).iter().map(|l| l.amount).sum();
+        // Keep enough to pay the troops for a while.
+        let reserve = 3_000 + (-income).max(0) * 8;
+        let spare = game.treasury(self.me) - reserve;
+        // Patrons' units cost no money: always worth asking for.
+        if self.d != Difficulty::Easy {
+            for (i, patron) in self.pools() {
+                if !self.offers(i, |o| matches!(o, Request::Reinforcements(_))) {
+                    continue;
+                }
+                if let Some(place) = self.front_place(false) {
+                    return Some(Command::RequestReinforcements { patron, place });
+                }
+            }
+        }
+        if spare <= 0 {
+            return None;
+        }
+        if self.d == Difficulty::Hard {
+            for (i, f) in s.oil_fields.iter().enumerate() {
+                let c = Command::Repair { field: i as u16 };
+                if game.control(f.hex) == Some(self.me)
+                    && game.field_damage(i) > 0
+                    && spare > super::economy::REPAIR_COST
+                    && game.check(&c).is_ok()
+                {
+                    return Some(c);
+                }
+            }
+        }
+        // Replacements for units worn down and out of contact.
+        if self.d != Difficulty::Easy {
+            let map = &s.map;
+            let worn = game.units().find(|u| {
+                u.owner == self.me
+                    && u.strength * 3 < u.full_strength * 2
+                    && map.index(u.hex).is_some_and(|i| self.threat[i] == 0)
+                    && game.reinforcement(u.id).is_ok_and(|(_, cost)| cost < spare)
+            });
+            if let Some(u) = worn {
+                return Some(Command::Reinforce { unit: u.id });
+            }
+        }
+        let kind = match self.d {
+            Difficulty::Easy => UnitKind::Militia,
+            _ => UnitKind::Infantry,
+        };
+        let cost = super::economy::point_cost(kind) * i64::from(super::economy::RECRUIT_STRENGTH);
+        if spare > cost * if self.d == Difficulty::Easy { 4 } else { 1 }
+            && let Some(place) = self.front_place(true)
+        {
+            return Some(Command::Recruit { place, kind });
+        }
+        None
+    }
+
+    /// The held, supplied, free place nearest to the faction's targets where a unit could be
+    /// raised (towns and cities only when `towns_only`).
+    fn front_place(&self, towns_only: bool) -> Option<PlaceId> {
+        let game = self.game;
+        let s = game.scenario();
+        s.places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                game.control(p.hex) == Some(self.me)
+                    && game.unit_at(p.hex).is_none()
+                    && (!towns_only || matches!(p.kind, PlaceKind::City | PlaceKind::Town))
+                    && s.map.index(p.hex).is_some_and(|i| self.supplied[i])
+            })
+            .min_by_key(|(i, p)| {
+                let d = self
+                    .targets
+                    .iter()
+                    .map(|t| t.hex.unsigned_distance_to(p.hex))
+                    .min()
+                    .unwrap_or(u32::MAX);
+                (d, *i)
+            })
+            .map(|(i, _)| PlaceId(i as u16))
+    }
+}
+
+/// Movement-point distance from every hex to the nearest target, minus a bonus for the
+/// target's value (a multi-source search over the map with the unit class's step costs,
+/// not entering ground the faction may not enter).
+fn distance_field(game: &Game, plan: &Plan, class: MoveClass) -> Vec<u32> {
+    let map = &game.scenario().map;
+    let n = map.len();
+    const BONUS: u32 = 2;
+    let max_value = plan.targets.iter().map(|t| t.value).max().unwrap_or(0);
+    let mut cost = vec![u32::MAX; n];
+    let mut heap = BinaryHeap::new();
+    for t in &plan.targets {
+        if let Some(i) = map.index(t.hex) {
+            let c = (max_value - t.value.min(max_value)) * BONUS;
+            if c < cost[i] {
+                cost[i] = c;
+                heap.push(Reverse((c, i as u32)));
+            }
+        }
+    }
+    let closed: Vec<bool> = (0..n)
+        .map(|i| {
+            game.control(map.hex_of_index(i)).is_some_and(|c| {
+                c != plan.me && game.stance(c, plan.me) == Stance::Neutral
+            })
+        })
+        .collect();
+    while let Some(Reverse((c, i))) = heap.pop() {
+        let i = i as usize;
+        if c > cost[i] {
+            continue;
+        }
+        let here = map.hex_of_index(i);
+        for next in map.neighbors(here) {
+            let Some(j) = map.index(next) else { continue };
+            if closed[j] {
+                continue;
+            }
+            // Searching outward from the targets, the step a unit would take is next → here.
+            let Some(step) = map.step_cost(next, here, class) else {
+                continue;
+            };
+            let nc = c + u32::from(step);
+            if nc < cost[j] {
+                cost[j] = nc;
+                heap.push(Reverse((nc, j as u32)));
+            }
+        }
+    }
+    // Hexes from which no target can be reached are as far as can be.
+    for c in &mut cost {
+        if *c == u32::MAX {
+            *c = 100_000;
+        }
+    }
+    cost
+}
+
+/// A random legal command: the baseline the AI is measured against. `salt` varies the choice
+/// between calls on the same state.
+pub fn random_command(game: &Game, salt: u64) -> Command {
+    let mut h = StableHasher::default();
+    (game.state_hash(), salt).hash(&mut h);
+    let mut r = h.finish();
+    let mut next = |n: usize| -> usize {
+        r ^= r << 13;
+        r ^= r >> 7;
+        r ^= r << 17;
+        (r % n.max(1) as u64) as usize
+    };
+    let me = game.active_faction();
+    if next(8) == 0 {
+        return Command::EndTurn;
+    }
+    let mine: Vec<_> = game
+        .units()
+        .filter(|u| u.owner == me && u.movement_left > 0 && !u.has_attacked)
+        .map(|u| u.id)
+        .collect();
+    if mine.is_empty() {
+        return Command::EndTurn;
+    }
+    let unit = mine[next(mine.len())];
+    let Some(u) = game.unit(unit) else {
+        return Command::EndTurn;
+    };
+    let attacks: Vec<Command> = hexx::shapes::hexagon(u.hex, u.kind.attack_range())
+        .map(|t| Command::Attack {
+            attackers: vec![unit],
+            target: t,
+        })
+        .filter(|c| game.check(c).is_ok())
+        .collect();
+    if !attacks.is_empty() && next(2) == 0 {
+        return attacks[next(attacks.len())].clone();
+    }
+    let reach: Vec<(i32, i32)> = game.reachable(unit).keys().copied().collect();
+    if reach.is_empty() {
+        return Command::EndTurn;
+    }
+    let (x, y) = reach[next(reach.len())];
+    match game.path_to(unit, Hex::new(x, y)) {
+        Some(path) => Command::Move { unit, path },
+        None => Command::EndTurn,
+    }
+}

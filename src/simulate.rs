@@ -1,0 +1,450 @@
+//! Headless games between computer players, many at once: what `euphrates simulate` runs and
+//! reports. Each game is deterministic for its seed and controllers; games run on all cores.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::sim::ai::{AiPlayer, Controller, MAX_COMMANDS_PER_TURN, random_command};
+use crate::sim::{
+    Command, Date, EndReason, Event, FactionId, Game, IncomeSource, Party, Scenario, SupplyState,
+};
+
+/// One faction at the start of one turn.
+#[derive(Clone, Debug, Serialize)]
+pub struct FactionTurn {
+    /// Hexes it holds.
+    pub territory: u32,
+    /// Total strength of its units.
+    pub strength: u32,
+    /// Units on the map.
+    pub units: u32,
+    /// Units supplied, low and out of supply.
+    pub supply: [u32; 3],
+    /// Treasury, thousands of US dollars.
+    pub treasury: i64,
+    /// Oil income of its last statement, thousands of US dollars.
+    pub oil_income: i64,
+    /// Tension with every other faction, in faction order (0 for itself).
+    pub tension: Vec<u8>,
+    /// Its score if the game ended now.
+    pub score: u32,
+}
+
+/// One turn of a game.
+#[derive(Clone, Debug, Serialize)]
+pub struct TurnStats {
+    /// The turn.
+    pub turn: u16,
+    /// Its date.
+    pub date: String,
+    /// Each faction, in faction order.
+    pub factions: Vec<FactionTurn>,
+}
+
+/// A place changing hands.
+#[derive(Clone, Debug, Serialize)]
+pub struct Capture {
+    /// The place's id.
+    pub place: String,
+    /// The new holder's id.
+    pub by: String,
+    /// When.
+    pub date: String,
+}
+
+/// The record of one simulated game.
+#[derive(Clone, Debug, Serialize)]
+pub struct GameStats {
+    /// The seed.
+    pub seed: u64,
+    /// Final scores, in faction order.
+    pub scores: Vec<u32>,
+    /// The faction with the highest score (the first of equals).
+    pub winner: String,
+    /// `"last turn"` or `"decisive: ID"`.
+    pub end: String,
+    /// The date each objective was first met, by objective id.
+    pub objectives: BTreeMap<String, Option<String>>,
+    /// Whether each objective scored at the end, by objective id.
+    pub secured: BTreeMap<String, bool>,
+    /// Holder of each place at the end, by place id.
+    pub holders: BTreeMap<String, Option<String>>,
+    /// Places changing hands, in order.
+    pub captures: Vec<Capture>,
+    /// Oil income over the game per faction, thousands of US dollars.
+    pub oil_income: Vec<i64>,
+    /// Strength lost over the game per faction.
+    pub losses: Vec<u32>,
+    /// Commands issued.
+    pub commands: usize,
+    /// Each turn, from the first.
+    pub turns: Vec<TurnStats>,
+}
+
+fn turn_stats(game: &Game, oil: &[i64]) -> TurnStats {
+    let s = game.scenario();
+    let n = s.factions.len();
+    let scores = game.scores();
+    let mut factions: Vec<FactionTurn> = (0..n)
+        .map(|f| FactionTurn {
+            territory: 0,
+            strength: 0,
+            units: 0,
+            supply: [0; 3],
+            treasury: game.treasury(FactionId(f as u8)),
+            oil_income: oil.get(f).copied().unwrap_or(0),
+            tension: (0..n)
+                .map(|g| {
+                    game.relation(
+                        Party::Faction(FactionId(f as u8)),
+                        Party::Faction(FactionId(g as u8)),
+                    )
+                    .tension
+                })
+                .collect(),
+            score: scores[f],
+        })
+        .collect();
+    for i in 0..s.map.len() {
+        if let Some(c) = game.control(s.map.hex_of_index(i))
+            && let Some(f) = factions.get_mut(usize::from(c.0))
+        {
+            f.territory += 1;
+        }
+    }
+    for u in game.units() {
+        if let Some(f) = factions.get_mut(usize::from(u.owner.0)) {
+            f.units += 1;
+            f.strength += u32::from(u.strength);
+            let k = match u.supply {
+                SupplyState::Supplied => 0,
+                SupplyState::Low => 1,
+                SupplyState::Out => 2,
+            };
+            f.supply[k] += 1;
+        }
+    }
+    TurnStats {
+        turn: game.turn(),
+        date: game.date().to_string(),
+        factions,
+    }
+}
+
+/// Plays one whole game with a controller per faction (in faction order).
+pub fn play(scenario: Arc<Scenario>, seed: u64, controllers: &[Controller]) -> (Game, GameStats) {
+    let mut game = Game::new(scenario, seed);
+    let n = game.scenario().factions.len();
+    let mut ais: Vec<Option<AiPlayer>> = (0..n)
+        .map(|f| match controllers.get(f).copied() {
+            Some(Controller::Ai(d)) => Some(AiPlayer::new(d)),
+            Some(Controller::Random) => None,
+            None => Some(AiPlayer::new(crate::sim::ai::Difficulty::Normal)),
+        })
+        .collect();
+    let mut last_oil = vec![0i64; n];
+    let mut turns = vec![turn_stats(&game, &last_oil)];
+    let mut commands = 0;
+    let mut issued_this_turn = 0;
+    let mut seen = game.log().len();
+    while !game.is_over() {
+        let me = usize::from(game.active_faction().0);
+        let command = if issued_this_turn >= MAX_COMMANDS_PER_TURN {
+            Command::EndTurn
+        } else {
+            match &mut ais[me] {
+                Some(ai) => ai.choose(&game),
+                None => random_command(&game, commands as u64),
+            }
+        };
+        let turn = game.turn();
+        let command = if game.check(&command).is_ok() {
+            command
+        } else {
+            Command::EndTurn
+        };
+        if game.perform(&command).is_err() {
+            break;
+        }
+        commands += 1;
+        issued_this_turn = if command == Command::EndTurn {
+            0
+        } else {
+            issued_this_turn + 1
+        };
+        for e in &game.log()[seen..] {
+            if let Event::Income { faction, lines, .. } = &e.event {
+                last_oil[usize::from(faction.0)] = lines
+                    .iter()
+                    .filter(|l| matches!(l.source, IncomeSource::Field(_)))
+                    .map(|l| l.amount)
+                    .sum();
+            }
+        }
+        seen = game.log().len();
+        if game.turn() != turn {
+            turns.push(turn_stats(&game, &last_oil));
+        }
+    }
+    let stats = summarise(&game, commands, turns);
+    (game, stats)
+}
+
+fn summarise(game: &Game, commands: usize, turns: Vec<TurnStats>) -> GameStats {
+    let s = game.scenario();
+    let n = s.factions.len();
+    let key = |f: FactionId| s.faction(f).map_or(String::new(), |f| f.key.clone());
+    let scores = game.scores();
+    let winner = (0..n)
+        .max_by_key(|&f| (scores[f], std::cmp::Reverse(f)))
+        .map_or(String::new(), |f| key(FactionId(f as u8)));
+    let end = match game.result() {
+        Some(EndReason::Decisive(f)) => format!("decisive: {}", key(*f)),
+        _ => "last turn".to_owned(),
+    };
+    let mut oil_income = vec![0i64; n];
+    let mut losses = vec![0u32; n];
+    let mut captures = Vec::new();
+    let owner_of: BTreeMap<u32, FactionId> = s
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (i as u32, u.owner))
+        .collect();
+    let mut owners = owner_of;
+    let mut date = s.start;
+    for e in game.log() {
+        match &e.event {
+            Event::NewTurn { date: d, .. } => date = *d,
+            Event::Income { faction, lines, .. } => {
+                oil_income[usize::from(faction.0)] += lines
+                    .iter()
+                    .filter(|l| matches!(l.source, IncomeSource::Field(_)))
+                    .map(|l| l.amount)
+                    .sum::<i64>();
+            }
+            Event::UnitRaised { unit, .. } => {
+                owners.insert(unit.id.0, unit.owner);
+            }
+            Event::UnitDamaged { unit, loss, .. } => {
+                if let Some(f) = owners.get(&unit.0) {
+                    losses[usize::from(f.0)] += u32::from(*loss);
+                }
+            }
+            Event::ControlChanged { hex, to, .. } => {
+                if let Some((_, p)) = s.place_at(*hex) {
+                    captures.push(Capture {
+                        place: p.key.clone(),
+                        by: key(*to),
+                        date: date.to_string(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    GameStats {
+        seed: game.seed(),
+        scores,
+        winner,
+        end,
+        objectives: s
+            .objectives
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.key.clone(), game.achieved(i).map(|d| d.to_string())))
+            .collect(),
+        secured: s
+            .objectives
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.key.clone(), game.objective_secured(i)))
+            .collect(),
+        holders: s
+            .places
+            .iter()
+            .map(|p| (p.key.clone(), game.control(p.hex).map(key)))
+            .collect(),
+        captures,
+        oil_income,
+        losses,
+        commands,
+        turns,
+    }
+}
+
+/// Plays games for every seed, spread over `threads` threads; results in seed order.
+pub fn play_many(
+    scenario: Arc<Scenario>,
+    seeds: &[u64],
+    controllers: &[Controller],
+    threads: usize,
+) -> Vec<GameStats> {
+    let threads = threads.clamp(1, 64).min(seeds.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::with_capacity(seeds.len()));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(&seed) = seeds.get(i) else { break };
+                    let (_, stats) = play(scenario.clone(), seed, controllers);
+                    if let Ok(mut r) = results.lock() {
+                        r.push((i, stats));
+                    }
+                }
+            });
+        }
+    });
+    let mut r = results.into_inner().unwrap_or_default();
+    r.sort_by_key(|(i, _)| *i);
+    r.into_iter().map(|(_, s)| s).collect()
+}
+
+fn percent(n: usize, of: usize) -> String {
+    format!("{:>3.0} %", 100.0 * n as f64 / of.max(1) as f64)
+}
+
+/// Median of some dates written as day counts since the start, as a date.
+fn median_date(start: Date, dates: &mut [u32]) -> String {
+    if dates.is_empty() {
+        return "—".into();
+    }
+    dates.sort();
+    start.plus_days(dates[dates.len() / 2]).to_string()
+}
+
+fn days_since(start: Date, s: &str) -> Option<u32> {
+    // Dates in the stats are written by `Date`'s Display; find the day count by walking the
+    // calendar, which is short.
+    (0..2000).find(|&d| start.plus_days(d).to_string() == s)
+}
+
+/// The outcome table of a batch of games, for people.
+pub fn report(scenario: &Scenario, games: &[GameStats], controllers: &[Controller]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let n = games.len();
+    let start = scenario.start;
+    let _ = writeln!(
+        out,
+        "{} games of \"{}\", {} turns from {}",
+        n, scenario.name, scenario.turns, start
+    );
+    let who: Vec<String> = scenario
+        .factions
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            format!(
+                "{} {}",
+                f.key,
+                controllers.get(i).map_or("normal", |c| c.name())
+            )
+        })
+        .collect();
+    let _ = writeln!(out, "players: {}", who.join(", "));
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{:<10} {:>7} {:>7} {:>5} {:>5} {:>9} {:>9}",
+        "faction", "wins", "score", "min", "max", "oil $M", "losses"
+    );
+    for (i, f) in scenario.factions.iter().enumerate() {
+        let wins = games.iter().filter(|g| g.winner == f.key).count();
+        let scores: Vec<u32> = games.iter().map(|g| g.scores[i]).collect();
+        let mean = scores.iter().sum::<u32>() as f64 / n.max(1) as f64;
+        let oil = games.iter().map(|g| g.oil_income[i]).sum::<i64>() as f64 / n.max(1) as f64;
+        let losses = games.iter().map(|g| g.losses[i]).sum::<u32>() as f64 / n.max(1) as f64;
+        let _ = writeln!(
+            out,
+            "{:<10} {:>7} {:>7.1} {:>5} {:>5} {:>9.1} {:>9.1}",
+            f.key,
+            percent(wins, n),
+            mean,
+            scores.iter().min().unwrap_or(&0),
+            scores.iter().max().unwrap_or(&0),
+            oil / 1000.0,
+            losses
+        );
+    }
+    let decisive = games.iter().filter(|g| g.end != "last turn").count();
+    let _ = writeln!(out, "decisive endings: {}", percent(decisive, n));
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{:<20} {:<8} {:>7} {:>18} {:>18}",
+        "objective", "faction", "scored", "median date met", "historical date"
+    );
+    for o in &scenario.objectives {
+        let scored = games
+            .iter()
+            .filter(|g| g.secured.get(&o.key).copied().unwrap_or(false))
+            .count();
+        let mut dates: Vec<u32> = games
+            .iter()
+            .filter_map(|g| g.objectives.get(&o.key).cloned().flatten())
+            .filter_map(|d| days_since(start, &d))
+            .filter(|d| *d > 0)
+            .collect();
+        let f = scenario.faction(o.faction).map_or("?", |f| f.key.as_str());
+        let hist = o.by.map_or("—".to_owned(), |d| d.to_string());
+        let _ = writeln!(
+            out,
+            "{:<20} {:<8} {:>7} {:>18} {:>18}",
+            o.key,
+            f,
+            percent(scored, n),
+            median_date(start, &mut dates),
+            hist
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "places that changed hands (holder at the end; first capture):");
+    for p in &scenario.places {
+        let start_holder = scenario
+            .map
+            .index(p.hex)
+            .and_then(|i| scenario.control.get(i).copied().flatten())
+            .and_then(|f| scenario.faction(f))
+            .map(|f| f.key.clone());
+        let mut holders: BTreeMap<String, usize> = BTreeMap::new();
+        let mut firsts: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut changed = false;
+        for g in games {
+            let h = g.holders.get(&p.key).cloned().flatten();
+            if h != start_holder {
+                changed = true;
+            }
+            *holders.entry(h.unwrap_or_else(|| "nobody".into())).or_default() += 1;
+            if let Some(c) = g.captures.iter().find(|c| c.place == p.key)
+                && let Some(d) = days_since(start, &c.date)
+            {
+                firsts.entry(c.by.clone()).or_default().push(d);
+                changed = true;
+            }
+        }
+        if !changed {
+            continue;
+        }
+        let hold: Vec<String> = holders
+            .iter()
+            .map(|(f, k)| format!("{f} {}", percent(*k, n).trim()))
+            .collect();
+        let first: Vec<String> = firsts
+            .iter_mut()
+            .map(|(f, d)| format!("{f} in {} (median {})", d.len(), median_date(start, d)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {:<22} {:<40} {}",
+            p.name,
+            hold.join(", "),
+            first.join(", ")
+        );
+    }
+    out
+}
