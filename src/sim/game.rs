@@ -202,6 +202,13 @@ pub struct Game {
     /// Each hex's neighbours and a lorry's cost to step to them; derived from the map once.
     #[serde(skip)]
     motor_steps: std::sync::OnceLock<Arc<Vec<Steps>>>,
+    /// The same for units on foot.
+    #[serde(skip)]
+    foot_steps: std::sync::OnceLock<Arc<Vec<Steps>>>,
+    /// Stances between factions, row by row; derived from the relations and dropped whenever
+    /// they change.
+    #[serde(skip)]
+    stances: std::sync::OnceLock<Vec<Stance>>,
 }
 
 impl Game {
@@ -259,6 +266,8 @@ impl Game {
         let mut game = Game {
             occupant: vec![None; scenario.map.len()],
             motor_steps: std::sync::OnceLock::new(),
+            foot_steps: std::sync::OnceLock::new(),
+            stances: std::sync::OnceLock::new(),
             scenario,
             seed,
             state,
@@ -348,7 +357,25 @@ impl Game {
         if a == b {
             return Stance::Allied;
         }
-        self.relation(Party::Faction(a), Party::Faction(b)).stance
+        let n = self.scenario.factions.len();
+        let table = self.stances.get_or_init(|| {
+            (0..n * n)
+                .map(|k| {
+                    let (x, y) = (FactionId((k / n) as u8), FactionId((k % n) as u8));
+                    if x == y {
+                        Stance::Allied
+                    } else {
+                        self.relation(Party::Faction(x), Party::Faction(y)).stance
+                    }
+                })
+                .collect()
+        });
+        let (i, j) = (usize::from(a.0), usize::from(b.0));
+        if i < n && j < n {
+            table[i * n + j]
+        } else {
+            self.relation(Party::Faction(a), Party::Faction(b)).stance
+        }
     }
 
     /// The relation between two parties; a party is allied with itself, at no tension.
@@ -493,7 +520,16 @@ impl Game {
     /// never changes during a game, so searches that relax many edges read this table instead
     /// of looking up roads and rivers each time.
     pub fn motor_steps(&self) -> &[Steps] {
-        self.motor_steps.get_or_init(|| {
+        self.step_table(MoveClass::Motor)
+    }
+
+    /// Like [`Game::motor_steps`], for either way of moving.
+    pub fn step_table(&self, class: MoveClass) -> &[Steps] {
+        let cell = match class {
+            MoveClass::Motor => &self.motor_steps,
+            MoveClass::Foot => &self.foot_steps,
+        };
+        cell.get_or_init(|| {
             let map = &self.scenario.map;
             Arc::new(
                 (0..map.len())
@@ -502,7 +538,7 @@ impl Game {
                         here.all_neighbors().map(|n| match map.index(n) {
                             Some(j) => (
                                 j as u32,
-                                map.step_cost(here, n, MoveClass::Motor).unwrap_or(u16::MAX),
+                                map.step_cost(here, n, class).unwrap_or(u16::MAX),
                             ),
                             None => (u32::MAX, u16::MAX),
                         })
@@ -510,6 +546,11 @@ impl Game {
                     .collect(),
             )
         })
+    }
+
+    /// Which unit stands on each hex, by map index.
+    pub(super) fn occupants(&self) -> &[Option<UnitId>] {
+        &self.occupant
     }
 
     /// A hash of the whole changing state, equal for equal states on every machine.
@@ -529,6 +570,8 @@ impl Game {
             occupant: self.occupant.clone(),
             log: Vec::new(),
             motor_steps: self.motor_steps.clone(),
+            foot_steps: self.foot_steps.clone(),
+            stances: self.stances.clone(),
         }
     }
 
@@ -645,6 +688,7 @@ impl Game {
                 if a != b {
                     self.state.relations.insert(key, r);
                 }
+                self.stances = std::sync::OnceLock::new();
             }
             Event::AgreementChanged {
                 agreement, active, ..

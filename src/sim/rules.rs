@@ -215,50 +215,130 @@ impl Game {
         out
     }
 
+    /// Per map index, whether the hex lies in the zone of control of a unit that fights
+    /// `faction` (zones of control do not reach across a river edge with no usable crossing).
+    pub fn zoc_map(&self, faction: FactionId) -> Vec<bool> {
+        let map = &self.scenario().map;
+        let mut zoc = vec![false; map.len()];
+        for u in self.units() {
+            if !self.stance(u.owner, faction).fights() {
+                continue;
+            }
+            for n in map.neighbors(u.hex) {
+                if let Some(i) = map.index(n)
+                    && !zoc[i]
+                    && map.river_between(u.hex, n).is_none_or(|e| {
+                        e.crossing
+                            .as_ref()
+                            .is_some_and(|c| c.kind.extra_cost().is_some())
+                    })
+                {
+                    zoc[i] = true;
+                }
+            }
+        }
+        zoc
+    }
+
     /// Like [`Game::reachable`], but also lists hexes held by allies, which a unit may pass
-    /// through but not stop on.
+    /// through but not stop on. The search reads the per-map step table and works out zones
+    /// of control and closed ground once; it follows the same rules as [`Game::check`] (a
+    /// test compares the two).
     fn reach_through(&self, id: UnitId) -> BTreeMap<(i32, i32), Reach> {
         let mut out = BTreeMap::new();
         let Some(unit) = self.unit(id) else {
             return out;
         };
         let map = &self.scenario().map;
-        let mut best: BTreeMap<(i32, i32), Mp> = BTreeMap::new();
+        let Some(start) = map.index(unit.hex) else {
+            return out;
+        };
+        let n = map.len();
+        let me = unit.owner;
+        let steps = self.step_table(unit.kind.move_class());
+        let zoc = if unit.kind.ignores_zoc() {
+            vec![false; n]
+        } else {
+            self.zoc_map(me)
+        };
+        let factions = self.scenario().factions.len();
+        let stance: Vec<Stance> = (0..factions)
+            .map(|f| self.stance(FactionId(f as u8), me))
+            .collect();
+        let stance_of = |f: FactionId| {
+            stance
+                .get(usize::from(f.0))
+                .copied()
+                .unwrap_or(Stance::Hostile)
+        };
+        let lines = self.scenario().agreements.iter().enumerate().any(|(i, a)| {
+            a.binds(me)
+                && self.agreement_active(i)
+                && matches!(a.kind, crate::sim::AgreementKind::Deconfliction { .. })
+        });
+        let occupants = self.occupants();
+        let mut best = vec![Mp::MAX; n];
+        let mut prev = vec![u32::MAX; n];
         let mut heap = BinaryHeap::new();
-        heap.push(Reverse((0 as Mp, (unit.hex.x, unit.hex.y))));
-        best.insert((unit.hex.x, unit.hex.y), 0);
-        while let Some(Reverse((cost, (x, y)))) = heap.pop() {
-            let here = Hex::new(x, y);
-            if best.get(&(x, y)).is_some_and(|b| *b < cost) {
+        best[start] = 0;
+        heap.push(Reverse((0 as Mp, start as u32)));
+        let mut reached = Vec::new();
+        while let Some(Reverse((cost, i))) = heap.pop() {
+            let i = i as usize;
+            if cost > best[i] {
                 continue;
             }
-            if here != unit.hex && !unit.kind.ignores_zoc() && self.in_enemy_zoc(here, unit.owner) {
+            if i != start && zoc[i] {
                 continue;
             }
-            for next in map.neighbors(here) {
-                // Passing through allies is allowed; stopping on them is not, which the
-                // final filter below enforces.
-                let Ok(step) = self.step(unit, here, next, false) else {
-                    continue;
-                };
-                let c = cost + step;
-                if c > unit.movement_left {
+            let here = map.hex_of_index(i);
+            for &(j, step) in &steps[i] {
+                if step == u16::MAX {
                     continue;
                 }
-                let key = (next.x, next.y);
-                if best.get(&key).is_none_or(|b| c < *b) {
-                    best.insert(key, c);
-                    out.insert(
-                        key,
-                        Reach {
-                            cost: c,
-                            prev: here,
-                            stops: !unit.kind.ignores_zoc() && self.in_enemy_zoc(next, unit.owner),
-                        },
-                    );
-                    heap.push(Reverse((c, key)));
+                let j = j as usize;
+                let c = cost.saturating_add(step);
+                if c > unit.movement_left || c >= best[j] {
+                    continue;
                 }
+                // Passing through allies is allowed; stopping on them is not, which
+                // `reachable` filters out.
+                if let Some(other) = occupants[j]
+                    && other != id
+                    && self
+                        .unit(other)
+                        .is_none_or(|o| stance_of(o.owner) != Stance::Allied)
+                {
+                    continue;
+                }
+                let to = map.hex_of_index(j);
+                if self
+                    .control(to)
+                    .is_some_and(|h| h != me && stance_of(h) == Stance::Neutral)
+                {
+                    continue;
+                }
+                if lines && self.line_crossed(me, here, to).is_some() {
+                    continue;
+                }
+                if best[j] == Mp::MAX {
+                    reached.push(j);
+                }
+                best[j] = c;
+                prev[j] = i as u32;
+                heap.push(Reverse((c, j as u32)));
             }
+        }
+        for j in reached {
+            let h = map.hex_of_index(j);
+            out.insert(
+                (h.x, h.y),
+                Reach {
+                    cost: best[j],
+                    prev: map.hex_of_index(prev[j] as usize),
+                    stops: zoc[j],
+                },
+            );
         }
         out
     }

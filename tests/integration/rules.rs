@@ -135,6 +135,18 @@ fn play(scenario: &Arc<Scenario>, seed: u64, choices: &[u32]) -> (Game, Vec<Comm
 }
 
 fn check_invariants(game: &Game) {
+    // Every hex the movement search offers is a legal move, by the same rules as `check`.
+    if !game.is_over() {
+        for u in game.units().filter(|u| u.owner == game.active_faction()) {
+            for &(x, y) in game.reachable(u.id).keys() {
+                assert!(
+                    game.path_to(u.id, Hex::new(x, y)).is_some(),
+                    "{} can reach ({x}, {y}) by the search but not by the rules",
+                    u.name
+                );
+            }
+        }
+    }
     // Every dollar is accounted for: the treasury is the starting funds plus every income
     // statement minus every payment.
     for (i, f) in game.scenario().factions.iter().enumerate() {
