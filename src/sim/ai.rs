@@ -329,12 +329,8 @@ impl<'a> Plan<'a> {
                 add(&mut targets, f.hex, 2 + (revenue / 200) as u32);
             }
         }
-        // Enemy units are worth seeking out, more so the weaker they are.
-        for u in game.units() {
-            if self.fights(u.owner) {
-                add(&mut targets, u.hex, 1 + 20 / u32::from(u.strength.max(1)));
-            }
-        }
+        // Enemy units draw no one by themselves: the search toward targets would change with
+        // every enemy step. They are fought where they stand in the way (see `attack`).
         targets.sort_by_key(|t| (t.hex.x, t.hex.y, t.value));
         self.targets = targets;
     }
@@ -643,21 +639,27 @@ fn distance_field(game: &Game, plan: &Plan, class: MoveClass) -> Vec<u32> {
             })
         })
         .collect();
+    let steps = game.step_table(class);
     while let Some(Reverse((c, i))) = heap.pop() {
         let i = i as usize;
         if c > cost[i] {
             continue;
         }
-        let here = map.hex_of_index(i);
-        for next in map.neighbors(here) {
-            let Some(j) = map.index(next) else { continue };
+        for &(j, _) in &steps[i] {
+            if j == u32::MAX {
+                continue;
+            }
+            let j = j as usize;
             if closed[j] {
                 continue;
             }
-            // Searching outward from the targets, the step a unit would take is next → here.
-            let Some(step) = map.step_cost(next, here, class) else {
+            // Searching outward from the targets, the step a unit would take is j → i.
+            let Some(&(_, step)) = steps[j].iter().find(|(k, _)| *k as usize == i) else {
                 continue;
             };
+            if step == u16::MAX {
+                continue;
+            }
             let nc = c + u32::from(step);
             if nc < cost[j] {
                 cost[j] = nc;
