@@ -73,6 +73,10 @@ pub struct SimulateArgs {
     /// Threads to use [default: all cores].
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Compare two controllers, A:B (e.g. normal:random), as each playable faction in turn,
+    /// with everyone else at --difficulty: paired games on the same seeds.
+    #[arg(long, value_name = "A:B")]
+    pub duel: Option<String>,
 }
 
 /// Options for playing.
@@ -168,7 +172,9 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
             return ExitCode::from(1);
         };
         let Some(c) = parse(who) else {
-            eprintln!("error: unknown controller `{who}`\n    hint: use easy, normal, hard or random");
+            eprintln!(
+                "error: unknown controller `{who}`\n    hint: use easy, normal, hard or random"
+            );
             return ExitCode::from(1);
         };
         controllers[usize::from(f.0)] = c;
@@ -181,6 +187,35 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
         .collect();
     let scenario = std::sync::Arc::new(scenario);
     let started = std::time::Instant::now();
+    if let Some(spec) = &args.duel {
+        let pair = spec
+            .split_once(':')
+            .and_then(|(a, b)| Some((parse(a)?, parse(b)?)));
+        let Some((a, b)) = pair else {
+            eprintln!(
+                "error: `{spec}` is not A:B\n    hint: e.g. --duel normal:random or --duel hard:easy"
+            );
+            return ExitCode::from(1);
+        };
+        let duels = crate::simulate::duel(scenario, &seeds, a, b, Controller::Ai(all), threads);
+        if args.json {
+            println!(
+                "{}",
+                serde_json::json!({ "duel": [a.name(), b.name()], "factions": duels })
+            );
+        } else {
+            print!(
+                "{}",
+                crate::simulate::duel_report(&duels, a, b, Controller::Ai(all))
+            );
+            println!(
+                "\n{} games in {:.2} s on {threads} threads",
+                duels.iter().map(|d| d.games * 2).sum::<usize>(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        return ExitCode::SUCCESS;
+    }
     let games = crate::simulate::play_many(scenario.clone(), &seeds, &controllers, threads);
     let elapsed = started.elapsed();
     if args.json {
@@ -198,7 +233,10 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
             }
         }
     } else {
-        print!("{}", crate::simulate::report(&scenario, &games, &controllers));
+        print!(
+            "{}",
+            crate::simulate::report(&scenario, &games, &controllers)
+        );
         println!(
             "\n{} games in {:.2} s on {threads} threads ({:.0} ms a game)",
             games.len(),

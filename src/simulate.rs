@@ -403,7 +403,10 @@ pub fn report(scenario: &Scenario, games: &[GameStats], controllers: &[Controlle
         );
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "places that changed hands (holder at the end; first capture):");
+    let _ = writeln!(
+        out,
+        "places that changed hands (holder at the end; first capture):"
+    );
     for p in &scenario.places {
         let start_holder = scenario
             .map
@@ -419,7 +422,9 @@ pub fn report(scenario: &Scenario, games: &[GameStats], controllers: &[Controlle
             if h != start_holder {
                 changed = true;
             }
-            *holders.entry(h.unwrap_or_else(|| "nobody".into())).or_default() += 1;
+            *holders
+                .entry(h.unwrap_or_else(|| "nobody".into()))
+                .or_default() += 1;
             if let Some(c) = g.captures.iter().find(|c| c.place == p.key)
                 && let Some(d) = days_since(start, &c.date)
             {
@@ -444,6 +449,140 @@ pub fn report(scenario: &Scenario, games: &[GameStats], controllers: &[Controlle
             p.name,
             hold.join(", "),
             first.join(", ")
+        );
+    }
+    out
+}
+
+/// The result of pitting two controllers against each other as one faction.
+#[derive(Clone, Debug, Serialize)]
+pub struct Duel {
+    /// The faction's id.
+    pub faction: String,
+    /// Paired games played (the same seed with each controller).
+    pub games: usize,
+    /// Games where the first controller scored more.
+    pub wins: usize,
+    /// Games where both scored the same.
+    pub ties: usize,
+    /// Mean score with the first controller.
+    pub score_a: f64,
+    /// Mean score with the second.
+    pub score_b: f64,
+}
+
+/// For every playable faction and every seed, plays the game twice — once with `a` playing the
+/// faction, once with `b`, everyone else played by `others` — and counts how often `a`
+/// scores more: a paired comparison, so the dice and the opponents are the same in both.
+pub fn duel(
+    scenario: Arc<Scenario>,
+    seeds: &[u64],
+    a: Controller,
+    b: Controller,
+    others: Controller,
+    threads: usize,
+) -> Vec<Duel> {
+    let n = scenario.factions.len();
+    let mut jobs = Vec::new();
+    for f in 0..n {
+        if !scenario.factions[f].playable {
+            continue;
+        }
+        for &seed in seeds {
+            for c in [a, b] {
+                let mut controllers = vec![others; n];
+                controllers[f] = c;
+                jobs.push((f, seed, controllers));
+            }
+        }
+    }
+    let threads = threads.clamp(1, 64).min(jobs.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(vec![0u32; jobs.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((f, seed, controllers)) = jobs.get(i) else {
+                        break;
+                    };
+                    let (game, _) = play_quietly(scenario.clone(), *seed, controllers);
+                    if let Ok(mut r) = results.lock() {
+                        r[i] = game.scores()[*f];
+                    }
+                }
+            });
+        }
+    });
+    let scores = results.into_inner().unwrap_or_default();
+    let mut out: Vec<Duel> = Vec::new();
+    for (k, pair) in jobs.chunks(2).enumerate() {
+        let f = pair[0].0;
+        let (sa, sb) = (scores[2 * k], scores[2 * k + 1]);
+        let key = &scenario.factions[f].key;
+        if out.last().is_none_or(|d| &d.faction != key) {
+            out.push(Duel {
+                faction: key.clone(),
+                games: 0,
+                wins: 0,
+                ties: 0,
+                score_a: 0.0,
+                score_b: 0.0,
+            });
+        }
+        if let Some(d) = out.last_mut() {
+            d.games += 1;
+            d.wins += usize::from(sa > sb);
+            d.ties += usize::from(sa == sb);
+            d.score_a += f64::from(sa);
+            d.score_b += f64::from(sb);
+        }
+    }
+    for d in &mut out {
+        d.score_a /= d.games.max(1) as f64;
+        d.score_b /= d.games.max(1) as f64;
+    }
+    out
+}
+
+/// Plays a game without keeping per-turn statistics.
+fn play_quietly(scenario: Arc<Scenario>, seed: u64, controllers: &[Controller]) -> (Game, usize) {
+    let (game, stats) = play(scenario, seed, controllers);
+    (game, stats.commands)
+}
+
+/// The table of a duel, for people.
+pub fn duel_report(duels: &[Duel], a: Controller, b: Controller, others: Controller) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} against {} as each faction, everyone else {}: paired games on the same seeds",
+        a.name(),
+        b.name(),
+        others.name()
+    );
+    let _ = writeln!(
+        out,
+        "{:<10} {:>6} {:>10} {:>6} {:>10} {:>10}",
+        "faction",
+        "games",
+        format!("{} wins", a.name()),
+        "ties",
+        format!("{} score", a.name()),
+        format!("{} score", b.name())
+    );
+    for d in duels {
+        let _ = writeln!(
+            out,
+            "{:<10} {:>6} {:>10} {:>6} {:>10.1} {:>10.1}",
+            d.faction,
+            d.games,
+            percent(d.wins, d.games),
+            d.ties,
+            d.score_a,
+            d.score_b
         );
     }
     out

@@ -15,6 +15,7 @@ use std::hash::{Hash, Hasher};
 use hexx::Hex;
 use serde::{Deserialize, Serialize};
 
+use super::combat::{Outcome, Preview};
 use super::command::Command;
 use super::entities::{
     FactionId, Goal, PatronId, PlaceId, PlaceKind, Request, Stance, UnitId, UnitKind,
@@ -156,7 +157,11 @@ impl AiPlayer {
                 None => self.fields.push((class, f)),
             }
         }
-        let i = self.fields.iter().position(|(c, _)| *c == class).unwrap_or(0);
+        let i = self
+            .fields
+            .iter()
+            .position(|(c, _)| *c == class)
+            .unwrap_or(0);
         &self.fields[i].1
     }
 
@@ -201,10 +206,16 @@ struct Plan<'a> {
     supplied: Vec<bool>,
     /// Points of the places and objectives the faction holds, by map index.
     guard: Vec<u32>,
+    /// Points of the objectives alone, by map index: these are held even when no enemy is
+    /// near.
+    keep: Vec<u32>,
     /// Enemy strength next to each hex, by map index.
     threat: Vec<u32>,
     /// Whether an enemy unit is within two hexes, by map index.
     contested: Vec<bool>,
+    /// Whether the faction must keep units alive (it has an objective to survive): it then
+    /// weighs its own losses and danger more.
+    cautious: bool,
 }
 
 impl<'a> Plan<'a> {
@@ -243,8 +254,13 @@ impl<'a> Plan<'a> {
             targets: Vec::new(),
             supplied,
             guard: vec![0; n],
+            keep: vec![0; n],
             threat,
             contested,
+            cautious: d != Difficulty::Easy
+                && s.objectives
+                    .iter()
+                    .any(|o| o.faction == me && o.goal == Goal::Survive),
         };
         plan.find_targets();
         plan
@@ -284,9 +300,8 @@ impl<'a> Plan<'a> {
                 continue;
             }
             let weight = u32::from(o.points) * if objectives { 3 } else { 1 };
-            let dated_out = o
-                .by
-                .is_some_and(|by| game.date() > by && !game.objective_secured(i));
+            let dated_out =
+                o.by.is_some_and(|by| game.date() > by && !game.objective_secured(i));
             let hexes: Vec<Hex> = match o.goal {
                 Goal::Hold(p) => s.place(p).map(|p| p.hex).into_iter().collect(),
                 Goal::HoldField(f) => s
@@ -308,6 +323,12 @@ impl<'a> Plan<'a> {
                     && let Some(i) = map.index(h)
                 {
                     self.guard[i] += weight;
+                    self.keep[i] += weight;
+                    // What must be kept draws units too, less than what must be taken: a
+                    // defender gathers on its objectives, an attacker leaves only a guard.
+                    if objectives {
+                        add(&mut targets, h, weight / 2);
+                    }
                 }
             }
         }
@@ -347,13 +368,20 @@ impl<'a> Plan<'a> {
         // Closer to what is worth having; the field is in movement points with the targets'
         // value subtracted, so valuable targets pull harder.
         let mut score = -i64::from(field.min(1_000_000)) * 10;
+        // Outrunning supply is a risk, not a wall: a unit cut off is only Low for a turn.
         if self.d != Difficulty::Easy && !self.supplied[i] {
-            score -= 400;
+            score -= if u.supply == SupplyState::Supplied {
+                60
+            } else {
+                250
+            };
         }
         if self.guard[i] > 0 && self.contested[i] {
             score += i64::from(self.guard[i]) * 20;
+        } else if self.d != Difficulty::Easy && self.keep[i] > 0 {
+            score += i64::from(self.keep[i]) * 20;
         }
-        if self.d == Difficulty::Hard {
+        if self.d == Difficulty::Hard || self.cautious {
             let threat = i64::from(self.threat[i]);
             let own = i64::from(u.strength);
             if threat > own * 2 {
@@ -404,7 +432,10 @@ impl<'a> Plan<'a> {
 
     fn offers(&self, i: usize, want: fn(&Request) -> bool) -> bool {
         let s = &self.game.scenario().support[i];
-        s.offers.iter().any(want) && s.offers.iter().any(|o| want(o) && self.game.pool(i) >= o.cost())
+        s.offers.iter().any(want)
+            && s.offers
+                .iter()
+                .any(|o| want(o) && self.game.pool(i) >= o.cost())
     }
 
     /// Supply dropped to a unit that is out of supply (or low, for a hard AI).
@@ -443,15 +474,29 @@ impl<'a> Plan<'a> {
                 if !self.fights(def.owner) || !seen.insert((t.x, t.y)) {
                     continue;
                 }
+                let target_value: u32 = self
+                    .targets
+                    .iter()
+                    .filter(|x| x.hex == t)
+                    .map(|x| x.value)
+                    .sum();
                 let mut attackers: Vec<_> = ready
                     .iter()
                     .filter(|x| {
                         let d = x.hex.unsigned_distance_to(t);
-                        d >= 1 && d <= x.kind.attack_range()
+                        // A garrison does not leave what it guards (the winner of an attack
+                        // advances) for anything worth less; guns stay put anyway.
+                        let guarding = self.d != Difficulty::Easy
+                            && x.kind.attack_range() == 1
+                            && map
+                                .index(x.hex)
+                                .is_some_and(|i| self.guard[i] > target_value && self.contested[i]);
+                        d >= 1 && d <= x.kind.attack_range() && !guarding
                     })
                     .collect();
                 // Guns first: they take no losses.
-                attackers.sort_by_key(|x| (x.kind != UnitKind::Artillery, Reverse(x.strength), x.id));
+                attackers
+                    .sort_by_key(|x| (x.kind != UnitKind::Artillery, Reverse(x.strength), x.id));
                 attackers.truncate(super::command::MAX_ATTACKERS);
                 let ids: Vec<UnitId> = match self.d {
                     Difficulty::Easy => attackers.iter().take(1).map(|x| x.id).collect(),
@@ -461,23 +506,32 @@ impl<'a> Plan<'a> {
                     continue;
                 };
                 let win = i64::from(p.win_sixths());
-                let needed = match self.d {
-                    Difficulty::Easy => 2,
-                    Difficulty::Normal => 3,
-                    Difficulty::Hard => 3,
+                let value: i64 = self
+                    .targets
+                    .iter()
+                    .filter(|x| x.hex == t)
+                    .map(|x| i64::from(x.value))
+                    .sum::<i64>()
+                    + map.index(t).map_or(0, |i| i64::from(self.guard[i]));
+                let score = match self.d {
+                    // Any even chance will do.
+                    Difficulty::Easy if win >= 2 => win * 10,
+                    Difficulty::Easy => continue,
+                    _ => {
+                        let own: u32 = attackers
+                            .iter()
+                            .filter(|x| x.kind != UnitKind::Artillery)
+                            .map(|x| u32::from(x.strength))
+                            .sum();
+                        let ev = expected_value(&p, def.strength, own, value, self.cautious);
+                        let bar = if self.d == Difficulty::Hard { 30 } else { 0 };
+                        if ev <= bar || win < 2 {
+                            continue;
+                        }
+                        ev
+                    }
                 };
-                if win < needed {
-                    continue;
-                }
-                let value = map.index(t).map_or(0, |i| {
-                    self.targets
-                        .iter()
-                        .filter(|x| x.hex == t)
-                        .map(|x| i64::from(x.value))
-                        .sum::<i64>()
-                        + i64::from(self.threat[i].min(50)) / 10
-                });
-                out.push((win * (10 + value), ids, t));
+                out.push((score, ids, t));
             }
         }
         out.sort_by_key(|(score, _, t)| (Reverse(*score), t.x, t.y));
@@ -530,7 +584,11 @@ impl<'a> Plan<'a> {
     fn spend(&self) -> Option<Command> {
         let game = self.game;
         let s = game.scenario();
-        let income: i64 = game.income_statement(self.me).iter().map(|l| l.amount).sum();
+        let income: i64 = game
+            .income_statement(self.me)
+            .iter()
+            .map(|l| l.amount)
+            .sum();
         // Keep enough to pay the troops for a while.
         let reserve = 3_000 + (-income).max(0) * 8;
         let spare = game.treasury(self.me) - reserve;
@@ -613,6 +671,21 @@ impl<'a> Plan<'a> {
     }
 }
 
+/// What an attack is worth, in hundredths of a strength point: the defender's expected losses
+/// and a share of the value of taking its hex, less the attackers' expected losses (doubled
+/// for a faction that must keep its units alive).
+fn expected_value(p: &Preview, defender: u16, attackers: u32, value: i64, cautious: bool) -> i64 {
+    let mut ev = 0i64;
+    for (o, sixths) in Outcome::ALL.iter().zip(p.chances) {
+        let odds = i64::from(sixths);
+        let hurt = i64::from(defender) * i64::from(o.defender_loss_percent());
+        let cost = i64::from(attackers) * i64::from(o.attacker_loss_percent());
+        let gain = if o.attacker_won() { value * 100 } else { 0 };
+        ev += odds * (hurt + gain - cost * if cautious { 2 } else { 1 }) / 6;
+    }
+    ev
+}
+
 /// Movement-point distance from every hex to the nearest target, minus a bonus for the
 /// target's value (a multi-source search over the map with the unit class's step costs,
 /// not entering ground the faction may not enter).
@@ -634,9 +707,8 @@ fn distance_field(game: &Game, plan: &Plan, class: MoveClass) -> Vec<u32> {
     }
     let closed: Vec<bool> = (0..n)
         .map(|i| {
-            game.control(map.hex_of_index(i)).is_some_and(|c| {
-                c != plan.me && game.stance(c, plan.me) == Stance::Neutral
-            })
+            game.control(map.hex_of_index(i))
+                .is_some_and(|c| c != plan.me && game.stance(c, plan.me) == Stance::Neutral)
         })
         .collect();
     let steps = game.step_table(class);

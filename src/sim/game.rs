@@ -536,10 +536,9 @@ impl Game {
                     .map(|i| {
                         let here = map.hex_of_index(i);
                         here.all_neighbors().map(|n| match map.index(n) {
-                            Some(j) => (
-                                j as u32,
-                                map.step_cost(here, n, class).unwrap_or(u16::MAX),
-                            ),
+                            Some(j) => {
+                                (j as u32, map.step_cost(here, n, class).unwrap_or(u16::MAX))
+                            }
                             None => (u32::MAX, u16::MAX),
                         })
                     })
