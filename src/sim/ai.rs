@@ -138,6 +138,22 @@ impl AiPlayer {
         Command::EndTurn
     }
 
+    /// What the AI is after for the faction whose turn it is: hexes and their worth (what a
+    /// debugging overlay or a curious player can show).
+    pub fn targets(&self, game: &Game) -> Vec<(Hex, u32)> {
+        let plan = Plan::new(game, game.active_faction(), self.difficulty);
+        plan.targets.iter().map(|t| (t.hex, t.value)).collect()
+    }
+
+    /// How far, in movement points less the worth of the target, a unit moving as `class`
+    /// on `hex` is from what the AI is after: lower is better (for debugging overlays).
+    pub fn distance_to_targets(&mut self, game: &Game, hex: Hex, class: MoveClass) -> u32 {
+        let plan = Plan::new(game, game.active_faction(), self.difficulty);
+        let map = &game.scenario().map;
+        let field = self.field(game, &plan, class);
+        map.index(hex).map_or(u32::MAX, |i| field.cost[i])
+    }
+
     fn field(&mut self, game: &Game, plan: &Plan, class: MoveClass) -> &Field {
         let mut h = StableHasher::default();
         plan.targets.iter().for_each(|t| {
@@ -379,7 +395,9 @@ impl<'a> Plan<'a> {
         if self.guard[i] > 0 && self.contested[i] {
             score += i64::from(self.guard[i]) * 20;
         } else if self.d != Difficulty::Easy && self.keep[i] > 0 {
-            score += i64::from(self.keep[i]) * 20;
+            // With no enemy near, a small unit is garrison enough: strong ones move on.
+            let per = if u.strength <= 10 { 20 } else { 3 };
+            score += i64::from(self.keep[i]) * per;
         }
         if self.d == Difficulty::Hard || self.cautious {
             let threat = i64::from(self.threat[i]);

@@ -726,7 +726,7 @@ fn race(by: Option<Date>) -> (Game, FactionId, UnitId, hexx::Hex) {
         by: None,
     });
     b.unit(blue, UnitKind::Infantry, 10, 9);
-    b.turns(6);
+    b.turns(2);
     let game = Game::new(b.build(), 1);
     let hex = game.scenario().map.hex_at(7, 5);
     (game, red, u, hex)
@@ -761,7 +761,7 @@ fn a_dated_objective_met_in_time_stays_scored_and_ends_the_game_decisively() {
 fn a_dated_objective_met_too_late_scores_nothing() {
     let start = Date::new(2017, 11, 3).unwrap();
     let (mut game, red, u, hex) = race(Some(start));
-    end_round(&mut game); // the deadline passes
+    end_round(&mut game); // the deadline passes; this is the last turn
     let path = game.path_to(u, hex).unwrap();
     game.perform(&Command::Move { unit: u, path }).unwrap();
     while !game.is_over() {

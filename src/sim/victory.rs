@@ -4,10 +4,10 @@
 //!
 //! An objective without a date scores if it is met when the game ends. An objective with a
 //! date (`by`) scores if it was met at the end of some faction's turn on or before that date,
-//! and then stays scored whatever happens later: it is a race. The game ends early, at the end
-//! of a full turn, when one faction has secured every one of its objectives and at least one of
-//! them was won during the game (holding on to what one had at the start is not a decisive
-//! result).
+//! and then stays scored whatever happens later: it is a race. From the middle of the game on,
+//! it ends early, at the end of a full turn, when one faction has secured every one of its
+//! objectives and at least one of them was won during the game (holding on to what one had at
+//! the start is not a decisive result).
 
 use serde::{Deserialize, Serialize};
 
@@ -118,6 +118,9 @@ impl Game {
     /// and won at least one of them during the game.
     pub(super) fn decisive_winner(&self, just_met: &[Event]) -> Option<FactionId> {
         let s = self.scenario();
+        if u32::from(self.turn()) * 2 < u32::from(s.turns) {
+            return None;
+        }
         let won_in_game = |i: usize| !self.met_at_start(i);
         let secured = |i: usize, o: &Objective| {
             let now = just_met.iter().any(
