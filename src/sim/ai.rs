@@ -5,8 +5,10 @@
 //! support and its money, and coordinates with neutral neighbours that fight the same enemy.
 //!
 //! Difficulty changes how well it plays, never what it may do: an easy AI attacks piecemeal,
-//! ignores supply and rarely spends; a hard AI weighs danger, strikes before it attacks, spends
-//! shrewdly and guards what it holds. Every choice is deterministic for a given game state.
+//! leaves half its units idle each turn and seldom spends; a hard AI also weighs danger and
+//! strikes before it attacks. A side that must survive (the Islamic State) plays as a
+//! defender: it garrisons its objectives and weighs its own losses double. Every choice is
+//! deterministic for a given game state.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -185,9 +187,12 @@ impl AiPlayer {
     fn movement(&mut self, game: &Game, plan: &Plan) -> Option<Command> {
         let map = &game.scenario().map;
         let mut best: Option<(i64, UnitId, Hex)> = None;
+        let easy = self.difficulty == Difficulty::Easy;
         let mut units: Vec<_> = game
             .units()
             .filter(|u| u.owner == plan.me && u.movement_left > 0 && !u.has_attacked)
+            // An easy AI commands only half its units each turn, taking turns.
+            .filter(|u| !easy || (u.id.0 + u32::from(game.turn())).is_multiple_of(2))
             .map(|u| (u.id, u.kind.move_class(), u.hex))
             .collect();
         units.sort_by_key(|(id, _, _)| *id);
@@ -315,7 +320,8 @@ impl<'a> Plan<'a> {
             if o.faction != self.me {
                 continue;
             }
-            let weight = u32::from(o.points) * if objectives { 3 } else { 1 };
+            // Worth what it scores, a little more for the faction's own goals.
+            let weight = u32::from(o.points) * if objectives { 2 } else { 1 };
             let dated_out =
                 o.by.is_some_and(|by| game.date() > by && !game.objective_secured(i));
             let hexes: Vec<Hex> = match o.goal {
@@ -342,8 +348,8 @@ impl<'a> Plan<'a> {
                     self.keep[i] += weight;
                     // What must be kept draws units too, less than what must be taken: a
                     // defender gathers on its objectives, an attacker leaves only a guard.
-                    if objectives {
-                        add(&mut targets, h, weight / 2);
+                    if self.cautious {
+                        add(&mut targets, h, weight);
                     }
                 }
             }
@@ -384,7 +390,8 @@ impl<'a> Plan<'a> {
         // Closer to what is worth having; the field is in movement points with the targets'
         // value subtracted, so valuable targets pull harder.
         let mut score = -i64::from(field.min(1_000_000)) * 10;
-        // Outrunning supply is a risk, not a wall: a unit cut off is only Low for a turn.
+        // Outrunning supply is a risk, not a wall: a unit cut off is only Low for a turn, and
+        // ground taken carries supply forward; a unit already cut off heads back.
         if self.d != Difficulty::Easy && !self.supplied[i] {
             score -= if u.supply == SupplyState::Supplied {
                 60
@@ -394,16 +401,18 @@ impl<'a> Plan<'a> {
         }
         if self.guard[i] > 0 && self.contested[i] {
             score += i64::from(self.guard[i]) * 20;
-        } else if self.d != Difficulty::Easy && self.keep[i] > 0 {
+        } else if self.cautious && self.keep[i] > 0 {
             // With no enemy near, a small unit is garrison enough: strong ones move on.
             let per = if u.strength <= 10 { 20 } else { 3 };
             score += i64::from(self.keep[i]) * per;
         }
-        if self.d == Difficulty::Hard || self.cautious {
+        if self.cautious {
             let threat = i64::from(self.threat[i]);
             let own = i64::from(u.strength);
-            if threat > own * 2 {
-                score -= (threat - own * 2) * 6;
+            // A side that must survive keeps out of reach of anything stronger.
+            let (bar, per) = if self.cautious { (own, 12) } else { (own * 2, 6) };
+            if threat > bar {
+                score -= (threat - bar) * per;
             }
             let terrain = map.terrain(hex).map_or(100, |t| t.defence_percent());
             if self.threat[i] > 0 {
@@ -431,8 +440,14 @@ impl<'a> Plan<'a> {
                     && game.stance(self.me, e) == Stance::Hostile
                     && game.stance(with, e) == Stance::Hostile
             });
+            // Coordinate within one camp only: sides with no patron in common compete for
+            // the same ground.
+            let patrons = |f: FactionId| game.scenario().faction(f).map(|x| x.patrons.clone());
+            let same_camp = patrons(self.me)
+                .zip(patrons(with))
+                .is_some_and(|(a, b)| a.iter().any(|p| b.contains(p)));
             let c = Command::ProposeCoordination { with };
-            (common_enemy && game.check(&c).is_ok()).then_some(c)
+            (common_enemy && same_camp && game.check(&c).is_ok()).then_some(c)
         })
     }
 
@@ -542,8 +557,7 @@ impl<'a> Plan<'a> {
                             .map(|x| u32::from(x.strength))
                             .sum();
                         let ev = expected_value(&p, def.strength, own, value, self.cautious);
-                        let bar = if self.d == Difficulty::Hard { 30 } else { 0 };
-                        if ev <= bar || win < 2 {
+                        if ev <= 0 || win < 2 {
                             continue;
                         }
                         ev
@@ -601,6 +615,10 @@ impl<'a> Plan<'a> {
     /// Money and reinforcements: recruits, replacements, patrons' units, repairs.
     fn spend(&self) -> Option<Command> {
         let game = self.game;
+        // An easy AI spends only on every fourth turn.
+        if self.d == Difficulty::Easy && !game.turn().is_multiple_of(4) {
+            return None;
+        }
         let s = game.scenario();
         let income: i64 = game
             .income_statement(self.me)
@@ -653,7 +671,7 @@ impl<'a> Plan<'a> {
             Difficulty::Easy => UnitKind::Militia,
             _ => UnitKind::Infantry,
         };
-        let cost = super::economy::point_cost(kind) * i64::from(super::economy::RECRUIT_STRENGTH);
+        let cost = super::economy::recruit_cost(kind);
         if spare > cost * if self.d == Difficulty::Easy { 4 } else { 1 }
             && let Some(place) = self.front_place(true)
         {

@@ -276,6 +276,9 @@ pub enum RuleError {
     /// Units are raised only in towns and cities.
     #[error("units can be raised only in a town or city, not in a {0}")]
     NotATown(&'static str),
+    /// One new unit a turn.
+    #[error("a unit has already been recruited this turn; training takes one at a time")]
+    RecruitedThisTurn,
     /// The place's hex is taken.
     #[error("place {place:?} is occupied by unit {by:?}")]
     PlaceOccupied {

@@ -32,6 +32,8 @@ pub const REPAIR_COST: i64 = 2_000;
 pub const UPKEEP_DAYS: i64 = 100;
 /// Strength of a newly recruited unit.
 pub const RECRUIT_STRENGTH: u16 = 5;
+/// A new unit costs this many times its strength's point cost: training and equipment.
+pub const RECRUIT_COST_FACTOR: i64 = 2;
 /// Strength replacements bring in one turn (at most up to full strength).
 pub const REINFORCE_STEP: u16 = 3;
 /// Fuel in store at the start.
@@ -76,6 +78,11 @@ pub fn point_cost(kind: super::entities::UnitKind) -> i64 {
         K::SpecialForces | K::Artillery => 300,
         K::Mechanised => 400,
     }
+}
+
+/// What recruiting a unit of a kind costs, in thousands of US dollars.
+pub fn recruit_cost(kind: super::entities::UnitKind) -> i64 {
+    point_cost(kind) * i64::from(RECRUIT_STRENGTH) * RECRUIT_COST_FACTOR
 }
 
 impl Game {
@@ -242,8 +249,10 @@ impl Game {
         kind: super::entities::UnitKind,
     ) -> Result<(), RuleError> {
         self.check_raise_at(place, true)?;
-        let cost = point_cost(kind) * i64::from(RECRUIT_STRENGTH);
-        self.can_pay(cost)
+        if self.recruited_this_turn(self.active_faction()) {
+            return Err(RuleError::RecruitedThisTurn);
+        }
+        self.can_pay(recruit_cost(kind))
     }
 
     fn can_pay(&self, cost: i64) -> Result<(), RuleError> {
@@ -275,7 +284,7 @@ impl Game {
         );
         let mut events = vec![Event::UnitRaised {
             unit,
-            cost: point_cost(kind) * i64::from(RECRUIT_STRENGTH),
+            cost: recruit_cost(kind),
         }];
         self.capture_events(self.active_faction(), hex, &mut events);
         events

@@ -147,6 +147,9 @@ pub struct State {
     result: Option<super::victory::EndReason>,
     /// The id the next raised unit gets.
     next_unit: u32,
+    /// Whether each faction has recruited a unit this turn (one a turn: training capacity).
+    #[serde(default)]
+    recruited: Vec<bool>,
     rng: SimRng,
     /// Money per faction, in thousands of US dollars.
     treasury: Vec<i64>,
@@ -254,6 +257,7 @@ impl Game {
             met_at_start: Vec::new(),
             result: None,
             next_unit: scenario.units.len() as u32,
+            recruited: vec![false; scenario.factions.len()],
             rng: SimRng::new(seed),
             treasury: scenario
                 .factions
@@ -418,6 +422,15 @@ impl Game {
         self.state
             .met_at_start
             .get(objective)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether a faction has recruited a unit this turn.
+    pub fn recruited_this_turn(&self, f: FactionId) -> bool {
+        self.state
+            .recruited
+            .get(usize::from(f.0))
             .copied()
             .unwrap_or(false)
     }
@@ -730,6 +743,11 @@ impl Game {
                     *t -= cost;
                 }
                 self.state.next_unit = self.state.next_unit.max(unit.id.0 + 1);
+                if *cost > 0
+                    && let Some(r) = self.state.recruited.get_mut(owner)
+                {
+                    *r = true;
+                }
                 if let Some(i) = self.scenario.map.index(unit.hex) {
                     self.occupant[i] = Some(unit.id);
                 }
@@ -788,6 +806,9 @@ impl Game {
             }
             Event::FactionTurnBegan { faction } => {
                 self.state.active = *faction;
+                if let Some(r) = self.state.recruited.get_mut(usize::from(faction.0)) {
+                    *r = false;
+                }
                 for u in self.state.units.values_mut() {
                     if u.owner == *faction {
                         u.movement_left = u.kind.movement();

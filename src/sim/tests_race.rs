@@ -4,7 +4,7 @@
 use super::diplomacy::{
     BREACH_PATRON_TENSION, BREACH_TENSION, BREAKDOWN_TENSION, COORDINATION_LIMIT, TENSION_EASING,
 };
-use super::economy::{FUEL_START, IncomeSource, RECRUIT_STRENGTH, point_cost};
+use super::economy::{FUEL_START, IncomeSource, RECRUIT_STRENGTH, recruit_cost};
 use super::*;
 
 /// Red and blue on a 12×10 steppe, each holding its half (red west of column 6).
@@ -99,6 +99,7 @@ fn troops_that_cannot_be_paid_lose_morale() {
 fn recruits_cost_money_and_need_a_free_supplied_town() {
     let (mut b, red, blue) = halves();
     let home = town(&mut b, "home", 1, 1, 5_000);
+    let second = town(&mut b, "second", 2, 3, 5_000);
     let far = town(&mut b, "far", 4, 8, 5_000);
     let theirs = town(&mut b, "theirs", 9, 1, 5_000);
     let hex = b.hex(0, 1);
@@ -111,10 +112,10 @@ fn recruits_cost_money_and_need_a_free_supplied_town() {
     }
     b.control(3, 8, Some(blue));
     b.control(5, 8, Some(blue));
-    b.faction_mut(red).treasury = 1; // $1M
+    b.faction_mut(red).treasury = 2; // $2M
     let mut game = Game::new(b.build(), 1);
-    let cost = point_cost(UnitKind::Infantry) * i64::from(RECRUIT_STRENGTH);
-    assert_eq!(cost, 1000);
+    let cost = recruit_cost(UnitKind::Infantry);
+    assert_eq!(cost, 2000, "5 strength at $200k, twice over for training and equipment");
     let recruit = |place, kind| Command::Recruit { place, kind };
     assert_eq!(
         game.check(&recruit(theirs, UnitKind::Infantry)),
@@ -127,15 +128,15 @@ fn recruits_cost_money_and_need_a_free_supplied_town() {
     assert_eq!(
         game.check(&recruit(home, UnitKind::Mechanised)),
         Err(RuleError::NotEnoughMoney {
-            needed: 2000,
-            have: 1000
+            needed: 4000,
+            have: 2000
         })
     );
     let events = game.perform(&recruit(home, UnitKind::Infantry)).unwrap();
     let Event::UnitRaised { unit, cost: paid } = &events[0] else {
         panic!("{events:?}")
     };
-    assert_eq!(*paid, 1000);
+    assert_eq!(*paid, 2000);
     assert_eq!(game.treasury(red), 0);
     let id = unit.id;
     let raised = game.unit(id).unwrap();
@@ -147,6 +148,11 @@ fn recruits_cost_money_and_need_a_free_supplied_town() {
         game.check(&recruit(home, UnitKind::Militia)),
         Err(RuleError::PlaceOccupied { .. })
     ));
+    assert_eq!(
+        game.check(&recruit(second, UnitKind::Militia)),
+        Err(RuleError::RecruitedThisTurn),
+        "one new unit a turn"
+    );
     // It moves on red's next turn.
     end_round(&mut game);
     assert_eq!(
