@@ -1,12 +1,14 @@
 //! Benchmarks, run with `cargo bench` (release profile). They print timings; they do not
 //! fail on them. Targets: load + validate of the default level under 20 ms; supply for all
-//! factions of the default level under 1 ms; on a 256×256 map with 2,000 units under 50 ms.
+//! factions of the default level under 1 ms; on a 256×256 map with 2,000 units under 50 ms;
+//! one AI turn for all factions under 20 ms; a whole all-AI game under 300 ms.
 
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use euphrates::level;
+use euphrates::sim::ai::{AiPlayer, Controller, Difficulty};
 use euphrates::sim::{Command, FactionId, Game, ScenarioBuilder, SupplyKind, Terrain, UnitKind};
 
 fn measure(name: &str, target: Option<Duration>, mut f: impl FnMut()) {
@@ -87,6 +89,35 @@ fn main() {
                 for _ in 0..factions {
                     black_box(g.perform(&Command::EndTurn).is_ok());
                 }
+            },
+        );
+        // One full turn of AI play for every faction (normal difficulty), from the start.
+        measure(
+            &format!("one AI turn for all {factions} factions, {name}"),
+            (name == "euphrates_2017.ron").then_some(Duration::from_millis(20)),
+            || {
+                let mut g = game.clone();
+                let mut ais: Vec<AiPlayer> = (0..factions)
+                    .map(|_| AiPlayer::new(Difficulty::Normal))
+                    .collect();
+                let turn = g.turn();
+                while g.turn() == turn && !g.is_over() {
+                    let c = ais[usize::from(g.active_faction().0)].choose(&g);
+                    black_box(g.perform(&c).is_ok());
+                }
+            },
+        );
+        let scenario = game.scenario_arc();
+        let controllers = vec![Controller::Ai(Difficulty::Normal); factions];
+        measure(
+            &format!("a whole all-AI game, {name}"),
+            (name == "euphrates_2017.ron").then_some(Duration::from_millis(300)),
+            || {
+                black_box(
+                    euphrates::simulate::play(scenario.clone(), 1, &controllers)
+                        .1
+                        .commands,
+                );
             },
         );
         let turns = game.scenario().turns;

@@ -410,7 +410,11 @@ impl<'a> Plan<'a> {
             let threat = i64::from(self.threat[i]);
             let own = i64::from(u.strength);
             // A side that must survive keeps out of reach of anything stronger.
-            let (bar, per) = if self.cautious { (own, 12) } else { (own * 2, 6) };
+            let (bar, per) = if self.cautious {
+                (own, 12)
+            } else {
+                (own * 2, 6)
+            };
             if threat > bar {
                 score -= (threat - bar) * per;
             }

@@ -115,7 +115,10 @@ fn recruits_cost_money_and_need_a_free_supplied_town() {
     b.faction_mut(red).treasury = 2; // $2M
     let mut game = Game::new(b.build(), 1);
     let cost = recruit_cost(UnitKind::Infantry);
-    assert_eq!(cost, 2000, "5 strength at $200k, twice over for training and equipment");
+    assert_eq!(
+        cost, 2000,
+        "5 strength at $200k, twice over for training and equipment"
+    );
     let recruit = |place, kind| Command::Recruit { place, kind };
     assert_eq!(
         game.check(&recruit(theirs, UnitKind::Infantry)),

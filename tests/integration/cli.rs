@@ -175,3 +175,52 @@ fn inspect_shows_each_sides_opening_economy_and_relations() {
         "{t}"
     );
 }
+
+#[test]
+fn simulate_prints_outcomes_and_json_and_refuses_bad_arguments() {
+    let out = euphrates(&["simulate", "--games", "2", "--turns", "3", "--threads", "2"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let t = text(&out.stdout);
+    assert!(t.contains("2 games of"), "{t}");
+    assert!(t.contains("syria_race"), "{t}");
+    assert!(t.contains("19 November 2017"), "{t}");
+    let out = euphrates(&[
+        "simulate",
+        "--level",
+        "levels/tutorial.ron",
+        "--games",
+        "2",
+        "--json",
+        "--player",
+        "alliance=random",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let games = v["games"].as_array().unwrap();
+    assert_eq!(games.len(), 2);
+    assert_eq!(v["players"][1]["controller"], "random");
+    let turn = &games[0]["turns"][0]["factions"][0];
+    for field in [
+        "territory",
+        "strength",
+        "units",
+        "supply",
+        "treasury",
+        "oil_income",
+        "tension",
+        "score",
+    ] {
+        assert!(!turn[field].is_null(), "no {field} in {turn}");
+    }
+    for bad in [
+        vec!["simulate", "--difficulty", "impossible"],
+        vec!["simulate", "--player", "isis"],
+        vec!["simulate", "--player", "nobody=easy"],
+        vec!["simulate", "--games", "0"],
+        vec!["simulate", "--duel", "normal"],
+    ] {
+        let out = euphrates(&bad);
+        assert_eq!(out.status.code(), Some(1), "{bad:?}");
+        assert!(text(&out.stderr).contains("error"), "{bad:?}");
+    }
+}

@@ -1,5 +1,6 @@
 //! The one integration-test binary (Bevy is linked once). Modules by subject.
 
+mod ai;
 mod cli;
 mod levels;
 mod rules;

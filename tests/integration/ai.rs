@@ -1,0 +1,59 @@
+//! The computer players: legal, deterministic, and better than random play.
+
+use std::sync::Arc;
+
+use euphrates::level;
+use euphrates::sim::ai::{AiPlayer, Controller, Difficulty};
+use euphrates::sim::{Game, Scenario};
+
+use crate::at;
+
+fn scenario(file: &str) -> Arc<Scenario> {
+    Arc::new(level::load_path(&at(file)).unwrap().scenario)
+}
+
+/// Plays a whole game with AIs only, checking every command before performing it.
+fn all_ai(s: &Arc<Scenario>, seed: u64, d: Difficulty) -> Game {
+    let mut game = Game::new(s.clone(), seed);
+    let mut ais: Vec<AiPlayer> = (0..s.factions.len()).map(|_| AiPlayer::new(d)).collect();
+    let mut commands = 0;
+    while !game.is_over() {
+        let me = usize::from(game.active_faction().0);
+        let c = ais[me].choose(&game);
+        game.perform(&c)
+            .unwrap_or_else(|e| panic!("the AI chose an illegal command {c:?}: {e}"));
+        commands += 1;
+        assert!(commands < 50_000, "the game does not end");
+    }
+    game
+}
+
+#[test]
+fn ai_games_are_legal_finish_and_depend_only_on_the_seed() {
+    for file in ["levels/tutorial.ron", "levels/euphrates_2017.ron"] {
+        let s = scenario(file);
+        for d in Difficulty::ALL {
+            let a = all_ai(&s, 7, d);
+            let b = all_ai(&s, 7, d);
+            assert_eq!(a.state_hash(), b.state_hash(), "{file} {d:?}");
+            assert!(a.result().is_some());
+        }
+    }
+}
+
+#[test]
+fn the_normal_ai_beats_random_play_for_the_attacking_sides() {
+    let s = scenario("levels/euphrates_2017.ron");
+    let duels = euphrates::simulate::duel(
+        s,
+        &[1, 2],
+        Controller::Ai(Difficulty::Normal),
+        Controller::Random,
+        Controller::Ai(Difficulty::Normal),
+        2,
+    );
+    for key in ["syria", "sdf", "iraq"] {
+        let d = duels.iter().find(|d| d.faction == key).unwrap();
+        assert_eq!(d.wins, d.games, "{key}: {d:?}");
+    }
+}
