@@ -98,6 +98,36 @@ pub struct AiPlayer {
     /// How well it plays.
     pub difficulty: Difficulty,
     fields: Vec<(MoveClass, Field)>,
+    /// The way of playing chosen for a turn (a hard AI tries both and keeps the better).
+    style: Option<(u16, Style)>,
+}
+
+/// A way of playing a turn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    /// Attacks it expects to gain from, keeping to its supply.
+    Careful,
+    /// Any attack with an even chance, whatever the supply.
+    Bold,
+}
+
+/// How a hard AI sees a position: its score, then its strength and ground, less its enemies'
+/// strength, in tenths of a point.
+fn judge(game: &Game, me: FactionId) -> i64 {
+    let score = i64::from(game.scores()[usize::from(me.0)]) * 10;
+    let mut strength = 0i64;
+    for u in game.units() {
+        if u.owner == me {
+            strength += i64::from(u.strength);
+        } else if game.stance(u.owner, me).fights() {
+            strength -= i64::from(u.strength) / 2;
+        }
+    }
+    let map = &game.scenario().map;
+    let ground = (0..map.len())
+        .filter(|&i| game.control(map.hex_of_index(i)) == Some(me))
+        .count() as i64;
+    score + strength * 2 + ground / 20
 }
 
 impl AiPlayer {
@@ -106,7 +136,59 @@ impl AiPlayer {
         AiPlayer {
             difficulty,
             fields: Vec::new(),
+            style: None,
         }
+    }
+
+    /// The style for this turn: a hard AI plays the turn out both ways, and the round after
+    /// it with normal opponents, on copies of the game, and keeps the way that leaves it
+    /// better placed (its search depth); the others are careful.
+    fn pick_style(&mut self, game: &Game) -> Style {
+        if self.difficulty != Difficulty::Hard {
+            return Style::Careful;
+        }
+        let turn = game.turn();
+        if let Some((t, s)) = self.style
+            && t == turn
+        {
+            return s;
+        }
+        let me = game.active_faction();
+        let mut best = (i64::MIN, Style::Careful);
+        for style in [Style::Careful, Style::Bold] {
+            let mut g = game.scratch_copy();
+            let mut mine = AiPlayer {
+                difficulty: Difficulty::Normal,
+                fields: Vec::new(),
+                style: Some((turn, style)),
+            };
+            let mut others: Vec<AiPlayer> = (0..g.scenario().factions.len())
+                .map(|_| AiPlayer::new(Difficulty::Normal))
+                .collect();
+            let mut steps = 0;
+            // My turn, then everyone else's, until my next turn.
+            while !g.is_over() && steps < 4 * MAX_COMMANDS_PER_TURN {
+                let active = g.active_faction();
+                if active == me && g.turn() != turn {
+                    break;
+                }
+                let c = if active == me {
+                    mine.choose(&g)
+                } else {
+                    others[usize::from(active.0)].choose(&g)
+                };
+                if g.perform(&c).is_err() && g.perform(&Command::EndTurn).is_err() {
+                    break;
+                }
+                steps += 1;
+            }
+            let value = judge(&g, me);
+            if value > best.0 {
+                best = (value, style);
+            }
+        }
+        self.style = Some((turn, best.1));
+        best.1
     }
 
     /// The next command for the faction whose turn it is. It is always legal; the last of a
@@ -117,7 +199,13 @@ impl AiPlayer {
         }
         let me = game.active_faction();
         let d = self.difficulty;
-        let plan = Plan::new(game, me, d);
+        let style = self
+            .style
+            .filter(|(t, _)| *t == game.turn())
+            .map(|(_, s)| s)
+            .unwrap_or_else(|| self.pick_style(game));
+        let mut plan = Plan::new(game, me, d);
+        plan.bold = style == Style::Bold;
         for step in 0..5 {
             let c = match step {
                 0 => plan.diplomacy(),
@@ -237,6 +325,8 @@ struct Plan<'a> {
     /// Whether the faction must keep units alive (it has an objective to survive): it then
     /// weighs its own losses and danger more.
     cautious: bool,
+    /// Playing boldly this turn: any attack with an even chance, supply no object.
+    bold: bool,
 }
 
 impl<'a> Plan<'a> {
@@ -278,6 +368,7 @@ impl<'a> Plan<'a> {
             keep: vec![0; n],
             threat,
             contested,
+            bold: false,
             cautious: d != Difficulty::Easy
                 && s.objectives
                     .iter()
@@ -392,7 +483,7 @@ impl<'a> Plan<'a> {
         let mut score = -i64::from(field.min(1_000_000)) * 10;
         // Outrunning supply is a risk, not a wall: a unit cut off is only Low for a turn, and
         // ground taken carries supply forward; a unit already cut off heads back.
-        if self.d != Difficulty::Easy && !self.supplied[i] {
+        if self.d != Difficulty::Easy && !self.bold && !self.supplied[i] {
             score -= if u.supply == SupplyState::Supplied {
                 60
             } else {
@@ -561,10 +652,10 @@ impl<'a> Plan<'a> {
                             .map(|x| u32::from(x.strength))
                             .sum();
                         let ev = expected_value(&p, def.strength, own, value, self.cautious);
-                        if ev <= 0 || win < 2 {
+                        if win < 2 || ev <= 0 && !self.bold {
                             continue;
                         }
-                        ev
+                        ev.max(1)
                     }
                 };
                 out.push((score, ids, t));

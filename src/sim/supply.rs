@@ -182,6 +182,20 @@ impl Game {
         (closed, zoc)
     }
 
+    /// Whether a faction's patrons fly supply to its airbases: they do while at least one
+    /// patron supporting it still gives support (tension can stop it). A faction the level
+    /// gives no support entries keeps its airlift whatever happens.
+    pub fn airlift_flies(&self, faction: FactionId) -> bool {
+        let mut entries = self
+            .scenario()
+            .support
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.faction == faction)
+            .peekable();
+        entries.peek().is_none() || entries.any(|(i, _)| self.support_percent(i) > 0)
+    }
+
     /// Traces a faction's supply from all its sources at once.
     pub fn trace_supply(&self, faction: FactionId) -> SupplyNet {
         self.search(faction, true, Some(ROAD_RANGE))
@@ -212,7 +226,10 @@ impl Game {
             let Some(i) = map.index(src.hex) else {
                 continue;
             };
-            if src.faction != faction || closed[i] {
+            if src.faction != faction
+                || closed[i]
+                || src.kind == SupplyKind::Airlift && !self.airlift_flies(faction)
+            {
                 continue; // a source on lost ground supplies no one
             }
             // A shorter-ranged source starts with part of the range already spent.

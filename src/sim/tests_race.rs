@@ -805,3 +805,25 @@ fn the_game_says_whether_supply_would_reach_any_hex_and_why_not() {
         far.cut
     );
 }
+
+#[test]
+fn an_airlift_flies_only_while_a_patron_still_supports() {
+    let (mut b, red, _blue, p) = backed();
+    let base = b.hex(9, 5); // deep in blue's half: only the airlift can supply it
+    b.supply_source(red, "airbase", SupplyKind::Airlift, base);
+    b.control(9, 5, Some(red));
+    let u = b.unit(red, UnitKind::Infantry, 9, 5);
+    b.relation(Party::Patron(p), Party::Faction(red), Stance::Allied, 90);
+    let game = Game::new(b.build(), 1);
+    assert_eq!(game.support_percent(0), 0);
+    assert!(!game.airlift_flies(red));
+    assert_eq!(game.unit(u).unwrap().supply, SupplyState::Low);
+    let (mut b, red, _blue, _p) = backed();
+    let base = b.hex(9, 5);
+    b.supply_source(red, "airbase", SupplyKind::Airlift, base);
+    b.control(9, 5, Some(red));
+    let u = b.unit(red, UnitKind::Infantry, 9, 5);
+    let game = Game::new(b.build(), 1);
+    assert!(game.airlift_flies(red));
+    assert_eq!(game.unit(u).unwrap().supply, SupplyState::Supplied);
+}

@@ -6,8 +6,9 @@
 //! date (`by`) scores if it was met at the end of some faction's turn on or before that date,
 //! and then stays scored whatever happens later: it is a race. From the middle of the game on,
 //! it ends early, at the end of a full turn, when one faction has secured every one of its
-//! objectives and at least one of them was won during the game (holding on to what one had at
-//! the start is not a decisive result).
+//! objectives, won at least one of them during the game (holding on to what one had at the
+//! start is not a decisive result), and scores at least half as much again as any other
+//! faction.
 
 use serde::{Deserialize, Serialize};
 
@@ -114,8 +115,23 @@ impl Game {
             .collect()
     }
 
+    /// Whether `f`'s score, counting objectives met just now, is at least 1.5 times every
+    /// other faction's.
+    fn leads_by_half(&self, f: FactionId, just_met: &[Event]) -> bool {
+        let mut end = self.scratch_copy();
+        for e in just_met {
+            end.apply(e);
+        }
+        let scores = end.scores();
+        let mine = scores[usize::from(f.0)];
+        scores
+            .iter()
+            .enumerate()
+            .all(|(i, s)| i == usize::from(f.0) || mine * 2 >= s * 3)
+    }
+
     /// A faction that has secured every one of its objectives, counting those met just now,
-    /// and won at least one of them during the game.
+    /// won at least one of them during the game, and leads every other faction by half.
     pub(super) fn decisive_winner(&self, just_met: &[Event]) -> Option<FactionId> {
         let s = self.scenario();
         if u32::from(self.turn()) * 2 < u32::from(s.turns) {
@@ -143,6 +159,7 @@ impl Game {
                 !mine.is_empty()
                     && mine.iter().all(|(i, o)| secured(*i, o))
                     && mine.iter().any(|(i, _)| won_in_game(*i))
+                    && self.leads_by_half(f, just_met)
             })
     }
 }
