@@ -634,11 +634,11 @@ OBJECTIVES = [
 # What each patron gives each client every turn: support points for requests (an air strike or
 # air drop costs 2, reinforcements 6), money in thousands of dollars, fuel points.
 SUPPORT = [
-    ("russia", "syria", 4, 0, 2, ["AirStrike", "AirDrop"], "Russian air campaign and airdrops to the Deir ez-Zor enclave [S72][S123][S171]; amounts are game estimates."),
+    ("russia", "syria", 2, 0, 2, ["AirStrike", "AirDrop"], "Russian air campaign and airdrops to the Deir ez-Zor enclave [S72][S123][S171]; amounts are game estimates."),
     ("iran", "syria", 3, 100, 0, ["Reinforcements(Militia)"], "Hezbollah Radwan units and Fatemiyoun reinforced Abu Kamal 16-17 Nov 2017 [S67][S164]; amounts are game estimates."),
     ("iran", "iraq", 2, 50, 0, ["Reinforcements(Militia)"], "Iran backed PMF units in Iraq [S167][S169]; amounts are game estimates."),
-    ("coalition", "sdf", 4, 100, 0, ["AirStrike", "Reinforcements(SpecialForces)"], "Coalition air support and advisers with the SDF [S119][S173]; amounts are game estimates."),
-    ("coalition", "iraq", 4, 0, 0, ["AirStrike", "AirDrop"], "Coalition air support to Iraqi forces; about 5,200 US troops in Iraq [S119][S120]; amounts are game estimates."),
+    ("coalition", "sdf", 2, 100, 0, ["AirStrike", "Reinforcements(SpecialForces)"], "Coalition air support and advisers with the SDF [S119][S173]; amounts are game estimates."),
+    ("coalition", "iraq", 2, 0, 0, ["AirStrike", "AirDrop"], "Coalition air support to Iraqi forces; about 5,200 US troops in Iraq [S119][S120]; amounts are game estimates."),
     ("coalition", "tanf", 1, 20, 0, ["AirDrop"], "The garrison was supplied by air [S85][S87]; amounts are game estimates."),
 ]
 

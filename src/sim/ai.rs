@@ -327,6 +327,8 @@ struct Plan<'a> {
     cautious: bool,
     /// Playing boldly this turn: any attack with an even chance, supply no object.
     bold: bool,
+    /// A side that must survive and is down to its last few units: they hide.
+    survival: bool,
 }
 
 impl<'a> Plan<'a> {
@@ -369,11 +371,13 @@ impl<'a> Plan<'a> {
             threat,
             contested,
             bold: false,
+            survival: false,
             cautious: d != Difficulty::Easy
                 && s.objectives
                     .iter()
                     .any(|o| o.faction == me && o.goal == Goal::Survive),
         };
+        plan.survival = plan.cautious && game.units().filter(|u| u.owner == me).count() <= 6;
         plan.find_targets();
         plan
     }
@@ -478,6 +482,10 @@ impl<'a> Plan<'a> {
         let Some(u) = game.unit(unit) else {
             return i64::MIN / 2;
         };
+        if self.survival {
+            // The last fighters keep away from every enemy: staying alive is the objective.
+            return -i64::from(self.threat[i]) * 50 - if self.contested[i] { 300 } else { 0 };
+        }
         // Closer to what is worth having; the field is in movement points with the targets'
         // value subtracted, so valuable targets pull harder.
         let mut score = -i64::from(field.min(1_000_000)) * 10;
@@ -666,6 +674,9 @@ impl<'a> Plan<'a> {
     }
 
     fn attack(&self) -> Option<Command> {
+        if self.survival {
+            return None;
+        }
         let (_, attackers, target) = self.attack_options().into_iter().next()?;
         Some(Command::Attack { attackers, target })
     }

@@ -328,8 +328,8 @@ impl Game {
             },
         ];
         if let Some(u) = unit {
-            // 10 % of its strength on a 1, up to 35 % on a 6.
-            let loss = super::combat::loss(u.strength, 5 + 5 * u32::from(roll));
+            // 8 % of its strength on a 1, up to 23 % on a 6.
+            let loss = super::combat::loss(u.strength, 5 + 3 * u32::from(roll));
             events.push(Event::UnitDamaged {
                 unit: u.id,
                 loss,

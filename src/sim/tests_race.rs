@@ -296,7 +296,7 @@ fn an_air_strike_spends_support_and_hurts_the_target() {
             _ => None,
         })
         .unwrap();
-    assert!((2..=7).contains(&loss), "10-35 % of 20: {loss}");
+    assert!((2..=5).contains(&loss), "8-23 % of 20: {loss}");
     assert_eq!(game.unit(enemy).unwrap().strength, 20 - loss);
     game.perform(&strike(target)).unwrap();
     assert_eq!(
