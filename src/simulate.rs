@@ -507,7 +507,7 @@ pub fn duel(
                     let Some((f, seed, controllers)) = jobs.get(i) else {
                         break;
                     };
-                    let (game, _) = play_quietly(scenario.clone(), *seed, controllers);
+                    let (game, _) = play(scenario.clone(), *seed, controllers);
                     if let Ok(mut r) = results.lock() {
                         r[i] = game.scores()[*f];
                     }
@@ -544,12 +544,6 @@ pub fn duel(
         d.score_b /= d.games.max(1) as f64;
     }
     out
-}
-
-/// Plays a game without keeping per-turn statistics.
-fn play_quietly(scenario: Arc<Scenario>, seed: u64, controllers: &[Controller]) -> (Game, usize) {
-    let (game, stats) = play(scenario, seed, controllers);
-    (game, stats.commands)
 }
 
 /// The table of a duel, for people.

@@ -289,9 +289,8 @@ impl AiPlayer {
             let at = |h: Hex| map.index(h).map_or(u32::MAX, |i| field[i]);
             let here_score = plan.score(game, id, here, at(here));
             let reach = game.reachable(id);
-            for (&(x, y), r) in &reach {
+            for &(x, y) in reach.keys() {
                 let h = Hex::new(x, y);
-                let _ = r;
                 let gain = plan.score(game, id, h, at(h)) - here_score;
                 if gain > 0 && best.is_none_or(|(g, _, _)| gain > g) {
                     best = Some((gain, id, h));

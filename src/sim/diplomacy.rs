@@ -547,11 +547,10 @@ impl Game {
                 Ok(())
             }
             C::Breach { agreement } => {
-                let a = self.own_agreement(*agreement)?;
+                self.own_agreement(*agreement)?;
                 if !self.agreement_active(usize::from(*agreement)) {
                     return Err(RuleError::AgreementState(*agreement, "breached"));
                 }
-                let _ = a;
                 Ok(())
             }
             C::Agree { agreement } => {

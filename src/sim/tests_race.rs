@@ -279,7 +279,7 @@ fn backed() -> (ScenarioBuilder, FactionId, FactionId, PatronId) {
 
 #[test]
 fn an_air_strike_spends_support_and_hurts_the_target() {
-    let (mut b, red, blue, p) = backed();
+    let (mut b, _red, blue, p) = backed();
     let enemy = b.unit(blue, UnitKind::Infantry, 8, 5);
     let target = b.hex(8, 5);
     let empty = b.hex(9, 9);
@@ -307,7 +307,6 @@ fn an_air_strike_spends_support_and_hurts_the_target() {
             have: 0
         })
     );
-    let _ = red;
 }
 
 #[test]
@@ -336,13 +335,12 @@ fn a_patron_gives_only_what_it_offers_and_only_to_its_clients() {
 
 #[test]
 fn an_air_drop_supplies_a_cut_off_unit() {
-    let (mut b, red, blue, p) = backed();
+    let (mut b, red, _blue, p) = backed();
     let src = b.hex(0, 0);
     b.supply_source(red, "rear", SupplyKind::Road, src);
     // A red unit deep in blue ground: cut off.
     let u = b.unit(red, UnitKind::Infantry, 9, 5);
     let home = b.unit(red, UnitKind::Infantry, 1, 1);
-    let _ = blue;
     let mut game = Game::new(b.build(), 1);
     assert_eq!(game.unit(u).unwrap().supply, SupplyState::Low);
     assert_eq!(
@@ -691,7 +689,7 @@ fn a_no_strike_zone_rules_out_attacks_and_air_strikes_inside_it() {
 
 #[test]
 fn seizing_oil_a_patron_wants_pleases_it_for_its_client_and_angers_it_otherwise() {
-    let (mut b, red, blue) = halves();
+    let (mut b, red, _blue) = halves();
     let hex = b.hex(6, 5);
     b.oil_field("f", FieldKind::Oil, hex, 1000);
     let rp = b.patron("red_patron", &[red]);
@@ -708,7 +706,6 @@ fn seizing_oil_a_patron_wants_pleases_it_for_its_client_and_angers_it_otherwise(
         relation(&game, Party::Patron(rp), Party::Faction(red)).tension,
         5
     );
-    let _ = blue;
 }
 
 // --- Victory -------------------------------------------------------------------------------
