@@ -9,6 +9,23 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::level::{self, Diagnostic, LoadedLevel};
 
+/// Writes a line to standard output. A closed pipe (output sent to `head`, say) is not worth a
+/// panic: the rest of the output is simply dropped.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
+/// Writes to standard output without a newline, like [`out!`].
+macro_rules! out_part {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
 /// Euphrates: the race for the border, autumn 2017.
 #[derive(Debug, Parser)]
 #[command(
@@ -199,16 +216,16 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
         };
         let duels = crate::simulate::duel(scenario, &seeds, a, b, Controller::Ai(all), threads);
         if args.json {
-            println!(
+            out!(
                 "{}",
                 serde_json::json!({ "duel": [a.name(), b.name()], "factions": duels })
             );
         } else {
-            print!(
+            out_part!(
                 "{}",
                 crate::simulate::duel_report(&duels, a, b, Controller::Ai(all))
             );
-            println!(
+            out!(
                 "\n{} games in {:.2} s on {threads} threads",
                 duels.iter().map(|d| d.games * 2).sum::<usize>(),
                 started.elapsed().as_secs_f64()
@@ -226,18 +243,18 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
             "games": games,
         });
         match serde_json::to_string(&v) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => out!("{s}"),
             Err(e) => {
                 eprintln!("error: cannot write JSON: {e}");
                 return ExitCode::from(1);
             }
         }
     } else {
-        print!(
+        out_part!(
             "{}",
             crate::simulate::report(&scenario, &games, &controllers)
         );
-        println!(
+        out!(
             "\n{} games in {:.2} s on {threads} threads ({:.0} ms a game)",
             games.len(),
             elapsed.as_secs_f64(),
@@ -300,7 +317,7 @@ fn check(paths: &[PathBuf]) -> ExitCode {
     let mut failed = 0;
     for f in &files {
         match level::load_path(f) {
-            Ok(l) => println!("{}: ok — {}", f.display(), summary(&l)),
+            Ok(l) => out!("{}: ok — {}", f.display(), summary(&l)),
             Err(diags) => {
                 failed += 1;
                 print_diagnostics(&diags);
@@ -342,14 +359,14 @@ fn inspect(path: &Path, json: bool) -> ExitCode {
             if json {
                 let v = level::inspect::to_json(&l);
                 match serde_json::to_string_pretty(&v) {
-                    Ok(s) => println!("{s}"),
+                    Ok(s) => out!("{s}"),
                     Err(e) => {
                         eprintln!("error: cannot write JSON: {e}");
                         return ExitCode::from(1);
                     }
                 }
             } else {
-                println!("{}", summary(&l));
+                out!("{}", summary(&l));
                 print_opening(&l.scenario);
             }
             ExitCode::SUCCESS
@@ -374,7 +391,7 @@ fn print_opening(s: &crate::sim::Scenario) {
             .filter(|u| u.kind.move_class() == MoveClass::Motor)
             .count();
         let income: i64 = game.income_statement(id).iter().map(|l| l.amount).sum();
-        println!(
+        out!(
             "  faction {:<12} {:<40} {:>2} units, ${:.1} M, {:+.2} M a turn, fuel {:+} a turn for {motor} motorised",
             f.key,
             f.name,
@@ -390,7 +407,7 @@ fn print_opening(s: &crate::sim::Scenario) {
             let r = game.relation(a, b);
             let default = s.default_relation(a, b);
             if r != default || matches!((a, b), (Party::Faction(_), Party::Faction(_))) {
-                println!(
+                out!(
                     "  relation {} – {}: {}, tension {}",
                     s.party_name(a),
                     s.party_name(b),
@@ -408,7 +425,7 @@ fn print_opening(s: &crate::sim::Scenario) {
             AgreementKind::NoStrike { hexes } => format!("no-strike zone of {} hexes", hexes.len()),
         };
         let name = |f: FactionId| s.faction(f).map_or("?", |f| f.key.as_str());
-        println!(
+        out!(
             "  agreement {} ({what}) between {} and {}",
             a.name,
             name(a.parties.0),
@@ -417,7 +434,7 @@ fn print_opening(s: &crate::sim::Scenario) {
     }
     for x in &s.support {
         let offers: Vec<&str> = x.offers.iter().map(|o| o.name()).collect();
-        println!(
+        out!(
             "  support {} → {}: {} points, ${}k, {} fuel a turn; offers {}",
             s.party_name(Party::Patron(x.patron)),
             s.party_name(Party::Faction(x.faction)),

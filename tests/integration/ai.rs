@@ -57,3 +57,22 @@ fn the_normal_ai_beats_random_play_for_the_attacking_sides() {
         assert_eq!(d.wins, d.games, "{key}: {d:?}");
     }
 }
+
+/// The final state of one all-AI game on the default level, recorded. It changes only when the
+/// rules, the AI or the level change on purpose; then update it with the value this test
+/// prints. On an unchanged tree a different value means the game is not deterministic across
+/// machines or runs.
+const GOLDEN_GAME_HASH: u64 = 0x21ef_2ba1_96e5_9efa;
+
+#[test]
+fn a_recorded_all_ai_game_replays_to_the_same_state() {
+    let s = scenario("levels/euphrates_2017.ron");
+    let game = all_ai(&s, 1, Difficulty::Normal);
+    assert_eq!(
+        game.state_hash(),
+        GOLDEN_GAME_HASH,
+        "the all-AI game of seed 1 ended in state {:#018x}; if the rules, AI or level changed \
+         on purpose, record this value in GOLDEN_GAME_HASH",
+        game.state_hash()
+    );
+}

@@ -224,3 +224,26 @@ fn simulate_prints_outcomes_and_json_and_refuses_bad_arguments() {
         assert!(text(&out.stderr).contains("error"), "{bad:?}");
     }
 }
+
+#[test]
+fn output_into_a_closed_pipe_is_not_a_panic() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_euphrates"))
+        .args(["inspect", "levels/euphrates_2017.ron", "--json"])
+        .current_dir(crate::root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // Read a little, as `| head` would, then close the pipe while it is still writing.
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        !text(&out.stderr).contains("panicked"),
+        "{}",
+        text(&out.stderr)
+    );
+}
