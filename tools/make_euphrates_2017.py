@@ -650,6 +650,8 @@ SUPPLY = [
     ("iraq", "Anbar road", "Road", (33.96, 42.63), "Euphrates road from Hit and Ramadi (FACTS 2b road 5); schematic."),
     ("iraq", "Ain al-Asad airbase", "Airlift", (33.79, 42.44), "[S107]"),
     ("tanf", "al-Tanf airstrip", "Airlift", (33.506, 38.618), "Coalition base [S85][S87]."),
+    ("isis", "Badia hideouts", "Depot", (34.75, 39.35), "Islamic State fighters raided the Palmyra - Deir ez-Zor highway near al-Sukhnah from the desert, 28 Sep - 7 Oct 2017 [S81][S82]; position EST."),
+    ("isis", "Jazira desert hideouts", "Depot", (34.90, 41.60), "Iraq's second phase (from 23 Nov 2017) cleared Islamic State remnants from desert hideouts in the Jazira [S116]; position EST."),
 ]
 
 if __name__ == "__main__":
