@@ -24,6 +24,16 @@ pub struct Reach {
     pub stops: bool,
 }
 
+/// Whether a unit on `from` exerts its zone of control over the neighbouring `to`: not across
+/// a river edge without a usable crossing.
+fn zoc_reaches(map: &super::map::Map, from: Hex, to: Hex) -> bool {
+    map.river_between(from, to).is_none_or(|e| {
+        e.crossing
+            .as_ref()
+            .is_some_and(|c| c.kind.extra_cost().is_some())
+    })
+}
+
 impl Game {
     /// Whether `hex` lies in the zone of control of a unit at war with `faction`. Zones of
     /// control do not reach across a river edge that has no usable crossing.
@@ -36,14 +46,7 @@ impl Game {
         let map = &self.scenario().map;
         map.neighbors(hex).find_map(|n| {
             self.unit_at(n)
-                .filter(|u| {
-                    self.stance(u.owner, faction).fights()
-                        && map.river_between(hex, n).is_none_or(|e| {
-                            e.crossing
-                                .as_ref()
-                                .is_some_and(|c| c.kind.extra_cost().is_some())
-                        })
-                })
+                .filter(|u| self.stance(u.owner, faction).fights() && zoc_reaches(map, n, hex))
                 .map(|u| u.id)
         })
     }
@@ -227,11 +230,7 @@ impl Game {
             for n in map.neighbors(u.hex) {
                 if let Some(i) = map.index(n)
                     && !zoc[i]
-                    && map.river_between(u.hex, n).is_none_or(|e| {
-                        e.crossing
-                            .as_ref()
-                            .is_some_and(|c| c.kind.extra_cost().is_some())
-                    })
+                    && zoc_reaches(map, u.hex, n)
                 {
                     zoc[i] = true;
                 }
