@@ -440,8 +440,8 @@ impl<'a> Plan<'a> {
                 {
                     self.guard[i] += weight;
                     self.keep[i] += weight;
-                    // What must be kept draws units too, less than what must be taken: a
-                    // defender gathers on its objectives, an attacker leaves only a guard.
+                    // A defender's own objectives draw its units as much as what it could
+                    // take: it gathers on them. An attacker holds them only when an enemy comes near.
                     if self.cautious {
                         add(&mut targets, h, weight);
                     }

@@ -236,7 +236,7 @@ impl Game {
     }
 
     /// The support entry through which `patron` backs the faction whose turn it is.
-    fn my_support(&self, patron: PatronId) -> Result<usize, RuleError> {
+    pub(super) fn my_support(&self, patron: PatronId) -> Result<usize, RuleError> {
         let me = self.active_faction();
         self.scenario()
             .support

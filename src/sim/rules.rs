@@ -515,12 +515,7 @@ impl Game {
                 self.execute_air_strike(*patron, *target)
             }
             Command::RequestAirDrop { patron, unit } => {
-                let support = self
-                    .scenario()
-                    .support
-                    .iter()
-                    .position(|s| s.patron == *patron && s.faction == self.active_faction())
-                    .unwrap_or(0) as u16;
+                let support = self.my_support(*patron)? as u16;
                 vec![
                     Event::SupportSpent {
                         support,
