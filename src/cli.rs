@@ -108,6 +108,9 @@ pub struct PlayArgs {
     /// Seed for the dice.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// How well the computer plays the other factions: easy, normal or hard.
+    #[arg(long, default_value = "normal")]
+    pub difficulty: String,
     /// Render, save a screenshot of the window to this PNG file, and exit.
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<PathBuf>,
@@ -486,11 +489,21 @@ fn play(args: PlayArgs) -> ExitCode {
             }
         }
     };
+    let Some(difficulty) = crate::sim::ai::Difficulty::from_name(&args.difficulty) else {
+        eprintln!(
+            "error: unknown difficulty `{}`\n    hint: use easy, normal or hard",
+            args.difficulty
+        );
+        return ExitCode::from(1);
+    };
     crate::app::run(crate::app::PlayConfig {
         level_path: path,
         level: loaded,
         faction: crate::sim::FactionId(faction as u8),
+        difficulty,
         seed: args.seed,
+        // Without a chosen side the game opens on the main menu.
+        menu: args.faction.is_none(),
         screenshot: args.screenshot,
         frames: args.frames,
     })

@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use bevy_egui::EguiContexts;
 
 use super::coords::MapGeometry;
+use super::orders::{CentreOn, Selection, UiFocus};
 
 /// The hex under the mouse pointer, if any.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +14,8 @@ pub struct HoveredHex(pub Option<hexx::Hex>);
 
 /// Width of the side panel in logical pixels, so fitting leaves the map visible beside it.
 pub const PANEL_WIDTH: f32 = 300.0;
+/// Height of the top bar in logical pixels.
+pub const TOP_BAR: f32 = 34.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<HoveredHex>()
@@ -20,8 +23,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (
-                fit.run_if(resource_exists_and_changed::<MapGeometry>),
-                (pan_and_zoom, hover),
+                fit.run_if(resource_exists_and_changed::<MapGeometry>.or_eager(fit_key)),
+                (pan_and_zoom, centre_on, hover),
             )
                 .chain(),
         );
@@ -39,17 +42,51 @@ fn fit(
     let (mut transform, mut projection) = camera.into_inner();
     let extent = geo.extent();
     let centre = geo.centre();
+    let bars = TOP_BAR + super::hud::LOG_HEIGHT;
     let view = Vec2::new(
         (window.width() - PANEL_WIDTH).max(200.0),
-        window.height().max(200.0),
+        (window.height() - bars).max(200.0),
     );
     let scale = (extent.x / view.x).max(extent.y / view.y) * 1.04;
     if let Projection::Orthographic(o) = projection.as_mut() {
         o.scale = scale.max(0.05);
     }
-    // Shift left by half the panel so the map is centred in the free area.
+    // Shift by half the panels so the map is centred in the free area.
     let shift = PANEL_WIDTH / 2.0 * scale;
-    transform.translation = Vec3::new(centre.x - shift, centre.y, transform.translation.z);
+    let lift = (super::hud::LOG_HEIGHT - TOP_BAR) / 2.0 * scale;
+    transform.translation = Vec3::new(centre.x - shift, centre.y - lift, transform.translation.z);
+}
+
+fn fit_key(keys: Res<ButtonInput<KeyCode>>, focus: Option<Res<UiFocus>>) -> bool {
+    keys.just_pressed(KeyCode::KeyF) && !focus.is_some_and(|f| f.typing)
+}
+
+/// Centres on a hex asked for (Tab to a unit), or on the selected unit with Space when the
+/// computer is not moving.
+fn centre_on(
+    mut asked: MessageReader<CentreOn>,
+    keys: Res<ButtonInput<KeyCode>>,
+    focus: Option<Res<UiFocus>>,
+    selection: Option<Res<Selection>>,
+    session: Option<Res<super::Session>>,
+    geo: Option<Res<MapGeometry>>,
+    mut camera: Single<&mut Transform, With<Camera2d>>,
+) {
+    let Some(geo) = geo else { return };
+    let mut to = asked.read().last().map(|c| c.0);
+    if keys.just_pressed(KeyCode::Space)
+        && !focus.is_some_and(|f| f.typing)
+        && let (Some(sel), Some(session)) = (selection, session)
+        && !session.ai_to_move()
+        && let Some(u) = sel.unit.and_then(|id| session.game.unit(id))
+    {
+        to = Some(u.hex);
+    }
+    if let Some(hex) = to {
+        let p = geo.world(hex);
+        camera.translation.x = p.x;
+        camera.translation.y = p.y;
+    }
 }
 
 fn pointer_free(egui: &mut EguiContexts) -> bool {
@@ -106,10 +143,18 @@ fn pan_and_zoom(
         let d = motion.delta * ortho.scale;
         transform.translation += Vec3::new(-d.x, d.y, 0.0);
     }
-    let lines = match scroll.unit {
+    let mut lines = match scroll.unit {
         MouseScrollUnit::Line => scroll.delta.y,
         MouseScrollUnit::Pixel => scroll.delta.y / 40.0,
     };
+    if !typing {
+        if keys.just_pressed(KeyCode::Equal) || keys.just_pressed(KeyCode::NumpadAdd) {
+            lines += 2.0;
+        }
+        if keys.just_pressed(KeyCode::Minus) || keys.just_pressed(KeyCode::NumpadSubtract) {
+            lines -= 2.0;
+        }
+    }
     if lines != 0.0 {
         let before = window
             .cursor_position()

@@ -154,6 +154,21 @@ impl MapGeometry {
         )
     }
 
+    /// The six corners of a hex in world units, for outlines and fills.
+    pub fn corners(&self, hex: Hex) -> [Vec2; 6] {
+        let c = self.world(hex);
+        // Half the tile's long side is the corner radius of a regular hex.
+        let r = self.tile_size.x.max(self.tile_size.y) / 2.0;
+        let start = match self.orientation {
+            Orientation::Pointy => 30f32,
+            Orientation::Flat => 0f32,
+        };
+        std::array::from_fn(|k| {
+            let a = (start + 60.0 * k as f32).to_radians();
+            c + Vec2::new(a.cos(), a.sin()) * r
+        })
+    }
+
     /// Centre of the drawn map in world units.
     pub fn centre(&self) -> Vec2 {
         let a = self.world(Hex::from_offset_coordinates(

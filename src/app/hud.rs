@@ -1,19 +1,40 @@
-//! egui panels: the side panel (level, date, factions, the hovered hex, the legend) and
-//! place names drawn over the map, thinned out so they never pile up.
+//! The HUD, in egui: a top bar (date, turn, whose turn, treasury, oil, fuel, supply, end
+//! turn, overlays), a side panel (the selected unit with its orders, the hex under the pointer,
+//! economy, diplomacy, objectives, legend), the event log, the attack confirmation and help.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Session;
 use super::camera::{HoveredHex, PANEL_WIDTH};
-use super::coords::MapGeometry;
+use super::input;
 use super::level_asset::LevelStatus;
 use super::map_view::Overlays;
+use super::orders::{InGameMenu, PlayerAction, Selection, UiFocus};
+use super::settings::Settings;
 use super::terrain_texture::terrain_rgb;
-use crate::sim::{IncomeSource, Party, Stance, Terrain};
+use super::{AppState, Session};
+use crate::sim::{Command, FactionId, Goal, IncomeSource, Party, Stance, SupplyState, Terrain};
+
+/// Whether the help window is open.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpOpen(pub bool);
+
+/// Height of the event log at the bottom, in points.
+pub const LOG_HEIGHT: f32 = 130.0;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, (side_panel, map_labels).chain());
+    app.init_resource::<HelpOpen>().add_systems(
+        EguiPrimaryContextPass,
+        (
+            super::overlay::paint_map,
+            panels.run_if(not(in_state(AppState::MainMenu))),
+            (attack_window, help_window).run_if(in_state(AppState::InGame)),
+            focus,
+        )
+            .chain(),
+    );
+    app.add_systems(Update, help_keys);
 }
 
 fn color32(c: [u8; 3]) -> egui::Color32 {
@@ -25,16 +46,27 @@ fn swatch(ui: &mut egui::Ui, c: egui::Color32) {
     ui.painter().rect_filled(rect, 2.0, c);
 }
 
-fn side_panel(
-    mut contexts: EguiContexts,
-    session: Res<Session>,
-    hovered: Res<HoveredHex>,
-    status: Res<LevelStatus>,
-    overlays: Res<Overlays>,
-) -> Result {
+/// What the panels read and change.
+#[derive(SystemParam)]
+struct Hud<'w> {
+    session: Res<'w, Session>,
+    settings: Res<'w, Settings>,
+    hovered: Res<'w, HoveredHex>,
+    status: Res<'w, LevelStatus>,
+    overlays: ResMut<'w, Overlays>,
+    selection: Res<'w, Selection>,
+    help: ResMut<'w, HelpOpen>,
+    menu: ResMut<'w, InGameMenu>,
+    actions: MessageWriter<'w, PlayerAction>,
+    orders: MessageWriter<'w, OrderButton>,
+}
+
+/// An order given by a button (recruits, replacements, requests, diplomacy).
+#[derive(Message, Clone, Debug, PartialEq)]
+pub struct OrderButton(pub Command);
+
+fn panels(mut contexts: EguiContexts, mut hud: Hud) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let game = &session.game;
-    let s = game.scenario();
     let mut root = egui::Ui::new(
         ctx.clone(),
         "viewport".into(),
@@ -42,78 +74,208 @@ fn side_panel(
             .layer_id(egui::LayerId::background())
             .max_rect(ctx.viewport_rect()),
     );
+    egui::Panel::top("top")
+        .exact_size(super::camera::TOP_BAR)
+        .show(&mut root, |ui| top_bar(ui, &mut hud));
     egui::Panel::left("side")
         .exact_size(PANEL_WIDTH)
         .resizable(false)
         .show(&mut root, |ui| {
-            ui.heading(&s.name);
-            ui.label(format!(
-                "{} — turn {} of {}",
-                game.date(),
-                game.turn(),
-                s.turns
+            egui::ScrollArea::vertical().show(ui, |ui| side_panel(ui, &mut hud));
+        });
+    egui::Panel::bottom("log")
+        .exact_size(LOG_HEIGHT)
+        .show(&mut root, |ui| log_panel(ui, &hud));
+    Ok(())
+}
+
+fn top_bar(ui: &mut egui::Ui, hud: &mut Hud) {
+    let game = &hud.session.game;
+    let s = game.scenario();
+    let me = hud.session.player;
+    ui.horizontal_centered(|ui| {
+        ui.strong(game.date().to_string()).on_hover_text(format!(
+            "{} — turn {} of {}",
+            s.name,
+            game.turn(),
+            s.turns
+        ));
+        ui.label(format!("turn {}/{}", game.turn(), s.turns));
+        ui.separator();
+        let active = game.active_faction();
+        let active_name = s.faction(active).map_or("?", |f| f.name.as_str());
+        if game.is_over() {
+            ui.strong("Game over");
+        } else if active == me {
+            ui.colored_label(egui::Color32::from_rgb(120, 220, 120), "Your turn");
+        } else {
+            ui.colored_label(
+                egui::Color32::from_rgb(230, 200, 90),
+                format!("{active_name} is moving…"),
+            );
+            if ui
+                .button("Skip ▶▶")
+                .on_hover_text("Play the computer's turns out at once (Space).")
+                .clicked()
+            {
+                hud.actions.write(PlayerAction::SkipAi);
+            }
+        }
+        ui.separator();
+        let income: i64 = game.income_statement(me).iter().map(|l| l.amount).sum();
+        ui.label(format!("${:.1} M", game.treasury(me) as f64 / 1000.0))
+            .on_hover_text(format!(
+                "Treasury; {:+.2} million a turn (see Economy).",
+                income as f64 / 1000.0
             ));
-            if let Some(err) = &status.error {
-                ui.separator();
-                ui.colored_label(
-                    egui::Color32::from_rgb(220, 80, 70),
-                    "The level file has errors; still showing the last good version:",
-                );
+        let oil: i64 = game
+            .income_statement(me)
+            .iter()
+            .filter(|l| matches!(l.source, IncomeSource::Field(_)))
+            .map(|l| l.amount)
+            .sum();
+        ui.label(format!("oil {:+.2} M", oil as f64 / 1000.0))
+            .on_hover_text("Oil and gas income a turn from the fields you hold.");
+        ui.label(format!("fuel {}", game.fuel(me)))
+            .on_hover_text("Fuel points in store: each motorised unit burns one a turn.");
+        let (mut ok, mut low, mut out) = (0, 0, 0);
+        for u in game.units().filter(|u| u.owner == me) {
+            match u.supply {
+                SupplyState::Supplied => ok += 1,
+                SupplyState::Low => low += 1,
+                SupplyState::Out => out += 1,
+            }
+        }
+        ui.label(format!("supply {ok}/{low}/{out}"))
+            .on_hover_text("Your units supplied / low / out of supply.");
+        let objectives: Vec<usize> = s
+            .objectives
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.faction == me)
+            .map(|(i, _)| i)
+            .collect();
+        let met = objectives
+            .iter()
+            .filter(|i| game.objective_secured(**i))
+            .count();
+        ui.label(format!("objectives {met}/{}", objectives.len()))
+            .on_hover_text("Objectives secured now (see Objectives).");
+        ui.separator();
+        let o = &mut *hud.overlays;
+        ui.toggle_value(&mut o.control, "Control")
+            .on_hover_text("Shade hexes by who holds them (C).");
+        ui.toggle_value(&mut o.supply, "Supply").on_hover_text(
+            "Where your supply reaches (green) and your ground it does not (red) (U).",
+        );
+        ui.toggle_value(&mut o.objectives, "Objectives")
+            .on_hover_text("Ring the objectives: yours in gold with points and deadline (O).");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("☰").on_hover_text("Menu (Esc).").clicked() {
+                hud.menu.0 = !hud.menu.0;
+            }
+            if ui
+                .button("?")
+                .on_hover_text("Help and keys (F1).")
+                .clicked()
+            {
+                hud.help.0 = !hud.help.0;
+            }
+            let my_turn = !game.is_over() && active == me;
+            if ui
+                .add_enabled(
+                    my_turn,
+                    egui::Button::new(egui::RichText::new("End turn").strong()),
+                )
+                .on_hover_text("Finish your turn; the other sides move (E).")
+                .clicked()
+            {
+                hud.actions.write(PlayerAction::EndTurn);
+            }
+        });
+    });
+}
+
+fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
+    let session = &*hud.session;
+    let game = &session.game;
+    let s = game.scenario();
+    let me = session.player;
+    ui.heading(&s.name);
+    if let Some(err) = &hud.status.error {
+        ui.colored_label(
+            egui::Color32::from_rgb(220, 80, 70),
+            "The level file has errors; still showing the last good version:",
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("level_errors")
+            .max_height(160.0)
+            .show(ui, |ui| ui.monospace(err));
+    } else if hud.status.reloads > 0 {
+        ui.small(format!(
+            "Level reloaded from disk ({}×).",
+            hud.status.reloads
+        ));
+    }
+    if let Some(msg) = &hud.selection.message {
+        ui.colored_label(egui::Color32::from_rgb(240, 120, 90), msg);
+    }
+    ui.separator();
+    if let Some(u) = hud.selection.unit.and_then(|id| game.unit(id)) {
+        ui.strong("Selected unit");
+        unit_details(ui, session, u);
+        let my_turn = !game.is_over() && game.active_faction() == me;
+        if u.owner == me && my_turn {
+            for offer in input::unit_offers(game, u.id) {
+                if ui.button(&offer.label).clicked() {
+                    hud.orders.write(OrderButton(offer.command));
+                }
+            }
+            ui.small("Click a lit hex to move, a red-ringed enemy to attack; Esc to let go.");
+        }
+        ui.separator();
+    }
+    ui.strong("Under the pointer");
+    match hud.hovered.0 {
+        None => {
+            ui.weak("Move the pointer over the map.");
+        }
+        Some(hex) => hex_details(ui, session, hex),
+    }
+    ui.separator();
+    egui::CollapsingHeader::new("Economy")
+        .default_open(true)
+        .show(ui, |ui| economy_panel(ui, session));
+    egui::CollapsingHeader::new("Diplomacy")
+        .default_open(false)
+        .show(ui, |ui| diplomacy_panel(ui, session, &hud.settings));
+    egui::CollapsingHeader::new("Objectives")
+        .default_open(false)
+        .show(ui, |ui| objectives_panel(ui, session));
+    let my_turn = !game.is_over() && game.active_faction() == me;
+    if my_turn {
+        egui::CollapsingHeader::new("Orders")
+            .default_open(false)
+            .show(ui, |ui| {
+                let offers = input::faction_offers(game);
+                if offers.is_empty() {
+                    ui.weak("Nothing to order now: no money, free towns or support for it.");
+                }
                 egui::ScrollArea::vertical()
-                    .max_height(160.0)
-                    .show(ui, |ui| ui.monospace(err));
-            } else if status.reloads > 0 {
-                ui.small(format!("Level reloaded from disk ({}×).", status.reloads));
-            }
-            economy_panel(ui, &session);
-            ui.separator();
-            ui.strong("Factions");
-            for (i, f) in s.factions.iter().enumerate() {
-                let id = crate::sim::FactionId(i as u8);
-                ui.horizontal(|ui| {
-                    swatch(ui, color32(f.color));
-                    let mut name = f.name.clone();
-                    if id == session.player {
-                        name.push_str("  (you)");
-                    }
-                    if id == game.active_faction() {
-                        ui.strong(name);
-                    } else {
-                        ui.label(name);
-                    }
-                });
-                if id == session.player {
-                    for (j, g) in s.factions.iter().enumerate() {
-                        let other = crate::sim::FactionId(j as u8);
-                        if other != id {
-                            let r = game.relation(Party::Faction(id), Party::Faction(other));
-                            let stance = match r.stance {
-                                Stance::Hostile => "hostile to",
-                                Stance::Rival => "rival of",
-                                Stance::Neutral => "neutral toward",
-                                Stance::Cooperating => "cooperating with",
-                                Stance::Allied => "allied with",
-                            };
-                            let tension = if r.stance == Stance::Hostile {
-                                String::new()
-                            } else {
-                                format!(" — tension {}", r.tension)
-                            };
-                            ui.small(format!("    {stance} {}{tension}", g.name));
+                    .id_salt("offers")
+                    .max_height(220.0)
+                    .show(ui, |ui| {
+                        for offer in offers {
+                            if ui.small_button(&offer.label).clicked() {
+                                hud.orders.write(OrderButton(offer.command));
+                            }
                         }
-                    }
-                }
-            }
-            ui.separator();
-            ui.strong("Under the pointer");
-            match hovered.0 {
-                None => {
-                    ui.weak("Move the pointer over the map.");
-                }
-                Some(hex) => hex_details(ui, &session, hex),
-            }
-            ui.separator();
-            ui.strong("Legend");
+                    });
+            });
+    }
+    egui::CollapsingHeader::new("Legend")
+        .default_open(false)
+        .show(ui, |ui| {
             egui::Grid::new("legend").num_columns(2).show(ui, |ui| {
                 for t in Terrain::ALL {
                     swatch(ui, color32(terrain_rgb(t)));
@@ -121,12 +283,289 @@ fn side_panel(
                     ui.end_row();
                 }
             });
-            ui.small("Blue lines: rivers (crossings marked across them). Brown: roads. Dashed purple: international border.");
-            ui.small(format!(
-                "Keys: arrows/WASD pan, wheel zooms, drag to move; C toggles control shading ({}).",
-                if overlays.control { "on" } else { "off" }
-            ));
+            ui.small("Blue lines: rivers (crossings marked across them). Brown: roads. Dashed purple: international border. Black diamonds: oil fields (ringed by holder, red bars for damage).");
+            ui.small("Counters: the frame's colour and shape tell the faction; ╳ infantry, ╳ in an oval mechanised, one stroke and G militia, SF special forces, a dot artillery. Bar: strength. Yellow/red dot: low/out of supply. Red chevron: low morale. Brown line under: dug in.");
         });
+}
+
+fn unit_details(ui: &mut egui::Ui, session: &Session, u: &crate::sim::Unit) {
+    let game = &session.game;
+    let s = game.scenario();
+    let owner = s.faction(u.owner).map_or("?", |f| f.name.as_str());
+    ui.label(format!("{} — {}, {owner}", u.name, u.kind.name()));
+    ui.small(format!(
+        "strength {}/{}, morale {}, {:?}, movement {}/{}{}{}",
+        u.strength,
+        u.full_strength,
+        u.morale,
+        u.experience,
+        u.movement_left,
+        u.kind.movement(),
+        if u.has_attacked { ", has attacked" } else { "" },
+        if u.dug_in { ", dug in" } else { "" },
+    ));
+    if let Some(r) = game.supply_report(u.id) {
+        ui.small(supply_text(session, &r));
+    }
+    if u.no_fuel {
+        ui.small("No fuel this turn: half movement.");
+    }
+}
+
+fn diplomacy_panel(ui: &mut egui::Ui, session: &Session, settings: &Settings) {
+    let game = &session.game;
+    let s = game.scenario();
+    let me = session.player;
+    for (i, f) in s.factions.iter().enumerate() {
+        let id = FactionId(i as u8);
+        ui.horizontal(|ui| {
+            swatch(ui, color32(settings.faction_rgb(game, id)));
+            let mut name = f.name.clone();
+            if id == me {
+                name.push_str("  (you)");
+            }
+            if id == game.active_faction() {
+                ui.strong(name);
+            } else {
+                ui.label(name);
+            }
+        });
+        if id != me {
+            let r = game.relation(Party::Faction(me), Party::Faction(id));
+            let stance = match r.stance {
+                Stance::Hostile => "hostile",
+                Stance::Rival => "rival",
+                Stance::Neutral => "neutral",
+                Stance::Cooperating => "cooperating",
+                Stance::Allied => "allied",
+            };
+            let tension = if r.stance == Stance::Hostile {
+                String::new()
+            } else {
+                format!(", tension {}/100", r.tension)
+            };
+            ui.small(format!("    {stance}{tension}")).on_hover_text(
+                "Tension rises with attacks, captures and breaches, eases 5 a turn; at 80 relations break down a step.",
+            );
+        }
+    }
+    ui.separator();
+    for (i, sup) in s
+        .support
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.faction == me)
+    {
+        let patron = s.party_name(Party::Patron(sup.patron));
+        let r = game.relation(Party::Faction(me), Party::Patron(sup.patron));
+        ui.small(format!(
+            "{patron}: {} % of full support (tension {}); {} points in the pool",
+            game.support_percent(i),
+            r.tension,
+            game.pool(i)
+        ))
+        .on_hover_text("Support is halved at tension 30 and stops at 60.");
+    }
+}
+
+fn objectives_panel(ui: &mut egui::Ui, session: &Session) {
+    let game = &session.game;
+    let s = game.scenario();
+    let me = session.player;
+    for (i, o) in s
+        .objectives
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.faction == me)
+    {
+        let secured = game.objective_secured(i);
+        let mark = if secured { "✔" } else { "○" };
+        let mut text = format!("{mark} {} — {} points", o.description, o.points);
+        if let Some(by) = o.by {
+            text.push_str(&format!(", by {by}"));
+        }
+        if let Some(d) = game.achieved(i) {
+            text.push_str(&format!(" (met {d})"));
+        }
+        if matches!(o.goal, Goal::Survive) {
+            text.push_str(" — scored at the end");
+        }
+        ui.small(text);
+    }
+}
+
+fn log_panel(ui: &mut egui::Ui, hud: &Hud) {
+    let session = &*hud.session;
+    let game = &session.game;
+    egui::ScrollArea::vertical()
+        .stick_to_bottom(true)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if session.log.is_empty() {
+                ui.weak("The event log: what happens in the game appears here, with its date.");
+            }
+            for line in &session.log {
+                let c = color32(hud.settings.faction_rgb(game, line.faction));
+                ui.horizontal(|ui| {
+                    swatch(ui, c);
+                    ui.small(format!("{}  {}", line.date, line.text));
+                });
+            }
+        });
+}
+
+fn attack_window(
+    mut contexts: EguiContexts,
+    session: Res<Session>,
+    mut selection: ResMut<Selection>,
+    mut actions: MessageWriter<PlayerAction>,
+    mut orders: MessageWriter<OrderButton>,
+) -> Result {
+    let Some(pending) = selection.pending.clone() else {
+        return Ok(());
+    };
+    let ctx = contexts.ctx_mut()?;
+    let game = &session.game;
+    let mut chosen = pending.chosen.clone();
+    let attackers = pending.attackers();
+    let preview = game.preview_attack(&attackers, pending.target);
+    let defender = game.unit_at(pending.target);
+    egui::Window::new("Attack")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-12.0, 46.0))
+        .show(ctx, |ui| {
+            if let Some(d) = defender {
+                ui.label(format!(
+                    "Target: {} ({}), strength {}",
+                    d.name,
+                    d.kind.name(),
+                    d.strength
+                ));
+            }
+            ui.strong("Attackers");
+            for (k, id) in pending.candidates.iter().enumerate() {
+                if let Some(u) = game.unit(*id) {
+                    ui.checkbox(
+                        &mut chosen[k],
+                        format!("{} ({}, strength {})", u.name, u.kind.name(), u.strength),
+                    );
+                }
+            }
+            match &preview {
+                Ok(p) => {
+                    ui.separator();
+                    ui.label(format!(
+                        "Odds {} — {:.1} : 1 (attack {:.1} against defence {:.1})",
+                        p.odds(),
+                        f64::from(p.ratio_percent) / 100.0,
+                        p.attack as f64 / 100.0,
+                        p.defence as f64 / 100.0
+                    ));
+                    if !p.joint.is_empty() {
+                        ui.small(format!(
+                            "{} allied unit(s) next to the target join with half their power.",
+                            p.joint.len()
+                        ));
+                    }
+                    ui.small("Defence modifiers:");
+                    for m in &p.defence_modifiers {
+                        ui.small(format!(
+                            "   {} ×{:.2}",
+                            m.label,
+                            f64::from(m.percent) / 100.0
+                        ));
+                    }
+                    ui.small("Chances (in sixths):");
+                    for (outcome, sixths) in crate::sim::Outcome::ALL.iter().zip(p.chances) {
+                        if sixths > 0 {
+                            ui.small(format!("   {}: {}/6", outcome.name(), sixths));
+                        }
+                    }
+                }
+                Err(e) => {
+                    ui.colored_label(egui::Color32::from_rgb(240, 120, 90), e.to_string());
+                }
+            }
+            let strikes = input::strike_offers(game, pending.target);
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(preview.is_ok(), egui::Button::new("Attack"))
+                    .on_hover_text("Roll the die (Enter).")
+                    .clicked()
+                {
+                    actions.write(PlayerAction::ConfirmAttack);
+                }
+                if ui
+                    .button("Cancel")
+                    .on_hover_text("Esc or right click.")
+                    .clicked()
+                {
+                    actions.write(PlayerAction::Cancel);
+                }
+            });
+            for s in strikes {
+                if ui
+                    .button(&s.label)
+                    .on_hover_text("Spend support points on an air strike instead.")
+                    .clicked()
+                {
+                    orders.write(OrderButton(s.command));
+                    actions.write(PlayerAction::Cancel);
+                }
+            }
+        });
+    if let Some(p) = selection.pending.as_mut()
+        && p.chosen != chosen
+    {
+        p.chosen = chosen;
+    }
+    Ok(())
+}
+
+fn help_keys(keys: Res<ButtonInput<KeyCode>>, focus: Res<UiFocus>, mut help: ResMut<HelpOpen>) {
+    if !focus.typing && (keys.just_pressed(KeyCode::F1) || keys.just_pressed(KeyCode::KeyH)) {
+        help.0 = !help.0;
+    }
+}
+
+fn help_window(mut contexts: EguiContexts, mut help: ResMut<HelpOpen>) -> Result {
+    if !help.0 {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let mut open = true;
+    egui::Window::new("Help")
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(460.0)
+        .show(ctx, |ui| {
+            ui.label("Your turn: move and attack with your units, give orders, then End turn. The other sides then move; their actions appear in the log at the bottom.");
+            ui.label("Supply comes along roads from your sources. Units low on supply have two turns before they lose strength; out of supply they move at half speed and cannot attack.");
+            ui.label("Units that stay a whole turn in place dig in: +25 % defence, +50 % in a town or city.");
+            ui.separator();
+            egui::Grid::new("keys").striped(true).num_columns(2).show(ui, |ui| {
+                for (key, what) in super::orders::SHORTCUTS {
+                    ui.strong(*key);
+                    ui.label(*what);
+                    ui.end_row();
+                }
+            });
+        });
+    help.0 = open;
+    Ok(())
+}
+
+fn focus(mut contexts: EguiContexts, mut focus: ResMut<UiFocus>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let now = UiFocus {
+        typing: ctx.egui_wants_keyboard_input(),
+        pointer_over_ui: ctx.is_pointer_over_egui() || ctx.egui_wants_pointer_input(),
+    };
+    if focus.typing != now.typing || focus.pointer_over_ui != now.pointer_over_ui {
+        *focus = now;
+    }
     Ok(())
 }
 
@@ -335,48 +774,4 @@ fn supply_why(session: &Session, r: &crate::sim::SupplyReport) -> String {
         Some(Cut::OutOfRange) => format!("too far from {source}"),
         Some(Cut::NoRoute) => "no way to any supply source".into(),
     }
-}
-
-fn map_labels(
-    mut contexts: EguiContexts,
-    session: Res<Session>,
-    geo: Option<Res<MapGeometry>>,
-    camera: Single<(&Camera, &GlobalTransform, &Projection), With<Camera2d>>,
-) -> Result {
-    let Some(geo) = geo else { return Ok(()) };
-    let ctx = contexts.ctx_mut()?;
-    let (cam, cam_global, projection) = *camera;
-    let scale = match projection {
-        Projection::Orthographic(o) => o.scale,
-        _ => 1.0,
-    };
-    let painter = ctx.layer_painter(egui::LayerId::background());
-    let mut places: Vec<_> = session.game.scenario().places.iter().collect();
-    // Biggest first, so when labels would overlap the smaller place gives way.
-    places.sort_by(|a, b| b.population.cmp(&a.population).then(a.key.cmp(&b.key)));
-    let mut taken: Vec<egui::Rect> = Vec::new();
-    let font = egui::FontId::proportional(13.0);
-    for p in places {
-        let Ok(v) = cam.world_to_viewport(cam_global, geo.world(p.hex).extend(0.0)) else {
-            continue;
-        };
-        if v.x < PANEL_WIDTH {
-            continue;
-        }
-        // Villages only when zoomed in.
-        if scale > 1.5 && p.population < 20_000 {
-            continue;
-        }
-        let galley = painter.layout_no_wrap(p.name.clone(), font.clone(), egui::Color32::WHITE);
-        let size = galley.size();
-        let pos = egui::pos2(v.x - size.x / 2.0, v.y + 8.0);
-        let rect = egui::Rect::from_min_size(pos, size).expand(2.0);
-        if taken.iter().any(|r| r.intersects(rect)) {
-            continue;
-        }
-        taken.push(rect);
-        painter.rect_filled(rect, 3.0, egui::Color32::from_black_alpha(150));
-        painter.galley(pos, galley, egui::Color32::WHITE);
-    }
-    Ok(())
 }

@@ -181,7 +181,7 @@ fn reloaded(
             })
             .unwrap_or(crate::sim::FactionId(0));
         info!("level reloaded: {}", level.scenario.name);
-        *session = Session::new(level, player, session.seed);
+        *session = Session::new(level, player, session.seed, session.difficulty);
         status.error = None;
         status.reloads += 1;
         revision.0 += 1;

@@ -1,5 +1,6 @@
-//! The map: terrain tiles (bevy_ecs_tilemap), river, road and border lines, place markers and
-//! unit counters, rebuilt whenever a different map is shown.
+//! The map: terrain tiles (bevy_ecs_tilemap) and river, road and border lines, rebuilt
+//! whenever a different map is shown; control shading follows the game. Places, oil fields
+//! and counters are painted over it by [`super::overlay`].
 
 use bevy::asset::RenderAssetUsages;
 use bevy::mesh::{Indices, PrimitiveTopology};
@@ -8,28 +9,34 @@ use bevy_ecs_tilemap::prelude::*;
 use hexx::Hex;
 
 use super::coords::MapGeometry;
+use super::orders::UiFocus;
+use super::settings::Settings;
 use super::terrain_texture::{terrain_strip, tile_index};
 use super::{MapRevision, Session};
-use crate::sim::{CrossingKind, FactionId, Game, UnitId};
+use crate::sim::CrossingKind;
 
 /// Marks everything that belongs to the current map view, so it can be cleared.
 #[derive(Component)]
 pub struct MapView;
 
-/// A unit counter mirroring a sim unit.
-#[derive(Component, Debug, Clone, Copy)]
-pub struct UnitView(pub UnitId);
-
 /// Which overlays are shown.
-#[derive(Resource, Debug, Clone, Copy)]
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Overlays {
     /// Tint hexes by who controls them.
     pub control: bool,
+    /// Where the player's supply reaches.
+    pub supply: bool,
+    /// Objectives ringed on the map.
+    pub objectives: bool,
 }
 
 impl Default for Overlays {
     fn default() -> Self {
-        Overlays { control: true }
+        Overlays {
+            control: true,
+            supply: false,
+            objectives: true,
+        }
     }
 }
 
@@ -41,20 +48,14 @@ pub(super) fn plugin(app: &mut App) {
             (
                 spawn_map.run_if(resource_changed::<MapRevision>),
                 toggle_overlays,
-                tint_control
-                    .run_if(resource_changed::<Overlays>.or_eager(resource_changed::<Session>)),
-                place_units.run_if(resource_changed::<Session>),
+                tint_control.run_if(
+                    resource_changed::<Overlays>
+                        .or_eager(resource_changed::<Session>)
+                        .or_eager(resource_changed::<Settings>),
+                ),
             )
                 .chain(),
         );
-}
-
-/// Colour of a faction, or grey when there is none.
-pub fn faction_color(game: &Game, f: Option<FactionId>) -> Color {
-    match f.and_then(|f| game.scenario().faction(f)) {
-        Some(f) => Color::srgb_u8(f.color[0], f.color[1], f.color[2]),
-        None => Color::srgb(0.5, 0.5, 0.5),
-    }
 }
 
 /// Triangles for thick line segments, with per-vertex colour.
@@ -184,83 +185,31 @@ fn spawn_map(
         Transform::from_xyz(0.0, 0.0, 1.0),
     ));
 
-    // Places: a dot sized by population, ringed in the holder's colour.
-    let ring = meshes.add(Circle::new(1.0));
-    let white = materials.add(ColorMaterial::from_color(Color::srgb(0.97, 0.96, 0.92)));
-    for (i, p) in game.scenario().places.iter().enumerate() {
-        let r = 3.0 + (p.population as f32).sqrt() / 60.0;
-        let r = r.min(10.0);
-        let holder = game.place_holder(crate::sim::PlaceId(i as u16));
-        let at = geo.world(p.hex);
-        commands.spawn((
-            MapView,
-            Mesh2d(ring.clone()),
-            MeshMaterial2d(materials.add(ColorMaterial::from_color(faction_color(game, holder)))),
-            Transform::from_xyz(at.x, at.y, 4.0).with_scale(Vec3::splat(r + 2.0)),
-        ));
-        commands.spawn((
-            MapView,
-            Mesh2d(ring.clone()),
-            MeshMaterial2d(white.clone()),
-            Transform::from_xyz(at.x, at.y, 4.1).with_scale(Vec3::splat(r)),
-        ));
-    }
-    // Oil fields: a small black square.
-    let square = meshes.add(Rectangle::new(7.0, 7.0));
-    let oil = materials.add(ColorMaterial::from_color(Color::srgb(0.08, 0.08, 0.08)));
-    for f in &game.scenario().oil_fields {
-        let at = geo.world(f.hex) + Vec2::new(8.0, -7.0);
-        commands.spawn((
-            MapView,
-            Mesh2d(square.clone()),
-            MeshMaterial2d(oil.clone()),
-            Transform::from_xyz(at.x, at.y, 4.2).with_rotation(Quat::from_rotation_z(0.785)),
-        ));
-    }
-
-    // Unit counters.
-    let counter = meshes.add(Rectangle::new(18.0, 13.0));
-    let frame = meshes.add(Rectangle::new(20.0, 15.0));
-    let dark = materials.add(ColorMaterial::from_color(Color::srgb(0.08, 0.08, 0.1)));
-    for u in game.units() {
-        let fill = materials.add(ColorMaterial::from_color(faction_color(
-            game,
-            Some(u.owner),
-        )));
-        let at = geo.world(u.hex);
-        commands
-            .spawn((
-                MapView,
-                UnitView(u.id),
-                Mesh2d(frame.clone()),
-                MeshMaterial2d(dark.clone()),
-                Transform::from_xyz(at.x, at.y, 5.0),
-            ))
-            .with_child((
-                Mesh2d(counter.clone()),
-                MeshMaterial2d(fill),
-                Transform::from_xyz(0.0, 0.0, 0.1),
-            ));
-    }
     commands.insert_resource(geo);
 }
 
 fn toggle_overlays(
     keys: Res<ButtonInput<KeyCode>>,
+    focus: Res<UiFocus>,
     mut overlays: ResMut<Overlays>,
-    mut egui: bevy_egui::EguiContexts,
 ) {
-    let typing = egui
-        .ctx_mut()
-        .map(|c| c.egui_wants_keyboard_input())
-        .unwrap_or(false);
-    if !typing && keys.just_pressed(KeyCode::KeyC) {
+    if focus.typing {
+        return;
+    }
+    if keys.just_pressed(KeyCode::KeyC) {
         overlays.control = !overlays.control;
+    }
+    if keys.just_pressed(KeyCode::KeyU) {
+        overlays.supply = !overlays.supply;
+    }
+    if keys.just_pressed(KeyCode::KeyO) {
+        overlays.objectives = !overlays.objectives;
     }
 }
 
 fn tint_control(
     session: Res<Session>,
+    settings: Res<Settings>,
     overlays: Res<Overlays>,
     geo: Option<Res<MapGeometry>>,
     mut tiles: Query<(&TilePos, &mut TileColor)>,
@@ -271,7 +220,8 @@ fn tint_control(
         let hex: Hex = geo.hex(*pos);
         let tint = match game.control(hex) {
             Some(f) if overlays.control => {
-                let c = faction_color(game, Some(f)).to_srgba();
+                let [r, g, b] = settings.faction_rgb(game, f);
+                let c = Color::srgb_u8(r, g, b).to_srgba();
                 let k = 0.16;
                 Color::srgb(
                     1.0 - k + k * c.red * 1.2,
@@ -283,25 +233,6 @@ fn tint_control(
         };
         if color.0 != tint {
             color.0 = tint;
-        }
-    }
-}
-
-fn place_units(
-    session: Res<Session>,
-    geo: Option<Res<MapGeometry>>,
-    mut views: Query<(&UnitView, &mut Transform, &mut Visibility)>,
-) {
-    let Some(geo) = geo else { return };
-    for (view, mut t, mut vis) in &mut views {
-        match session.game.unit(view.0) {
-            Some(u) => {
-                let at = geo.world(u.hex);
-                t.translation.x = at.x;
-                t.translation.y = at.y;
-                *vis = Visibility::Inherited;
-            }
-            None => *vis = Visibility::Hidden,
         }
     }
 }

@@ -6,9 +6,14 @@
 pub mod camera;
 pub mod coords;
 pub mod hud;
+pub mod input;
 pub mod level_asset;
 pub mod map_view;
+pub mod orders;
+pub mod overlay;
+pub mod screens;
 pub mod screenshot;
+pub mod settings;
 pub mod terrain_texture;
 
 use std::path::PathBuf;
@@ -21,7 +26,8 @@ use bevy_ecs_tilemap::TilemapPlugin;
 use bevy_egui::EguiPlugin;
 
 use crate::level::LoadedLevel;
-use crate::sim::{FactionId, Game};
+use crate::sim::ai::{AiPlayer, Difficulty};
+use crate::sim::{Command, Event, FactionId, Game, RuleError, UnitId};
 
 /// How the game was asked to start.
 pub struct PlayConfig {
@@ -31,13 +37,31 @@ pub struct PlayConfig {
     pub level: LoadedLevel,
     /// The faction the player commands.
     pub faction: FactionId,
+    /// How well the computer plays the other factions.
+    pub difficulty: Difficulty,
     /// Seed for the dice.
     pub seed: u64,
+    /// Open on the main menu rather than straight in the game.
+    pub menu: bool,
     /// Save a screenshot here after `frames` frames, then exit.
     pub screenshot: Option<PathBuf>,
     /// Frames to render before the screenshot.
     pub frames: u32,
 }
+
+/// One line of the event log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogLine {
+    /// The game date it happened on.
+    pub date: crate::sim::Date,
+    /// The faction whose turn it was.
+    pub faction: FactionId,
+    /// What happened, in words.
+    pub text: String,
+}
+
+/// Most lines the event log keeps; older ones scroll away.
+pub const LOG_LINES: usize = 400;
 
 /// The game being played and the level it came from.
 #[derive(Resource)]
@@ -50,19 +74,100 @@ pub struct Session {
     pub player: FactionId,
     /// The seed the game was started with.
     pub seed: u64,
+    /// How well the computer plays the other factions.
+    pub difficulty: Difficulty,
+    /// The computer players, one per faction (none for the player's).
+    pub ai: Vec<Option<AiPlayer>>,
+    /// What happened, newest last.
+    pub log: std::collections::VecDeque<LogLine>,
+    /// Names of every unit seen, including those destroyed, for the log.
+    names: std::collections::HashMap<UnitId, String>,
 }
 
 impl Session {
     /// A new game of a level.
-    pub fn new(level: LoadedLevel, player: FactionId, seed: u64) -> Self {
+    pub fn new(level: LoadedLevel, player: FactionId, seed: u64, difficulty: Difficulty) -> Self {
         let game = Game::new(level.scenario.clone(), seed);
+        let ai = (0..game.scenario().factions.len())
+            .map(|i| (i != usize::from(player.0)).then(|| AiPlayer::new(difficulty)))
+            .collect();
+        let names = game.units().map(|u| (u.id, u.name.clone())).collect();
         Session {
             game,
             level: Arc::new(level),
             player,
             seed,
+            difficulty,
+            ai,
+            log: Default::default(),
+            names,
         }
     }
+
+    /// Carries out a command through the rules and writes what happened to the log.
+    pub fn perform(&mut self, command: &Command) -> Result<Vec<Event>, RuleError> {
+        let faction = self.game.active_faction();
+        let events = self.game.perform(command)?;
+        for e in &events {
+            if let Event::UnitRaised { unit, .. } = e {
+                self.names.insert(unit.id, unit.name.clone());
+            }
+            // Moves show on the map; the log keeps what changes the situation.
+            if matches!(e, Event::UnitMoved { .. }) {
+                continue;
+            }
+            let names = &self.names;
+            let name = |id: UnitId| names.get(&id).cloned().unwrap_or_else(|| "a unit".into());
+            if let Some(text) = e.describe(self.game.scenario(), &name) {
+                self.log.push_back(LogLine {
+                    date: self.game.date(),
+                    faction,
+                    text,
+                });
+            }
+        }
+        while self.log.len() > LOG_LINES {
+            self.log.pop_front();
+        }
+        Ok(events)
+    }
+
+    /// Whether the computer is to move now.
+    pub fn ai_to_move(&self) -> bool {
+        !self.game.is_over() && self.game.active_faction() != self.player
+    }
+
+    /// Lets the computer choose and carry out one command for the active faction. A command
+    /// the rules refuse (which would be a bug in the AI) ends its turn instead, so the game
+    /// never stalls.
+    pub fn ai_step(&mut self) -> Option<Vec<Event>> {
+        if !self.ai_to_move() {
+            return None;
+        }
+        let f = usize::from(self.game.active_faction().0);
+        let command = match self.ai.get_mut(f).and_then(Option::as_mut) {
+            Some(ai) => ai.choose(&self.game),
+            None => Command::EndTurn,
+        };
+        match self.perform(&command) {
+            Ok(events) => Some(events),
+            Err(_) => self.perform(&Command::EndTurn).ok(),
+        }
+    }
+}
+
+/// The screens of the game.
+#[derive(States, Default, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppState {
+    /// New game, load, settings, quit; the level's map behind.
+    #[default]
+    MainMenu,
+    /// Loading the chosen level.
+    Loading,
+    /// Playing.
+    InGame,
+    /// The game is over: results and score.
+    Debrief,
 }
 
 /// Bumped whenever a different map is shown, so views rebuild themselves.
@@ -115,12 +220,46 @@ pub fn run(config: PlayConfig) -> ExitCode {
     } else {
         WinitSettings::desktop_app()
     })
-    .init_resource::<MapRevision>()
-    .insert_resource(Session::new(config.level, config.faction, config.seed))
+    .init_resource::<MapRevision>();
+    let levels_dir = config
+        .level_path
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    let faction_key = config
+        .level
+        .scenario
+        .faction(config.faction)
+        .map(|f| f.key.clone())
+        .unwrap_or_default();
+    app.insert_resource(screens::NewGame {
+        levels: screens::find_levels(&levels_dir, &config.level_path),
+        level: config.level_path.clone(),
+        faction: faction_key,
+        difficulty: config.difficulty,
+        seed: config.seed,
+        error: None,
+        factions: None,
+    })
+    .insert_resource(Session::new(
+        config.level,
+        config.faction,
+        config.seed,
+        config.difficulty,
+    ))
+    .insert_state(if config.menu {
+        AppState::MainMenu
+    } else {
+        AppState::InGame
+    })
     .add_plugins((
         camera::plugin,
         map_view::plugin,
+        settings::plugin,
+        orders::plugin,
+        overlay::plugin,
         hud::plugin,
+        screens::plugin,
         level_asset::plugin,
     ));
     if let Some(path) = config.screenshot {

@@ -959,6 +959,8 @@ impl Validator {
                 supply: Default::default(),
                 full_strength: u.strength.min(sim::entities::MAX_STRENGTH),
                 no_fuel: false,
+                dug_in: u.dug_in,
+                moved: false,
             });
         }
 

@@ -409,11 +409,17 @@ pub struct Unit {
     /// Experience.
     #[serde(default = "default_experience")]
     pub experience: Experience,
+    /// Whether it starts dug in (prepared positions: a defence bonus until it moves).
+    #[serde(default = "default_dug_in")]
+    pub dug_in: bool,
     /// Where the facts come from.
     #[serde(default)]
     pub source: String,
 }
 
+fn default_dug_in() -> bool {
+    true
+}
 fn default_strength() -> u16 {
     10
 }

@@ -497,6 +497,10 @@ impl<'a> Plan<'a> {
                 250
             };
         }
+        if u.dug_in && hex == u.hex && self.contested[i] && (self.guard[i] > 0 || self.cautious) {
+            // Leaving prepared positions under threat gives away their defence.
+            score += 60;
+        }
         if self.guard[i] > 0 && self.contested[i] {
             score += i64::from(self.guard[i]) * 20;
         } else if self.cautious && self.keep[i] > 0 {

@@ -434,6 +434,8 @@ impl Game {
             supply: SupplyState::Supplied,
             full_strength: strength * 2,
             no_fuel: false,
+            dug_in: false,
+            moved: true,
         }
     }
 

@@ -404,6 +404,13 @@ pub struct Unit {
     /// Whether it lacked fuel this turn (motorised units only): half movement.
     #[serde(default)]
     pub no_fuel: bool,
+    /// Whether it is dug in: it has spent a whole turn of its own in this hex without moving
+    /// (or starts in prepared positions). Dug-in units defend better; moving ends it.
+    #[serde(default)]
+    pub dug_in: bool,
+    /// Whether it has moved (or been pushed back) during its faction's current turn.
+    #[serde(default)]
+    pub moved: bool,
 }
 
 impl Unit {

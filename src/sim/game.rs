@@ -623,6 +623,8 @@ impl Game {
                     }
                     u.hex = to;
                     u.movement_left = u.movement_left.saturating_sub(*cost);
+                    u.moved = true;
+                    u.dug_in = false;
                     if let Some(i) = map.index(to) {
                         self.occupant[i] = Some(*unit);
                     }
@@ -660,6 +662,8 @@ impl Game {
                 if let Some(u) = self.state.units.get_mut(unit) {
                     u.hex = *to;
                     u.movement_left = 0;
+                    u.moved = true;
+                    u.dug_in = false;
                     if let Some(i) = map.index(*from) {
                         self.occupant[i] = None;
                     }
@@ -676,7 +680,14 @@ impl Game {
                     self.occupant[i] = None;
                 }
             }
-            Event::TurnEnded { .. } => {}
+            Event::TurnEnded { faction } => {
+                // A whole turn of its own in one hex is time enough to dig in.
+                for u in self.state.units.values_mut() {
+                    if u.owner == *faction && !u.moved {
+                        u.dug_in = true;
+                    }
+                }
+            }
             Event::NewTurn { turn, date } => {
                 self.state.turn = *turn;
                 self.state.date = *date;
@@ -813,6 +824,7 @@ impl Game {
                     if u.owner == *faction {
                         u.movement_left = u.kind.movement();
                         u.has_attacked = false;
+                        u.moved = false;
                     }
                 }
             }

@@ -468,6 +468,9 @@ impl Game {
                 percent: defender.experience.percent(),
             },
         ];
+        if defender.dug_in {
+            mods.push(dug_in_modifier(self.scenario(), target));
+        }
         if weakest_crossing > 100 {
             mods.push(Modifier {
                 label: "attacked across a river".into(),
@@ -821,5 +824,29 @@ impl Game {
         let mut events = vec![Event::SupplyTraced { faction, states }];
         events.extend(attrition);
         events
+    }
+}
+
+/// Defence bonus of a dug-in unit, in percent.
+pub const DUG_IN_PERCENT: u32 = 125;
+/// Defence bonus of a unit dug in inside a town or city (prepared defences, tunnels, mines).
+pub const FORTIFIED_PERCENT: u32 = 150;
+
+/// The defence modifier of a unit dug in at `hex`: stronger inside a town or a city.
+fn dug_in_modifier(scenario: &super::Scenario, hex: Hex) -> Modifier {
+    use super::entities::PlaceKind;
+    let fortified = scenario
+        .place_at(hex)
+        .is_some_and(|(_, p)| matches!(p.kind, PlaceKind::City | PlaceKind::Town));
+    if fortified {
+        Modifier {
+            label: "dug in (fortified town)".into(),
+            percent: FORTIFIED_PERCENT,
+        }
+    } else {
+        Modifier {
+            label: "dug in".into(),
+            percent: DUG_IN_PERCENT,
+        }
     }
 }

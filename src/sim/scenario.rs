@@ -291,6 +291,8 @@ impl ScenarioBuilder {
             supply: Default::default(),
             full_strength: 20,
             no_fuel: false,
+            dug_in: false,
+            moved: false,
         });
         if let Some(i) = self.scenario.map.index(hex) {
             self.scenario.control[i] = Some(owner);

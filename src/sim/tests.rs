@@ -563,3 +563,40 @@ fn fighting_damages_a_field_and_repairs_cost_money_and_a_turn() {
         Err(RuleError::Undamaged(0))
     );
 }
+
+#[test]
+fn a_unit_that_holds_its_ground_a_whole_turn_digs_in_and_moving_ends_it() {
+    let (mut b, red, blue) = two_sides(Terrain::Steppe);
+    let a = b.unit(red, UnitKind::Infantry, 3, 3);
+    let d = b.unit(blue, UnitKind::Infantry, 5, 3);
+    let (next_to, away) = (b.hex(4, 3), b.hex(6, 3));
+    let mut game = Game::new(b.build(), 1);
+    let defence = |g: &Game| {
+        g.preview_attack(&[a], g.unit(d).unwrap().hex)
+            .unwrap()
+            .defence
+    };
+    assert!(!game.unit(d).unwrap().dug_in);
+    // Red's turn passes; blue's turn passes without a move: blue digs in as it ends.
+    game.perform(&Command::EndTurn).unwrap();
+    assert!(!game.unit(d).unwrap().dug_in, "not before its own turn has passed");
+    game.perform(&Command::EndTurn).unwrap();
+    assert!(game.unit(d).unwrap().dug_in);
+    // Red moves next to it: the defence counts the earthworks (+25 % in open ground).
+    game.perform(&mv(a, vec![next_to])).unwrap();
+    let p = game.preview_attack(&[a], game.unit(d).unwrap().hex).unwrap();
+    assert!(
+        p.defence_modifiers
+            .iter()
+            .any(|m| m.label == "dug in" && m.percent == 125)
+    );
+    let dug = defence(&game);
+    // Blue steps out and back: no longer dug in, and weaker for it.
+    game.perform(&Command::EndTurn).unwrap();
+    let here = game.unit(d).unwrap().hex;
+    game.perform(&mv(d, vec![away, here])).unwrap();
+    assert!(!game.unit(d).unwrap().dug_in);
+    game.perform(&Command::EndTurn).unwrap();
+    assert!(!game.unit(d).unwrap().dug_in, "it moved during its turn");
+    assert!(defence(&game) < dug);
+}

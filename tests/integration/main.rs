@@ -2,6 +2,7 @@
 
 mod ai;
 mod cli;
+mod client;
 mod levels;
 mod rules;
 mod scenario;

@@ -1,0 +1,263 @@
+//! What a click or a key on the map means, as a pure function of the game and the selection,
+//! so it can be tested without a window. The Bevy systems in [`super::orders`] only gather
+//! the clicks and carry out the answer.
+
+use hexx::Hex;
+
+use crate::sim::{Command, FactionId, Game, Preview, UnitId};
+
+/// What a click on a hex asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Click {
+    /// Select this unit (the player's own to give it orders; any other to look at it).
+    Select(UnitId),
+    /// Clear the selection.
+    Deselect,
+    /// Carry out this order at once (a move).
+    Order(Command),
+    /// An attack: show the odds and ask to confirm first.
+    ConfirmAttack {
+        /// The attack with every unit of the player's that can join it.
+        command: Command,
+        /// Its odds with those units.
+        preview: Box<Preview>,
+    },
+    /// The order cannot be given; the reason comes from the rules' own check.
+    Refused(String),
+    /// Nothing to do.
+    Nothing,
+}
+
+/// Units of `player` that could join an attack on `target` now (in range, not yet attacked,
+/// supplied), the `first` one first.
+pub fn possible_attackers(
+    game: &Game,
+    player: FactionId,
+    first: UnitId,
+    target: Hex,
+) -> Vec<UnitId> {
+    let mut out = vec![first];
+    let mut others: Vec<UnitId> = game
+        .units()
+        .filter(|u| u.owner == player && u.id != first)
+        .filter(|u| game.preview_attack(&[u.id], target).is_ok())
+        .map(|u| u.id)
+        .collect();
+    others.sort();
+    out.extend(others);
+    out.truncate(crate::sim::command::MAX_ATTACKERS);
+    out
+}
+
+/// What a click on `hex` means for `player` with `selected` selected.
+pub fn click(game: &Game, player: FactionId, selected: Option<UnitId>, hex: Hex) -> Click {
+    let my_turn = !game.is_over() && game.active_faction() == player;
+    let mine = selected
+        .and_then(|id| game.unit(id))
+        .filter(|u| u.owner == player);
+    match game.unit_at(hex) {
+        Some(u) if Some(u.id) == selected => Click::Deselect,
+        Some(u) if u.owner == player => Click::Select(u.id),
+        Some(u) => {
+            let Some(me) = mine.filter(|_| my_turn) else {
+                return Click::Select(u.id);
+            };
+            if !game.stance(player, u.owner).fights() {
+                // Not an enemy: a click on it just looks at it.
+                return Click::Select(u.id);
+            }
+            let attackers = possible_attackers(game, player, me.id, hex);
+            let command = Command::Attack {
+                attackers: attackers.clone(),
+                target: hex,
+            };
+            // The selected unit alone tells the real reason when the attack is refused.
+            if let Err(e) = game.check(&Command::Attack {
+                attackers: vec![me.id],
+                target: hex,
+            }) {
+                return Click::Refused(e.to_string());
+            }
+            match game.preview_attack(&attackers, hex) {
+                Ok(preview) => Click::ConfirmAttack {
+                    command,
+                    preview: Box::new(preview),
+                },
+                Err(e) => Click::Refused(e.to_string()),
+            }
+        }
+        None => {
+            let Some(me) = mine else {
+                return if selected.is_some() {
+                    Click::Deselect
+                } else {
+                    Click::Nothing
+                };
+            };
+            if !my_turn {
+                return Click::Refused("It is not your turn.".into());
+            }
+            if me.hex == hex {
+                return Click::Nothing;
+            }
+            if let Some(path) = game.path_to(me.id, hex) {
+                return Click::Order(Command::Move { unit: me.id, path });
+            }
+            // No way there this turn: a one-step order tells the rules' reason when the hex
+            // is next door (a river, a line, a zone of control); otherwise it is too far.
+            let step = Command::Move {
+                unit: me.id,
+                path: vec![hex],
+            };
+            match game.check(&step) {
+                Err(e) if me.hex.unsigned_distance_to(hex) == 1 || me.movement_left == 0 => {
+                    Click::Refused(e.to_string())
+                }
+                _ => Click::Refused(format!(
+                    "{} cannot get there this turn ({} movement points left).",
+                    me.name, me.movement_left
+                )),
+            }
+        }
+    }
+}
+
+/// The next of the player's units that can still act, after `after` (for Tab).
+pub fn next_ready(game: &Game, player: FactionId, after: Option<UnitId>) -> Option<UnitId> {
+    let mut ready: Vec<UnitId> = game
+        .units()
+        .filter(|u| u.owner == player && (u.movement_left > 0 || !u.has_attacked))
+        .map(|u| u.id)
+        .collect();
+    ready.sort();
+    let next = after.and_then(|a| ready.iter().find(|id| **id > a).copied());
+    next.or_else(|| ready.first().copied())
+}
+
+/// An order offered as a button, with what it would cost in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offer {
+    /// The button's text.
+    pub label: String,
+    /// The command it gives.
+    pub command: Command,
+}
+
+/// Orders for one unit besides moving and attacking, each already accepted by the rules:
+/// replacements and air drops.
+pub fn unit_offers(game: &Game, unit: UnitId) -> Vec<Offer> {
+    let s = game.scenario();
+    let mut out = Vec::new();
+    let reinforce = Command::Reinforce { unit };
+    if game.check(&reinforce).is_ok() {
+        out.push(Offer {
+            label: "Replacements (refit this turn)".into(),
+            command: reinforce,
+        });
+    }
+    for (i, p) in s.patrons.iter().enumerate() {
+        let command = Command::RequestAirDrop {
+            patron: crate::sim::PatronId(i as u8),
+            unit,
+        };
+        if game.check(&command).is_ok() {
+            out.push(Offer {
+                label: format!("Air drop by {}", p.name),
+                command,
+            });
+        }
+    }
+    out
+}
+
+/// Air strikes the player's patrons would fly against `hex` now.
+pub fn strike_offers(game: &Game, hex: Hex) -> Vec<Offer> {
+    let s = game.scenario();
+    s.patrons
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let command = Command::RequestAirStrike {
+                patron: crate::sim::PatronId(i as u8),
+                target: hex,
+            };
+            game.check(&command).is_ok().then(|| Offer {
+                label: format!("Air strike by {}", p.name),
+                command,
+            })
+        })
+        .collect()
+}
+
+/// Orders for the player's faction as a whole, each already accepted by the rules: recruits
+/// and patrons' units at its towns, repairs of its oil fields, and diplomacy.
+pub fn faction_offers(game: &Game) -> Vec<Offer> {
+    use crate::sim::{PatronId, PlaceId, UnitKind};
+    let s = game.scenario();
+    let me = game.active_faction();
+    let mut out = Vec::new();
+    let mut push = |label: String, command: Command| {
+        if game.check(&command).is_ok() {
+            out.push(Offer { label, command });
+        }
+    };
+    for (i, p) in s.places.iter().enumerate() {
+        if game.control(p.hex) != Some(me) {
+            continue;
+        }
+        let place = PlaceId(i as u16);
+        for kind in UnitKind::ALL {
+            let cost = crate::sim::economy::recruit_cost(kind);
+            push(
+                format!(
+                    "Recruit {} at {} (${:.1} M)",
+                    kind.name(),
+                    p.name,
+                    cost as f64 / 1000.0
+                ),
+                Command::Recruit { place, kind },
+            );
+        }
+        for (j, patron) in s.patrons.iter().enumerate() {
+            push(
+                format!("{}'s reinforcements to {}", patron.name, p.name),
+                Command::RequestReinforcements {
+                    patron: PatronId(j as u8),
+                    place,
+                },
+            );
+        }
+    }
+    for (i, f) in s.oil_fields.iter().enumerate() {
+        push(
+            format!("Repair {}", f.name),
+            Command::Repair { field: i as u16 },
+        );
+    }
+    for (i, f) in s.factions.iter().enumerate() {
+        let with = FactionId(i as u8);
+        push(
+            format!("Propose coordination to {}", f.name),
+            Command::ProposeCoordination { with },
+        );
+        push(
+            format!("End coordination with {}", f.name),
+            Command::EndCoordination { with },
+        );
+    }
+    for (i, a) in s.agreements.iter().enumerate() {
+        push(
+            format!("Breach {}", a.name),
+            Command::Breach {
+                agreement: i as u16,
+            },
+        );
+        push(
+            format!("Agree to {} again", a.name),
+            Command::Agree {
+                agreement: i as u16,
+            },
+        );
+    }
+    out
+}

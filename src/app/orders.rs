@@ -1,0 +1,375 @@
+//! Orders: clicks and keys become [`PlayerAction`]s, which become commands through
+//! [`super::input::click`] and the rules' own check; the computer's turns play out at a pace
+//! the player can follow, or at once when skipped.
+
+use bevy::input::mouse::AccumulatedMouseMotion;
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use hexx::Hex;
+
+use super::camera::HoveredHex;
+use super::hud::OrderButton;
+use super::input::{self, Click};
+use super::settings::Settings;
+use super::{AppState, Session};
+use crate::sim::{Command, UnitId};
+
+/// What the player has selected, and an attack waiting for confirmation.
+#[derive(Resource, Default, Debug)]
+pub struct Selection {
+    /// The selected unit (the player's own, or any other to look at).
+    pub unit: Option<UnitId>,
+    /// An attack whose odds are shown, waiting for the player to confirm.
+    pub pending: Option<PendingAttack>,
+    /// Why the last order was refused, for the status line.
+    pub message: Option<String>,
+}
+
+/// An attack the player is about to order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingAttack {
+    /// The hex attacked.
+    pub target: Hex,
+    /// Units that can join, the selected one first.
+    pub candidates: Vec<UnitId>,
+    /// Which of them the player has ticked.
+    pub chosen: Vec<bool>,
+}
+
+impl PendingAttack {
+    /// The units ticked.
+    pub fn attackers(&self) -> Vec<UnitId> {
+        self.candidates
+            .iter()
+            .zip(&self.chosen)
+            .filter(|(_, c)| **c)
+            .map(|(u, _)| *u)
+            .collect()
+    }
+}
+
+/// Something the player asked for, by mouse, key or button.
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlayerAction {
+    /// A click (or Enter) on a hex of the map.
+    Click(Hex),
+    /// Confirm the attack being shown.
+    ConfirmAttack,
+    /// Cancel what is in progress: the attack shown, else the selection, else open the menu.
+    Cancel,
+    /// End the player's turn.
+    EndTurn,
+    /// Select the next unit that can still act.
+    NextUnit,
+    /// Play the computer's turns out at once.
+    SkipAi,
+}
+
+/// Ask the camera to centre on a hex.
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CentreOn(pub Hex);
+
+/// Whether egui has the keyboard or the pointer, so map input leaves it alone. Updated by
+/// the HUD each frame.
+#[derive(Resource, Default, Debug, Clone, Copy)]
+pub struct UiFocus {
+    /// A text field has the keyboard.
+    pub typing: bool,
+    /// The pointer is over a panel or window.
+    pub pointer_over_ui: bool,
+}
+
+/// Whether the in-game menu (Escape) is open.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InGameMenu(pub bool);
+
+/// How the computer's turns are being played out.
+#[derive(Resource, Default, Debug)]
+pub struct Pace {
+    timer: f32,
+    /// Play them out at once (Space, or the Skip button).
+    pub skip: bool,
+}
+
+/// A press of the left button, to tell a click from a drag that pans the map.
+#[derive(Resource, Default, Debug)]
+struct Press {
+    down: bool,
+    travel: f32,
+}
+
+/// Most computer commands carried out in one frame when skipping, so a frame stays short.
+const SKIP_BATCH: usize = 400;
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Selection>()
+        .init_resource::<UiFocus>()
+        .init_resource::<InGameMenu>()
+        .init_resource::<Pace>()
+        .init_resource::<Press>()
+        .add_message::<PlayerAction>()
+        .add_message::<CentreOn>()
+        .add_message::<OrderButton>()
+        .add_systems(
+            Update,
+            (
+                mouse_to_actions,
+                keys_to_actions,
+                handle_actions,
+                order_buttons,
+                run_ai,
+            )
+                .chain()
+                .run_if(in_state(AppState::InGame)),
+        );
+}
+
+fn mouse_to_actions(
+    buttons: Res<ButtonInput<MouseButton>>,
+    motion: Res<AccumulatedMouseMotion>,
+    hovered: Res<HoveredHex>,
+    focus: Res<UiFocus>,
+    menu: Res<InGameMenu>,
+    mut press: ResMut<Press>,
+    mut actions: MessageWriter<PlayerAction>,
+) {
+    if buttons.just_pressed(MouseButton::Left) {
+        *press = Press {
+            down: !focus.pointer_over_ui,
+            travel: 0.0,
+        };
+    }
+    if press.down {
+        press.travel += motion.delta.length();
+    }
+    if buttons.just_released(MouseButton::Left) && press.down {
+        press.down = false;
+        // A press that travelled was a drag of the map, not an order.
+        if press.travel < 6.0
+            && !menu.0
+            && let Some(hex) = hovered.0
+        {
+            actions.write(PlayerAction::Click(hex));
+        }
+    }
+    if buttons.just_pressed(MouseButton::Right) && !focus.pointer_over_ui {
+        actions.write(PlayerAction::Cancel);
+    }
+}
+
+/// The keyboard shortcuts, listed in the help panel (see [`SHORTCUTS`]).
+pub fn keys_to_actions(
+    keys: Res<ButtonInput<KeyCode>>,
+    hovered: Res<HoveredHex>,
+    focus: Res<UiFocus>,
+    selection: Res<Selection>,
+    session: Res<Session>,
+    mut actions: MessageWriter<PlayerAction>,
+) {
+    if focus.typing {
+        return;
+    }
+    if keys.just_pressed(KeyCode::Escape) {
+        actions.write(PlayerAction::Cancel);
+    }
+    if keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter) {
+        if selection.pending.is_some() {
+            actions.write(PlayerAction::ConfirmAttack);
+        } else if let Some(hex) = hovered.0 {
+            actions.write(PlayerAction::Click(hex));
+        }
+    }
+    if keys.just_pressed(KeyCode::KeyE) {
+        actions.write(PlayerAction::EndTurn);
+    }
+    if keys.just_pressed(KeyCode::Tab) {
+        actions.write(PlayerAction::NextUnit);
+    }
+    if keys.just_pressed(KeyCode::Space) && session.ai_to_move() {
+        actions.write(PlayerAction::SkipAi);
+    }
+}
+
+/// Keys and what they do, for the help panel.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    (
+        "Left click",
+        "select a unit; move it to a hex; attack an enemy (asks to confirm)",
+    ),
+    (
+        "Enter",
+        "the same as a click on the hex under the pointer; confirms an attack",
+    ),
+    (
+        "Right click, Esc",
+        "cancel the attack shown, clear the selection, then the menu",
+    ),
+    ("Tab", "next unit that can still act"),
+    ("E", "end your turn"),
+    (
+        "Space",
+        "skip the computer's turns; centre on the selected unit",
+    ),
+    ("F", "fit the whole map in view"),
+    ("Arrows, WASD, drag", "pan the map"),
+    ("Wheel, + and -", "zoom toward the pointer"),
+    ("C, U, O", "overlays: control, supply, objectives"),
+    ("F1 or H", "this help"),
+];
+
+/// Carries out the player's actions through the rules.
+pub fn handle_actions(
+    mut actions: MessageReader<PlayerAction>,
+    mut session: ResMut<Session>,
+    mut selection: ResMut<Selection>,
+    mut pace: ResMut<Pace>,
+    mut menu: ResMut<InGameMenu>,
+    mut centre: MessageWriter<CentreOn>,
+) {
+    for action in actions.read() {
+        match *action {
+            PlayerAction::Click(hex) => {
+                if selection.pending.take().is_some() {
+                    // A click elsewhere while the odds are shown only closes them.
+                    continue;
+                }
+                let answer = input::click(&session.game, session.player, selection.unit, hex);
+                selection.message = None;
+                match answer {
+                    Click::Select(id) => selection.unit = Some(id),
+                    Click::Deselect => selection.unit = None,
+                    Click::Order(command) => {
+                        if let Err(e) = session.perform(&command) {
+                            selection.message = Some(e.to_string());
+                        }
+                    }
+                    Click::ConfirmAttack { command, .. } => {
+                        if let Command::Attack { attackers, target } = command {
+                            selection.pending = Some(PendingAttack {
+                                target,
+                                chosen: vec![true; attackers.len()],
+                                candidates: attackers,
+                            });
+                        }
+                    }
+                    Click::Refused(why) => selection.message = Some(why),
+                    Click::Nothing => {}
+                }
+            }
+            PlayerAction::ConfirmAttack => {
+                if let Some(p) = selection.pending.take() {
+                    let command = Command::Attack {
+                        attackers: p.attackers(),
+                        target: p.target,
+                    };
+                    if let Err(e) = session.perform(&command) {
+                        selection.message = Some(e.to_string());
+                    }
+                    // The selected unit may be gone or done; keep it only if it is still here.
+                    if selection
+                        .unit
+                        .is_some_and(|id| session.game.unit(id).is_none())
+                    {
+                        selection.unit = None;
+                    }
+                }
+            }
+            PlayerAction::Cancel => {
+                if menu.0 {
+                    menu.0 = false;
+                } else if selection.pending.take().is_some() {
+                } else if selection.unit.take().is_some() {
+                    selection.message = None;
+                } else {
+                    menu.0 = !menu.0;
+                }
+            }
+            PlayerAction::EndTurn => {
+                if session.game.is_over() || session.game.active_faction() != session.player {
+                    continue;
+                }
+                selection.pending = None;
+                selection.message = None;
+                if let Err(e) = session.perform(&Command::EndTurn) {
+                    selection.message = Some(e.to_string());
+                }
+            }
+            PlayerAction::NextUnit => {
+                let next = input::next_ready(&session.game, session.player, selection.unit);
+                selection.pending = None;
+                if let Some(id) = next {
+                    selection.unit = Some(id);
+                    if let Some(u) = session.game.unit(id) {
+                        centre.write(CentreOn(u.hex));
+                    }
+                }
+            }
+            PlayerAction::SkipAi => pace.skip = true,
+        }
+    }
+}
+
+/// Carries out orders given by buttons in the panels.
+pub fn order_buttons(
+    mut orders: MessageReader<OrderButton>,
+    mut session: ResMut<Session>,
+    mut selection: ResMut<Selection>,
+) {
+    for OrderButton(command) in orders.read() {
+        selection.message = session.perform(command).err().map(|e| e.to_string());
+        if selection
+            .unit
+            .is_some_and(|id| session.game.unit(id).is_none())
+        {
+            selection.unit = None;
+        }
+    }
+}
+
+/// Plays the computer's commands: one visible action per beat at the chosen animation
+/// speed, everything at once when skipped or when animations are off.
+pub fn run_ai(
+    time: Res<Time>,
+    settings: Res<Settings>,
+    mut session: ResMut<Session>,
+    mut pace: ResMut<Pace>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    if !session.ai_to_move() {
+        pace.skip = false;
+        pace.timer = 0.0;
+        return;
+    }
+    // Keep frames coming while the computer plays, even in a window that redraws on input.
+    redraw.write(RequestRedraw);
+    let beat = settings.animation.beat_seconds();
+    if pace.skip || beat <= 0.0 {
+        for _ in 0..SKIP_BATCH {
+            if session.ai_step().is_none() {
+                break;
+            }
+        }
+        return;
+    }
+    pace.timer += time.delta_secs();
+    if pace.timer < beat {
+        return;
+    }
+    pace.timer = 0.0;
+    // Bookkeeping commands (ending a turn, spending) pass at once; a move or an attack
+    // takes a beat so the player can see it.
+    for _ in 0..SKIP_BATCH {
+        let Some(events) = session.ai_step() else {
+            break;
+        };
+        let visible = events.iter().any(|e| {
+            matches!(
+                e,
+                crate::sim::Event::UnitMoved { .. } | crate::sim::Event::AttackResolved { .. }
+            )
+        });
+        if visible {
+            break;
+        }
+    }
+}

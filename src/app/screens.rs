@@ -1,0 +1,398 @@
+//! The screens around the map: the main menu (new game: level, faction, difficulty, seed),
+//! loading, the in-game menu (Escape) and the debrief at the end of a game.
+
+use std::path::{Path, PathBuf};
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::orders::{InGameMenu, Selection};
+use super::settings::Settings;
+use super::{AppState, MapRevision, Session};
+use crate::level;
+use crate::sim::ai::Difficulty;
+
+/// The choices of the new-game form.
+#[derive(Resource, Debug, Clone)]
+pub struct NewGame {
+    /// Level files found, as (path, display name).
+    pub levels: Vec<(PathBuf, String)>,
+    /// The chosen level.
+    pub level: PathBuf,
+    /// The chosen faction's id.
+    pub faction: String,
+    /// The chosen difficulty.
+    pub difficulty: Difficulty,
+    /// The chosen seed.
+    pub seed: u64,
+    /// Why the last start failed (a broken level), shown in the menu.
+    pub error: Option<String>,
+    /// The playable factions (id, name) of the level last looked at, so the menu does not
+    /// read the file every frame.
+    pub factions: Option<(PathBuf, Vec<(String, String)>)>,
+}
+
+/// The levels in a folder, by file name, with their scenario names where they load.
+pub fn find_levels(dir: &Path, also: &Path) -> Vec<(PathBuf, String)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !paths.iter().any(|p| same_file(p, also)) {
+        paths.push(also.to_path_buf());
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = match level::load_path(&p) {
+                Ok(l) => l.scenario.name.clone(),
+                Err(_) => format!(
+                    "{} (has errors)",
+                    p.file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                ),
+            };
+            (p, name)
+        })
+        .collect()
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        (
+            main_menu.run_if(in_state(AppState::MainMenu)),
+            in_game_menu.run_if(in_state(AppState::InGame)),
+            debrief.run_if(in_state(AppState::Debrief)),
+        ),
+    )
+    .add_systems(OnEnter(AppState::Loading), load_game)
+    .add_systems(Update, game_over.run_if(in_state(AppState::InGame)));
+}
+
+fn main_menu(
+    mut contexts: EguiContexts,
+    mut form: ResMut<NewGame>,
+    mut settings: ResMut<Settings>,
+    mut next: ResMut<NextState<AppState>>,
+    mut exit: MessageWriter<AppExit>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    // The faction list follows the chosen level.
+    if form.factions.as_ref().is_none_or(|(p, _)| *p != form.level) {
+        let list = level::load_path(&form.level)
+            .map(|l| {
+                l.scenario
+                    .factions
+                    .iter()
+                    .filter(|f| f.playable)
+                    .map(|f| (f.key.clone(), f.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        form.factions = Some((form.level.clone(), list));
+    }
+    let factions = form
+        .factions
+        .as_ref()
+        .map(|(_, f)| f.clone())
+        .unwrap_or_default();
+    if !factions.iter().any(|(k, _)| *k == form.faction)
+        && let Some((k, _)) = factions.first()
+    {
+        form.faction = k.clone();
+    }
+    egui::Window::new("Euphrates")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .default_width(420.0)
+        .show(ctx, |ui| {
+            ui.label("The race for the border zone at Abu Kamal / al-Qa'im, autumn 2017: supply lines, oil money and rival alliances.");
+            ui.separator();
+            ui.heading("New game");
+            egui::Grid::new("new_game").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+                ui.label("Level");
+                let current = form
+                    .levels
+                    .iter()
+                    .find(|(p, _)| *p == form.level)
+                    .map_or_else(|| form.level.display().to_string(), |(_, n)| n.clone());
+                egui::ComboBox::from_id_salt("level")
+                    .selected_text(current)
+                    .width(260.0)
+                    .show_ui(ui, |ui| {
+                        let levels = form.levels.clone();
+                        for (p, name) in levels {
+                            ui.selectable_value(&mut form.level, p.clone(), name)
+                                .on_hover_text(p.display().to_string());
+                        }
+                    })
+                    .response
+                    .on_hover_text("Level files in the levels folder.");
+                ui.end_row();
+                ui.label("Play as");
+                ui.vertical(|ui| {
+                    if factions.is_empty() {
+                        ui.colored_label(egui::Color32::from_rgb(230, 90, 80), "This level has errors or no playable faction.");
+                    }
+                    for (key, name) in &factions {
+                        ui.radio_value(&mut form.faction, key.clone(), name);
+                    }
+                });
+                ui.end_row();
+                ui.label("Opponents");
+                ui.horizontal(|ui| {
+                    for (d, tip) in [
+                        (Difficulty::Easy, "Commands half its units a turn and spends seldom."),
+                        (Difficulty::Normal, "Plays to its objectives, keeps supply, uses its patrons."),
+                        (Difficulty::Hard, "Also plays each turn out two ways and keeps the better."),
+                    ] {
+                        ui.radio_value(&mut form.difficulty, d, d.name()).on_hover_text(tip);
+                    }
+                });
+                ui.end_row();
+                ui.label("Seed");
+                ui.horizontal(|ui| {
+                    ui.add(egui::DragValue::new(&mut form.seed).range(0..=u64::MAX))
+                        .on_hover_text("The same seed, level, side and moves give the same game.");
+                    if ui.button("New seed").on_hover_text("Pick a different seed.").clicked() {
+                        form.seed = fresh_seed();
+                    }
+                });
+                ui.end_row();
+            });
+            if let Some(e) = &form.error {
+                ui.colored_label(egui::Color32::from_rgb(230, 90, 80), "The level could not be loaded:");
+                egui::ScrollArea::vertical().max_height(140.0).show(ui, |ui| ui.monospace(e));
+            }
+            ui.add_space(6.0);
+            let can_start = !factions.is_empty();
+            if ui
+                .add_enabled(can_start, egui::Button::new(egui::RichText::new("Start").size(18.0)))
+                .on_hover_text("Start the game with these choices (Enter).")
+                .clicked()
+                || (can_start && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+            {
+                form.error = None;
+                next.set(AppState::Loading);
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.add_enabled(false, egui::Button::new("Load game"))
+                    .on_disabled_hover_text("Saved games are not available yet in this version.");
+                if ui.button("Settings").on_hover_text("UI scale, colours, animation speed.").clicked() {
+                    settings.open = true;
+                }
+                if ui.button("Quit").on_hover_text("Close the game.").clicked() {
+                    exit.write(AppExit::Success);
+                }
+            });
+        });
+    Ok(())
+}
+
+fn fresh_seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64);
+    nanos % 1_000_000
+}
+
+/// Loads the chosen level and starts the game, or goes back to the menu with the error.
+fn load_game(
+    mut form: ResMut<NewGame>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<AppState>>,
+    mut revision: ResMut<MapRevision>,
+    mut selection: ResMut<Selection>,
+) {
+    match level::load_path(&form.level) {
+        Ok(loaded) => {
+            let player = loaded
+                .scenario
+                .faction_by_key(&form.faction)
+                .unwrap_or(crate::sim::FactionId(0));
+            commands.insert_resource(Session::new(loaded, player, form.seed, form.difficulty));
+            *selection = Selection::default();
+            revision.0 += 1;
+            next.set(AppState::InGame);
+        }
+        Err(diags) => {
+            form.error = Some(
+                diags
+                    .iter()
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
+            next.set(AppState::MainMenu);
+        }
+    }
+}
+
+fn in_game_menu(
+    mut contexts: EguiContexts,
+    mut menu: ResMut<InGameMenu>,
+    mut settings: ResMut<Settings>,
+    mut help: ResMut<super::hud::HelpOpen>,
+    mut next: ResMut<NextState<AppState>>,
+    mut exit: MessageWriter<AppExit>,
+) -> Result {
+    if !menu.0 {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    egui::Window::new("Menu")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .show(ctx, |ui| {
+            ui.set_min_width(220.0);
+            let wide = |ui: &mut egui::Ui, text: &str| {
+                ui.add_sized([220.0, 28.0], egui::Button::new(text))
+            };
+            if wide(ui, "Resume")
+                .on_hover_text("Back to the map (Esc).")
+                .clicked()
+            {
+                menu.0 = false;
+            }
+            ui.add_enabled_ui(false, |ui| {
+                wide(ui, "Save game")
+                    .on_disabled_hover_text("Saving is not available yet in this version.");
+                wide(ui, "Load game")
+                    .on_disabled_hover_text("Saved games are not available yet in this version.");
+            });
+            if wide(ui, "Settings").clicked() {
+                settings.open = true;
+            }
+            if wide(ui, "Help and keys").clicked() {
+                help.0 = true;
+                menu.0 = false;
+            }
+            if wide(ui, "Quit to main menu")
+                .on_hover_text("Leave this game (it is not saved).")
+                .clicked()
+            {
+                menu.0 = false;
+                next.set(AppState::MainMenu);
+            }
+            if wide(ui, "Quit game").clicked() {
+                exit.write(AppExit::Success);
+            }
+        });
+    Ok(())
+}
+
+/// When the game ends, the debrief opens.
+fn game_over(session: Res<Session>, mut next: ResMut<NextState<AppState>>) {
+    if session.game.is_over() {
+        next.set(AppState::Debrief);
+    }
+}
+
+fn debrief(
+    mut contexts: EguiContexts,
+    session: Res<Session>,
+    mut next: ResMut<NextState<AppState>>,
+    mut exit: MessageWriter<AppExit>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let game = &session.game;
+    let s = game.scenario();
+    let scores = game.scores();
+    let me = session.player;
+    egui::Window::new("Debrief")
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .default_width(560.0)
+        .show(ctx, |ui| {
+            let reason = match game.result() {
+                Some(crate::sim::EndReason::Decisive(f)) => format!(
+                    "{} secured all its objectives on {}.",
+                    s.faction(*f).map_or("?", |f| f.name.as_str()),
+                    game.date()
+                ),
+                Some(crate::sim::EndReason::LastTurn) => {
+                    format!("The last turn was played ({}).", game.date())
+                }
+                None => "The game goes on.".into(),
+            };
+            ui.label(reason);
+            let mut order: Vec<usize> = (0..s.factions.len()).collect();
+            order.sort_by_key(|&i| std::cmp::Reverse(scores.get(i).copied().unwrap_or(0)));
+            let winner = order.first().copied();
+            if let Some(w) = winner {
+                let text = if w == usize::from(me.0) {
+                    "You lead the field.".to_string()
+                } else {
+                    format!(
+                        "{} leads the field.",
+                        s.factions.get(w).map_or("?", |f| f.name.as_str())
+                    )
+                };
+                ui.heading(text);
+            }
+            egui::Grid::new("scores")
+                .striped(true)
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for i in order {
+                        let f = &s.factions[i];
+                        let name = if i == usize::from(me.0) {
+                            format!("{} (you)", f.name)
+                        } else {
+                            f.name.clone()
+                        };
+                        ui.label(name);
+                        ui.label(format!("{} points", scores.get(i).copied().unwrap_or(0)));
+                        ui.end_row();
+                    }
+                });
+            ui.separator();
+            ui.strong("Your score, line by line");
+            egui::ScrollArea::vertical()
+                .max_height(260.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("breakdown")
+                        .striped(true)
+                        .num_columns(3)
+                        .show(ui, |ui| {
+                            for line in game.score_breakdown(me) {
+                                ui.label(&line.label);
+                                ui.label(format!("{}", line.points));
+                                let when = match (line.achieved, line.by) {
+                                    (Some(d), Some(by)) => format!("met {d} (deadline {by})"),
+                                    (Some(d), None) => format!("met {d}"),
+                                    (None, Some(by)) => format!("not met (deadline {by})"),
+                                    (None, None) => String::new(),
+                                };
+                                ui.label(when);
+                                ui.end_row();
+                            }
+                        });
+                });
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui.button("Main menu").clicked() {
+                    next.set(AppState::MainMenu);
+                }
+                if ui.button("Quit").clicked() {
+                    exit.write(AppExit::Success);
+                }
+            });
+        });
+    Ok(())
+}

@@ -1,0 +1,232 @@
+//! The client's input without a window: clicks and keys on the map become the right
+//! commands, through the same rules as everything else.
+
+use bevy::input::mouse::AccumulatedMouseMotion;
+use bevy::prelude::*;
+use euphrates::app::camera::HoveredHex;
+use euphrates::app::input::{self, Click};
+use euphrates::app::orders::{self, Selection};
+use euphrates::app::settings::{AnimationSpeed, Settings};
+use euphrates::app::{AppState, Session};
+use euphrates::level;
+use euphrates::sim::ai::Difficulty;
+use euphrates::sim::{Command, FactionId, Game};
+use hexx::Hex;
+
+use crate::at;
+
+fn tutorial() -> (level::LoadedLevel, FactionId) {
+    let loaded = level::load_path(&at("levels/tutorial.ron")).expect("the tutorial loads");
+    let crown = loaded.scenario.faction_by_key("crown").expect("crown");
+    (loaded, crown)
+}
+
+/// The player's first unit that can move, and a hex it can reach that is at least two steps
+/// away.
+fn unit_and_far_hex(game: &Game, player: FactionId) -> (euphrates::sim::UnitId, Hex) {
+    for u in game.units().filter(|u| u.owner == player) {
+        if let Some((&(x, y), _)) = game
+            .reachable(u.id)
+            .iter()
+            .find(|((x, y), _)| u.hex.unsigned_distance_to(Hex::new(*x, *y)) >= 2)
+        {
+            return (u.id, Hex::new(x, y));
+        }
+    }
+    panic!("no unit of the player can move two hexes");
+}
+
+#[test]
+fn a_click_selects_moves_and_explains_refusals() {
+    let (loaded, me) = tutorial();
+    let game = Game::new(loaded.scenario.clone(), 1);
+    assert_eq!(
+        game.active_faction(),
+        me,
+        "the crown moves first in the tutorial"
+    );
+    let (unit, far) = unit_and_far_hex(&game, me);
+    let here = game.unit(unit).unwrap().hex;
+
+    // Own unit: select; again: let go.
+    assert_eq!(input::click(&game, me, None, here), Click::Select(unit));
+    assert_eq!(input::click(&game, me, Some(unit), here), Click::Deselect);
+
+    // A reachable hex: a move along the path the rules offer, ending there.
+    match input::click(&game, me, Some(unit), far) {
+        Click::Order(Command::Move { unit: u, path }) => {
+            assert_eq!(u, unit);
+            assert_eq!(path.last(), Some(&far));
+            assert!(game.check(&Command::Move { unit, path }).is_ok());
+        }
+        other => panic!("expected a move, got {other:?}"),
+    }
+
+    // A hex far out of reach: refused with the reason, nothing else.
+    let map = &game.scenario().map;
+    let distant = map
+        .hexes()
+        .filter(|h| map.terrain(*h).is_some_and(|t| t.passable()) && game.unit_at(*h).is_none())
+        .max_by_key(|h| h.unsigned_distance_to(here))
+        .unwrap();
+    match input::click(&game, me, Some(unit), distant) {
+        Click::Refused(why) => assert!(why.contains("cannot get there"), "{why}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+
+    // Nothing selected and an empty hex: nothing happens.
+    assert_eq!(input::click(&game, me, None, distant), Click::Nothing);
+}
+
+#[test]
+fn a_click_on_an_enemy_in_reach_asks_to_confirm_an_attack_with_its_odds() {
+    let (loaded, me) = tutorial();
+    let mut game = Game::new(loaded.scenario.clone(), 1);
+    // Walk the player's units toward an enemy until one stands next to it, by the rules.
+    let mut found = None;
+    'search: for _ in 0..6 {
+        for u in game
+            .units()
+            .filter(|u| u.owner == me)
+            .map(|u| u.id)
+            .collect::<Vec<_>>()
+        {
+            for e in game.units().filter(|e| game.stance(me, e.owner).fights()) {
+                if game.preview_attack(&[u], e.hex).is_ok() {
+                    found = Some((u, e.hex));
+                    break 'search;
+                }
+            }
+        }
+        // Not yet: let the computer play a round for everyone and look again.
+        let mut ai = euphrates::sim::ai::AiPlayer::new(Difficulty::Normal);
+        let turn = game.turn();
+        let round_done = |g: &Game| g.is_over() || (g.active_faction() == me && g.turn() > turn);
+        while !round_done(&game) {
+            let c = ai.choose(&game);
+            game.perform(&c).unwrap();
+        }
+    }
+    let (unit, target) = found.expect("a unit of the crown came within reach of an enemy");
+    match input::click(&game, me, Some(unit), target) {
+        Click::ConfirmAttack { command, preview } => {
+            let Command::Attack {
+                attackers,
+                target: t,
+            } = &command
+            else {
+                panic!("not an attack: {command:?}");
+            };
+            assert_eq!(*t, target);
+            assert_eq!(attackers[0], unit, "the selected unit leads the attack");
+            assert_eq!(
+                *preview,
+                game.preview_attack(attackers, target).unwrap(),
+                "the odds shown are the rules' own"
+            );
+            assert!(game.check(&command).is_ok());
+        }
+        other => panic!("expected an attack to confirm, got {other:?}"),
+    }
+}
+
+/// A Bevy app with the client's input systems and no window.
+fn headless(session: Session) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, bevy::state::app::StatesPlugin))
+        .init_resource::<ButtonInput<KeyCode>>()
+        .init_resource::<ButtonInput<MouseButton>>()
+        .init_resource::<AccumulatedMouseMotion>()
+        .init_resource::<HoveredHex>()
+        .add_message::<bevy::window::RequestRedraw>()
+        .insert_resource(Settings {
+            animation: AnimationSpeed::Off,
+            ..Settings::default()
+        })
+        .insert_resource(session)
+        .insert_state(AppState::InGame)
+        .add_plugins(orders::plugin);
+    app.update();
+    app
+}
+
+fn press_key(app: &mut App, key: KeyCode) {
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(key);
+    app.update();
+    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    keys.release(key);
+    keys.clear();
+}
+
+fn click_at(app: &mut App, hex: Hex) {
+    app.world_mut().resource_mut::<HoveredHex>().0 = Some(hex);
+    app.world_mut()
+        .resource_mut::<ButtonInput<MouseButton>>()
+        .press(MouseButton::Left);
+    app.update();
+    {
+        let mut b = app.world_mut().resource_mut::<ButtonInput<MouseButton>>();
+        b.clear();
+        b.release(MouseButton::Left);
+    }
+    app.update();
+    app.world_mut()
+        .resource_mut::<ButtonInput<MouseButton>>()
+        .clear();
+}
+
+#[test]
+fn clicks_and_keys_in_the_client_give_orders_and_the_computer_answers() {
+    let (loaded, me) = tutorial();
+    let session = Session::new(loaded, me, 1, Difficulty::Normal);
+    let (unit, far) = unit_and_far_hex(&session.game, me);
+    let here = session.game.unit(unit).unwrap().hex;
+    let mut app = headless(session);
+
+    click_at(&mut app, here);
+    assert_eq!(app.world().resource::<Selection>().unit, Some(unit));
+    click_at(&mut app, far);
+    let session = app.world().resource::<Session>();
+    assert_eq!(
+        session.game.unit(unit).unwrap().hex,
+        far,
+        "the click moved the unit"
+    );
+
+    // Tab picks a unit that can still act.
+    press_key(&mut app, KeyCode::Tab);
+    assert!(app.world().resource::<Selection>().unit.is_some());
+
+    // E ends the turn; the computer plays every other side and it is the player's turn again.
+    let turn = app.world().resource::<Session>().game.turn();
+    press_key(&mut app, KeyCode::KeyE);
+    for _ in 0..50 {
+        if !app.world().resource::<Session>().ai_to_move() {
+            break;
+        }
+        app.update();
+    }
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.game.active_faction(), me);
+    assert_eq!(session.game.turn(), turn + 1, "a new turn began");
+    assert!(
+        session
+            .log
+            .iter()
+            .any(|l| l.text.starts_with("Turn 2 begins")),
+        "the log tells of the new turn"
+    );
+
+    // Escape first lets go of the selection, then opens the menu, then closes it.
+    press_key(&mut app, KeyCode::Tab);
+    assert!(app.world().resource::<Selection>().unit.is_some());
+    press_key(&mut app, KeyCode::Escape);
+    assert!(app.world().resource::<Selection>().unit.is_none());
+    assert!(!app.world().resource::<orders::InGameMenu>().0);
+    press_key(&mut app, KeyCode::Escape);
+    assert!(app.world().resource::<orders::InGameMenu>().0);
+    press_key(&mut app, KeyCode::Escape);
+    assert!(!app.world().resource::<orders::InGameMenu>().0);
+}
