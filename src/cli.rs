@@ -114,6 +114,13 @@ pub struct PlayArgs {
     /// Render, save a screenshot of the window to this PNG file, and exit.
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<PathBuf>,
+    /// Start with this unit (by id) selected and in view, e.g. for a screenshot of its reach.
+    #[arg(long, value_name = "UNIT")]
+    pub select: Option<String>,
+    /// Pan the map for this many seconds, then print the frame rate and the time from launch
+    /// to an interactive map, and exit.
+    #[arg(long, value_name = "SECONDS")]
+    pub bench_pan: Option<f32>,
     /// Frames to render before the screenshot.
     #[arg(long, default_value_t = 30, requires = "screenshot")]
     pub frames: u32,
@@ -454,6 +461,7 @@ fn print_opening(s: &crate::sim::Scenario) {
 }
 
 fn play(args: PlayArgs) -> ExitCode {
+    let launched = std::time::Instant::now();
     let path = args.level.clone().unwrap_or_else(default_level_path);
     let loaded = match level::load_path(&path) {
         Ok(l) => l,
@@ -504,6 +512,9 @@ fn play(args: PlayArgs) -> ExitCode {
         seed: args.seed,
         // Without a chosen side the game opens on the main menu.
         menu: args.faction.is_none(),
+        select: args.select.clone(),
+        bench_pan: args.bench_pan,
+        launched,
         screenshot: args.screenshot,
         frames: args.frames,
     })

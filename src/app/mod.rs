@@ -3,6 +3,7 @@
 //!
 //! One plugin per file; this module composes them.
 
+pub mod bench;
 pub mod camera;
 pub mod coords;
 pub mod hud;
@@ -43,6 +44,12 @@ pub struct PlayConfig {
     pub seed: u64,
     /// Open on the main menu rather than straight in the game.
     pub menu: bool,
+    /// A unit (by level id) to select and show at the start.
+    pub select: Option<String>,
+    /// Pan the map for this many seconds, print frame rate and start-up time, and exit.
+    pub bench_pan: Option<f32>,
+    /// When the process started, for the start-up time.
+    pub launched: std::time::Instant,
     /// Save a screenshot here after `frames` frames, then exit.
     pub screenshot: Option<PathBuf>,
     /// Frames to render before the screenshot.
@@ -194,7 +201,7 @@ pub fn run(config: PlayConfig) -> ExitCode {
         eprintln!("error: {problem}");
         return ExitCode::from(1);
     }
-    let screenshot = config.screenshot.is_some();
+    let screenshot = config.screenshot.is_some() || config.bench_pan.is_some();
     let mut app = App::new();
     level_asset::register_source(&mut app, &config.level_path);
     app.add_plugins(
@@ -262,6 +269,13 @@ pub fn run(config: PlayConfig) -> ExitCode {
         screens::plugin,
         level_asset::plugin,
     ));
+    if let Some(key) = config.select {
+        app.insert_resource(orders::StartSelected(key))
+            .add_systems(Update, orders::select_at_start);
+    }
+    if let Some(seconds) = config.bench_pan {
+        app.add_plugins(bench::plugin(config.launched, seconds));
+    }
     if let Some(path) = config.screenshot {
         app.add_plugins(screenshot::plugin(path, config.frames));
     }

@@ -309,6 +309,41 @@ pub fn handle_actions(
     }
 }
 
+/// A unit to select once the map is shown (`play --select`).
+#[derive(Resource, Debug, Clone)]
+pub struct StartSelected(pub String);
+
+/// Selects the unit asked for on the command line and zooms in on it, once.
+pub fn select_at_start(
+    mut commands: Commands,
+    asked: Option<Res<StartSelected>>,
+    session: Res<Session>,
+    geo: Option<Res<super::coords::MapGeometry>>,
+    mut selection: ResMut<Selection>,
+    mut camera: Single<(&mut Transform, &mut Projection), With<Camera2d>>,
+) {
+    let (Some(asked), Some(geo)) = (asked, geo) else {
+        return;
+    };
+    if geo.is_changed() {
+        // The camera fits a new map this frame; zoom in on the next.
+        return;
+    }
+    commands.remove_resource::<StartSelected>();
+    let Some(u) = session.game.units().find(|u| u.key == asked.0) else {
+        warn!("--select: no unit with id `{}`", asked.0);
+        return;
+    };
+    selection.unit = Some(u.id);
+    let p = geo.world(u.hex);
+    let (transform, projection) = &mut *camera;
+    transform.translation.x = p.x;
+    transform.translation.y = p.y;
+    if let Projection::Orthographic(o) = &mut **projection {
+        o.scale = 0.7;
+    }
+}
+
 /// Carries out orders given by buttons in the panels.
 pub fn order_buttons(
     mut orders: MessageReader<OrderButton>,
