@@ -240,7 +240,7 @@ pub fn handle_actions(
                     Click::Deselect => selection.unit = None,
                     Click::Order(command) => {
                         if let Err(e) = session.perform(&command) {
-                            selection.message = Some(e.to_string());
+                            selection.message = Some(input::explain(&session.game, &e));
                         }
                     }
                     Click::ConfirmAttack { command, .. } => {
@@ -263,7 +263,7 @@ pub fn handle_actions(
                         target: p.target,
                     };
                     if let Err(e) = session.perform(&command) {
-                        selection.message = Some(e.to_string());
+                        selection.message = Some(input::explain(&session.game, &e));
                     }
                     // The selected unit may be gone or done; keep it only if it is still here.
                     if selection
@@ -291,7 +291,7 @@ pub fn handle_actions(
                 selection.pending = None;
                 selection.message = None;
                 if let Err(e) = session.perform(&Command::EndTurn) {
-                    selection.message = Some(e.to_string());
+                    selection.message = Some(input::explain(&session.game, &e));
                 }
             }
             PlayerAction::NextUnit => {
@@ -351,7 +351,10 @@ pub fn order_buttons(
     mut selection: ResMut<Selection>,
 ) {
     for OrderButton(command) in orders.read() {
-        selection.message = session.perform(command).err().map(|e| e.to_string());
+        selection.message = session
+            .perform(command)
+            .err()
+            .map(|e| input::explain(&session.game, &e));
         if selection
             .unit
             .is_some_and(|id| session.game.unit(id).is_none())

@@ -579,12 +579,17 @@ fn a_unit_that_holds_its_ground_a_whole_turn_digs_in_and_moving_ends_it() {
     assert!(!game.unit(d).unwrap().dug_in);
     // Red's turn passes; blue's turn passes without a move: blue digs in as it ends.
     game.perform(&Command::EndTurn).unwrap();
-    assert!(!game.unit(d).unwrap().dug_in, "not before its own turn has passed");
+    assert!(
+        !game.unit(d).unwrap().dug_in,
+        "not before its own turn has passed"
+    );
     game.perform(&Command::EndTurn).unwrap();
     assert!(game.unit(d).unwrap().dug_in);
     // Red moves next to it: the defence counts the earthworks (+25 % in open ground).
     game.perform(&mv(a, vec![next_to])).unwrap();
-    let p = game.preview_attack(&[a], game.unit(d).unwrap().hex).unwrap();
+    let p = game
+        .preview_attack(&[a], game.unit(d).unwrap().hex)
+        .unwrap();
     assert!(
         p.defence_modifiers
             .iter()

@@ -24,23 +24,45 @@ fn the_game_opens_a_window_and_draws_the_map() {
         );
         return;
     }
-    for (level, faction) in [
-        ("levels/tutorial.ron", "crown"),
-        ("levels/euphrates_2017.ron", "sdf"),
-    ] {
-        screenshot_shows_a_map(level, faction);
+    // In the game, with a unit selected (its reach lit) on the default level.
+    screenshot_shows_a_map("levels/tutorial.ron", &["--faction", "crown"], "tutorial");
+    screenshot_shows_a_map(
+        "levels/euphrates_2017.ron",
+        &["--faction", "sdf", "--select", "sdf_ypg_east"],
+        "in-game",
+    );
+    // No side chosen: the main menu over the map.
+    let menu = screenshot_shows_a_map("levels/euphrates_2017.ron", &[], "menu");
+    // The menu window (egui's dark grey) covers the middle of the screen.
+    let (w, h) = (menu.width(), menu.height());
+    let data = menu.data.as_ref().unwrap();
+    let channels = data.len() / (w * h) as usize;
+    let (mut dark, mut n) = (0, 0);
+    for y in (h * 2 / 5..h * 3 / 5).step_by(3) {
+        for x in (w * 2 / 5..w * 3 / 5).step_by(3) {
+            let i = ((y * w + x) as usize) * channels;
+            let (r, g, b) = (data[i], data[i + 1], data[i + 2]);
+            n += 1;
+            if r < 70 && g < 70 && b < 70 && r.abs_diff(g) < 12 && g.abs_diff(b) < 12 {
+                dark += 1;
+            }
+        }
     }
+    assert!(
+        dark * 2 > n,
+        "the main menu window is not in the middle of the screen ({dark} of {n} samples dark)"
+    );
 }
 
-fn screenshot_shows_a_map(level: &str, faction: &str) {
-    let dir =
-        std::env::temp_dir().join(format!("euphrates-window-{}-{faction}", std::process::id()));
+fn screenshot_shows_a_map(level: &str, args: &[&str], name: &str) -> Image {
+    let dir = std::env::temp_dir().join(format!("euphrates-window-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let png = dir.join("screen.png");
     let mut child = Command::new(env!("CARGO_BIN_EXE_euphrates"))
         .args(["play", "--level"])
         .arg(at(level))
-        .args(["--faction", faction, "--screenshot"])
+        .args(args)
+        .arg("--screenshot")
         .arg(&png)
         .args(["--frames", "20"])
         .spawn()
@@ -100,6 +122,20 @@ fn screenshot_shows_a_map(level: &str, faction: &str) {
         .filter(|((r, g, b), _)| g > r && g > b && *g >= 6)
         .map(|(_, n)| n)
         .sum::<u32>();
-    assert!(green * 100 > total, "no valley green in the screenshot");
+    assert!(
+        green * 100 > total,
+        "{name}: no valley green in the screenshot"
+    );
+    // And the river's blue (river lines and water tiles).
+    let blue = colours
+        .iter()
+        .filter(|((r, g, b), _)| b > r && b > g && *b >= 8)
+        .map(|(_, n)| n)
+        .sum::<u32>();
+    assert!(
+        blue * 300 > total,
+        "{name}: no river blue in the screenshot"
+    );
     let _ = std::fs::remove_dir_all(&dir);
+    image
 }
