@@ -31,7 +31,9 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn spawn_camera(mut commands: Commands) {
-    commands.spawn(Camera2d);
+    // No multisampling: the map is made of tiles and egui shapes, which egui antialiases
+    // itself; 4× MSAA would quadruple the fill work of a software renderer.
+    commands.spawn((Camera2d, Msaa::Off));
 }
 
 fn fit(

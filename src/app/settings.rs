@@ -118,7 +118,13 @@ impl Settings {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Settings>()
-        .add_systems(EguiPrimaryContextPass, (apply_scale, window).chain());
+        .add_systems(EguiPrimaryContextPass, (apply_scale, window).chain())
+        .add_systems(
+            PreUpdate,
+            drop_unchanged_modifiers
+                .after(bevy_egui::EguiPreUpdateSet::ProcessInput)
+                .before(bevy_egui::EguiPreUpdateSet::BeginPass),
+        );
 }
 
 fn apply_scale(mut contexts: EguiContexts, settings: Res<Settings>) -> Result {
@@ -174,4 +180,27 @@ fn window(mut contexts: EguiContexts, mut settings: ResMut<Settings>) -> Result 
     s.open = open;
     settings.set_if_neq(s);
     Ok(())
+}
+
+/// bevy_egui 0.42 sends egui a "modifiers changed" event every frame, and egui answers any
+/// input event with a request to draw again at once: the window would never rest. Only real
+/// changes of the modifier keys are passed on, so a game waiting for the player uses almost no
+/// CPU.
+pub fn drop_unchanged_modifiers(
+    mut inputs: Query<&mut bevy_egui::EguiInput>,
+    mut last: Local<Option<egui::Modifiers>>,
+) {
+    for mut input in &mut inputs {
+        let before = *last;
+        let mut seen = before;
+        input.0.events.retain(|e| match e {
+            egui::Event::ModifiersChanged(m) => {
+                let changed = seen != Some(*m);
+                seen = Some(*m);
+                changed
+            }
+            _ => true,
+        });
+        *last = seen;
+    }
 }

@@ -102,6 +102,9 @@ pub struct AiPlayer {
     style: Option<(u16, Style)>,
 }
 
+/// How many imagined futures a hard AI plays out for each way of playing a turn.
+const LOOKAHEAD_SAMPLES: u64 = 2;
+
 /// A way of playing a turn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Style {
@@ -156,39 +159,50 @@ impl AiPlayer {
         let me = game.active_faction();
         let mut best = (i64::MIN, Style::Careful);
         for style in [Style::Careful, Style::Bold] {
-            let mut g = game.scratch_copy();
-            let mut mine = AiPlayer {
-                difficulty: Difficulty::Normal,
-                fields: Vec::new(),
-                style: Some((turn, style)),
-            };
-            let mut others: Vec<AiPlayer> = (0..g.scenario().factions.len())
-                .map(|_| AiPlayer::new(Difficulty::Normal))
-                .collect();
-            let mut steps = 0;
-            // My turn, then everyone else's, until my next turn.
-            while !g.is_over() && steps < 4 * MAX_COMMANDS_PER_TURN {
-                let active = g.active_faction();
-                if active == me && g.turn() != turn {
-                    break;
-                }
-                let c = if active == me {
-                    mine.choose(&g)
-                } else {
-                    others[usize::from(active.0)].choose(&g)
-                };
-                if g.perform(&c).is_err() && g.perform(&Command::EndTurn).is_err() {
-                    break;
-                }
-                steps += 1;
+            // Each way is tried with the same imagined dice, so they are compared fairly.
+            let mut value = 0;
+            for sample in 0..LOOKAHEAD_SAMPLES {
+                value += Self::imagine(game, me, style, sample);
             }
-            let value = judge(&g, me);
             if value > best.0 {
                 best = (value, style);
             }
         }
         self.style = Some((turn, best.1));
         best.1
+    }
+
+    /// Plays this turn in a style and the round after it with normal opponents, on a copy of
+    /// the game with imagined dice, and judges where that leaves `me`.
+    fn imagine(game: &Game, me: FactionId, style: Style, sample: u64) -> i64 {
+        let turn = game.turn();
+        let mut g = game.imagined_copy(sample);
+        let mut mine = AiPlayer {
+            difficulty: Difficulty::Normal,
+            fields: Vec::new(),
+            style: Some((turn, style)),
+        };
+        let mut others: Vec<AiPlayer> = (0..g.scenario().factions.len())
+            .map(|_| AiPlayer::new(Difficulty::Normal))
+            .collect();
+        let mut steps = 0;
+        // My turn, then everyone else's, until my next turn.
+        while !g.is_over() && steps < 4 * MAX_COMMANDS_PER_TURN {
+            let active = g.active_faction();
+            if active == me && g.turn() != turn {
+                break;
+            }
+            let c = if active == me {
+                mine.choose(&g)
+            } else {
+                others[usize::from(active.0)].choose(&g)
+            };
+            if g.perform(&c).is_err() && g.perform(&Command::EndTurn).is_err() {
+                break;
+            }
+            steps += 1;
+        }
+        judge(&g, me)
     }
 
     /// The next command for the faction whose turn it is. It is always legal; the last of a

@@ -587,6 +587,15 @@ impl Game {
         }
     }
 
+    /// A copy for imagining what may follow: the same position with dice of its own (drawn
+    /// from `salt` and the state), so a computer player thinking ahead cannot foresee the real
+    /// game's rolls.
+    pub(super) fn imagined_copy(&self, salt: u64) -> Game {
+        let mut g = self.scratch_copy();
+        g.state.rng = SimRng::new(self.state_hash() ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        g
+    }
+
     /// A copy of the random generator, for `execute` to roll dice without changing state.
     pub(super) fn rng_copy(&self) -> SimRng {
         self.state.rng.clone()

@@ -824,3 +824,24 @@ fn an_airlift_flies_only_while_a_patron_still_supports() {
     assert!(game.airlift_flies(red));
     assert_eq!(game.unit(u).unwrap().supply, SupplyState::Supplied);
 }
+
+#[test]
+fn units_dug_in_inside_a_town_are_fortified() {
+    let mut b = ScenarioBuilder::new(10, 8, Terrain::Steppe);
+    let red = b.faction("red");
+    let blue = b.faction("blue");
+    let a = b.unit(red, UnitKind::Infantry, 3, 3);
+    let d = b.unit(blue, UnitKind::Infantry, 4, 3);
+    let town = b.hex(4, 3);
+    self::town(&mut b, "town", 4, 3, 5000);
+    b.unit_mut(d).dug_in = true;
+    let game = Game::new(b.build(), 1);
+    let p = game.preview_attack(&[a], town).unwrap();
+    assert!(
+        p.defence_modifiers
+            .iter()
+            .any(|m| m.label == "dug in (fortified town)" && m.percent == 150),
+        "{:?}",
+        p.defence_modifiers
+    );
+}
