@@ -227,7 +227,7 @@ fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
         let my_turn = !game.is_over() && game.active_faction() == me;
         if u.owner == me && my_turn {
             for offer in input::unit_offers(game, u.id) {
-                if ui.button(&offer.label).clicked() {
+                if ui.button(&offer.label).on_hover_text(offer.hint).clicked() {
                     hud.orders.write(OrderButton(offer.command));
                 }
             }
@@ -266,7 +266,11 @@ fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
                     .max_height(220.0)
                     .show(ui, |ui| {
                         for offer in offers {
-                            if ui.small_button(&offer.label).clicked() {
+                            if ui
+                                .small_button(&offer.label)
+                                .on_hover_text(offer.hint)
+                                .clicked()
+                            {
                                 hud.orders.write(OrderButton(offer.command));
                             }
                         }
@@ -506,11 +510,7 @@ fn attack_window(
                 }
             });
             for s in strikes {
-                if ui
-                    .button(&s.label)
-                    .on_hover_text("Spend support points on an air strike instead.")
-                    .clicked()
-                {
+                if ui.button(&s.label).on_hover_text(s.hint).clicked() {
                     orders.write(OrderButton(s.command));
                     actions.write(PlayerAction::Cancel);
                 }

@@ -139,6 +139,8 @@ pub fn next_ready(game: &Game, player: FactionId, after: Option<UnitId>) -> Opti
 pub struct Offer {
     /// The button's text.
     pub label: String,
+    /// Its tooltip: what it does and costs.
+    pub hint: &'static str,
     /// The command it gives.
     pub command: Command,
 }
@@ -152,6 +154,7 @@ pub fn unit_offers(game: &Game, unit: UnitId) -> Vec<Offer> {
     if game.check(&reinforce).is_ok() {
         out.push(Offer {
             label: "Replacements (refit this turn)".into(),
+            hint: "Up to 3 strength points back, never beyond its strength at the start; costs money and the unit's turn.",
             command: reinforce,
         });
     }
@@ -163,6 +166,7 @@ pub fn unit_offers(game: &Game, unit: UnitId) -> Vec<Offer> {
         if game.check(&command).is_ok() {
             out.push(Offer {
                 label: format!("Air drop by {}", p.name),
+                hint: "Supplies dropped from the air: the unit is supplied again at once; costs 2 support points.",
                 command,
             });
         }
@@ -183,6 +187,7 @@ pub fn strike_offers(game: &Game, hex: Hex) -> Vec<Offer> {
             };
             game.check(&command).is_ok().then(|| Offer {
                 label: format!("Air strike by {}", p.name),
+                hint: "Costs 2 support points: the target loses 8 to 23 % of its strength, or a field is damaged. Tension rises with the victim's friends.",
                 command,
             })
         })
@@ -196,9 +201,13 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
     let s = game.scenario();
     let me = game.active_faction();
     let mut out = Vec::new();
-    let mut push = |label: String, command: Command| {
+    let mut push = |label: String, hint: &'static str, command: Command| {
         if game.check(&command).is_ok() {
-            out.push(Offer { label, command });
+            out.push(Offer {
+                label,
+                hint,
+                command,
+            });
         }
     };
     for (i, p) in s.places.iter().enumerate() {
@@ -215,12 +224,14 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
                     p.name,
                     cost as f64 / 1000.0
                 ),
+                "A green 5-strength unit at this supplied town; one recruit a turn.",
                 Command::Recruit { place, kind },
             );
         }
         for (j, patron) in s.patrons.iter().enumerate() {
             push(
                 format!("{}'s reinforcements to {}", patron.name, p.name),
+                "A patron's unit arrives here; costs 6 support points.",
                 Command::RequestReinforcements {
                     patron: PatronId(j as u8),
                     place,
@@ -231,6 +242,7 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
     for (i, f) in s.oil_fields.iter().enumerate() {
         push(
             format!("Repair {}", f.name),
+            "Repairs one level of damage, for $2 million.",
             Command::Repair { field: i as u16 },
         );
     }
@@ -238,22 +250,26 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
         let with = FactionId(i as u8);
         push(
             format!("Propose coordination to {}", f.name),
+            "Accepted below tension 40: you may cross each other's ground and join attacks.",
             Command::ProposeCoordination { with },
         );
         push(
             format!("End coordination with {}", f.name),
+            "Back to neutral relations.",
             Command::EndCoordination { with },
         );
     }
     for (i, a) in s.agreements.iter().enumerate() {
         push(
             format!("Breach {}", a.name),
+            "Frees you of the agreement; tension +40 with the other party and +35 with every patron of either.",
             Command::Breach {
                 agreement: i as u16,
             },
         );
         push(
             format!("Agree to {} again", a.name),
+            "Accepted below tension 30; tension falls.",
             Command::Agree {
                 agreement: i as u16,
             },
