@@ -42,10 +42,15 @@ fn animate_units(
     settings: Res<Settings>,
     session: Res<Session>,
     geo: Option<Res<MapGeometry>>,
+    revision: Res<super::MapRevision>,
     mut anim: ResMut<UnitAnim>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
     let Some(geo) = geo else { return };
+    if revision.is_changed() {
+        // A new game or level: counters start where their units stand.
+        anim.pos.clear();
+    }
     let game = &session.game;
     anim.pos.retain(|id, _| game.unit(*id).is_some());
     let step = settings.animation.hexes_per_second() * geo.tile_size.x * time.delta_secs();
