@@ -122,14 +122,14 @@ fn top_bar(ui: &mut egui::Ui, hud: &mut Hud) {
             }
         }
         ui.separator();
-        let income: i64 = game.income_statement(me).iter().map(|l| l.amount).sum();
+        let statement = game.income_statement(me);
+        let income: i64 = statement.iter().map(|l| l.amount).sum();
         ui.label(format!("${:.1} M", game.treasury(me) as f64 / 1000.0))
             .on_hover_text(format!(
                 "Treasury; {:+.2} million a turn (see Economy).",
                 income as f64 / 1000.0
             ));
-        let oil: i64 = game
-            .income_statement(me)
+        let oil: i64 = statement
             .iter()
             .filter(|l| matches!(l.source, IncomeSource::Field(_)))
             .map(|l| l.amount)
@@ -336,13 +336,7 @@ fn diplomacy_panel(ui: &mut egui::Ui, session: &Session, settings: &Settings) {
         });
         if id != me {
             let r = game.relation(Party::Faction(me), Party::Faction(id));
-            let stance = match r.stance {
-                Stance::Hostile => "hostile",
-                Stance::Rival => "rival",
-                Stance::Neutral => "neutral",
-                Stance::Cooperating => "cooperating",
-                Stance::Allied => "allied",
-            };
+            let stance = r.stance.name();
             let tension = if r.stance == Stance::Hostile {
                 String::new()
             } else {

@@ -16,7 +16,7 @@ use super::coords::MapGeometry;
 use super::map_view::Overlays;
 use super::orders::Selection;
 use super::settings::Settings;
-use crate::sim::{FactionId, Game, Goal, SupplyState, Unit, UnitKind};
+use crate::sim::{FactionId, Game, SupplyState, Unit, UnitKind};
 
 /// Where each counter is drawn now (world units): it slides toward its unit's hex.
 #[derive(Resource, Default, Debug)]
@@ -313,27 +313,13 @@ fn paint_objectives(
 ) {
     let s = game.scenario();
     for o in &s.objectives {
-        let hexes: Vec<Hex> = match o.goal {
-            Goal::Hold(p) => s.place(p).map(|p| p.hex).into_iter().collect(),
-            Goal::HoldField(f) => s
-                .oil_fields
-                .get(usize::from(f))
-                .map(|f| f.hex)
-                .into_iter()
-                .collect(),
-            Goal::Route(a, b) => [a, b]
-                .iter()
-                .filter_map(|p| s.place(*p).map(|p| p.hex))
-                .collect(),
-            Goal::Survive => Vec::new(),
-        };
         let mine = o.faction == me;
         let color = if mine {
             egui::Color32::from_rgb(255, 205, 40)
         } else {
             c32(settings.faction_rgb(game, o.faction))
         };
-        for h in hexes {
+        for h in s.objective_hexes(&o.goal) {
             let Some(c) = view.hex(h) else { continue };
             let r = (14.0 * view.scale).clamp(9.0, 30.0);
             let width = if mine { 3.0 } else { 1.5 };

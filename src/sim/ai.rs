@@ -432,21 +432,7 @@ impl<'a> Plan<'a> {
             let weight = u32::from(o.points) * if objectives { 2 } else { 1 };
             let dated_out =
                 o.by.is_some_and(|by| game.date() > by && !game.objective_secured(i));
-            let hexes: Vec<Hex> = match o.goal {
-                Goal::Hold(p) => s.place(p).map(|p| p.hex).into_iter().collect(),
-                Goal::HoldField(f) => s
-                    .oil_fields
-                    .get(usize::from(f))
-                    .map(|f| f.hex)
-                    .into_iter()
-                    .collect(),
-                Goal::Route(a, b) => [a, b]
-                    .iter()
-                    .filter_map(|p| s.place(*p).map(|p| p.hex))
-                    .collect(),
-                Goal::Survive => Vec::new(),
-            };
-            for h in hexes {
+            for h in s.objective_hexes(&o.goal) {
                 if self.takeable(h) && !dated_out {
                     add(&mut targets, h, weight);
                 } else if game.control(h) == Some(self.me)

@@ -76,6 +76,26 @@ impl Scenario {
         self.places.get(usize::from(id.0))
     }
 
+    /// The hexes an objective is about: its place, its field, or both ends of its route
+    /// (none for survival).
+    pub fn objective_hexes(&self, goal: &super::entities::Goal) -> Vec<Hex> {
+        use super::entities::Goal;
+        match *goal {
+            Goal::Hold(p) => self.place(p).map(|p| p.hex).into_iter().collect(),
+            Goal::HoldField(f) => self
+                .oil_fields
+                .get(usize::from(f))
+                .map(|f| f.hex)
+                .into_iter()
+                .collect(),
+            Goal::Route(a, b) => [a, b]
+                .iter()
+                .filter_map(|p| self.place(*p).map(|p| p.hex))
+                .collect(),
+            Goal::Survive => Vec::new(),
+        }
+    }
+
     /// The place at a hex, if any.
     pub fn place_at(&self, hex: Hex) -> Option<(PlaceId, &Place)> {
         self.places
