@@ -117,6 +117,10 @@ pub struct PlayArgs {
     /// Start with this unit (by id) selected and in view, e.g. for a screenshot of its reach.
     #[arg(long, value_name = "UNIT")]
     pub select: Option<String>,
+    /// End this many of your turns by themselves at the start (the computer plays the other
+    /// sides), e.g. for a screenshot of a game under way.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub end_turns: u32,
     /// Pan the map for this many seconds, then print the frame rate and the time from launch
     /// to an interactive map, and exit.
     #[arg(long, value_name = "SECONDS")]
@@ -513,6 +517,7 @@ fn play(args: PlayArgs) -> ExitCode {
         // Without a chosen side the game opens on the main menu.
         menu: args.faction.is_none(),
         select: args.select.clone(),
+        end_turns: args.end_turns,
         bench_pan: args.bench_pan,
         launched,
         screenshot: args.screenshot,

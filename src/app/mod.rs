@@ -46,6 +46,8 @@ pub struct PlayConfig {
     pub menu: bool,
     /// A unit (by level id) to select and show at the start.
     pub select: Option<String>,
+    /// End this many of the player's turns by themselves at the start.
+    pub end_turns: u32,
     /// Pan the map for this many seconds, print frame rate and start-up time, and exit.
     pub bench_pan: Option<f32>,
     /// When the process started, for the start-up time.
@@ -269,6 +271,22 @@ pub fn run(config: PlayConfig) -> ExitCode {
         screens::plugin,
         level_asset::plugin,
     ));
+    if screenshot {
+        // Nothing to watch: the computer's turns pass at once.
+        app.insert_resource(settings::Settings {
+            animation: settings::AnimationSpeed::Off,
+            ..default()
+        });
+    }
+    if config.end_turns > 0 {
+        app.insert_resource(orders::AutoEndTurns(config.end_turns))
+            .add_systems(
+                Update,
+                orders::auto_end_turns
+                    .before(orders::handle_actions)
+                    .run_if(in_state(AppState::InGame)),
+            );
+    }
     if let Some(key) = config.select {
         app.insert_resource(orders::StartSelected(key))
             .add_systems(Update, orders::select_at_start);

@@ -309,6 +309,30 @@ pub fn handle_actions(
     }
 }
 
+/// Turns to end by themselves at the start (`play --end-turns N`), for screenshots of a game
+/// under way and for bug reports.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AutoEndTurns(pub u32);
+
+/// Ends the player's turn while turns are left to end by themselves, once the computer has
+/// finished moving.
+pub fn auto_end_turns(
+    mut left: ResMut<AutoEndTurns>,
+    session: Res<Session>,
+    mut actions: MessageWriter<PlayerAction>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    if left.0 == 0 || session.game.is_over() {
+        left.0 = 0;
+        return;
+    }
+    redraw.write(RequestRedraw);
+    if !session.ai_to_move() {
+        actions.write(PlayerAction::EndTurn);
+        left.0 -= 1;
+    }
+}
+
 /// A unit to select once the map is shown (`play --select`).
 #[derive(Resource, Debug, Clone)]
 pub struct StartSelected(pub String);

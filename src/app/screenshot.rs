@@ -35,8 +35,14 @@ pub fn plugin(path: PathBuf, frames: u32) -> impl Fn(&mut App) {
 fn take(
     mut commands: Commands,
     mut plan: ResMut<ScreenshotPlan>,
+    busy: Option<Res<crate::app::orders::AutoEndTurns>>,
+    session: Res<crate::app::Session>,
     mut exit: MessageWriter<AppExit>,
 ) {
+    // Frames are counted once turns to end by themselves are ended and the computer is done.
+    if busy.is_some_and(|b| b.0 > 0) || session.ai_to_move() {
+        return;
+    }
     plan.counted += 1;
     if !plan.requested && plan.counted >= plan.frames {
         plan.requested = true;

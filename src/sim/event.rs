@@ -456,7 +456,7 @@ impl Event {
             }
             Event::RepairStarted { field: i, .. } => format!("Repairs began at {}.", field(*i)),
             Event::FieldRepaired { field: i } => format!("{} was repaired.", field(*i)),
-            Event::FactionTurnBegan { faction: f } => format!("{}'s turn.", faction(*f)),
+            Event::FactionTurnBegan { faction: f } => format!("{} to move.", faction(*f)),
             Event::GameEnded { scores, reason } => {
                 let best = scores
                     .iter()

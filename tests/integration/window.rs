@@ -25,7 +25,12 @@ fn the_game_opens_a_window_and_draws_the_map() {
         return;
     }
     // In the game, with a unit selected (its reach lit) on the default level.
-    screenshot_shows_a_map("levels/tutorial.ron", &["--faction", "crown"], "tutorial");
+    // The tutorial after two turns: the computer played the other sides in the real client.
+    screenshot_shows_a_map(
+        "levels/tutorial.ron",
+        &["--faction", "crown", "--end-turns", "2"],
+        "tutorial",
+    );
     screenshot_shows_a_map(
         "levels/euphrates_2017.ron",
         &["--faction", "sdf", "--select", "sdf_ypg_east"],
