@@ -115,9 +115,13 @@ impl Session {
 
     /// Carries out a command through the rules and writes what happened to the log.
     pub fn perform(&mut self, command: &Command) -> Result<Vec<Event>, RuleError> {
-        let faction = self.game.active_faction();
+        let mut faction = self.game.active_faction();
         let events = self.game.perform(command)?;
         for e in &events {
+            // An end of turn carries the next side's turn start: its lines are that side's.
+            if let Event::FactionTurnBegan { faction: next } = e {
+                faction = *next;
+            }
             if let Event::UnitRaised { unit, .. } = e {
                 self.names.insert(unit.id, unit.name.clone());
             }
