@@ -14,7 +14,9 @@ use super::orders::{InGameMenu, PlayerAction, Selection, UiFocus};
 use super::settings::Settings;
 use super::terrain_texture::terrain_rgb;
 use super::{AppState, Session};
-use crate::sim::{Command, FactionId, Goal, IncomeSource, Party, Stance, SupplyState, Terrain};
+use crate::sim::{
+    Command, FactionId, Goal, IncomeSource, Party, Stance, SupplyState, Terrain, diplomacy, rules,
+};
 
 /// Whether the help window is open.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,7 +229,7 @@ fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
         let my_turn = !game.is_over() && game.active_faction() == me;
         if u.owner == me && my_turn {
             for offer in input::unit_offers(game, u.id) {
-                if ui.button(&offer.label).on_hover_text(offer.hint).clicked() {
+                if ui.button(&offer.label).on_hover_text(&offer.hint).clicked() {
                     hud.orders.write(OrderButton(offer.command));
                 }
             }
@@ -268,7 +270,7 @@ fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
                         for offer in offers {
                             if ui
                                 .small_button(&offer.label)
-                                .on_hover_text(offer.hint)
+                                .on_hover_text(&offer.hint)
                                 .clicked()
                             {
                                 hud.orders.write(OrderButton(offer.command));
@@ -342,9 +344,11 @@ fn diplomacy_panel(ui: &mut egui::Ui, session: &Session, settings: &Settings) {
             } else {
                 format!(", tension {}/100", r.tension)
             };
-            ui.small(format!("    {stance}{tension}")).on_hover_text(
-                "Tension rises with attacks, captures and breaches, eases 5 a turn; at 80 relations break down a step.",
-            );
+            ui.small(format!("    {stance}{tension}")).on_hover_text(format!(
+                "Tension rises with attacks, captures and breaches, eases {} a turn; at {} relations break down a step.",
+                diplomacy::TENSION_EASING,
+                diplomacy::BREAKDOWN_TENSION
+            ));
         }
     }
     ui.separator();
@@ -362,7 +366,11 @@ fn diplomacy_panel(ui: &mut egui::Ui, session: &Session, settings: &Settings) {
             r.tension,
             game.pool(i)
         ))
-        .on_hover_text("Support is halved at tension 30 and stops at 60.");
+        .on_hover_text(format!(
+            "Support is halved at tension {} and stops at {}.",
+            diplomacy::HALF_SUPPORT_TENSION,
+            diplomacy::NO_SUPPORT_TENSION
+        ));
     }
 }
 
@@ -504,7 +512,7 @@ fn attack_window(
                 }
             });
             for s in strikes {
-                if ui.button(&s.label).on_hover_text(s.hint).clicked() {
+                if ui.button(&s.label).on_hover_text(&s.hint).clicked() {
                     orders.write(OrderButton(s.command));
                     actions.write(PlayerAction::Cancel);
                 }
@@ -537,7 +545,11 @@ fn help_window(mut contexts: EguiContexts, mut help: ResMut<HelpOpen>) -> Result
         .show(ctx, |ui| {
             ui.label("Your turn: move and attack with your units, give orders, then End turn. The other sides then move; their actions appear in the log at the bottom.");
             ui.label("Supply comes along roads from your sources. Units low on supply have two turns before they lose strength; out of supply they move at half speed and cannot attack.");
-            ui.label("Units that stay a whole turn in place dig in: +25 % defence, +50 % in a town or city.");
+            ui.label(format!(
+                "Units that stay a whole turn in place dig in: +{} % defence, +{} % in a town or city.",
+                rules::DUG_IN_PERCENT - 100,
+                rules::FORTIFIED_PERCENT - 100
+            ));
             ui.separator();
             egui::Grid::new("keys").striped(true).num_columns(2).show(ui, |ui| {
                 for (key, what) in super::orders::SHORTCUTS {

@@ -4,7 +4,8 @@
 
 use hexx::Hex;
 
-use crate::sim::{Command, FactionId, Game, Preview, UnitId};
+use crate::sim::entities::Request;
+use crate::sim::{Command, FactionId, Game, Preview, UnitId, diplomacy, economy};
 
 /// What a click on a hex asks for.
 #[derive(Clone, Debug, PartialEq)]
@@ -140,7 +141,7 @@ pub struct Offer {
     /// The button's text.
     pub label: String,
     /// Its tooltip: what it does and costs.
-    pub hint: &'static str,
+    pub hint: String,
     /// The command it gives.
     pub command: Command,
 }
@@ -154,7 +155,10 @@ pub fn unit_offers(game: &Game, unit: UnitId) -> Vec<Offer> {
     if game.check(&reinforce).is_ok() {
         out.push(Offer {
             label: "Replacements (refit this turn)".into(),
-            hint: "Up to 3 strength points back, never beyond its strength at the start; costs money and the unit's turn.",
+            hint: format!(
+                "Up to {} strength points back, never beyond its strength at the start; costs money and the unit's turn.",
+                economy::REINFORCE_STEP
+            ),
             command: reinforce,
         });
     }
@@ -166,7 +170,10 @@ pub fn unit_offers(game: &Game, unit: UnitId) -> Vec<Offer> {
         if game.check(&command).is_ok() {
             out.push(Offer {
                 label: format!("Air drop by {}", p.name),
-                hint: "Supplies dropped from the air: the unit is supplied again at once; costs 2 support points.",
+                hint: format!(
+                    "Supplies dropped from the air: the unit is supplied again at once; costs {} support points.",
+                    Request::AirDrop.cost()
+                ),
                 command,
             });
         }
@@ -187,7 +194,12 @@ pub fn strike_offers(game: &Game, hex: Hex) -> Vec<Offer> {
             };
             game.check(&command).is_ok().then(|| Offer {
                 label: format!("Air strike by {}", p.name),
-                hint: "Costs 2 support points: the target loses 8 to 23 % of its strength, or a field is damaged. Tension rises with the victim's friends.",
+                hint: format!(
+                    "Costs {} support points: the target loses {} to {} % of its strength, or a field is damaged. Tension rises with the victim's friends.",
+                    Request::AirStrike.cost(),
+                    diplomacy::strike_loss_percent(1),
+                    diplomacy::strike_loss_percent(6)
+                ),
                 command,
             })
         })
@@ -201,7 +213,7 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
     let s = game.scenario();
     let me = game.active_faction();
     let mut out = Vec::new();
-    let mut push = |label: String, hint: &'static str, command: Command| {
+    let mut push = |label: String, hint: String, command: Command| {
         if game.check(&command).is_ok() {
             out.push(Offer {
                 label,
@@ -224,14 +236,20 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
                     p.name,
                     cost as f64 / 1000.0
                 ),
-                "A green 5-strength unit at this supplied town; one recruit a turn.",
+                format!(
+                    "A green {}-strength unit at this supplied town; one recruit a turn.",
+                    economy::RECRUIT_STRENGTH
+                ),
                 Command::Recruit { place, kind },
             );
         }
         for (j, patron) in s.patrons.iter().enumerate() {
             push(
                 format!("{}'s reinforcements to {}", patron.name, p.name),
-                "A patron's unit arrives here; costs 6 support points.",
+                format!(
+                    "A patron's unit arrives here; costs {} support points.",
+                    Request::Reinforcements(UnitKind::Infantry).cost()
+                ),
                 Command::RequestReinforcements {
                     patron: PatronId(j as u8),
                     place,
@@ -242,7 +260,10 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
     for (i, f) in s.oil_fields.iter().enumerate() {
         push(
             format!("Repair {}", f.name),
-            "Repairs one level of damage, for $2 million.",
+            format!(
+                "Repairs one level of damage, for ${:.1} million.",
+                economy::REPAIR_COST as f64 / 1000.0
+            ),
             Command::Repair { field: i as u16 },
         );
     }
@@ -250,26 +271,36 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
         let with = FactionId(i as u8);
         push(
             format!("Propose coordination to {}", f.name),
-            "Accepted below tension 40: you may cross each other's ground and join attacks.",
+            format!(
+                "Accepted below tension {}: you may cross each other's ground and join attacks.",
+                diplomacy::COORDINATION_LIMIT
+            ),
             Command::ProposeCoordination { with },
         );
         push(
             format!("End coordination with {}", f.name),
-            "Back to neutral relations.",
+            "Back to neutral relations.".to_owned(),
             Command::EndCoordination { with },
         );
     }
     for (i, a) in s.agreements.iter().enumerate() {
         push(
             format!("Breach {}", a.name),
-            "Frees you of the agreement; tension +40 with the other party and +35 with every patron of either.",
+            format!(
+                "Frees you of the agreement; tension +{} with the other party and +{} with every patron of either.",
+                diplomacy::BREACH_TENSION,
+                diplomacy::BREACH_PATRON_TENSION
+            ),
             Command::Breach {
                 agreement: i as u16,
             },
         );
         push(
             format!("Agree to {} again", a.name),
-            "Accepted below tension 30; tension falls.",
+            format!(
+                "Accepted below tension {}; tension falls.",
+                diplomacy::AGREEMENT_LIMIT
+            ),
             Command::Agree {
                 agreement: i as u16,
             },

@@ -275,13 +275,17 @@ pub fn handle_actions(
                 }
             }
             PlayerAction::Cancel => {
+                // Close the innermost thing open: the menu, the attack shown, the selection;
+                // with nothing open, open the menu.
                 if menu.0 {
                     menu.0 = false;
-                } else if selection.pending.take().is_some() {
-                } else if selection.unit.take().is_some() {
+                } else if selection.pending.is_some() {
+                    selection.pending = None;
+                } else if selection.unit.is_some() {
+                    selection.unit = None;
                     selection.message = None;
                 } else {
-                    menu.0 = !menu.0;
+                    menu.0 = true;
                 }
             }
             PlayerAction::EndTurn => {

@@ -51,6 +51,11 @@ pub const OIL_TENSION: i16 = 15;
 /// Strength of a unit a patron sends.
 pub const REINFORCEMENT_STRENGTH: u16 = 5;
 
+/// Percent of its strength a unit loses to an air strike with a die roll of `roll` (1..=6).
+pub fn strike_loss_percent(roll: u8) -> u32 {
+    5 + 3 * u32::from(roll)
+}
+
 /// Why a relation changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Reason {
@@ -329,7 +334,7 @@ impl Game {
         ];
         if let Some(u) = unit {
             // 8 % of its strength on a 1, up to 23 % on a 6.
-            let loss = super::combat::loss(u.strength, 5 + 3 * u32::from(roll));
+            let loss = super::combat::loss(u.strength, strike_loss_percent(roll));
             events.push(Event::UnitDamaged {
                 unit: u.id,
                 loss,
