@@ -61,6 +61,18 @@ enum Command {
     },
     /// Play all-AI games and print the outcomes: winners, scores, objectives and their dates.
     Simulate(SimulateArgs),
+    /// Replay a saved game: print what happened, or check every recorded state hash.
+    Replay {
+        /// The save file.
+        save: PathBuf,
+        /// Re-execute every command and compare each recorded hash; name the first turn and
+        /// command that differ.
+        #[arg(long)]
+        verify: bool,
+        /// The level file, if it is no longer where the game was saved from.
+        #[arg(long, value_name = "PATH")]
+        level: Option<PathBuf>,
+    },
 }
 
 /// Options for simulating.
@@ -90,6 +102,9 @@ pub struct SimulateArgs {
     /// Threads to use [default: all cores].
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Write the first game as a save file (replay it with `euphrates replay PATH`).
+    #[arg(long, value_name = "PATH")]
+    pub save: Option<PathBuf>,
     /// Compare two controllers, A:B (e.g. normal:random), as each playable faction in turn,
     /// with everyone else at --difficulty: paired games on the same seeds.
     #[arg(long, value_name = "A:B")]
@@ -111,6 +126,9 @@ pub struct PlayArgs {
     /// How well the computer plays the other factions: easy, normal or hard.
     #[arg(long, default_value = "normal")]
     pub difficulty: String,
+    /// Continue a saved game (its level is found from the save, or given with --level).
+    #[arg(long, value_name = "SAVE", conflicts_with_all = ["faction", "seed", "difficulty"])]
+    pub load: Option<PathBuf>,
     /// Render, save a screenshot of the window to this PNG file, and exit.
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<PathBuf>,
@@ -149,6 +167,11 @@ pub fn main() -> ExitCode {
         Some(Command::Check { paths }) => check(&paths),
         Some(Command::Inspect { path, json }) => inspect(&path, json),
         Some(Command::Simulate(args)) => simulate(&args),
+        Some(Command::Replay {
+            save,
+            verify,
+            level,
+        }) => replay(&save, verify, level.as_deref()),
     }
 }
 
@@ -162,6 +185,7 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let level_name = loaded.file.name.clone();
     let mut scenario = loaded.scenario;
     if let Some(t) = args.turns {
         if !(1..=500).contains(&t) {
@@ -249,6 +273,32 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
     }
     let games = crate::simulate::play_many(scenario.clone(), &seeds, &controllers, threads);
     let elapsed = started.elapsed();
+    if let Some(save_path) = &args.save {
+        // The first game again, recorded: the rules are deterministic, so it is the same game.
+        let mut recorder = crate::save::Recorder::new(
+            &level_name,
+            &path,
+            &crate::sim::Game::new(scenario.clone(), seeds[0]),
+            None,
+            all,
+        );
+        let (game, _) = crate::simulate::play_recorded(
+            scenario.clone(),
+            seeds[0],
+            &controllers,
+            Some(&mut recorder),
+        );
+        if let Err(e) = crate::save::write(save_path, &recorder.save(&game)) {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+        eprintln!(
+            "saved game 1 (seed {}, {} commands) to {}",
+            seeds[0],
+            recorder.len(),
+            save_path.display()
+        );
+    }
     if args.json {
         let v = serde_json::json!({
             "level": scenario.id,
@@ -276,6 +326,96 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+fn replay(path: &Path, verify: bool, level_path: Option<&Path>) -> ExitCode {
+    let save = match crate::save::read(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+    };
+    let search = level_search_dirs();
+    let (found, _level, scenario) = match crate::save::find_level(&save, level_path, &search) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+    };
+    if verify {
+        let started = std::time::Instant::now();
+        return match save.verify(scenario) {
+            Ok(v) => {
+                out!(
+                    "{}: ok — level `{}` ({}), seed {}, {} commands over {} turns replayed; {} turn starts and {} snapshots match; final state hash {:#018x} ({:.0} ms)",
+                    path.display(),
+                    save.level.id,
+                    found.display(),
+                    save.seed,
+                    v.commands,
+                    v.turn,
+                    v.turn_starts,
+                    v.snapshots,
+                    v.final_hash,
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {}: {e}", path.display());
+                ExitCode::from(1)
+            }
+        };
+    }
+    // Without --verify: tell the game as it happened, date by date.
+    let mut game = crate::sim::Game::new(scenario, save.seed);
+    let mut names: std::collections::HashMap<crate::sim::UnitId, String> =
+        game.units().map(|u| (u.id, u.name.clone())).collect();
+    out!(
+        "{} — level `{}`, seed {}, {}",
+        path.display(),
+        save.level.id,
+        save.seed,
+        save.player.as_deref().map_or_else(
+            || "all sides played by the computer".to_owned(),
+            |p| format!("played as {p}")
+        )
+    );
+    for (i, rec) in save.commands.iter().enumerate() {
+        let events = match game.perform(&rec.command) {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("error: command #{i} is refused by the rules: {e}");
+                eprintln!("    hint: run with --verify to find where the game diverges");
+                return ExitCode::from(1);
+            }
+        };
+        for e in &events {
+            if let crate::sim::Event::UnitRaised { unit, .. } = e {
+                names.insert(unit.id, unit.name.clone());
+            }
+            if matches!(e, crate::sim::Event::UnitMoved { .. }) {
+                continue;
+            }
+            let name =
+                |id: crate::sim::UnitId| names.get(&id).cloned().unwrap_or_else(|| "a unit".into());
+            if let Some(text) = e.describe(game.scenario(), &name) {
+                out!("{}  {text}", game.date());
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Where to look for a save's level when it is not where it was: the default level's folder.
+pub fn level_search_dirs() -> Vec<PathBuf> {
+    default_level_path()
+        .parent()
+        .map(Path::to_path_buf)
+        .into_iter()
+        .collect()
 }
 
 fn print_diagnostics(diags: &[Diagnostic]) {
@@ -464,14 +604,45 @@ fn print_opening(s: &crate::sim::Scenario) {
     }
 }
 
+#[cfg(not(feature = "client"))]
+fn play(_args: PlayArgs) -> ExitCode {
+    eprintln!(
+        "error: this build of euphrates has no game window (it was built without the `client` feature)\n    hint: the other commands (check, inspect, simulate, replay) work"
+    );
+    ExitCode::from(1)
+}
+
+#[cfg(feature = "client")]
 fn play(args: PlayArgs) -> ExitCode {
     let launched = std::time::Instant::now();
-    let path = args.level.clone().unwrap_or_else(default_level_path);
-    let loaded = match level::load_path(&path) {
-        Ok(l) => l,
-        Err(diags) => {
-            print_diagnostics(&diags);
-            return ExitCode::from(1);
+    let mut restored = None;
+    let (path, loaded) = if let Some(save_path) = &args.load {
+        let fail = |e: crate::save::SaveError| {
+            eprintln!("error: {}: {e}", save_path.display());
+            ExitCode::from(1)
+        };
+        let save = match crate::save::read(save_path) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+        match crate::save::find_level(&save, args.level.as_deref(), &level_search_dirs()) {
+            Ok((path, loaded, scenario)) => {
+                match crate::app::Session::from_save(save, loaded.clone(), path.clone(), scenario) {
+                    Ok(session) => restored = Some(Box::new(session)),
+                    Err(e) => return fail(e),
+                }
+                (path, loaded)
+            }
+            Err(e) => return fail(e),
+        }
+    } else {
+        let path = args.level.clone().unwrap_or_else(default_level_path);
+        match level::load_path(&path) {
+            Ok(l) => (path, l),
+            Err(diags) => {
+                print_diagnostics(&diags);
+                return ExitCode::from(1);
+            }
         }
     };
     let faction = match &args.faction {
@@ -514,8 +685,9 @@ fn play(args: PlayArgs) -> ExitCode {
         faction: crate::sim::FactionId(faction as u8),
         difficulty,
         seed: args.seed,
-        // Without a chosen side the game opens on the main menu.
-        menu: args.faction.is_none(),
+        // Without a chosen side (or a save) the game opens on the main menu.
+        menu: args.faction.is_none() && restored.is_none(),
+        restored,
         select: args.select.clone(),
         end_turns: args.end_turns,
         bench_pan: args.bench_pan,

@@ -135,6 +135,17 @@ fn turn_stats(game: &Game, oil: &[i64]) -> TurnStats {
 
 /// Plays one whole game with a controller per faction (in faction order).
 pub fn play(scenario: Arc<Scenario>, seed: u64, controllers: &[Controller]) -> (Game, GameStats) {
+    play_recorded(scenario, seed, controllers, None)
+}
+
+/// Plays one whole game like [`play`], noting every command in `recorder` if given (start it
+/// from a fresh game of the same scenario and seed).
+pub fn play_recorded(
+    scenario: Arc<Scenario>,
+    seed: u64,
+    controllers: &[Controller],
+    mut recorder: Option<&mut crate::save::Recorder>,
+) -> (Game, GameStats) {
     let mut game = Game::new(scenario, seed);
     let n = game.scenario().factions.len();
     let mut ais: Vec<Option<AiPlayer>> = (0..n)
@@ -165,8 +176,13 @@ pub fn play(scenario: Arc<Scenario>, seed: u64, controllers: &[Controller]) -> (
         } else {
             Command::EndTurn
         };
-        if game.perform(&command).is_err() {
-            break;
+        match game.perform(&command) {
+            Ok(events) => {
+                if let Some(r) = recorder.as_deref_mut() {
+                    r.record(&game, &command, &events);
+                }
+            }
+            Err(_) => break,
         }
         commands += 1;
         issued_this_turn = if command == Command::EndTurn {

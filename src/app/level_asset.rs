@@ -181,7 +181,13 @@ fn reloaded(
             })
             .unwrap_or(crate::sim::FactionId(0));
         info!("level reloaded: {}", level.scenario.name);
-        *session = Session::new(level, player, session.seed, session.difficulty);
+        *session = Session::new(
+            level,
+            session.level_path.clone(),
+            player,
+            session.seed,
+            session.difficulty,
+        );
         status.error = None;
         status.reloads += 1;
         revision.0 += 1;

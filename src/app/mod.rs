@@ -27,6 +27,7 @@ use bevy_ecs_tilemap::TilemapPlugin;
 use bevy_egui::EguiPlugin;
 
 use crate::level::LoadedLevel;
+use crate::save::{Recorder, Save, SaveError};
 use crate::sim::ai::{AiPlayer, Difficulty};
 use crate::sim::{Command, Event, FactionId, Game, RuleError, UnitId};
 
@@ -44,6 +45,8 @@ pub struct PlayConfig {
     pub seed: u64,
     /// Open on the main menu rather than straight in the game.
     pub menu: bool,
+    /// A saved game to continue, already restored and checked.
+    pub restored: Option<Box<Session>>,
     /// A unit (by level id) to select and show at the start.
     pub select: Option<String>,
     /// End this many of the player's turns by themselves at the start.
@@ -79,6 +82,8 @@ pub struct Session {
     pub game: Game,
     /// The level, for names, sources and coordinates.
     pub level: Arc<LoadedLevel>,
+    /// The level file, as given.
+    pub level_path: PathBuf,
     /// The faction the player commands.
     pub player: FactionId,
     /// The seed the game was started with.
@@ -89,27 +94,132 @@ pub struct Session {
     pub ai: Vec<Option<AiPlayer>>,
     /// What happened, newest last.
     pub log: std::collections::VecDeque<LogLine>,
+    /// Every command so far, for saves.
+    pub recorder: Recorder,
     /// Names of every unit seen, including those destroyed, for the log.
     names: std::collections::HashMap<UnitId, String>,
 }
 
 impl Session {
     /// A new game of a level.
-    pub fn new(level: LoadedLevel, player: FactionId, seed: u64, difficulty: Difficulty) -> Self {
+    pub fn new(
+        level: LoadedLevel,
+        level_path: PathBuf,
+        player: FactionId,
+        seed: u64,
+        difficulty: Difficulty,
+    ) -> Self {
         let game = Game::new(level.scenario.clone(), seed);
+        let recorder = Recorder::new(
+            &level.file.name,
+            &level_path,
+            &game,
+            Some(player),
+            difficulty,
+        );
+        Self::around(game, level, level_path, player, difficulty, recorder)
+    }
+
+    /// A saved game, restored and checked step by step (see [`crate::save::Save::restore`]).
+    /// The log shows what happened since the snapshot the game was resumed from.
+    pub fn from_save(
+        save: Save,
+        level: LoadedLevel,
+        level_path: PathBuf,
+        scenario: crate::sim::Scenario,
+    ) -> Result<Self, SaveError> {
+        let player = save.player_faction(&scenario).ok_or_else(|| {
+            SaveError::NotASave(format!(
+                "the save names no side of this level for the player ({})",
+                save.player.as_deref().unwrap_or("none")
+            ))
+        })?;
+        let (game, _) = save.restore(scenario)?;
+        let difficulty = save.difficulty;
+        let mut session = Self::around(
+            game,
+            level,
+            level_path,
+            player,
+            difficulty,
+            Recorder::resume(save),
+        );
+        let start = session.game.scenario().start;
+        let days = u32::from(session.game.scenario().days_per_turn);
+        let entries = session.game.log().to_vec();
+        for e in &entries {
+            if let Event::UnitRaised { unit, .. } = &e.event {
+                session.names.insert(unit.id, unit.name.clone());
+            }
+        }
+        for e in entries {
+            let date = start.plus_days(u32::from(e.turn.saturating_sub(1)) * days);
+            session.note(date, e.faction, &e.event);
+        }
+        session.trim_log();
+        Ok(session)
+    }
+
+    fn around(
+        game: Game,
+        level: LoadedLevel,
+        level_path: PathBuf,
+        player: FactionId,
+        difficulty: Difficulty,
+        recorder: Recorder,
+    ) -> Self {
         let ai = (0..game.scenario().factions.len())
             .map(|i| (i != usize::from(player.0)).then(|| AiPlayer::new(difficulty)))
             .collect();
-        let names = game.units().map(|u| (u.id, u.name.clone())).collect();
+        let names = game
+            .scenario()
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (UnitId(i as u32), u.name.clone()))
+            .chain(game.units().map(|u| (u.id, u.name.clone())))
+            .collect();
         Session {
+            seed: game.seed(),
             game,
             level: Arc::new(level),
+            level_path,
             player,
-            seed,
             difficulty,
             ai,
             log: Default::default(),
+            recorder,
             names,
+        }
+    }
+
+    /// The game as a save, ready to write.
+    pub fn save(&self) -> Save {
+        self.recorder.save(&self.game)
+    }
+
+    fn note(&mut self, date: crate::sim::Date, faction: FactionId, e: &Event) {
+        if let Event::UnitRaised { unit, .. } = e {
+            self.names.insert(unit.id, unit.name.clone());
+        }
+        // Moves show on the map; the log keeps what changes the situation.
+        if matches!(e, Event::UnitMoved { .. }) {
+            return;
+        }
+        let names = &self.names;
+        let name = |id: UnitId| names.get(&id).cloned().unwrap_or_else(|| "a unit".into());
+        if let Some(text) = e.describe(self.game.scenario(), &name) {
+            self.log.push_back(LogLine {
+                date,
+                faction,
+                text,
+            });
+        }
+    }
+
+    fn trim_log(&mut self) {
+        while self.log.len() > LOG_LINES {
+            self.log.pop_front();
         }
     }
 
@@ -117,31 +227,16 @@ impl Session {
     pub fn perform(&mut self, command: &Command) -> Result<Vec<Event>, RuleError> {
         let mut faction = self.game.active_faction();
         let events = self.game.perform(command)?;
+        self.recorder.record(&self.game, command, &events);
+        let date = self.game.date();
         for e in &events {
             // An end of turn carries the next side's turn start: its lines are that side's.
             if let Event::FactionTurnBegan { faction: next } = e {
                 faction = *next;
             }
-            if let Event::UnitRaised { unit, .. } = e {
-                self.names.insert(unit.id, unit.name.clone());
-            }
-            // Moves show on the map; the log keeps what changes the situation.
-            if matches!(e, Event::UnitMoved { .. }) {
-                continue;
-            }
-            let names = &self.names;
-            let name = |id: UnitId| names.get(&id).cloned().unwrap_or_else(|| "a unit".into());
-            if let Some(text) = e.describe(self.game.scenario(), &name) {
-                self.log.push_back(LogLine {
-                    date: self.game.date(),
-                    faction,
-                    text,
-                });
-            }
+            self.note(date, faction, e);
         }
-        while self.log.len() > LOG_LINES {
-            self.log.pop_front();
-        }
+        self.trim_log();
         Ok(events)
     }
 
@@ -254,12 +349,16 @@ pub fn run(config: PlayConfig) -> ExitCode {
         error: None,
         factions: None,
     })
-    .insert_resource(Session::new(
-        config.level,
-        config.faction,
-        config.seed,
-        config.difficulty,
-    ))
+    .insert_resource(match config.restored {
+        Some(session) => *session,
+        None => Session::new(
+            config.level,
+            config.level_path.clone(),
+            config.faction,
+            config.seed,
+            config.difficulty,
+        ),
+    })
     .insert_state(if config.menu {
         AppState::MainMenu
     } else {

@@ -224,7 +224,13 @@ fn load_game(
                 .scenario
                 .faction_by_key(&form.faction)
                 .unwrap_or(crate::sim::FactionId(0));
-            commands.insert_resource(Session::new(loaded, player, form.seed, form.difficulty));
+            commands.insert_resource(Session::new(
+                loaded,
+                form.level.clone(),
+                player,
+                form.seed,
+                form.difficulty,
+            ));
             *selection = Selection::default();
             revision.0 += 1;
             next.set(AppState::InGame);

@@ -20,6 +20,8 @@ use super::map::MoveClass;
 use super::scenario::{Scenario, relation_key};
 use super::supply::SupplyState;
 
+mod integrity;
+
 /// The game's random number generator: ChaCha8 seeded from the game seed, stored in the
 /// state so that saves and replays continue the same sequence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

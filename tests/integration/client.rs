@@ -180,7 +180,7 @@ fn click_at(app: &mut App, hex: Hex) {
 #[test]
 fn clicks_and_keys_in_the_client_give_orders_and_the_computer_answers() {
     let (loaded, me) = tutorial();
-    let session = Session::new(loaded, me, 1, Difficulty::Normal);
+    let session = Session::new(loaded, at("levels/tutorial.ron"), me, 1, Difficulty::Normal);
     let (unit, far) = unit_and_far_hex(&session.game, me);
     let here = session.game.unit(unit).unwrap().hex;
     let mut app = headless(session);
