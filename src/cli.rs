@@ -271,7 +271,8 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    let games = crate::simulate::play_many(scenario.clone(), &seeds, &controllers, threads);
+    let (games, panicked) =
+        crate::simulate::play_many(scenario.clone(), &seeds, &controllers, threads);
     let elapsed = started.elapsed();
     if let Some(save_path) = &args.save {
         // The first game again, recorded: the rules are deterministic, so it is the same game.
@@ -324,6 +325,19 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
             elapsed.as_secs_f64(),
             elapsed.as_secs_f64() * 1000.0 * threads as f64 / games.len().max(1) as f64
         );
+    }
+    if !panicked.is_empty() {
+        eprintln!(
+            "error: {} game{} stopped on a bug (a panic); replay with --games 1 --seed S for S in: {}",
+            panicked.len(),
+            if panicked.len() == 1 { "" } else { "s" },
+            panicked
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return ExitCode::from(1);
     }
     ExitCode::SUCCESS
 }

@@ -292,24 +292,38 @@ fn summarise(game: &Game, commands: usize, turns: Vec<TurnStats>) -> GameStats {
 }
 
 /// Plays games for every seed, spread over `threads` threads; results in seed order.
+/// A game that panics (a bug) does not stop the others: its seed is returned in the second
+/// list, so a soak of many games names every seed to reproduce.
 pub fn play_many(
     scenario: Arc<Scenario>,
     seeds: &[u64],
     controllers: &[Controller],
     threads: usize,
-) -> Vec<GameStats> {
+) -> (Vec<GameStats>, Vec<u64>) {
     let threads = threads.clamp(1, 64).min(seeds.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results = std::sync::Mutex::new(Vec::with_capacity(seeds.len()));
+    let panicked = std::sync::Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(&seed) = seeds.get(i) else { break };
-                    let (_, stats) = play(scenario.clone(), seed, controllers);
-                    if let Ok(mut r) = results.lock() {
-                        r.push((i, stats));
+                    let game = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        play(scenario.clone(), seed, controllers).1
+                    }));
+                    match game {
+                        Ok(stats) => {
+                            if let Ok(mut r) = results.lock() {
+                                r.push((i, stats));
+                            }
+                        }
+                        Err(_) => {
+                            if let Ok(mut p) = panicked.lock() {
+                                p.push(seed);
+                            }
+                        }
                     }
                 }
             });
@@ -317,7 +331,9 @@ pub fn play_many(
     });
     let mut r = results.into_inner().unwrap_or_default();
     r.sort_by_key(|(i, _)| *i);
-    r.into_iter().map(|(_, s)| s).collect()
+    let mut p = panicked.into_inner().unwrap_or_default();
+    p.sort_unstable();
+    (r.into_iter().map(|(_, s)| s).collect(), p)
 }
 
 fn percent(n: usize, of: usize) -> String {

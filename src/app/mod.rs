@@ -12,6 +12,7 @@ pub mod level_asset;
 pub mod map_view;
 pub mod orders;
 pub mod overlay;
+pub mod saves;
 pub mod screens;
 pub mod screenshot;
 pub mod settings;
@@ -373,13 +374,15 @@ pub fn run(config: PlayConfig) -> ExitCode {
         hud::plugin,
         screens::plugin,
         level_asset::plugin,
+        saves::plugin,
     ));
     if screenshot {
         // Nothing to watch: the computer's turns pass at once.
         app.insert_resource(settings::Settings {
             animation: settings::AnimationSpeed::Off,
             ..default()
-        });
+        })
+        .insert_resource(saves::Autosave::off());
     }
     if config.end_turns > 0 {
         app.insert_resource(orders::AutoEndTurns(config.end_turns))

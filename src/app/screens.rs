@@ -7,6 +7,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::orders::{InGameMenu, Selection};
+use super::saves::{SaveDir, SaveWindows};
 use super::settings::Settings;
 use super::{AppState, MapRevision, Session};
 use crate::level;
@@ -84,6 +85,8 @@ pub(super) fn plugin(app: &mut App) {
 fn main_menu(
     mut contexts: EguiContexts,
     mut form: ResMut<NewGame>,
+    mut windows: ResMut<SaveWindows>,
+    save_dir: Res<SaveDir>,
     mut settings: ResMut<Settings>,
     mut next: ResMut<NextState<AppState>>,
     mut exit: MessageWriter<AppExit>,
@@ -190,8 +193,9 @@ fn main_menu(
             }
             ui.separator();
             ui.horizontal(|ui| {
-                ui.add_enabled(false, egui::Button::new("Load game"))
-                    .on_disabled_hover_text("Saved games are not available yet in this version.");
+                if ui.button("Load game").on_hover_text("Continue a saved game or an autosave.").clicked() {
+                    windows.open_load(&save_dir);
+                }
                 if ui.button("Settings").on_hover_text("UI scale, colours, animation speed.").clicked() {
                     settings.open = true;
                 }
@@ -248,9 +252,13 @@ fn load_game(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn in_game_menu(
     mut contexts: EguiContexts,
     mut menu: ResMut<InGameMenu>,
+    mut windows: ResMut<SaveWindows>,
+    save_dir: Res<SaveDir>,
+    session: Res<Session>,
     mut settings: ResMut<Settings>,
     mut help: ResMut<super::hud::HelpOpen>,
     mut next: ResMut<NextState<AppState>>,
@@ -275,12 +283,18 @@ fn in_game_menu(
             {
                 menu.0 = false;
             }
-            ui.add_enabled_ui(false, |ui| {
-                wide(ui, "Save game")
-                    .on_disabled_hover_text("Saving is not available yet in this version.");
-                wide(ui, "Load game")
-                    .on_disabled_hover_text("Saved games are not available yet in this version.");
-            });
+            if wide(ui, "Save game")
+                .on_hover_text("Write this game to a file, to go on with later.")
+                .clicked()
+            {
+                windows.open_save(&session, &save_dir);
+            }
+            if wide(ui, "Load game")
+                .on_hover_text("Continue a saved game or an autosave.")
+                .clicked()
+            {
+                windows.open_load(&save_dir);
+            }
             if wide(ui, "Settings").clicked() {
                 settings.open = true;
             }
@@ -289,7 +303,7 @@ fn in_game_menu(
                 menu.0 = false;
             }
             if wide(ui, "Quit to main menu")
-                .on_hover_text("Leave this game (it is not saved).")
+                .on_hover_text("Leave this game. It was saved by itself at the start of your turn; save now to keep this turn's orders too.")
                 .clicked()
             {
                 menu.0 = false;

@@ -85,7 +85,11 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Save, SaveError> {
             e.valid_up_to()
         ))
     })?;
-    let header: Result<Header, _> = options().from_str(text);
+    // Levels leave out `Some(…)`; reading the header as a level would be read lets a level
+    // given as a save be recognised as one.
+    let header: Result<Header, _> = options()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text);
     match header {
         Ok(Header {
             euphrates_save: Some(v),

@@ -221,6 +221,11 @@ impl Recorder {
         }
     }
 
+    /// Where the current faction turn began.
+    pub fn last_turn_start(&self) -> Option<&TurnStart> {
+        self.save.turn_starts.last()
+    }
+
     /// The number of commands recorded.
     pub fn len(&self) -> usize {
         self.save.commands.len()
@@ -374,11 +379,18 @@ impl Save {
         Ok(scenario)
     }
 
-    /// The faction the player commands, if the save names one the level has.
+    /// The faction the player commands: the one the save names, or for an all-AI game the
+    /// level's first playable faction (to watch it from). `None` if the save names a faction
+    /// the level does not have.
     pub fn player_faction(&self, scenario: &Scenario) -> Option<FactionId> {
-        self.player
-            .as_deref()
-            .and_then(|k| scenario.faction_by_key(k))
+        match self.player.as_deref() {
+            Some(k) => scenario.faction_by_key(k),
+            None => scenario
+                .factions
+                .iter()
+                .position(|f| f.playable)
+                .map(|i| FactionId(i as u8)),
+        }
     }
 
     /// Rebuilds the game: from the latest snapshot (checked against its recorded hash), then

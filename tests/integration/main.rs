@@ -4,7 +4,9 @@ mod ai;
 mod cli;
 mod client;
 mod levels;
+mod props;
 mod rules;
+mod saves;
 mod scenario;
 mod window;
 
