@@ -153,9 +153,21 @@ impl Session {
                 session.names.insert(unit.id, unit.name.clone());
             }
         }
+        // As `perform` shows them: a new turn's lines carry its date, a side's turn start
+        // and what follows it are that side's.
+        let mut date = entries
+            .first()
+            .map(|e| start.plus_days(u32::from(e.turn.saturating_sub(1)) * days));
         for e in entries {
-            let date = start.plus_days(u32::from(e.turn.saturating_sub(1)) * days);
-            session.note(date, e.faction, &e.event);
+            let faction = match e.event {
+                Event::NewTurn { date: d, .. } => {
+                    date = Some(d);
+                    e.faction
+                }
+                Event::FactionTurnBegan { faction } => faction,
+                _ => e.faction,
+            };
+            session.note(date.unwrap_or(start), faction, &e.event);
         }
         session.trim_log();
         Ok(session)

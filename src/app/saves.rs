@@ -112,7 +112,8 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// Saves at the start of each of the player's turns, before any order, keeping the last few.
-fn autosave(session: Res<Session>, dir: Res<SaveDir>, mut state: ResMut<Autosave>) {
+/// (Public for the headless tests.)
+pub fn autosave(session: Res<Session>, dir: Res<SaveDir>, mut state: ResMut<Autosave>) {
     if !state.enabled || session.game.is_over() || session.ai_to_move() {
         return;
     }

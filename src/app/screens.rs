@@ -91,6 +91,9 @@ fn main_menu(
     mut next: ResMut<NextState<AppState>>,
     mut exit: MessageWriter<AppExit>,
 ) -> Result {
+    if windows.load_open {
+        return Ok(());
+    }
     let ctx = contexts.ctx_mut()?;
     // The faction list follows the chosen level.
     if form.factions.as_ref().is_none_or(|(p, _)| *p != form.level) {
@@ -264,7 +267,8 @@ fn in_game_menu(
     mut next: ResMut<NextState<AppState>>,
     mut exit: MessageWriter<AppExit>,
 ) -> Result {
-    if !menu.0 {
+    // The save and load windows take the menu's place while they are open; Esc closes all.
+    if !menu.0 || windows.save_open || windows.load_open {
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;

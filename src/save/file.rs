@@ -176,10 +176,7 @@ pub fn write(path: &Path, save: &Save) -> Result<(), String> {
     )
     .map_err(|e| format!("cannot write the save: {e}"))?;
     let text = format!(
-        "// A saved game of Euphrates: the level, the seed and every command, with state hashes.\n// Check it with `euphrates replay {} --verify`.\n{text}\n",
-        path.file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default()
+        "// A saved game of Euphrates: the level, the seed and every command, with state hashes.\n// Check it with `euphrates replay FILE --verify`; the format is in docs/SAVES.md.\n{text}\n"
     );
     write_atomic(path, text.as_bytes())
         .map_err(|e| format!("cannot save to {}: {e}", path.display()))

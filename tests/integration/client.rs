@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use euphrates::app::camera::HoveredHex;
 use euphrates::app::input::{self, Click};
 use euphrates::app::orders::{self, Selection};
+use euphrates::app::saves::{Autosave, SaveDir};
 use euphrates::app::settings::{AnimationSpeed, Settings};
 use euphrates::app::{AppState, Session};
 use euphrates::level;
@@ -184,6 +185,10 @@ fn clicks_and_keys_in_the_client_give_orders_and_the_computer_answers() {
     let (unit, far) = unit_and_far_hex(&session.game, me);
     let here = session.game.unit(unit).unwrap().hex;
     let mut app = headless(session);
+    let saves = tempfile::tempdir().unwrap();
+    app.insert_resource(SaveDir(saves.path().to_path_buf()))
+        .init_resource::<Autosave>()
+        .add_systems(Update, euphrates::app::saves::autosave);
 
     click_at(&mut app, here);
     assert_eq!(app.world().resource::<Selection>().unit, Some(unit));
@@ -217,6 +222,22 @@ fn clicks_and_keys_in_the_client_give_orders_and_the_computer_answers() {
             .iter()
             .any(|l| l.text.starts_with("Turn 2 begins")),
         "the log tells of the new turn"
+    );
+
+    // The new turn was saved by itself before any order, and loads to the same game.
+    app.update();
+    let session = app.world().resource::<Session>();
+    let auto = euphrates::save::read(&saves.path().join("autosave-1.sav")).unwrap();
+    assert_eq!((auto.at.turn, auto.player.as_deref()), (2, Some("crown")));
+    let (path, level, scenario) = euphrates::save::find_level(&auto, None, &[]).unwrap();
+    let loaded = Session::from_save(auto, level, path, scenario).unwrap();
+    assert_eq!(loaded.game.state_hash(), session.game.state_hash());
+    assert!(
+        loaded
+            .log
+            .iter()
+            .any(|l| l.text.starts_with("Turn 2 begins")),
+        "a loaded game shows what happened since its snapshot"
     );
 
     // Escape first lets go of the selection, then opens the menu, then closes it.
