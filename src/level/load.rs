@@ -58,6 +58,12 @@ pub fn load_path(path: &Path) -> Result<LoadedLevel, Vec<Diagnostic>> {
             hint: hint.map(str::to_owned),
         }]
     };
+    if path.is_dir() {
+        return Err(fail(
+            "this is a folder, not a level file".into(),
+            Some("give one .ron file; `euphrates check FOLDER` checks every level in a folder"),
+        ));
+    }
     let file = std::fs::File::open(path)
         .map_err(|e| fail(format!("cannot open the file: {e}"), Some("check the path")))?;
     let mut bytes = Vec::new();
@@ -82,6 +88,34 @@ pub fn load_path(path: &Path) -> Result<LoadedLevel, Vec<Diagnostic>> {
     load_str(&name, &text)
 }
 
+/// Says so when a file is plainly not a level (empty, a saved game, some other text), rather
+/// than reporting the parser's first surprise.
+fn not_a_level(text: &str) -> Option<(String, String)> {
+    let start_hint = "a level is a RON file that starts `(format: 1, id: \"…\", …`; levels/tutorial.ron is a short example and docs/MODDING.md describes every field".to_owned();
+    let code: String = text
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let code = code.trim_start();
+    if code.is_empty() {
+        return Some(("the file is empty".into(), start_hint));
+    }
+    if text.contains("euphrates_save:") {
+        return Some((
+            "this is a saved game, not a level".into(),
+            "continue it with `euphrates play --load FILE`".into(),
+        ));
+    }
+    let looks_like_ron = ["(", "#![", "Level", "/*"]
+        .iter()
+        .any(|p| code.starts_with(p));
+    if !looks_like_ron {
+        return Some(("this does not look like a level file".into(), start_hint));
+    }
+    None
+}
+
 /// Loads a level from text; `file` names it in diagnostics.
 pub fn load_str(file: &str, text: &str) -> Result<LoadedLevel, Vec<Diagnostic>> {
     if text.len() as u64 > MAX_FILE_BYTES {
@@ -91,6 +125,15 @@ pub fn load_str(file: &str, text: &str) -> Result<LoadedLevel, Vec<Diagnostic>> 
             col: 1,
             message: format!("the level is larger than {} MiB", MAX_FILE_BYTES >> 20),
             hint: None,
+        }]);
+    }
+    if let Some((message, hint)) = not_a_level(text) {
+        return Err(vec![Diagnostic {
+            file: file.to_owned(),
+            line: 1,
+            col: 1,
+            message,
+            hint: Some(hint),
         }]);
     }
     let options = ron::Options::default()
@@ -187,6 +230,10 @@ fn parse_diagnostic(file: &str, e: &ron::error::SpannedError, loc: &Locations) -
                 outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default()
             ),
             Some("remove one of them".into()),
+        ),
+        E::IntegerOutOfBounds => (
+            "this number is out of range for the field".into(),
+            Some("docs/MODDING.md gives each field's range (maps are at most 256 hexes a side, money is in millions of US dollars)".into()),
         ),
         E::ExceededRecursionLimit => (
             format!("values are nested more than {RECURSION_LIMIT} deep"),

@@ -134,6 +134,62 @@ fn hostile_sizes_are_refused_not_swallowed() {
     assert!(d[0].message.contains("100000"), "{d:?}");
 }
 
+#[test]
+fn files_that_are_not_levels_are_named_for_what_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let first = |p: &std::path::Path| {
+        let d = level::load_path(p).unwrap_err();
+        assert_eq!(d.len(), 1, "{d:?}");
+        format!("{}", d[0])
+    };
+    let cases: Vec<(std::path::PathBuf, &str)> = vec![
+        (write("empty.ron", b""), "the file is empty"),
+        (
+            write("blank.ron", b"\n  // only a comment\n"),
+            "the file is empty",
+        ),
+        (
+            write("binary.ron", &[0xff, 0xfe, 0x28, 0x00]),
+            "not UTF-8 text",
+        ),
+        (
+            write("notes.ron", b"hello world\n"),
+            "does not look like a level file",
+        ),
+        (at("README.md"), "does not look like a level file"),
+        (
+            write("game.sav.ron", b"(\n euphrates_save: 1,\n)"),
+            "this is a saved game, not a level",
+        ),
+        (
+            dir.path().to_path_buf(),
+            "this is a folder, not a level file",
+        ),
+        (dir.path().join("missing.ron"), "cannot open the file"),
+    ];
+    for (path, expected) in cases {
+        let m = first(&path);
+        assert!(m.contains(expected), "{}: {m}", path.display());
+        assert!(m.contains("hint:"), "{}: no hint in {m}", path.display());
+    }
+    // Numbers too large for their field: the position and the range.
+    let base = std::fs::read_to_string(at("levels/tutorial.ron")).unwrap();
+    let huge = base.replacen("width: 24", "width: 99999999999999999999999", 1);
+    let d = load_str("huge.ron", &huge).unwrap_err();
+    assert!(d[0].message.contains("out of range"), "{d:?}");
+    assert!(d[0].line > 1 && d[0].col > 1);
+    let negative = base.replacen("width: 24", "width: -3", 1);
+    assert!(load_str("negative.ron", &negative).is_err());
+    // A file far larger than any level is refused before it is parsed.
+    let big = write("big.ron", &vec![b' '; 17 * 1024 * 1024]);
+    assert!(first(&big).contains("larger than 16 MiB"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
 
