@@ -518,6 +518,11 @@ fn summary(l: &LoadedLevel) -> String {
         s.oil_fields.len(),
         s.map.river_edges().count(),
         s.map.roads().count()
+    ) + &format!(
+        "; teaching: {} briefings, {} historical events, {} articles (sources and references checked)",
+        l.file.briefings.len(),
+        l.file.events.len(),
+        l.file.articles.len()
     )
 }
 

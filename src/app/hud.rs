@@ -12,6 +12,7 @@ use super::level_asset::LevelStatus;
 use super::map_view::Overlays;
 use super::orders::{InGameMenu, PlayerAction, Selection, UiFocus};
 use super::settings::Settings;
+use super::teaching::{Encyclopedia, HISTORY_COLOUR, History};
 use super::terrain_texture::terrain_rgb;
 use super::{AppState, Session};
 use crate::sim::{
@@ -59,6 +60,8 @@ struct Hud<'w> {
     selection: Res<'w, Selection>,
     help: ResMut<'w, HelpOpen>,
     menu: ResMut<'w, InGameMenu>,
+    history: ResMut<'w, History>,
+    book: ResMut<'w, Encyclopedia>,
     actions: MessageWriter<'w, PlayerAction>,
     orders: MessageWriter<'w, OrderButton>,
 }
@@ -87,7 +90,7 @@ fn panels(mut contexts: EguiContexts, mut hud: Hud) -> Result {
         });
     egui::Panel::bottom("log")
         .exact_size(LOG_HEIGHT)
-        .show(&mut root, |ui| log_panel(ui, &hud));
+        .show(&mut root, |ui| log_panel(ui, &mut hud));
     Ok(())
 }
 
@@ -183,6 +186,13 @@ fn top_bar(ui: &mut egui::Ui, hud: &mut Hud) {
             {
                 hud.help.0 = !hud.help.0;
             }
+            if ui
+                .button("Encyclopedia")
+                .on_hover_text("The sides, patrons, places, oil fields and ideas of this level, with sources (R over a place reads about it).")
+                .clicked()
+            {
+                hud.book.open = !hud.book.open;
+            }
             let my_turn = !game.is_over() && active == me;
             if ui
                 .add_enabled(
@@ -254,6 +264,12 @@ fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
     egui::CollapsingHeader::new("Objectives")
         .default_open(false)
         .show(ui, |ui| objectives_panel(ui, session));
+    let history = &session.level.file.events;
+    if !history.is_empty() {
+        egui::CollapsingHeader::new("What really happened")
+            .default_open(false)
+            .show(ui, |ui| history_panel(ui, session, &mut hud.history));
+    }
     let my_turn = !game.is_over() && game.active_faction() == me;
     if my_turn {
         egui::CollapsingHeader::new("Orders")
@@ -400,7 +416,42 @@ fn objectives_panel(ui: &mut egui::Ui, session: &Session) {
     }
 }
 
-fn log_panel(ui: &mut egui::Ui, hud: &Hud) {
+/// The historical calendar so far: what happened in the real campaign up to the game's date.
+fn history_panel(ui: &mut egui::Ui, session: &Session, history: &mut History) {
+    let start = session.game.scenario().start;
+    let now = session.game.date();
+    let events = &session.level.file.events;
+    let told = super::teaching::due_events(events, start, now, None);
+    ui.small("The real campaign, as your calendar reaches it. Click one to read it.");
+    for e in &told {
+        let date = crate::sim::Date::new(e.date.year, e.date.month, e.date.day)
+            .map_or_else(String::new, |d| d.to_string());
+        if ui
+            .add(
+                egui::Label::new(
+                    egui::RichText::new(format!("{date}: {}", e.title))
+                        .small()
+                        .color(HISTORY_COLOUR),
+                )
+                .sense(egui::Sense::click()),
+            )
+            .clicked()
+        {
+            history.open = Some(e.id.clone());
+        }
+    }
+    let later = events
+        .iter()
+        .filter(|e| {
+            crate::sim::Date::new(e.date.year, e.date.month, e.date.day).is_some_and(|d| d > now)
+        })
+        .count();
+    if later > 0 {
+        ui.weak(format!("{later} more as the weeks pass."));
+    }
+}
+
+fn log_panel(ui: &mut egui::Ui, hud: &mut Hud) {
     let session = &*hud.session;
     let game = &session.game;
     egui::ScrollArea::vertical()
@@ -411,6 +462,23 @@ fn log_panel(ui: &mut egui::Ui, hud: &Hud) {
                 ui.weak("The event log: what happens in the game appears here, with its date.");
             }
             for line in &session.log {
+                if let Some(id) = &line.history {
+                    ui.horizontal(|ui| {
+                        swatch(ui, HISTORY_COLOUR);
+                        let text = egui::RichText::new(format!("{}  {}", line.date, line.text))
+                            .small()
+                            .italics()
+                            .color(HISTORY_COLOUR);
+                        if ui
+                            .add(egui::Label::new(text).sense(egui::Sense::click()))
+                            .on_hover_text("What really happened on this date (not in your game). Click to read more.")
+                            .clicked()
+                        {
+                            hud.history.open = Some(id.clone());
+                        }
+                    });
+                    continue;
+                }
                 let c = color32(hud.settings.faction_rgb(game, line.faction));
                 ui.horizontal(|ui| {
                     swatch(ui, c);

@@ -16,6 +16,7 @@ pub mod saves;
 pub mod screens;
 pub mod screenshot;
 pub mod settings;
+pub mod teaching;
 pub mod terrain_texture;
 
 use std::path::PathBuf;
@@ -71,6 +72,8 @@ pub struct LogLine {
     pub faction: FactionId,
     /// What happened, in words.
     pub text: String,
+    /// For a line of real history (not of this game): the level's event id.
+    pub history: Option<String>,
 }
 
 /// Most lines the event log keeps; older ones scroll away.
@@ -226,8 +229,15 @@ impl Session {
                 date,
                 faction,
                 text,
+                history: None,
             });
         }
+    }
+
+    /// Adds a line to the log (history from the level's calendar, for one).
+    pub fn push_line(&mut self, line: LogLine) {
+        self.log.push_back(line);
+        self.trim_log();
     }
 
     fn trim_log(&mut self) {
@@ -387,6 +397,7 @@ pub fn run(config: PlayConfig) -> ExitCode {
         screens::plugin,
         level_asset::plugin,
         saves::plugin,
+        teaching::plugin,
     ));
     if screenshot {
         // Nothing to watch: the computer's turns pass at once.

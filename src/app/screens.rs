@@ -9,6 +9,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::orders::{InGameMenu, Selection};
 use super::saves::{SaveDir, SaveWindows};
 use super::settings::Settings;
+use super::teaching::{BriefingOpen, Encyclopedia};
 use super::{AppState, MapRevision, Session};
 use crate::level;
 use crate::sim::ai::Difficulty;
@@ -87,11 +88,12 @@ fn main_menu(
     mut form: ResMut<NewGame>,
     mut windows: ResMut<SaveWindows>,
     save_dir: Res<SaveDir>,
+    mut book: ResMut<Encyclopedia>,
     mut settings: ResMut<Settings>,
     mut next: ResMut<NextState<AppState>>,
     mut exit: MessageWriter<AppExit>,
 ) -> Result {
-    if windows.load_open {
+    if windows.load_open || book.open {
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
@@ -199,6 +201,9 @@ fn main_menu(
                 if ui.button("Load game").on_hover_text("Continue a saved game or an autosave.").clicked() {
                     windows.open_load(&save_dir);
                 }
+                if ui.button("Encyclopedia").on_hover_text("Read about the sides, places, oil fields and ideas of this level, with sources.").clicked() {
+                    book.open = true;
+                }
                 if ui.button("Settings").on_hover_text("UI scale, colours, animation speed.").clicked() {
                     settings.open = true;
                 }
@@ -262,6 +267,8 @@ fn in_game_menu(
     mut windows: ResMut<SaveWindows>,
     save_dir: Res<SaveDir>,
     session: Res<Session>,
+    mut briefing: ResMut<BriefingOpen>,
+    mut book: ResMut<Encyclopedia>,
     mut settings: ResMut<Settings>,
     mut help: ResMut<super::hud::HelpOpen>,
     mut next: ResMut<NextState<AppState>>,
@@ -298,6 +305,20 @@ fn in_game_menu(
                 .clicked()
             {
                 windows.open_load(&save_dir);
+            }
+            if wide(ui, "Briefing")
+                .on_hover_text("Your side's situation, aims and patrons at the start.")
+                .clicked()
+            {
+                briefing.0 = true;
+                menu.0 = false;
+            }
+            if wide(ui, "Encyclopedia")
+                .on_hover_text("The sides, patrons, places, oil fields and ideas, with sources.")
+                .clicked()
+            {
+                book.open = true;
+                menu.0 = false;
             }
             if wide(ui, "Settings").clicked() {
                 settings.open = true;

@@ -170,7 +170,15 @@ pub fn to_json(level: &LoadedLevel) -> Value {
         }).collect::<Vec<_>>(),
         "supply_sources": s.supply_sources.iter().zip(&level.file.supply_sources).map(|(x, f)| json!({
             "faction": f.faction, "name": x.name, "kind": format!("{:?}", x.kind), "hex": axial(s, x.hex), "source": f.source })).collect::<Vec<_>>(),
-        "events": [],
-        "encyclopedia": [],
+        "briefings": level.file.briefings.iter().map(|b| json!({
+            "faction": b.faction, "situation": b.situation, "aims": b.aims, "patrons": b.patrons,
+            "see_also": b.see_also, "source": b.source })).collect::<Vec<_>>(),
+        "events": level.file.events.iter().map(|e| json!({
+            "id": e.id, "date": format!("{:04}-{:02}-{:02}", e.date.year, e.date.month, e.date.day),
+            "title": e.title, "text": e.text, "see_also": e.see_also, "source": e.source })).collect::<Vec<_>>(),
+        "encyclopedia": level.file.articles.iter().map(|a| json!({
+            "id": a.id, "title": a.title, "kind": format!("{:?}", a.kind), "about": a.about,
+            "text": a.text, "see_also": a.see_also, "source": a.source })).collect::<Vec<_>>(),
+        "perspective": level.file.perspective,
     })
 }

@@ -378,6 +378,139 @@ impl Validator {
         found
     }
 
+    /// Briefings, historical events and articles: every source given, every id unique, every
+    /// reference (`see_also`, `about`, a briefing's faction) resolving.
+    fn teaching(
+        &mut self,
+        lv: &schema::Level,
+        subjects: [(schema::ArticleKind, &BTreeMap<String, usize>); 4],
+    ) {
+        self.count("articles", "articles", lv.articles.len(), 1000);
+        self.count("events", "historical events", lv.events.len(), 1000);
+        let article_ids = self.ids("articles", lv.articles.iter().map(|a| a.id.as_str()));
+        self.ids("events", lv.events.iter().map(|e| e.id.as_str()));
+        let no_source = Some(
+            "name where the facts come from, e.g. \"[S42] Reuters, 3 Nov 2017\"; teaching content is always sourced".to_owned(),
+        );
+        let see_also = |v: &mut Self, path: &str, list: &[String]| {
+            for (k, id) in list.iter().enumerate() {
+                v.reference(
+                    &format!("{path}.see_also[{k}]"),
+                    "article",
+                    id,
+                    &article_ids,
+                );
+            }
+        };
+        let factions = subjects[0].1;
+        let mut briefed = BTreeMap::new();
+        for (i, b) in lv.briefings.iter().enumerate() {
+            let path = format!("briefings[{i}]");
+            if let Some(f) =
+                self.reference(&format!("{path}.faction"), "faction", &b.faction, factions)
+            {
+                if let Some(first) = briefed.insert(f, i) {
+                    self.err(
+                        &format!("{path}.faction"),
+                        format!(
+                            "`{}` already has a briefing (briefings[{first}])",
+                            b.faction
+                        ),
+                        Some("one briefing per faction".into()),
+                    );
+                }
+                if !lv.factions[f].playable {
+                    self.err(
+                        &format!("{path}.faction"),
+                        format!(
+                            "`{}` is not playable, so no one reads its briefing",
+                            b.faction
+                        ),
+                        None,
+                    );
+                }
+            }
+            for (field, text) in [
+                ("situation", &b.situation),
+                ("aims", &b.aims),
+                ("patrons", &b.patrons),
+            ] {
+                if text.trim().is_empty() {
+                    self.err(
+                        &format!("{path}.{field}"),
+                        format!("the briefing's {field} is empty"),
+                        None,
+                    );
+                }
+            }
+            if b.source.trim().is_empty() {
+                self.err(
+                    &format!("{path}.source"),
+                    "the briefing has no source",
+                    no_source.clone(),
+                );
+            }
+            see_also(self, &path, &b.see_also);
+        }
+        for (i, e) in lv.events.iter().enumerate() {
+            let path = format!("events[{i}]");
+            self.check_id(&format!("{path}.id"), &e.id);
+            if sim::Date::new(e.date.year, e.date.month, e.date.day).is_none() {
+                self.err(&format!("{path}.date"), "not a calendar date", None);
+            }
+            if e.title.trim().is_empty() || e.text.trim().is_empty() {
+                self.err(&path, "a historical event needs a title and a text", None);
+            }
+            if e.source.trim().is_empty() {
+                self.err(
+                    &format!("{path}.source"),
+                    "the event has no source",
+                    no_source.clone(),
+                );
+            }
+            see_also(self, &path, &e.see_also);
+        }
+        for (i, a) in lv.articles.iter().enumerate() {
+            let path = format!("articles[{i}]");
+            self.check_id(&format!("{path}.id"), &a.id);
+            if a.title.trim().is_empty() || a.text.trim().is_empty() {
+                self.err(&path, "an article needs a title and a text", None);
+            }
+            if a.source.trim().is_empty() {
+                self.err(
+                    &format!("{path}.source"),
+                    "the article has no source",
+                    no_source.clone(),
+                );
+            }
+            match (a.kind, &a.about) {
+                (schema::ArticleKind::Concept, Some(_)) => self.err(
+                    &format!("{path}.about"),
+                    "a concept is not about one thing of the level",
+                    Some("remove `about`, or use another kind".into()),
+                ),
+                (schema::ArticleKind::Concept, None) => {}
+                (kind, None) => self.err(
+                    &format!("{path}.kind"),
+                    format!("an article of kind {kind:?} needs `about`: the id it describes"),
+                    None,
+                ),
+                (kind, Some(id)) => {
+                    if let Some((_, known)) = subjects.iter().find(|(k, _)| *k == kind) {
+                        let what = match kind {
+                            schema::ArticleKind::Faction => "faction",
+                            schema::ArticleKind::Patron => "patron",
+                            schema::ArticleKind::Place => "place",
+                            _ => "oil field",
+                        };
+                        self.reference(&format!("{path}.about"), what, id, known);
+                    }
+                }
+            }
+            see_also(self, &path, &a.see_also);
+        }
+    }
+
     fn count(&mut self, path: &str, what: &str, n: usize, max: usize) -> bool {
         if n > max {
             self.err(path, format!("{n} {what}; at most {max} are allowed"), None);
@@ -1143,6 +1276,15 @@ impl Validator {
         }
         let agreements = self.agreements(lv, &map, &g, &faction_ids);
         let support = self.support(lv, &faction_ids, &patron_ids);
+        self.teaching(
+            lv,
+            [
+                (schema::ArticleKind::Faction, &faction_ids),
+                (schema::ArticleKind::Patron, &patron_ids),
+                (schema::ArticleKind::Place, &place_ids),
+                (schema::ArticleKind::OilField, &field_ids),
+            ],
+        );
 
         Some(Scenario {
             id: lv.id.clone(),

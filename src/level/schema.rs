@@ -89,6 +89,94 @@ pub struct Level {
     /// What each patron gives each faction it backs, every turn.
     #[serde(default)]
     pub support: Vec<Support>,
+    /// What the player of each playable faction reads before the first turn.
+    #[serde(default)]
+    pub briefings: Vec<Briefing>,
+    /// What happened historically, shown as the game's calendar reaches each date.
+    #[serde(default)]
+    pub events: Vec<HistoricalEvent>,
+    /// Encyclopedia articles: factions, patrons, places, oil fields and ideas.
+    #[serde(default)]
+    pub articles: Vec<Article>,
+    /// A short, neutral note on what the level is a model of and what it leaves out.
+    #[serde(default)]
+    pub perspective: String,
+}
+
+/// What a faction's player reads before the first turn.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Briefing {
+    /// The faction.
+    pub faction: String,
+    /// Its situation on the start date.
+    pub situation: String,
+    /// What it is after, and what binds it.
+    pub aims: String,
+    /// Its patrons and what they want of it.
+    pub patrons: String,
+    /// Articles to read next (ids).
+    #[serde(default)]
+    pub see_also: Vec<String>,
+    /// Where the facts come from.
+    pub source: String,
+}
+
+/// Something that happened in the real campaign, shown when the game reaches its date and
+/// marked as history, beside what is happening in the game.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoricalEvent {
+    /// Stable id.
+    pub id: String,
+    /// When it happened (for a span of days, the day it is shown).
+    pub date: Date,
+    /// A line, e.g. "Government forces retake Abu Kamal".
+    pub title: String,
+    /// A paragraph.
+    pub text: String,
+    /// Articles to read next (ids).
+    #[serde(default)]
+    pub see_also: Vec<String>,
+    /// Where the facts come from.
+    pub source: String,
+}
+
+/// What an encyclopedia article is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ArticleKind {
+    /// A faction of the level (`about` names it).
+    Faction,
+    /// A patron of the level (`about` names it).
+    Patron,
+    /// A place of the level (`about` names it).
+    Place,
+    /// An oil or gas field of the level (`about` names it).
+    OilField,
+    /// An idea the game teaches: supply, deconfliction, sieges…
+    Concept,
+}
+
+/// An encyclopedia article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// Stable id, used by `see_also` everywhere.
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// What it is about.
+    pub kind: ArticleKind,
+    /// The id of the faction, patron, place or field it describes (not for concepts).
+    #[serde(default)]
+    pub about: Option<String>,
+    /// The text: paragraphs separated by blank lines.
+    pub text: String,
+    /// Articles to read next (ids).
+    #[serde(default)]
+    pub see_also: Vec<String>,
+    /// Where the facts come from.
+    pub source: String,
 }
 
 fn default_days_per_turn() -> u8 {

@@ -405,3 +405,55 @@ fn every_side_can_pay_its_troops_at_the_start_and_patrons_give_support() {
         Some("19 November 2017")
     );
 }
+
+#[test]
+fn the_default_level_teaches_with_sources() {
+    use euphrates::level::schema::ArticleKind;
+    let l = level();
+    let f = &l.file;
+    // Every playable side is briefed, and the bars of the teaching issue are met.
+    for faction in l.scenario.factions.iter().filter(|x| x.playable) {
+        assert!(
+            f.briefings.iter().any(|b| b.faction == faction.key),
+            "no briefing for {}",
+            faction.key
+        );
+    }
+    assert!(f.briefings.len() >= 4);
+    assert!(f.events.len() >= 15, "{} historical events", f.events.len());
+    assert!(f.articles.len() >= 30, "{} articles", f.articles.len());
+    assert!(!f.perspective.is_empty());
+    // Every side and patron has its article, and the race's prize is among the places.
+    for x in &l.scenario.factions {
+        assert!(
+            f.articles
+                .iter()
+                .any(|a| a.kind == ArticleKind::Faction && a.about.as_deref() == Some(&x.key)),
+            "no article on {}",
+            x.key
+        );
+    }
+    for p in &l.scenario.patrons {
+        assert!(
+            f.articles
+                .iter()
+                .any(|a| a.about.as_deref() == Some(&p.key))
+        );
+    }
+    // The calendar holds the historical date the objectives are measured against.
+    let ak = f
+        .events
+        .iter()
+        .find(|e| e.id == "abu_kamal_taken")
+        .expect("the fall of Abu Kamal is in the calendar");
+    assert_eq!((ak.date.year, ak.date.month, ak.date.day), (2017, 11, 19));
+    // Sources name the FACTS tags or a publisher.
+    for e in &f.events {
+        assert!(
+            e.source.contains("[S") || e.source.contains("Fictional"),
+            "{}: {}",
+            e.id,
+            e.source
+        );
+    }
+}

@@ -1,0 +1,402 @@
+//! The teaching layer in the client: the briefing before the first turn, the historical
+//! calendar (what really happened, shown as the game's dates pass, marked as history), and
+//! the encyclopedia. All of it is data in the level file (see docs/MODDING.md).
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::{AppState, LogLine, Session};
+use crate::level::schema::{Article, ArticleKind, HistoricalEvent};
+use crate::sim::Date;
+
+/// The colour of history in the log and the windows: a muted parchment, apart from every
+/// faction's colour.
+pub const HISTORY_COLOUR: egui::Color32 = egui::Color32::from_rgb(214, 196, 150);
+
+/// The encyclopedia window.
+#[derive(Resource, Default, Debug)]
+pub struct Encyclopedia {
+    /// The window is open.
+    pub open: bool,
+    /// The article shown (id), or the index when none.
+    pub article: Option<String>,
+    /// What the reader typed in the search box.
+    pub search: String,
+}
+
+impl Encyclopedia {
+    /// Opens the encyclopedia at an article.
+    pub fn show(&mut self, id: &str) {
+        self.open = true;
+        self.article = Some(id.to_owned());
+    }
+}
+
+/// The briefing window.
+#[derive(Resource, Default, Debug)]
+pub struct BriefingOpen(pub bool);
+
+/// The historical calendar: how far history has been told, and which event is open.
+#[derive(Resource, Default, Debug)]
+pub struct History {
+    /// Events up to this date are in the log.
+    pub told_until: Option<Date>,
+    /// The event shown in its window (id).
+    pub open: Option<String>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Encyclopedia>()
+        .init_resource::<BriefingOpen>()
+        .init_resource::<History>()
+        .add_systems(OnEnter(AppState::InGame), start_of_game)
+        .add_systems(
+            Update,
+            (tell_history, read_hovered)
+                .run_if(in_state(AppState::InGame))
+                .run_if(resource_exists::<Session>),
+        )
+        .add_systems(
+            EguiPrimaryContextPass,
+            (briefing_window, history_window, encyclopedia_window)
+                .run_if(not(in_state(AppState::Loading))),
+        );
+}
+
+fn date_of(d: &crate::level::schema::Date) -> Option<Date> {
+    Date::new(d.year, d.month, d.day)
+}
+
+/// A new game opens on the briefing; a loaded one does not repeat history already told.
+fn start_of_game(
+    session: Res<Session>,
+    mut briefing: ResMut<BriefingOpen>,
+    mut history: ResMut<History>,
+) {
+    let fresh = session.recorder.is_empty();
+    briefing.0 = fresh && briefing_for(&session).is_some();
+    history.told_until = (!fresh).then(|| session.game.date());
+    history.open = None;
+}
+
+/// The historical events dated up to the game's date and not yet told, in date order.
+pub fn due_events<'a>(
+    events: &'a [HistoricalEvent],
+    start: Date,
+    now: Date,
+    told_until: Option<Date>,
+) -> Vec<&'a HistoricalEvent> {
+    let mut due: Vec<&HistoricalEvent> = events
+        .iter()
+        .filter(|e| {
+            date_of(&e.date)
+                .is_some_and(|d| d >= start && d <= now && told_until.is_none_or(|t| d > t))
+        })
+        .collect();
+    due.sort_by_key(|e| date_of(&e.date));
+    due
+}
+
+/// Writes history into the log as the calendar reaches it.
+fn tell_history(mut session: ResMut<Session>, mut history: ResMut<History>) {
+    let now = session.game.date();
+    if history.told_until == Some(now) {
+        return;
+    }
+    let level = session.level.clone();
+    let start = session.game.scenario().start;
+    let lines: Vec<LogLine> = due_events(&level.file.events, start, now, history.told_until)
+        .into_iter()
+        .filter_map(|e| {
+            Some(LogLine {
+                date: date_of(&e.date)?,
+                faction: session.game.active_faction(),
+                text: format!("Historically: {}.", e.title.trim_end_matches('.')),
+                history: Some(e.id.clone()),
+            })
+        })
+        .collect();
+    for l in lines {
+        session.push_line(l);
+    }
+    history.told_until = Some(now);
+}
+
+/// `R` over a place or an oil field opens its article.
+fn read_hovered(
+    keys: Res<ButtonInput<KeyCode>>,
+    focus: Res<super::orders::UiFocus>,
+    hovered: Res<super::camera::HoveredHex>,
+    session: Res<Session>,
+    mut book: ResMut<Encyclopedia>,
+) {
+    if focus.typing || !keys.just_pressed(KeyCode::KeyR) {
+        return;
+    }
+    let Some(hex) = hovered.0 else { return };
+    let s = session.game.scenario();
+    let articles = &session.level.file.articles;
+    let place = s
+        .place_at(hex)
+        .and_then(|(_, p)| article_about(articles, ArticleKind::Place, &p.key));
+    let field = s
+        .oil_fields
+        .iter()
+        .find(|f| f.hex == hex)
+        .and_then(|f| article_about(articles, ArticleKind::OilField, &f.key));
+    if let Some(a) = place.or(field) {
+        book.show(&a.id);
+    }
+}
+
+fn briefing_for(session: &Session) -> Option<&crate::level::schema::Briefing> {
+    let key = &session.game.scenario().faction(session.player)?.key;
+    session
+        .level
+        .file
+        .briefings
+        .iter()
+        .find(|b| b.faction == *key)
+}
+
+/// A row of links to articles; a click opens the encyclopedia there.
+pub fn see_also(ui: &mut egui::Ui, articles: &[Article], ids: &[String], book: &mut Encyclopedia) {
+    if ids.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Read:");
+        for id in ids {
+            if let Some(a) = articles.iter().find(|a| a.id == *id)
+                && ui
+                    .link(&a.title)
+                    .on_hover_text("Open in the encyclopedia")
+                    .clicked()
+            {
+                book.show(id);
+            }
+        }
+    });
+}
+
+/// The article about a thing of the level (a faction, patron, place or field id), if any.
+pub fn article_about<'a>(
+    articles: &'a [Article],
+    kind: ArticleKind,
+    id: &str,
+) -> Option<&'a Article> {
+    articles
+        .iter()
+        .find(|a| a.kind == kind && a.about.as_deref() == Some(id))
+}
+
+fn source_line(ui: &mut egui::Ui, source: &str) {
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(format!("Source: {source}"))
+                .small()
+                .weak(),
+        )
+        .wrap(),
+    );
+}
+
+fn briefing_window(
+    mut contexts: EguiContexts,
+    session: Option<Res<Session>>,
+    mut open: ResMut<BriefingOpen>,
+    mut book: ResMut<Encyclopedia>,
+) -> Result {
+    let Some(session) = session else {
+        return Ok(());
+    };
+    if !open.0 {
+        return Ok(());
+    }
+    let Some(b) = briefing_for(&session) else {
+        open.0 = false;
+        return Ok(());
+    };
+    let ctx = contexts.ctx_mut()?;
+    let name = session
+        .game
+        .scenario()
+        .faction(session.player)
+        .map_or_else(String::new, |f| f.name.clone());
+    let articles = &session.level.file.articles;
+    let mut keep = true;
+    egui::Window::new(format!("Briefing — {name}"))
+        .open(&mut keep)
+        .collapsible(false)
+        .resizable(true)
+        .default_width(560.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(480.0)
+                .show(ui, |ui| {
+                    for (heading, text) in [
+                        ("The situation", &b.situation),
+                        ("Your aims", &b.aims),
+                        ("Your patrons", &b.patrons),
+                    ] {
+                        ui.strong(heading);
+                        ui.label(text);
+                        ui.add_space(6.0);
+                    }
+                    source_line(ui, &b.source);
+                    see_also(ui, articles, &b.see_also, &mut book);
+                    if !session.level.file.perspective.is_empty() {
+                        ui.separator();
+                        ui.strong("Before you play");
+                        ui.label(egui::RichText::new(&session.level.file.perspective).italics());
+                    }
+                });
+            ui.add_space(6.0);
+            if ui
+                .button(egui::RichText::new("Begin").size(16.0))
+                .on_hover_text("Close the briefing (it stays in the menu: Esc → Briefing).")
+                .clicked()
+            {
+                open.0 = false;
+            }
+        });
+    if !keep {
+        open.0 = false;
+    }
+    Ok(())
+}
+
+fn history_window(
+    mut contexts: EguiContexts,
+    session: Option<Res<Session>>,
+    mut history: ResMut<History>,
+    mut book: ResMut<Encyclopedia>,
+) -> Result {
+    let (Some(session), Some(id)) = (session, history.open.clone()) else {
+        return Ok(());
+    };
+    let Some(e) = session.level.file.events.iter().find(|e| e.id == id) else {
+        history.open = None;
+        return Ok(());
+    };
+    let ctx = contexts.ctx_mut()?;
+    let mut keep = true;
+    let date = date_of(&e.date).map_or_else(String::new, |d| d.to_string());
+    egui::Window::new("What really happened")
+        .open(&mut keep)
+        .collapsible(false)
+        .default_width(440.0)
+        .show(ctx, |ui| {
+            ui.colored_label(HISTORY_COLOUR, format!("{date} — history, not your game"));
+            ui.heading(&e.title);
+            ui.label(&e.text);
+            source_line(ui, &e.source);
+            see_also(ui, &session.level.file.articles, &e.see_also, &mut book);
+        });
+    if !keep {
+        history.open = None;
+    }
+    Ok(())
+}
+
+fn kind_name(k: ArticleKind) -> &'static str {
+    match k {
+        ArticleKind::Faction => "Sides",
+        ArticleKind::Patron => "Patrons",
+        ArticleKind::Place => "Places",
+        ArticleKind::OilField => "Oil and gas",
+        ArticleKind::Concept => "Ideas",
+    }
+}
+
+fn encyclopedia_window(
+    mut contexts: EguiContexts,
+    session: Option<Res<Session>>,
+    mut book: ResMut<Encyclopedia>,
+) -> Result {
+    let Some(session) = session else {
+        return Ok(());
+    };
+    if !book.open {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let articles = &session.level.file.articles;
+    let mut keep = true;
+    egui::Window::new("Encyclopedia")
+        .open(&mut keep)
+        .collapsible(false)
+        .resizable(true)
+        .default_size([640.0, 460.0])
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .show(ctx, |ui| {
+            if articles.is_empty() {
+                ui.label("This level has no encyclopedia articles.");
+                return;
+            }
+            ui.columns(2, |cols| {
+                let index = &mut cols[0];
+                index.add(egui::TextEdit::singleline(&mut book.search).hint_text("Search"));
+                let needle = book.search.to_lowercase();
+                egui::ScrollArea::vertical().id_salt("index").show(index, |ui| {
+                    for kind in [
+                        ArticleKind::Concept,
+                        ArticleKind::Faction,
+                        ArticleKind::Patron,
+                        ArticleKind::Place,
+                        ArticleKind::OilField,
+                    ] {
+                        let found: Vec<&Article> = articles
+                            .iter()
+                            .filter(|a| a.kind == kind)
+                            .filter(|a| {
+                                needle.is_empty()
+                                    || a.title.to_lowercase().contains(&needle)
+                                    || a.text.to_lowercase().contains(&needle)
+                            })
+                            .collect();
+                        if found.is_empty() {
+                            continue;
+                        }
+                        ui.strong(kind_name(kind));
+                        for a in found {
+                            let chosen = book.article.as_deref() == Some(a.id.as_str());
+                            if ui.selectable_label(chosen, &a.title).clicked() {
+                                book.article = Some(a.id.clone());
+                            }
+                        }
+                        ui.add_space(4.0);
+                    }
+                });
+                let page = &mut cols[1];
+                let shown = book
+                    .article
+                    .as_deref()
+                    .and_then(|id| articles.iter().find(|a| a.id == id));
+                match shown {
+                    None => {
+                        page.heading("Encyclopedia");
+                        page.label("Articles on the sides, their patrons, the places and oil fields of this level, and the ideas the game is built on: supply, encirclement, deconfliction, oil money, sieges, displacement. Choose one on the left.");
+                    }
+                    Some(a) => {
+                        let a = a.clone();
+                        egui::ScrollArea::vertical().id_salt("page").show(page, |ui| {
+                            ui.heading(&a.title);
+                            ui.weak(kind_name(a.kind));
+                            for para in a.text.split("\n\n") {
+                                ui.label(para);
+                                ui.add_space(4.0);
+                            }
+                            source_line(ui, &a.source);
+                            see_also(ui, articles, &a.see_also, &mut book);
+                        });
+                    }
+                }
+            });
+        });
+    if !keep {
+        book.open = false;
+    }
+    Ok(())
+}
