@@ -405,7 +405,8 @@ pub fn run(config: PlayConfig) -> ExitCode {
             animation: settings::AnimationSpeed::Off,
             ..default()
         })
-        .insert_resource(saves::Autosave::off());
+        .insert_resource(saves::Autosave::off())
+        .insert_resource(teaching::BriefingAtStart(false));
     }
     if config.end_turns > 0 {
         app.insert_resource(orders::AutoEndTurns(config.end_turns))

@@ -83,6 +83,7 @@ pub(super) fn plugin(app: &mut App) {
     .add_systems(Update, game_over.run_if(in_state(AppState::InGame)));
 }
 
+#[allow(clippy::too_many_arguments)]
 fn main_menu(
     mut contexts: EguiContexts,
     mut form: ResMut<NewGame>,

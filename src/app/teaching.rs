@@ -36,6 +36,16 @@ impl Encyclopedia {
 #[derive(Resource, Default, Debug)]
 pub struct BriefingOpen(pub bool);
 
+/// Whether a new game opens on its briefing (not in screenshots of the map).
+#[derive(Resource, Debug)]
+pub struct BriefingAtStart(pub bool);
+
+impl Default for BriefingAtStart {
+    fn default() -> Self {
+        BriefingAtStart(true)
+    }
+}
+
 /// The historical calendar: how far history has been told, and which event is open.
 #[derive(Resource, Default, Debug)]
 pub struct History {
@@ -48,6 +58,7 @@ pub struct History {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Encyclopedia>()
         .init_resource::<BriefingOpen>()
+        .init_resource::<BriefingAtStart>()
         .init_resource::<History>()
         .add_systems(OnEnter(AppState::InGame), start_of_game)
         .add_systems(
@@ -70,22 +81,23 @@ fn date_of(d: &crate::level::schema::Date) -> Option<Date> {
 /// A new game opens on the briefing; a loaded one does not repeat history already told.
 fn start_of_game(
     session: Res<Session>,
+    at_start: Res<BriefingAtStart>,
     mut briefing: ResMut<BriefingOpen>,
     mut history: ResMut<History>,
 ) {
     let fresh = session.recorder.is_empty();
-    briefing.0 = fresh && briefing_for(&session).is_some();
+    briefing.0 = at_start.0 && fresh && briefing_for(&session).is_some();
     history.told_until = (!fresh).then(|| session.game.date());
     history.open = None;
 }
 
 /// The historical events dated up to the game's date and not yet told, in date order.
-pub fn due_events<'a>(
-    events: &'a [HistoricalEvent],
+pub fn due_events(
+    events: &[HistoricalEvent],
     start: Date,
     now: Date,
     told_until: Option<Date>,
-) -> Vec<&'a HistoricalEvent> {
+) -> Vec<&HistoricalEvent> {
     let mut due: Vec<&HistoricalEvent> = events
         .iter()
         .filter(|e| {
@@ -287,6 +299,8 @@ fn history_window(
         .open(&mut keep)
         .collapsible(false)
         .default_width(440.0)
+        // Just above the log it was opened from.
+        .anchor(egui::Align2::LEFT_BOTTOM, egui::vec2(310.0, -140.0))
         .show(ctx, |ui| {
             ui.colored_label(HISTORY_COLOUR, format!("{date} — history, not your game"));
             ui.heading(&e.title);
