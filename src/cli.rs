@@ -102,6 +102,10 @@ pub struct SimulateArgs {
     /// Threads to use [default: all cores].
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Write a classroom report into this folder: report.md with charts (SVG) and the
+    /// tables as CSV (documented in docs/SIMULATE.md).
+    #[arg(long, value_name = "DIR")]
+    pub report: Option<PathBuf>,
     /// Write the first game as a save file (replay it with `euphrates replay PATH`).
     #[arg(long, value_name = "PATH")]
     pub save: Option<PathBuf>,
@@ -186,6 +190,7 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
         }
     };
     let level_name = loaded.file.name.clone();
+    let loaded_for_report = loaded.clone();
     let mut scenario = loaded.scenario;
     if let Some(t) = args.turns {
         if !(1..=500).contains(&t) {
@@ -274,6 +279,27 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
     let (games, panicked) =
         crate::simulate::play_many(scenario.clone(), &seeds, &controllers, threads);
     let elapsed = started.elapsed();
+    if let Some(dir) = &args.report {
+        let mut level = loaded_for_report;
+        level.scenario = (*scenario).clone();
+        let summary = crate::simulate::report(&scenario, &games, &controllers);
+        let title = format!(
+            "{} all-AI game{}",
+            games.len(),
+            if games.len() == 1 { "" } else { "s" }
+        );
+        let ctx = crate::report::Context {
+            title: &title,
+            summary: &summary,
+        };
+        match crate::report::write(dir, &level, &games, &ctx) {
+            Ok(p) => eprintln!("report written to {}", p.display()),
+            Err(e) => {
+                eprintln!("error: cannot write the report into {}: {e}", dir.display());
+                return ExitCode::from(1);
+            }
+        }
+    }
     if let Some(save_path) = &args.save {
         // The first game again, recorded: the rules are deterministic, so it is the same game.
         let mut recorder = crate::save::Recorder::new(

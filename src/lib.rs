@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod level;
+pub mod report;
 pub mod save;
 pub mod sim;
 pub mod simulate;

@@ -30,6 +30,8 @@ pub struct FactionTurn {
     pub tension: Vec<u8>,
     /// Its score if the game ended now.
     pub score: u32,
+    /// People displaced by its attacks and air strikes so far.
+    pub displaced: u64,
 }
 
 /// One turn of a game.
@@ -41,6 +43,9 @@ pub struct TurnStats {
     pub date: String,
     /// Each faction, in faction order.
     pub factions: Vec<FactionTurn>,
+    /// Whether this is the state at the end of the game rather than a turn's start.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub last: bool,
 }
 
 /// A place changing hands.
@@ -77,10 +82,67 @@ pub struct GameStats {
     pub oil_income: Vec<i64>,
     /// Strength lost over the game per faction.
     pub losses: Vec<u32>,
+    /// People displaced by each faction's attacks and air strikes over the game.
+    pub displaced: Vec<u64>,
     /// Commands issued.
     pub commands: usize,
     /// Each turn, from the first.
     pub turns: Vec<TurnStats>,
+}
+
+/// The turn-by-turn record of a game as it is played: the statistics at the start of each
+/// turn (for the debrief's charts, `--json` and reports).
+#[derive(Clone, Debug, Default)]
+pub struct Chronicle {
+    /// Each turn so far, from the first.
+    pub turns: Vec<TurnStats>,
+    last_oil: Vec<i64>,
+}
+
+impl Chronicle {
+    /// Starts the record of a game that has just begun.
+    pub fn new(game: &Game) -> Chronicle {
+        let last_oil = vec![0; game.scenario().factions.len()];
+        Chronicle {
+            turns: vec![turn_stats(game, &last_oil)],
+            last_oil,
+        }
+    }
+
+    /// Notes what a command did: `turn` is the turn before it, `events` what it gave.
+    pub fn note(&mut self, game: &Game, turn: u16, events: &[Event]) {
+        for e in events {
+            if let Event::Income { faction, lines, .. } = e
+                && let Some(o) = self.last_oil.get_mut(usize::from(faction.0))
+            {
+                *o = lines
+                    .iter()
+                    .filter(|l| matches!(l.source, IncomeSource::Field(_)))
+                    .map(|l| l.amount)
+                    .sum();
+            }
+        }
+        let ended = events.iter().any(|e| matches!(e, Event::GameEnded { .. }));
+        if game.turn() != turn || ended {
+            let mut t = turn_stats(game, &self.last_oil);
+            t.last = ended;
+            self.turns.push(t);
+        }
+    }
+
+    /// The record of a game replayed from its commands (for a loaded save).
+    pub fn replay(scenario: Arc<Scenario>, seed: u64, commands: &[Command]) -> Chronicle {
+        let mut game = Game::new(scenario, seed);
+        let mut c = Chronicle::new(&game);
+        for command in commands {
+            let turn = game.turn();
+            match game.perform(command) {
+                Ok(events) => c.note(&game, turn, &events),
+                Err(_) => break,
+            }
+        }
+        c
+    }
 }
 
 fn turn_stats(game: &Game, oil: &[i64]) -> TurnStats {
@@ -105,6 +167,7 @@ fn turn_stats(game: &Game, oil: &[i64]) -> TurnStats {
                 })
                 .collect(),
             score: scores[f],
+            displaced: game.displaced(FactionId(f as u8)),
         })
         .collect();
     for i in 0..s.map.len() {
@@ -130,6 +193,7 @@ fn turn_stats(game: &Game, oil: &[i64]) -> TurnStats {
         turn: game.turn(),
         date: game.date().to_string(),
         factions,
+        last: false,
     }
 }
 
@@ -155,11 +219,9 @@ pub fn play_recorded(
             None => Some(AiPlayer::new(crate::sim::ai::Difficulty::Normal)),
         })
         .collect();
-    let mut last_oil = vec![0i64; n];
-    let mut turns = vec![turn_stats(&game, &last_oil)];
+    let mut chronicle = Chronicle::new(&game);
     let mut commands = 0;
     let mut issued_this_turn = 0;
-    let mut seen = game.log().len();
     while !game.is_over() {
         let me = usize::from(game.active_faction().0);
         let command = if issued_this_turn >= MAX_COMMANDS_PER_TURN {
@@ -181,6 +243,7 @@ pub fn play_recorded(
                 if let Some(r) = recorder.as_deref_mut() {
                     r.record(&game, &command, &events);
                 }
+                chronicle.note(&game, turn, &events);
             }
             Err(_) => break,
         }
@@ -190,25 +253,14 @@ pub fn play_recorded(
         } else {
             issued_this_turn + 1
         };
-        for e in &game.log()[seen..] {
-            if let Event::Income { faction, lines, .. } = &e.event {
-                last_oil[usize::from(faction.0)] = lines
-                    .iter()
-                    .filter(|l| matches!(l.source, IncomeSource::Field(_)))
-                    .map(|l| l.amount)
-                    .sum();
-            }
-        }
-        seen = game.log().len();
-        if game.turn() != turn {
-            turns.push(turn_stats(&game, &last_oil));
-        }
     }
+    let turns = chronicle.turns;
     let stats = summarise(&game, commands, turns);
     (game, stats)
 }
 
-fn summarise(game: &Game, commands: usize, turns: Vec<TurnStats>) -> GameStats {
+/// The record of a finished (or ongoing) game from its final state and its turns.
+pub fn summarise(game: &Game, commands: usize, turns: Vec<TurnStats>) -> GameStats {
     let s = game.scenario();
     let n = s.factions.len();
     let key = |f: FactionId| s.faction(f).map_or(String::new(), |f| f.key.clone());
@@ -286,6 +338,7 @@ fn summarise(game: &Game, commands: usize, turns: Vec<TurnStats>) -> GameStats {
         captures,
         oil_income,
         losses,
+        displaced: (0..n).map(|f| game.displaced(FactionId(f as u8))).collect(),
         commands,
         turns,
     }
@@ -382,8 +435,8 @@ pub fn report(scenario: &Scenario, games: &[GameStats], controllers: &[Controlle
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "{:<10} {:>7} {:>7} {:>5} {:>5} {:>9} {:>9}",
-        "faction", "wins", "score", "min", "max", "oil $M", "losses"
+        "{:<10} {:>7} {:>7} {:>5} {:>5} {:>9} {:>9} {:>10}",
+        "faction", "wins", "score", "min", "max", "oil $M", "losses", "displaced"
     );
     for (i, f) in scenario.factions.iter().enumerate() {
         let wins = games.iter().filter(|g| g.winner == f.key).count();
@@ -391,16 +444,18 @@ pub fn report(scenario: &Scenario, games: &[GameStats], controllers: &[Controlle
         let mean = scores.iter().sum::<u32>() as f64 / n.max(1) as f64;
         let oil = games.iter().map(|g| g.oil_income[i]).sum::<i64>() as f64 / n.max(1) as f64;
         let losses = games.iter().map(|g| g.losses[i]).sum::<u32>() as f64 / n.max(1) as f64;
+        let displaced = games.iter().map(|g| g.displaced[i]).sum::<u64>() as f64 / n.max(1) as f64;
         let _ = writeln!(
             out,
-            "{:<10} {:>7} {:>7.1} {:>5} {:>5} {:>9.1} {:>9.1}",
+            "{:<10} {:>7} {:>7.1} {:>5} {:>5} {:>9.1} {:>9.1} {:>10.0}",
             f.key,
             percent(wins, n),
             mean,
             scores.iter().min().unwrap_or(&0),
             scores.iter().max().unwrap_or(&0),
             oil / 1000.0,
-            losses
+            losses,
+            displaced
         );
     }
     let decisive = games.iter().filter(|g| g.end != "last turn").count();

@@ -306,6 +306,7 @@ fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
                 }
             });
             ui.small("Blue lines: rivers (crossings marked across them). Brown: roads. Dashed purple: international border. Black diamonds: oil fields (ringed by holder, red bars for damage).");
+            ui.small("Places: white discs sized by population, ringed by holder; the grey part is the share of people who have fled the fighting.");
             ui.small("Counters: the frame's colour and shape tell the faction; ╳ infantry, ╳ in an oval mechanised, one stroke and G militia, SF special forces, a dot artillery. Bar: strength. Yellow/red dot: low/out of supply. Red chevron: low morale. Brown line under: dug in.");
         });
 }
@@ -740,7 +741,7 @@ fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) {
             };
         }
     }
-    if let Some((_, p)) = s.place_at(hex) {
+    if let Some((id, p)) = s.place_at(hex) {
         ui.label(format!(
             "{} — {}, population {}, {} points",
             p.name,
@@ -748,6 +749,22 @@ fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) {
             p.population,
             p.points
         ));
+        let left = game.residents(id);
+        if left < p.population {
+            ui.small(format!(
+                "{} people have fled the fighting here; {left} remain.",
+                p.population - left
+            ));
+        }
+        if super::teaching::article_about(
+            &session.level.file.articles,
+            crate::level::schema::ArticleKind::Place,
+            &p.key,
+        )
+        .is_some()
+        {
+            ui.small("R: read about it in the encyclopedia.");
+        }
     }
     for (i, f) in s
         .oil_fields

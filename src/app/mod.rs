@@ -6,6 +6,7 @@
 pub mod bench;
 pub mod camera;
 pub mod coords;
+pub mod debrief;
 pub mod hud;
 pub mod input;
 pub mod level_asset;
@@ -100,6 +101,8 @@ pub struct Session {
     pub log: std::collections::VecDeque<LogLine>,
     /// Every command so far, for saves.
     pub recorder: Recorder,
+    /// The statistics of each turn so far, for the debrief's charts.
+    pub chronicle: crate::simulate::Chronicle,
     /// Names of every unit seen, including those destroyed, for the log.
     names: std::collections::HashMap<UnitId, String>,
 }
@@ -140,6 +143,9 @@ impl Session {
         })?;
         let (game, _) = save.restore(scenario)?;
         let difficulty = save.difficulty;
+        let commands: Vec<Command> = save.commands.iter().map(|r| r.command.clone()).collect();
+        let chronicle =
+            crate::simulate::Chronicle::replay(game.scenario_arc(), game.seed(), &commands);
         let mut session = Self::around(
             game,
             level,
@@ -148,6 +154,7 @@ impl Session {
             difficulty,
             Recorder::resume(save),
         );
+        session.chronicle = chronicle;
         let start = session.game.scenario().start;
         let days = u32::from(session.game.scenario().days_per_turn);
         let entries = session.game.log().to_vec();
@@ -196,6 +203,7 @@ impl Session {
             .chain(game.units().map(|u| (u.id, u.name.clone())))
             .collect();
         Session {
+            chronicle: crate::simulate::Chronicle::new(&game),
             seed: game.seed(),
             game,
             level: Arc::new(level),
@@ -249,8 +257,10 @@ impl Session {
     /// Carries out a command through the rules and writes what happened to the log.
     pub fn perform(&mut self, command: &Command) -> Result<Vec<Event>, RuleError> {
         let mut faction = self.game.active_faction();
+        let turn = self.game.turn();
         let events = self.game.perform(command)?;
         self.recorder.record(&self.game, command, &events);
+        self.chronicle.note(&self.game, turn, &events);
         let date = self.game.date();
         for e in &events {
             // An end of turn carries the next side's turn start: its lines are that side's.
@@ -398,6 +408,7 @@ pub fn run(config: PlayConfig) -> ExitCode {
         level_asset::plugin,
         saves::plugin,
         teaching::plugin,
+        debrief::plugin,
     ));
     if screenshot {
         // Nothing to watch: the computer's turns pass at once.

@@ -250,6 +250,9 @@ fn paint_supply(
     }
 }
 
+/// The colour of the part of a place's marker whose people have fled.
+pub const EMPTIED: egui::Color32 = egui::Color32::from_rgb(120, 112, 104);
+
 fn paint_places(painter: &egui::Painter, view: &View, game: &Game, settings: &Settings) {
     let s = game.scenario();
     for (i, p) in s.places.iter().enumerate() {
@@ -264,7 +267,17 @@ fn paint_places(painter: &egui::Painter, view: &View, game: &Game, settings: &Se
             None => egui::Color32::GRAY,
         };
         painter.circle_filled(c, r + 2.5, ring);
-        painter.circle_filled(c, r, egui::Color32::from_rgb(247, 245, 235));
+        // A town its people have fled looks emptied: the light core shrinks with the share
+        // still living there.
+        let left = if p.population > 0 {
+            game.residents(crate::sim::PlaceId(i as u16)) as f32 / p.population as f32
+        } else {
+            1.0
+        };
+        if left < 0.995 {
+            painter.circle_filled(c, r, EMPTIED);
+        }
+        painter.circle_filled(c, r * left.sqrt(), egui::Color32::from_rgb(247, 245, 235));
     }
     for (i, f) in s.oil_fields.iter().enumerate() {
         let Some(c) = view.hex(f.hex) else { continue };

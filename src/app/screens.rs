@@ -76,7 +76,6 @@ pub(super) fn plugin(app: &mut App) {
         (
             main_menu.run_if(in_state(AppState::MainMenu)),
             in_game_menu.run_if(in_state(AppState::InGame)),
-            debrief.run_if(in_state(AppState::Debrief)),
         ),
     )
     .add_systems(OnEnter(AppState::Loading), load_game)
@@ -270,6 +269,7 @@ fn in_game_menu(
     session: Res<Session>,
     mut briefing: ResMut<BriefingOpen>,
     mut book: ResMut<Encyclopedia>,
+    mut debrief: ResMut<super::debrief::Debrief>,
     mut settings: ResMut<Settings>,
     mut help: ResMut<super::hud::HelpOpen>,
     mut next: ResMut<NextState<AppState>>,
@@ -321,6 +321,13 @@ fn in_game_menu(
                 book.open = true;
                 menu.0 = false;
             }
+            if wide(ui, "Debrief so far")
+                .on_hover_text("Charts of every side over the turns, your objectives beside history, your score.")
+                .clicked()
+            {
+                debrief.open = true;
+                menu.0 = false;
+            }
             if wide(ui, "Settings").clicked() {
                 settings.open = true;
             }
@@ -347,98 +354,4 @@ fn game_over(session: Res<Session>, mut next: ResMut<NextState<AppState>>) {
     if session.game.is_over() {
         next.set(AppState::Debrief);
     }
-}
-
-fn debrief(
-    mut contexts: EguiContexts,
-    session: Res<Session>,
-    mut next: ResMut<NextState<AppState>>,
-    mut exit: MessageWriter<AppExit>,
-) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    let game = &session.game;
-    let s = game.scenario();
-    let scores = game.scores();
-    let me = session.player;
-    egui::Window::new("Debrief")
-        .collapsible(false)
-        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
-        .default_width(560.0)
-        .show(ctx, |ui| {
-            let reason = match game.result() {
-                Some(crate::sim::EndReason::Decisive(f)) => format!(
-                    "{} secured all its objectives on {}.",
-                    s.faction(*f).map_or("?", |f| f.name.as_str()),
-                    game.date()
-                ),
-                Some(crate::sim::EndReason::LastTurn) => {
-                    format!("The last turn was played ({}).", game.date())
-                }
-                None => "The game goes on.".into(),
-            };
-            ui.label(reason);
-            let mut order: Vec<usize> = (0..s.factions.len()).collect();
-            order.sort_by_key(|&i| std::cmp::Reverse(scores.get(i).copied().unwrap_or(0)));
-            let winner = order.first().copied();
-            if let Some(w) = winner {
-                let text = if w == usize::from(me.0) {
-                    "You lead the field.".to_string()
-                } else {
-                    format!(
-                        "{} leads the field.",
-                        s.factions.get(w).map_or("?", |f| f.name.as_str())
-                    )
-                };
-                ui.heading(text);
-            }
-            egui::Grid::new("scores")
-                .striped(true)
-                .num_columns(2)
-                .show(ui, |ui| {
-                    for i in order {
-                        let f = &s.factions[i];
-                        let name = if i == usize::from(me.0) {
-                            format!("{} (you)", f.name)
-                        } else {
-                            f.name.clone()
-                        };
-                        ui.label(name);
-                        ui.label(format!("{} points", scores.get(i).copied().unwrap_or(0)));
-                        ui.end_row();
-                    }
-                });
-            ui.separator();
-            ui.strong("Your score, line by line");
-            egui::ScrollArea::vertical()
-                .max_height(260.0)
-                .show(ui, |ui| {
-                    egui::Grid::new("breakdown")
-                        .striped(true)
-                        .num_columns(3)
-                        .show(ui, |ui| {
-                            for line in game.score_breakdown(me) {
-                                ui.label(&line.label);
-                                ui.label(format!("{}", line.points));
-                                let when = match (line.achieved, line.by) {
-                                    (Some(d), Some(by)) => format!("met {d} (deadline {by})"),
-                                    (Some(d), None) => format!("met {d}"),
-                                    (None, Some(by)) => format!("not met (deadline {by})"),
-                                    (None, None) => String::new(),
-                                };
-                                ui.label(when);
-                                ui.end_row();
-                            }
-                        });
-                });
-            ui.separator();
-            ui.horizontal(|ui| {
-                if ui.button("Main menu").clicked() {
-                    next.set(AppState::MainMenu);
-                }
-                if ui.button("Quit").clicked() {
-                    exit.write(AppExit::Success);
-                }
-            });
-        });
-    Ok(())
 }

@@ -332,6 +332,7 @@ impl Game {
                 unit: unit.map(|u| u.id),
             },
         ];
+        events.extend(self.displacement(me, target, super::civilians::STRIKE_DISPLACES_PERCENT));
         if let Some(u) = unit {
             // 8 % of its strength on a 1, up to 23 % on a 6.
             let loss = super::combat::loss(u.strength, strike_loss_percent(roll));

@@ -233,6 +233,15 @@ pub enum Event {
         /// The faction.
         faction: FactionId,
     },
+    /// Fighting or an air strike in a populated place drove people from their homes.
+    CiviliansDisplaced {
+        /// The place.
+        place: super::PlaceId,
+        /// The faction whose attack or air strike it was.
+        by: FactionId,
+        /// How many people fled.
+        people: u32,
+    },
     /// The game ended.
     GameEnded {
         /// Points per faction, in faction order.
@@ -457,6 +466,14 @@ impl Event {
             Event::RepairStarted { field: i, .. } => format!("Repairs began at {}.", field(*i)),
             Event::FieldRepaired { field: i } => format!("{} was repaired.", field(*i)),
             Event::FactionTurnBegan { faction: f } => format!("{} to move.", faction(*f)),
+            Event::CiviliansDisplaced { place, by, people } => {
+                let p = scenario.places.get(usize::from(place.0))?;
+                format!(
+                    "{people} people fled {} ({} attacked there).",
+                    p.name,
+                    faction(*by)
+                )
+            }
             Event::GameEnded { scores, reason } => {
                 let best = scores
                     .iter()

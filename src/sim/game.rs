@@ -159,6 +159,12 @@ pub struct State {
     field_damage: Vec<u8>,
     /// Whether a repair is under way at each field.
     repairing: Vec<bool>,
+    /// People still living in each place (index in the scenario's list).
+    #[serde(default)]
+    residents: Vec<u32>,
+    /// People displaced by each faction's attacks and air strikes.
+    #[serde(default)]
+    displaced: Vec<u64>,
 }
 
 /// One entry of the event log.
@@ -268,6 +274,8 @@ impl Game {
                 .collect(),
             field_damage: vec![0; scenario.oil_fields.len()],
             repairing: vec![false; scenario.oil_fields.len()],
+            residents: scenario.places.iter().map(|p| p.population).collect(),
+            displaced: vec![0; scenario.factions.len()],
         };
         let mut game = Game {
             occupant: vec![None; scenario.map.len()],
@@ -562,6 +570,24 @@ impl Game {
         })
     }
 
+    /// People still living in a place.
+    pub fn residents(&self, place: PlaceId) -> u32 {
+        self.state
+            .residents
+            .get(usize::from(place.0))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// People displaced so far by a faction's attacks and air strikes.
+    pub fn displaced(&self, f: FactionId) -> u64 {
+        self.state
+            .displaced
+            .get(usize::from(f.0))
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// Which unit stands on each hex, by map index.
     pub(super) fn occupants(&self) -> &[Option<UnitId>] {
         &self.occupant
@@ -852,6 +878,14 @@ impl Game {
             Event::Income { faction, total, .. } => {
                 if let Some(t) = self.state.treasury.get_mut(usize::from(faction.0)) {
                     *t += total;
+                }
+            }
+            Event::CiviliansDisplaced { place, by, people } => {
+                if let Some(r) = self.state.residents.get_mut(usize::from(place.0)) {
+                    *r = r.saturating_sub(*people);
+                }
+                if let Some(d) = self.state.displaced.get_mut(usize::from(by.0)) {
+                    *d += u64::from(*people);
                 }
             }
             Event::FieldDamaged { field } => {

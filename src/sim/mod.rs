@@ -7,6 +7,7 @@
 
 pub mod ai;
 pub mod calendar;
+pub mod civilians;
 pub mod combat;
 pub mod command;
 pub mod diplomacy;

@@ -605,3 +605,54 @@ fn a_unit_that_holds_its_ground_a_whole_turn_digs_in_and_moving_ends_it() {
     assert!(!game.unit(d).unwrap().dug_in, "it moved during its turn");
     assert!(defence(&game) < dug);
 }
+
+#[test]
+fn fighting_and_air_strikes_in_a_town_displace_its_people_counted_against_the_attacker() {
+    let (mut b, red, blue) = two_sides(Terrain::Steppe);
+    let a = b.unit(red, UnitKind::Mechanised, 3, 3);
+    let d = b.unit(blue, UnitKind::Militia, 4, 3);
+    b.unit_mut(d).strength = 30;
+    let target = b.hex(4, 3);
+    let town = b.place(Place {
+        key: "town".into(),
+        name: "Town".into(),
+        kind: PlaceKind::Town,
+        hex: target,
+        population: 20_000,
+        points: 1,
+    });
+    let mut game = Game::new(b.build(), 7);
+    assert_eq!(game.residents(town), 20_000);
+    let events = game
+        .perform(&Command::Attack {
+            attackers: vec![a],
+            target,
+        })
+        .unwrap();
+    let fled = civilians::ATTACK_DISPLACES_PERCENT * 200;
+    assert!(events.contains(&Event::CiviliansDisplaced {
+        place: town,
+        by: red,
+        people: fled
+    }));
+    assert_eq!(game.residents(town), 20_000 - fled);
+    assert_eq!(game.displaced(red), u64::from(fled));
+    assert_eq!(game.displaced(blue), 0);
+    // Each attack drives out a share of those still there, so a town empties slowly.
+    let left = game.residents(town);
+    let again = game.displacement(red, target, civilians::ATTACK_DISPLACES_PERCENT);
+    assert_eq!(
+        again,
+        Some(Event::CiviliansDisplaced {
+            place: town,
+            by: red,
+            people: left * civilians::ATTACK_DISPLACES_PERCENT / 100
+        })
+    );
+    // Open ground has no one to displace.
+    assert_eq!(
+        game.displacement(red, game.scenario().map.hex_at(0, 0), 10),
+        None
+    );
+    assert!(game.check_invariants().is_ok());
+}

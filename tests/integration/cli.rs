@@ -247,3 +247,60 @@ fn output_into_a_closed_pipe_is_not_a_panic() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn simulate_writes_a_classroom_report_with_charts_and_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = euphrates(&[
+        "simulate",
+        "--level",
+        "levels/tutorial.ron",
+        "--games",
+        "3",
+        "--report",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+    assert!(md.contains("# 3 all-AI games"), "{md}");
+    assert!(md.contains("## What really happened"));
+    for m in euphrates::report::Measure::ALL {
+        let name = format!("{}.svg", m.short());
+        assert!(
+            md.contains(&format!("]({name})")),
+            "report.md does not show {name}"
+        );
+        let svg = std::fs::read_to_string(dir.path().join(&name)).unwrap();
+        assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+        // One line per faction, in its colour.
+        assert_eq!(svg.matches("<polyline").count(), 3, "{name}");
+        assert!(svg.contains("#b8433a"), "{name} has no crown line");
+    }
+    let turns = std::fs::read_to_string(dir.path().join("turns.csv")).unwrap();
+    let mut lines = turns.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("seed,turn,date,faction,territory")
+    );
+    assert!(
+        lines.count() >= 3 * 3,
+        "a row per faction per turn per game"
+    );
+    let games = std::fs::read_to_string(dir.path().join("games.csv")).unwrap();
+    assert_eq!(games.lines().count(), 4, "a header and one row per game");
+    // A report into a file, not a folder: a clear error.
+    let file = dir.path().join("report.md");
+    let out = euphrates(&[
+        "simulate",
+        "--level",
+        "levels/tutorial.ron",
+        "--games",
+        "1",
+        "--report",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("cannot write the report"));
+}

@@ -59,7 +59,64 @@ fn the_game_opens_a_window_and_draws_the_map() {
     );
 }
 
+/// Counts pixels within `tol` of a colour in a region (fractions of the width and height).
+fn count_near(image: &Image, rgb: [u8; 3], tol: u8, x: (u32, u32), y: (u32, u32)) -> u32 {
+    let (w, h) = (image.width(), image.height());
+    let data = image.data.as_ref().unwrap();
+    let channels = data.len() / (w * h) as usize;
+    let mut n = 0;
+    for py in (h * y.0 / 100..h * y.1 / 100).step_by(1) {
+        for px in (w * x.0 / 100..w * x.1 / 100).step_by(1) {
+            let i = ((py * w + px) as usize) * channels;
+            if (0..3).all(|k| data[i + k].abs_diff(rgb[k]) <= tol) {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+#[test]
+fn the_debrief_shows_charts_of_every_side() {
+    if !display_available() {
+        eprintln!(
+            "SKIPPED the_debrief_shows_charts_of_every_side: no display; run under `xvfb-run -a`"
+        );
+        return;
+    }
+    // The computer plays the tutorial to its end; the debrief opens with its charts.
+    let image = screenshot(
+        "levels/tutorial.ron",
+        &["--faction", "crown", "--end-turns", "12"],
+        "debrief",
+    );
+    // The chart's lines in the sides' colours (crown #b8433a, alliance #3f6fb5), across the
+    // middle of the debrief window, where the plot is (left of the legend).
+    let crown = count_near(&image, [0xb8, 0x43, 0x3a], 24, (20, 68), (30, 70));
+    let alliance = count_near(&image, [0x3f, 0x6f, 0xb5], 24, (20, 68), (30, 70));
+    assert!(
+        crown > 150,
+        "no crown line in the debrief's chart ({crown} pixels)"
+    );
+    assert!(
+        alliance > 150,
+        "no alliance line in the debrief's chart ({alliance} pixels)"
+    );
+    // The timeline's history lines in their parchment colour (the tutorial has one event).
+    let history = count_near(&image, [214, 196, 150], 30, (45, 90), (10, 45));
+    assert!(
+        history > 20,
+        "no history in the debrief's timeline ({history} pixels)"
+    );
+}
+
 fn screenshot_shows_a_map(level: &str, args: &[&str], name: &str) -> Image {
+    let image = screenshot(level, args, name);
+    check_map(&image, name);
+    image
+}
+
+fn screenshot(level: &str, args: &[&str], name: &str) -> Image {
     let dir = std::env::temp_dir().join(format!("euphrates-window-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let png = dir.join("screen.png");
@@ -94,6 +151,11 @@ fn screenshot_shows_a_map(level: &str, args: &[&str], name: &str) -> Image {
         RenderAssetUsages::MAIN_WORLD,
     )
     .expect("the screenshot is a PNG");
+    let _ = std::fs::remove_dir_all(&dir);
+    image
+}
+
+fn check_map(image: &Image, name: &str) {
     let (w, h) = (image.width(), image.height());
     assert!(w >= 640 && h >= 400, "screenshot is {w}x{h}");
     let data = image.data.as_ref().expect("pixels");
@@ -141,6 +203,4 @@ fn screenshot_shows_a_map(level: &str, args: &[&str], name: &str) -> Image {
         blue * 300 > total,
         "{name}: no river blue in the screenshot"
     );
-    let _ = std::fs::remove_dir_all(&dir);
-    image
 }

@@ -113,6 +113,14 @@ impl Game {
                 ));
             }
         }
+        for (p, &left) in sc.places.iter().zip(&s.residents) {
+            if left > p.population {
+                return Err(format!(
+                    "{} has {left} residents, more than its population of {}",
+                    p.key, p.population
+                ));
+            }
+        }
         if let Some(d) = s.field_damage.iter().find(|&&d| d > MAX_DAMAGE) {
             return Err(format!("a field has damage {d} (0..={MAX_DAMAGE})"));
         }
@@ -139,6 +147,8 @@ impl Game {
             ("treasury", s.treasury.len(), factions),
             ("field damage", s.field_damage.len(), sc.oil_fields.len()),
             ("repairs", s.repairing.len(), sc.oil_fields.len()),
+            ("residents", s.residents.len(), sc.places.len()),
+            ("displaced", s.displaced.len(), factions),
         ];
         for (what, have, want) in lists {
             if have != want {

@@ -1,0 +1,310 @@
+//! The debrief: at the end of a game (and at any time from the menu) — the result, charts of
+//! every side over the turns, the player's objectives beside the historical calendar, the
+//! score line by line, and an export for class (Markdown, SVG charts, CSV).
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use egui_plot::{Legend, Line, Plot};
+
+use super::settings::Settings;
+use super::teaching::HISTORY_COLOUR;
+use super::{AppState, Session};
+use crate::report::Measure;
+
+/// The debrief window's state.
+#[derive(Resource, Debug)]
+pub struct Debrief {
+    /// Shown during a game (from the menu); always shown once the game is over.
+    pub open: bool,
+    /// The measure charted.
+    pub measure: Measure,
+    /// What the last export did.
+    pub exported: Option<(bool, String)>,
+}
+
+impl Default for Debrief {
+    fn default() -> Self {
+        Debrief {
+            open: false,
+            measure: Measure::Territory,
+            exported: None,
+        }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Debrief>().add_systems(
+        EguiPrimaryContextPass,
+        debrief_window.run_if(|s: Res<State<AppState>>| {
+            matches!(s.get(), AppState::Debrief | AppState::InGame)
+        }),
+    );
+}
+
+/// The debrief's width in points: wide enough for the chart, narrow enough for 1280×800.
+const WIDTH: f32 = 880.0;
+
+fn colour(c: [u8; 3]) -> egui::Color32 {
+    egui::Color32::from_rgb(c[0], c[1], c[2])
+}
+
+/// Where exported reports go: beside the saves folder.
+fn reports_dir() -> std::path::PathBuf {
+    let saves = crate::save::default_dir();
+    saves.parent().map_or_else(
+        || std::path::PathBuf::from("reports"),
+        |p| p.join("reports"),
+    )
+}
+
+fn export(session: &Session) -> Result<std::path::PathBuf, String> {
+    let game = &session.game;
+    let stats = crate::simulate::summarise(
+        game,
+        session.recorder.len(),
+        session.chronicle.turns.clone(),
+    );
+    let me = game
+        .scenario()
+        .faction(session.player)
+        .map_or_else(String::new, |f| f.name.clone());
+    let mut summary = String::new();
+    for (i, f) in game.scenario().factions.iter().enumerate() {
+        summary += &format!(
+            "{:<34} {:>4} points\n",
+            f.name,
+            stats.scores.get(i).copied().unwrap_or(0)
+        );
+    }
+    summary += "\nYour score, line by line:\n";
+    for line in game.score_breakdown(session.player) {
+        summary += &format!("  {:<50} {:>4}\n", line.label, line.points);
+    }
+    let title = format!("A game as {me}, seed {}", session.seed);
+    let dir = reports_dir().join(format!(
+        "{}-{}-turn-{:02}",
+        game.scenario().id,
+        game.scenario()
+            .faction(session.player)
+            .map_or("player", |f| f.key.as_str()),
+        game.turn()
+    ));
+    let ctx = crate::report::Context {
+        title: &title,
+        summary: &summary,
+    };
+    crate::report::write(&dir, &session.level, &[stats], &ctx)
+        .map_err(|e| format!("cannot write the report into {}: {e}", dir.display()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn debrief_window(
+    mut contexts: EguiContexts,
+    session: Res<Session>,
+    settings: Res<Settings>,
+    state: Res<State<AppState>>,
+    mut view: ResMut<Debrief>,
+    mut history: ResMut<super::teaching::History>,
+    mut next: ResMut<NextState<AppState>>,
+    mut exit: MessageWriter<AppExit>,
+) -> Result {
+    let over = *state.get() == AppState::Debrief;
+    if !over && !view.open {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let game = &session.game;
+    let s = game.scenario();
+    let scores = game.scores();
+    let me = session.player;
+    let mut keep = true;
+    let mut window = egui::Window::new(if over { "Debrief" } else { "Debrief so far" })
+        .collapsible(false)
+        .resizable(false)
+        .max_height(ctx.content_rect().height() - 60.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 10.0));
+    if !over {
+        window = window.open(&mut keep);
+    }
+    window.show(ctx, |ui| {
+        ui.set_width(WIDTH);
+        let reason = match game.result() {
+            Some(crate::sim::EndReason::Decisive(f)) => format!(
+                "{} secured all its objectives on {}.",
+                s.faction(*f).map_or("?", |f| f.name.as_str()),
+                game.date()
+            ),
+            Some(crate::sim::EndReason::LastTurn) => {
+                format!("The last turn was played ({}).", game.date())
+            }
+            None => format!("Turn {} of {}, {}: the game goes on.", game.turn(), s.turns, game.date()),
+        };
+        ui.label(reason);
+        let mut order: Vec<usize> = (0..s.factions.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(scores.get(i).copied().unwrap_or(0)));
+        if let Some(&w) = order.first() {
+            ui.heading(if w == usize::from(me.0) {
+                "You lead the field.".to_string()
+            } else {
+                format!("{} leads the field.", s.factions.get(w).map_or("?", |f| f.name.as_str()))
+            });
+        }
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.set_width(WIDTH - 16.0);
+            ui.columns(2, |cols| {
+                let left = &mut cols[0];
+                egui::Grid::new("scores").striped(true).num_columns(3).show(left, |ui| {
+                    for &i in &order {
+                        let f = &s.factions[i];
+                        let rgb = settings.faction_rgb(game, crate::sim::FactionId(i as u8));
+                        ui.colored_label(colour(rgb), "■");
+                        ui.label(if i == usize::from(me.0) { format!("{} (you)", f.name) } else { f.name.clone() });
+                        ui.label(format!("{} points", scores.get(i).copied().unwrap_or(0)));
+                        ui.end_row();
+                    }
+                });
+                let right = &mut cols[1];
+                right.strong("Your game beside history");
+                timeline(right, &session, &mut history);
+            });
+            ui.separator();
+            ui.horizontal_wrapped(|ui| {
+                ui.strong("Over the turns:");
+                for m in Measure::ALL {
+                    ui.selectable_value(&mut view.measure, m, m.short().replace('_', " "));
+                }
+            });
+            let m = view.measure;
+            ui.weak(m.title());
+            let games = [crate::simulate::summarise(game, session.recorder.len(), session.chronicle.turns.clone())];
+            let lines = crate::report::series(&session.level, &games, m);
+            Plot::new("debrief_plot")
+                .height(230.0)
+                .width(WIDTH - 24.0)
+                .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+                .x_axis_label("turn")
+                .include_y(0.0)
+                .allow_scroll(false)
+                .show(ui, |plot| {
+                    for (i, l) in lines.into_iter().enumerate() {
+                        let rgb = settings.faction_rgb(game, crate::sim::FactionId(i as u8));
+                        let pts: Vec<[f64; 2]> = l.points.iter().map(|&(x, y)| [x, y]).collect();
+                        plot.line(Line::new(l.name, pts).color(colour(rgb)).width(2.5));
+                    }
+                });
+            egui::CollapsingHeader::new("Your score, line by line")
+                .default_open(over)
+                .show(ui, |ui| {
+                    egui::Grid::new("breakdown").striped(true).num_columns(3).show(ui, |ui| {
+                        for line in game.score_breakdown(me) {
+                            ui.label(&line.label);
+                            ui.label(format!("{}", line.points));
+                            ui.label(match (line.achieved, line.by) {
+                                (Some(d), Some(by)) => format!("met {d} (deadline {by})"),
+                                (Some(d), None) => format!("met {d}"),
+                                (None, Some(by)) => format!("not met (deadline {by})"),
+                                (None, None) => String::new(),
+                            });
+                            ui.end_row();
+                        }
+                    });
+                });
+            if m == Measure::Displaced {
+                let total: u64 = (0..s.factions.len()).map(|f| game.displaced(crate::sim::FactionId(f as u8))).sum();
+                ui.small(format!(
+                    "{total} people displaced in this game from the towns it models. For scale: more than 320,000 people were displaced in Deir ez-Zor governorate in September and October 2017 alone, and 65,000 fled western Anbar in 2017 (REACH/OCHA [S186], IOM [S190])."
+                ));
+            }
+        });
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui
+                .button("Export for class")
+                .on_hover_text("Write a Markdown report with these charts (SVG) and the tables (CSV).")
+                .clicked()
+            {
+                view.exported = Some(match export(&session) {
+                    Ok(p) => (true, format!("Report written to {}", p.display())),
+                    Err(e) => (false, e),
+                });
+            }
+            if over {
+                if ui.button("Main menu").clicked() {
+                    next.set(AppState::MainMenu);
+                }
+                if ui.button("Quit").clicked() {
+                    exit.write(AppExit::Success);
+                }
+            }
+        });
+        if let Some((ok, m)) = &view.exported {
+            let c = if *ok { egui::Color32::from_rgb(120, 200, 120) } else { egui::Color32::from_rgb(230, 90, 80) };
+            ui.colored_label(c, m);
+        }
+    });
+    if !keep {
+        view.open = false;
+    }
+    Ok(())
+}
+
+/// The player's objectives (met or not, with dates) beside the historical calendar.
+fn timeline(ui: &mut egui::Ui, session: &Session, history: &mut super::teaching::History) {
+    let game = &session.game;
+    let s = game.scenario();
+    let mut rows: Vec<(crate::sim::Date, String, bool, Option<String>)> = Vec::new();
+    for (i, o) in s.objectives.iter().enumerate() {
+        if o.faction != session.player {
+            continue;
+        }
+        if let Some(d) = game.achieved(i) {
+            rows.push((d, format!("You: {}", o.description), false, None));
+        }
+    }
+    for e in &session.level.file.events {
+        if let Some(d) = crate::sim::Date::new(e.date.year, e.date.month, e.date.day)
+            && d >= s.start
+            && d <= game.date()
+        {
+            rows.push((d, e.title.clone(), true, Some(e.id.clone())));
+        }
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
+    egui::ScrollArea::vertical()
+        .id_salt("timeline")
+        .max_height(220.0)
+        .show(ui, |ui| {
+            if rows.is_empty() {
+                ui.weak("Nothing yet.");
+            }
+            for (d, text, is_history, id) in rows {
+                let line = format!("{d}  {text}");
+                if is_history {
+                    let r = ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(line)
+                                .small()
+                                .italics()
+                                .color(HISTORY_COLOUR),
+                        )
+                        .sense(egui::Sense::click()),
+                    );
+                    if r.on_hover_text("History (click to read)").clicked() {
+                        history.open = id;
+                    }
+                } else {
+                    ui.label(egui::RichText::new(line).small().strong());
+                }
+            }
+        });
+    let unmet: Vec<&str> = s
+        .objectives
+        .iter()
+        .enumerate()
+        .filter(|(i, o)| o.faction == session.player && game.achieved(*i).is_none())
+        .map(|(_, o)| o.description.trim_end_matches('.'))
+        .collect();
+    if !unmet.is_empty() {
+        ui.small(format!("Not met: {}", unmet.join("; ")));
+    }
+}
