@@ -511,6 +511,105 @@ impl Validator {
         }
     }
 
+    /// The effects of historical events, with every name resolved.
+    fn history(
+        &mut self,
+        lv: &schema::Level,
+        party_ids: &BTreeMap<String, usize>,
+        parties: &[Party],
+        faction_ids: &BTreeMap<String, usize>,
+        patron_ids: &BTreeMap<String, usize>,
+        support: &[sim::Support],
+    ) -> Vec<sim::Dated> {
+        let mut out = Vec::new();
+        for (i, e) in lv.events.iter().enumerate() {
+            let Some(date) = sim::Date::new(e.date.year, e.date.month, e.date.day) else {
+                continue;
+            };
+            let mut effects = Vec::new();
+            for (k, x) in e.effects.iter().enumerate() {
+                let path = format!("events[{i}].effects[{k}]");
+                match x {
+                    schema::EffectSpec::OilPrice(p) => {
+                        if !(1..=1000).contains(p) {
+                            self.err(
+                                &path,
+                                format!("an oil price of ${p} a barrel"),
+                                Some("give 1..=1000 US dollars a barrel".into()),
+                            );
+                        } else {
+                            effects.push(sim::Effect::OilPrice(*p));
+                        }
+                    }
+                    schema::EffectSpec::Tension { a, b, change } => {
+                        let pa =
+                            self.reference(&format!("{path}.a"), "faction or patron", a, party_ids);
+                        let pb =
+                            self.reference(&format!("{path}.b"), "faction or patron", b, party_ids);
+                        if !(-100..=100).contains(change) {
+                            self.err(
+                                &format!("{path}.change"),
+                                "a tension change must be -100..=100",
+                                None,
+                            );
+                        } else if let (Some(pa), Some(pb)) = (pa, pb) {
+                            if pa == pb {
+                                self.err(&path, "tension needs two different parties", None);
+                            } else {
+                                effects.push(sim::Effect::Tension(
+                                    parties[pa],
+                                    parties[pb],
+                                    *change,
+                                ));
+                            }
+                        }
+                    }
+                    schema::EffectSpec::Support {
+                        patron,
+                        faction,
+                        points,
+                    } => {
+                        let p =
+                            self.reference(&format!("{path}.patron"), "patron", patron, patron_ids);
+                        let f = self.reference(
+                            &format!("{path}.faction"),
+                            "faction",
+                            faction,
+                            faction_ids,
+                        );
+                        if let (Some(p), Some(f)) = (p, f) {
+                            match support.iter().position(|s| {
+                                s.patron == PatronId(p as u8) && s.faction == FactionId(f as u8)
+                            }) {
+                                Some(idx) if *points <= 1000 => {
+                                    effects.push(sim::Effect::Support {
+                                        support: idx as u16,
+                                        points: *points,
+                                    })
+                                }
+                                Some(_) => self.err(
+                                    &format!("{path}.points"),
+                                    "at most 1,000 points",
+                                    None,
+                                ),
+                                None => self.err(
+                                    &path,
+                                    format!("`{patron}` does not support `{faction}`"),
+                                    Some("add a `support` entry for the pair first".into()),
+                                ),
+                            }
+                        }
+                    }
+                }
+            }
+            if !effects.is_empty() {
+                out.push(sim::Dated { date, effects });
+            }
+        }
+        out.sort_by_key(|d| d.date);
+        out
+    }
+
     fn count(&mut self, path: &str, what: &str, n: usize, max: usize) -> bool {
         if n > max {
             self.err(path, format!("{n} {what}; at most {max} are allowed"), None);
@@ -1276,6 +1375,14 @@ impl Validator {
         }
         let agreements = self.agreements(lv, &map, &g, &faction_ids);
         let support = self.support(lv, &faction_ids, &patron_ids);
+        let history = self.history(
+            lv,
+            &party_ids,
+            &parties,
+            &faction_ids,
+            &patron_ids,
+            &support,
+        );
         self.teaching(
             lv,
             [
@@ -1287,6 +1394,7 @@ impl Validator {
         );
 
         Some(Scenario {
+            history,
             id: lv.id.clone(),
             name: lv.name.clone(),
             map,

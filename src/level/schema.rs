@@ -138,8 +138,36 @@ pub struct HistoricalEvent {
     /// Articles to read next (ids).
     #[serde(default)]
     pub see_also: Vec<String>,
+    /// What it does to the game, on the first new turn on or after its date.
+    #[serde(default)]
+    pub effects: Vec<EffectSpec>,
     /// Where the facts come from.
     pub source: String,
+}
+
+/// What a historical event does to the game.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum EffectSpec {
+    /// The oil price becomes this many US dollars a barrel.
+    OilPrice(u16),
+    /// Tension between two parties (factions or patrons) changes by `change` (-100..=100).
+    Tension {
+        /// One party.
+        a: String,
+        /// The other.
+        b: String,
+        /// The change.
+        change: i16,
+    },
+    /// A patron grants a faction it supports extra support points.
+    Support {
+        /// The patron.
+        patron: String,
+        /// The faction (a `support` entry must exist for the pair).
+        faction: String,
+        /// Points added to the pool.
+        points: u16,
+    },
 }
 
 /// What an encyclopedia article is about.

@@ -82,6 +82,8 @@ pub enum Reason {
     JointOperation,
     /// Tension reached the breaking point: relations fell one stance.
     Breakdown,
+    /// A historical event of the level.
+    History,
 }
 
 impl Reason {
@@ -99,6 +101,7 @@ impl Reason {
             Reason::HandOver => "ground handed over",
             Reason::JointOperation => "joint operation",
             Reason::Breakdown => "relations broke down",
+            Reason::History => "events",
         }
     }
 }

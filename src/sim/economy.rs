@@ -96,7 +96,7 @@ impl Game {
         }
         let access = s.faction(holder).map_or(0, |x| i64::from(x.oil_access));
         let dollars =
-            i64::from(f.output) * i64::from(s.days_per_turn) * i64::from(s.oil_price) * access
+            i64::from(f.output) * i64::from(s.days_per_turn) * i64::from(self.oil_price()) * access
                 / 100
                 * i64::from(self.working_thirds(field))
                 / i64::from(MAX_DAMAGE);

@@ -233,6 +233,11 @@ pub enum Event {
         /// The faction.
         faction: FactionId,
     },
+    /// A historical event of the level changed the oil price.
+    OilPriceChanged {
+        /// US dollars a barrel from now on.
+        price: u16,
+    },
     /// Fighting or an air strike in a populated place drove people from their homes.
     CiviliansDisplaced {
         /// The place.
@@ -466,6 +471,9 @@ impl Event {
             Event::RepairStarted { field: i, .. } => format!("Repairs began at {}.", field(*i)),
             Event::FieldRepaired { field: i } => format!("{} was repaired.", field(*i)),
             Event::FactionTurnBegan { faction: f } => format!("{} to move.", faction(*f)),
+            Event::OilPriceChanged { price } => {
+                format!("Oil now sells at ${price} a barrel.")
+            }
             Event::CiviliansDisplaced { place, by, people } => {
                 let p = scenario.places.get(usize::from(place.0))?;
                 format!(

@@ -165,6 +165,9 @@ pub struct State {
     /// People displaced by each faction's attacks and air strikes.
     #[serde(default)]
     displaced: Vec<u64>,
+    /// The oil price set by a historical event, if one has.
+    #[serde(default)]
+    oil_price: Option<u16>,
 }
 
 /// One entry of the event log.
@@ -276,6 +279,7 @@ impl Game {
             repairing: vec![false; scenario.oil_fields.len()],
             residents: scenario.places.iter().map(|p| p.population).collect(),
             displaced: vec![0; scenario.factions.len()],
+            oil_price: None,
         };
         let mut game = Game {
             occupant: vec![None; scenario.map.len()],
@@ -568,6 +572,11 @@ impl Game {
                     .collect(),
             )
         })
+    }
+
+    /// The oil price now, US dollars a barrel.
+    pub fn oil_price(&self) -> u16 {
+        self.state.oil_price.unwrap_or(self.scenario.oil_price)
     }
 
     /// People still living in a place.
@@ -880,6 +889,7 @@ impl Game {
                     *t += total;
                 }
             }
+            Event::OilPriceChanged { price } => self.state.oil_price = Some(*price),
             Event::CiviliansDisplaced { place, by, people } => {
                 if let Some(r) = self.state.residents.get_mut(usize::from(place.0)) {
                     *r = r.saturating_sub(*people);

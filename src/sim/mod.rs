@@ -35,7 +35,7 @@ pub use event::Event;
 pub use game::{Game, LogEntry};
 pub use map::{Crossing, CrossingKind, EdgeKey, Map, MoveClass, Mp, Orientation, Terrain};
 pub use rules::Reach;
-pub use scenario::{Scenario, ScenarioBuilder};
+pub use scenario::{Dated, Effect, Scenario, ScenarioBuilder};
 pub use supply::{Cut, SupplyReport, SupplyState};
 pub use victory::{EndReason, ScoreLine};
 

@@ -764,12 +764,14 @@ impl Game {
             return events;
         }
         let breakdown = self.new_turn_events();
+        let next_date = self
+            .date()
+            .plus_days(u32::from(self.scenario().days_per_turn));
         events.push(Event::NewTurn {
             turn: self.turn() + 1,
-            date: self
-                .date()
-                .plus_days(u32::from(self.scenario().days_per_turn)),
+            date: next_date,
         });
+        events.extend(self.history_events(self.date(), next_date));
         // The new turn's events are worked out on the state after the round: apply what came
         // so far to a copy, so supply and income see breakdowns and strikes.
         let mut next_state = self.scratch_copy();
@@ -785,6 +787,30 @@ impl Game {
         });
         events.extend(next_state.turn_start_events(FactionId(0)));
         events
+    }
+
+    /// What the level's historical events dated after `from` and up to `to` do.
+    fn history_events(&self, from: super::Date, to: super::Date) -> Vec<Event> {
+        let mut out = Vec::new();
+        for d in &self.scenario().history {
+            if d.date <= from || d.date > to {
+                continue;
+            }
+            for e in &d.effects {
+                out.push(match e {
+                    super::Effect::OilPrice(price) => Event::OilPriceChanged { price: *price },
+                    super::Effect::Tension(a, b, change) => {
+                        self.tension_event(*a, *b, *change, crate::sim::diplomacy::Reason::History)
+                    }
+                    super::Effect::Support { support, points } => Event::SupportGranted {
+                        support: *support,
+                        points: *points,
+                        percent: 100,
+                    },
+                });
+            }
+        }
+        out
     }
 
     /// Everything that happens as a faction's turn begins: supply and attrition, patrons'

@@ -55,6 +55,34 @@ pub struct Scenario {
     pub upkeep_percent: u16,
     /// Number of turns; the game ends after the last.
     pub turns: u16,
+    /// What the level's historical events do to the game, by date (see [`Dated`]).
+    #[serde(default)]
+    pub history: Vec<Dated>,
+}
+
+/// Effects of a historical event on the game, on the first new turn on or after its date.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Dated {
+    /// The event's date.
+    pub date: Date,
+    /// What it does.
+    pub effects: Vec<Effect>,
+}
+
+/// One effect of a historical event.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Effect {
+    /// The oil price changes to this many US dollars a barrel.
+    OilPrice(u16),
+    /// Tension between two parties changes.
+    Tension(Party, Party, i16),
+    /// A patron grants extra support points (index in the scenario's support list).
+    Support {
+        /// The support entry.
+        support: u16,
+        /// Points added to its pool.
+        points: u16,
+    },
 }
 
 impl Scenario {
@@ -200,6 +228,7 @@ impl ScenarioBuilder {
                 },
                 days_per_turn: 2,
                 oil_price: 54,
+                history: Vec::new(),
                 upkeep_percent: 0,
                 turns: 10,
             },

@@ -656,3 +656,42 @@ fn fighting_and_air_strikes_in_a_town_displace_its_people_counted_against_the_at
     );
     assert!(game.check_invariants().is_ok());
 }
+
+#[test]
+fn a_historical_event_changes_the_oil_price_on_the_first_turn_after_its_date() {
+    let (b, red, _) = oil_war();
+    let mut s = b.build();
+    let start = s.start;
+    s.history = vec![Dated {
+        date: start.plus_days(1),
+        effects: vec![Effect::OilPrice(80)],
+    }];
+    let mut game = Game::new(s, 3);
+    assert_eq!(game.oil_price(), 54);
+    let before = game.income_statement(red);
+    end_round(&mut game);
+    assert_eq!(game.oil_price(), 80, "the price changed on the next turn");
+    assert!(
+        game.log()
+            .iter()
+            .any(|e| e.event == Event::OilPriceChanged { price: 80 })
+    );
+    // Fields earn more at the higher price.
+    let field = |lines: &[IncomeLine]| -> i64 {
+        lines
+            .iter()
+            .filter(|l| matches!(l.source, IncomeSource::Field(_)))
+            .map(|l| l.amount)
+            .sum()
+    };
+    let after = game.income_statement(red);
+    assert!(field(&after) > field(&before), "{after:?} vs {before:?}");
+    // It happens once.
+    end_round(&mut game);
+    let n = game
+        .log()
+        .iter()
+        .filter(|e| matches!(e.event, Event::OilPriceChanged { .. }))
+        .count();
+    assert_eq!(n, 1);
+}
