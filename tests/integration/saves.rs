@@ -371,3 +371,43 @@ fn simulate_save_then_replay_verify_agree_on_the_final_state() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("looks like a level file"));
 }
+
+#[test]
+fn hostile_save_files_are_refused_within_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    // Nesting far deeper than a save needs must not exhaust the stack.
+    for open in ["[", "(", "Some("] {
+        let deep = format!("(euphrates_save: 1, level: {}", open.repeat(200_000));
+        let err = save::parse("deep.sav", deep.as_bytes()).unwrap_err();
+        assert!(matches!(err, SaveError::Damaged(_)), "{err}");
+    }
+    // Numbers too large for their fields.
+    let (_, s) = recorded_game(21);
+    let p = dir.path().join("n.sav");
+    save::write(&p, &s).unwrap();
+    let text = std::fs::read_to_string(&p).unwrap();
+    let huge = text.replacen(
+        &format!("seed: {},", s.seed),
+        "seed: 99999999999999999999999999,",
+        1,
+    );
+    let err = save::parse("huge.sav", huge.as_bytes()).unwrap_err();
+    assert!(err.to_string().contains("huge.sav:"), "{err}");
+    // A string of a million characters where a level id goes: read, then refused by level.
+    let long = text.replacen(
+        "id: \"tutorial\"",
+        &format!("id: \"{}\"", "x".repeat(1_000_000)),
+        1,
+    );
+    let read = save::parse("long.sav", long.as_bytes()).unwrap();
+    assert!(matches!(
+        save::find_level(&read, None, &[]),
+        Err(SaveError::LevelMissing { .. })
+    ));
+    // A file larger than any save is refused unread.
+    let big = dir.path().join("big.sav");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(save::MAX_SAVE_BYTES + 1).unwrap();
+    let err = save::read(&big).unwrap_err();
+    assert!(err.to_string().contains("larger than 64 MiB"), "{err}");
+}
