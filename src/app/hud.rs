@@ -15,6 +15,7 @@ use super::settings::Settings;
 use super::teaching::{Encyclopedia, HISTORY_COLOUR, History};
 use super::terrain_texture::terrain_rgb;
 use super::{AppState, Session};
+use crate::level::schema::ArticleKind;
 use crate::sim::{
     Command, FactionId, Goal, IncomeSource, Party, Stance, SupplyState, Terrain, diplomacy, rules,
 };
@@ -260,7 +261,9 @@ fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
         .show(ui, |ui| economy_panel(ui, session));
     egui::CollapsingHeader::new("Diplomacy")
         .default_open(false)
-        .show(ui, |ui| diplomacy_panel(ui, session, &hud.settings));
+        .show(ui, |ui| {
+            diplomacy_panel(ui, session, &hud.settings, &mut hud.book)
+        });
     egui::CollapsingHeader::new("Objectives")
         .default_open(false)
         .show(ui, |ui| objectives_panel(ui, session));
@@ -335,10 +338,36 @@ fn unit_details(ui: &mut egui::Ui, session: &Session, u: &crate::sim::Unit) {
     }
 }
 
-fn diplomacy_panel(ui: &mut egui::Ui, session: &Session, settings: &Settings) {
+fn diplomacy_panel(
+    ui: &mut egui::Ui,
+    session: &Session,
+    settings: &Settings,
+    book: &mut Encyclopedia,
+) {
     let game = &session.game;
     let s = game.scenario();
     let me = session.player;
+    let articles = &session.level.file.articles;
+    // A name that opens its article in the encyclopedia, where the level has one.
+    let mut name_link = |ui: &mut egui::Ui, text: egui::RichText, kind, key: &str| {
+        match super::teaching::article_about(articles, kind, key) {
+            Some(a) => {
+                if ui
+                    .add(egui::Label::new(text).sense(egui::Sense::click()))
+                    .on_hover_text(format!(
+                        "Click to read \"{}\" in the encyclopedia.",
+                        a.title
+                    ))
+                    .clicked()
+                {
+                    book.show(&a.id);
+                }
+            }
+            None => {
+                ui.label(text);
+            }
+        }
+    };
     for (i, f) in s.factions.iter().enumerate() {
         let id = FactionId(i as u8);
         ui.horizontal(|ui| {
@@ -347,11 +376,13 @@ fn diplomacy_panel(ui: &mut egui::Ui, session: &Session, settings: &Settings) {
             if id == me {
                 name.push_str("  (you)");
             }
-            if id == game.active_faction() {
-                ui.strong(name);
+            let text = egui::RichText::new(name);
+            let text = if id == game.active_faction() {
+                text.strong()
             } else {
-                ui.label(name);
-            }
+                text
+            };
+            name_link(ui, text, ArticleKind::Faction, &f.key);
         });
         if id != me {
             let r = game.relation(Party::Faction(me), Party::Faction(id));
@@ -377,8 +408,16 @@ fn diplomacy_panel(ui: &mut egui::Ui, session: &Session, settings: &Settings) {
     {
         let patron = s.party_name(Party::Patron(sup.patron));
         let r = game.relation(Party::Faction(me), Party::Patron(sup.patron));
+        if let Some(p) = s.patrons.get(usize::from(sup.patron.0)) {
+            name_link(
+                ui,
+                egui::RichText::new(patron).small().strong(),
+                ArticleKind::Patron,
+                &p.key,
+            );
+        }
         ui.small(format!(
-            "{patron}: {} % of full support (tension {}); {} points in the pool",
+            "    {} % of full support (tension {}); {} points in the pool",
             game.support_percent(i),
             r.tension,
             game.pool(i)
