@@ -262,7 +262,7 @@ fn timeline(ui: &mut egui::Ui, session: &Session, history: &mut super::teaching:
         }
     }
     for e in &session.level.file.events {
-        if let Some(d) = crate::sim::Date::new(e.date.year, e.date.month, e.date.day)
+        if let Some(d) = super::teaching::date_of(&e.date)
             && d >= s.start
             && d <= game.date()
         {

@@ -464,8 +464,7 @@ fn history_panel(ui: &mut egui::Ui, session: &Session, history: &mut History) {
     let told = super::teaching::due_events(events, start, now, None);
     ui.small("The real campaign, as your calendar reaches it. Click one to read it.");
     for e in &told {
-        let date = crate::sim::Date::new(e.date.year, e.date.month, e.date.day)
-            .map_or_else(String::new, |d| d.to_string());
+        let date = super::teaching::date_of(&e.date).map_or_else(String::new, |d| d.to_string());
         if ui
             .add(
                 egui::Label::new(
@@ -482,9 +481,7 @@ fn history_panel(ui: &mut egui::Ui, session: &Session, history: &mut History) {
     }
     let later = events
         .iter()
-        .filter(|e| {
-            crate::sim::Date::new(e.date.year, e.date.month, e.date.day).is_some_and(|d| d > now)
-        })
+        .filter(|e| super::teaching::date_of(&e.date).is_some_and(|d| d > now))
         .count();
     if later > 0 {
         ui.weak(format!("{later} more as the weeks pass."));

@@ -74,7 +74,8 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-fn date_of(d: &crate::level::schema::Date) -> Option<Date> {
+/// A level file's date as a calendar date (`None` if it is not one; `check` reports those).
+pub fn date_of(d: &crate::level::schema::Date) -> Option<Date> {
     Date::new(d.year, d.month, d.day)
 }
 
