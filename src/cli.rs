@@ -411,8 +411,7 @@ fn replay(path: &Path, verify: bool, level_path: Option<&Path>) -> ExitCode {
     }
     // Without --verify: tell the game as it happened, date by date.
     let mut game = crate::sim::Game::new(scenario, save.seed);
-    let mut names: std::collections::HashMap<crate::sim::UnitId, String> =
-        game.units().map(|u| (u.id, u.name.clone())).collect();
+    let mut narrator = crate::sim::Narrator::new(&game);
     out!(
         "{} — level `{}`, seed {}, {}",
         path.display(),
@@ -433,15 +432,7 @@ fn replay(path: &Path, verify: bool, level_path: Option<&Path>) -> ExitCode {
             }
         };
         for e in &events {
-            if let crate::sim::Event::UnitRaised { unit, .. } = e {
-                names.insert(unit.id, unit.name.clone());
-            }
-            if matches!(e, crate::sim::Event::UnitMoved { .. }) {
-                continue;
-            }
-            let name =
-                |id: crate::sim::UnitId| names.get(&id).cloned().unwrap_or_else(|| "a unit".into());
-            if let Some(text) = e.describe(game.scenario(), &name) {
+            if let Some(text) = narrator.tell(game.scenario(), e) {
                 out!("{}  {text}", game.date());
             }
         }

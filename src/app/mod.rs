@@ -32,7 +32,7 @@ use bevy_egui::EguiPlugin;
 use crate::level::LoadedLevel;
 use crate::save::{Recorder, Save, SaveError};
 use crate::sim::ai::{AiPlayer, Difficulty};
-use crate::sim::{Command, Event, FactionId, Game, RuleError, UnitId};
+use crate::sim::{Command, Event, FactionId, Game, RuleError};
 
 /// How the game was asked to start.
 pub struct PlayConfig {
@@ -103,8 +103,8 @@ pub struct Session {
     pub recorder: Recorder,
     /// The statistics of each turn so far, for the debrief's charts.
     pub chronicle: crate::simulate::Chronicle,
-    /// Names of every unit seen, including those destroyed, for the log.
-    names: std::collections::HashMap<UnitId, String>,
+    /// Tells events for the log (and keeps the names of units that are gone).
+    narrator: crate::sim::Narrator,
 }
 
 impl Session {
@@ -158,11 +158,6 @@ impl Session {
         let start = session.game.scenario().start;
         let days = u32::from(session.game.scenario().days_per_turn);
         let entries = session.game.log().to_vec();
-        for e in &entries {
-            if let Event::UnitRaised { unit, .. } = &e.event {
-                session.names.insert(unit.id, unit.name.clone());
-            }
-        }
         // As `perform` shows them: a new turn's lines carry its date, a side's turn start
         // and what follows it are that side's.
         let mut date = entries
@@ -194,14 +189,7 @@ impl Session {
         let ai = (0..game.scenario().factions.len())
             .map(|i| (i != usize::from(player.0)).then(|| AiPlayer::new(difficulty)))
             .collect();
-        let names = game
-            .scenario()
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (UnitId(i as u32), u.name.clone()))
-            .chain(game.units().map(|u| (u.id, u.name.clone())))
-            .collect();
+        let narrator = crate::sim::Narrator::new(&game);
         Session {
             chronicle: crate::simulate::Chronicle::new(&game),
             seed: game.seed(),
@@ -213,7 +201,7 @@ impl Session {
             ai,
             log: Default::default(),
             recorder,
-            names,
+            narrator,
         }
     }
 
@@ -223,16 +211,7 @@ impl Session {
     }
 
     fn note(&mut self, date: crate::sim::Date, faction: FactionId, e: &Event) {
-        if let Event::UnitRaised { unit, .. } = e {
-            self.names.insert(unit.id, unit.name.clone());
-        }
-        // Moves show on the map; the log keeps what changes the situation.
-        if matches!(e, Event::UnitMoved { .. }) {
-            return;
-        }
-        let names = &self.names;
-        let name = |id: UnitId| names.get(&id).cloned().unwrap_or_else(|| "a unit".into());
-        if let Some(text) = e.describe(self.game.scenario(), &name) {
+        if let Some(text) = self.narrator.tell(self.game.scenario(), e) {
             self.log.push_back(LogLine {
                 date,
                 faction,

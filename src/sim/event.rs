@@ -256,6 +256,42 @@ pub enum Event {
     },
 }
 
+/// Tells events as sentences for a log, remembering every unit's name so that units that are
+/// gone keep theirs. Moves are left to the map: the log keeps what changes the situation.
+#[derive(Clone, Debug, Default)]
+pub struct Narrator {
+    names: std::collections::BTreeMap<UnitId, String>,
+}
+
+impl Narrator {
+    /// A narrator who knows the units of a game (those of its scenario and those on the map).
+    pub fn new(game: &super::Game) -> Narrator {
+        let names = game
+            .scenario()
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (UnitId(i as u32), u.name.clone()))
+            .chain(game.units().map(|u| (u.id, u.name.clone())))
+            .collect();
+        Narrator { names }
+    }
+
+    /// The sentence for an event, if it is one a player reads.
+    pub fn tell(&mut self, scenario: &super::Scenario, e: &Event) -> Option<String> {
+        if let Event::UnitRaised { unit, .. } = e {
+            self.names.insert(unit.id, unit.name.clone());
+        }
+        if matches!(e, Event::UnitMoved { .. }) {
+            return None;
+        }
+        let names = &self.names;
+        e.describe(scenario, &|id: UnitId| {
+            names.get(&id).cloned().unwrap_or_else(|| "a unit".into())
+        })
+    }
+}
+
 impl Event {
     /// A sentence for the event log, or `None` for bookkeeping a player need not read (fuel
     /// issues, supply traces with nothing cut, support arriving). `name` gives a unit's name;
