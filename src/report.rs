@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::level::LoadedLevel;
-use crate::simulate::{FactionTurn, GameStats};
+use crate::simulate::{FactionTurn, GameStats, TurnStats};
 
 /// A measure charted per faction over the turns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,8 +88,15 @@ pub struct Series {
 
 /// The lines of a chart, one per faction: the mean over the games at each turn index.
 pub fn series(level: &LoadedLevel, games: &[GameStats], m: Measure) -> Vec<Series> {
+    let turns: Vec<&[TurnStats]> = games.iter().map(|g| g.turns.as_slice()).collect();
+    series_of_turns(level, &turns, m)
+}
+
+/// The same from the turns alone (the debrief draws its chart every frame from the game's
+/// chronicle, without summarising the whole game).
+pub fn series_of_turns(level: &LoadedLevel, games: &[&[TurnStats]], m: Measure) -> Vec<Series> {
     let s = &level.scenario;
-    let longest = games.iter().map(|g| g.turns.len()).max().unwrap_or(0);
+    let longest = games.iter().map(|g| g.len()).max().unwrap_or(0);
     s.factions
         .iter()
         .enumerate()
@@ -98,13 +105,13 @@ pub fn series(level: &LoadedLevel, games: &[GameStats], m: Measure) -> Vec<Serie
                 .filter_map(|k| {
                     let vals: Vec<f64> = games
                         .iter()
-                        .filter_map(|g| g.turns.get(k))
+                        .filter_map(|g| g.get(k))
                         .filter_map(|t| t.factions.get(i))
                         .map(|x| m.of(x))
                         .collect();
                     let turn = games
                         .iter()
-                        .find_map(|g| g.turns.get(k))
+                        .find_map(|g| g.get(k))
                         .map(|t| f64::from(t.turn) + if t.last { 0.5 } else { 0.0 })?;
                     (!vals.is_empty()).then(|| (turn, vals.iter().sum::<f64>() / vals.len() as f64))
                 })

@@ -176,8 +176,7 @@ fn debrief_window(
             });
             let m = view.measure;
             ui.weak(m.title());
-            let games = [crate::simulate::summarise(game, session.recorder.len(), session.chronicle.turns.clone())];
-            let lines = crate::report::series(&session.level, &games, m);
+            let lines = crate::report::series_of_turns(&session.level, &[&session.chronicle.turns], m);
             Plot::new("debrief_plot")
                 .height(230.0)
                 .width(WIDTH - 24.0)
