@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 
+use super::camera::MapCamera;
 use super::coords::MapGeometry;
 
 #[derive(Resource, Debug)]
@@ -30,14 +31,14 @@ pub fn plugin(launched: Instant, seconds: f32) -> impl Fn(&mut App) {
             times: Vec::new(),
             last: None,
         })
-        .add_systems(Last, pan);
+        .add_systems(Update, pan);
     }
 }
 
 fn pan(
     mut bench: ResMut<PanBench>,
     geo: Option<Res<MapGeometry>>,
-    mut camera: Single<(&mut Transform, &mut Projection), With<Camera2d>>,
+    mut camera: Single<(&mut Transform, &mut Projection), With<MapCamera>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let now = Instant::now();

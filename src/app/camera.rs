@@ -17,8 +17,18 @@ pub const PANEL_WIDTH: f32 = 300.0;
 /// Height of the top bar in logical pixels.
 pub const TOP_BAR: f32 = 34.0;
 
+/// The camera the player looks through (the terrain camera draws only into an image).
+#[derive(Component, Debug, Default)]
+pub struct MapCamera;
+
+/// The part of the window the map shows through, in logical pixels: the window less the panels
+/// (`None` when no panels are shown).
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
+pub struct MapArea(pub Option<Rect>);
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<HoveredHex>()
+        .init_resource::<MapArea>()
         .add_systems(Startup, spawn_camera)
         .add_systems(
             Update,
@@ -33,13 +43,19 @@ pub(super) fn plugin(app: &mut App) {
 fn spawn_camera(mut commands: Commands) {
     // No multisampling: the map is made of tiles and egui shapes, which egui antialiases
     // itself; 4× MSAA would quadruple the fill work of a software renderer.
-    commands.spawn((Camera2d, Msaa::Off));
+    // egui draws on this camera, named here rather than left to whichever camera is first.
+    commands.spawn((
+        Camera2d,
+        Msaa::Off,
+        MapCamera,
+        bevy_egui::PrimaryEguiContext,
+    ));
 }
 
 fn fit(
     geo: Res<MapGeometry>,
     window: Single<&Window>,
-    camera: Single<(&mut Transform, &mut Projection), With<Camera2d>>,
+    camera: Single<(&mut Transform, &mut Projection), With<MapCamera>>,
 ) {
     let (mut transform, mut projection) = camera.into_inner();
     let extent = geo.extent();
@@ -72,7 +88,7 @@ fn centre_on(
     selection: Option<Res<Selection>>,
     session: Option<Res<super::Session>>,
     geo: Option<Res<MapGeometry>>,
-    mut camera: Single<&mut Transform, With<Camera2d>>,
+    mut camera: Single<&mut Transform, With<MapCamera>>,
 ) {
     let Some(geo) = geo else { return };
     let mut to = asked.read().last().map(|c| c.0);
@@ -105,7 +121,7 @@ fn pan_and_zoom(
     scroll: Res<AccumulatedMouseScroll>,
     time: Res<Time>,
     window: Single<&Window>,
-    camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection), With<Camera2d>>,
+    camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection), With<MapCamera>>,
     mut egui: EguiContexts,
 ) {
     let (cam, cam_global, mut transform, mut projection) = camera.into_inner();
@@ -176,7 +192,7 @@ fn pan_and_zoom(
 
 fn hover(
     window: Single<&Window>,
-    camera: Single<(&Camera, &GlobalTransform), With<Camera2d>>,
+    camera: Single<(&Camera, &GlobalTransform), With<MapCamera>>,
     geo: Option<Res<MapGeometry>>,
     mut hovered: ResMut<HoveredHex>,
     mut egui: EguiContexts,

@@ -65,6 +65,7 @@ struct Hud<'w> {
     book: ResMut<'w, Encyclopedia>,
     actions: MessageWriter<'w, PlayerAction>,
     orders: MessageWriter<'w, OrderButton>,
+    area: ResMut<'w, super::camera::MapArea>,
 }
 
 /// An order given by a button (recruits, replacements, requests, diplomacy).
@@ -92,6 +93,17 @@ fn panels(mut contexts: EguiContexts, mut hud: Hud) -> Result {
     egui::Panel::bottom("log")
         .exact_size(LOG_HEIGHT)
         .show(&mut root, |ui| log_panel(ui, &mut hud));
+    let free = root.available_rect_before_wrap();
+    let zoom = ctx.zoom_factor();
+    let area = Some(Rect::new(
+        free.min.x * zoom,
+        free.min.y * zoom,
+        free.max.x * zoom,
+        free.max.y * zoom,
+    ));
+    if hud.area.0 != area {
+        hud.area.0 = area;
+    }
     Ok(())
 }
 

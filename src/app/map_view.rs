@@ -1,13 +1,29 @@
 //! The map: terrain tiles (bevy_ecs_tilemap) and river, road and border lines, rebuilt
 //! whenever a different map is shown; control shading follows the game. Places, oil fields
 //! and counters are painted over it by [`super::overlay`].
+//!
+//! The tiles are not drawn every frame. A software renderer (lavapipe, what a machine without a
+//! GPU draws with) pays per pixel of every triangle, and a few thousand small hex quads cost
+//! it more than the rest of a frame together. So a second camera renders the tilemap into an
+//! image whenever a tile changes (a new map, a hex changing hands, the control overlay
+//! toggled), and the map camera shows that image as one sprite: panning and zooming redraw two
+//! triangles, not thousands.
 
 use bevy::asset::RenderAssetUsages;
+use bevy::camera::RenderTarget;
+use bevy::camera::visibility::RenderLayers;
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
+use bevy::render::render_resource::{PipelineCache, TextureFormat};
+use bevy::render::{Render, RenderApp, RenderSystems};
+use bevy::sprite::Anchor;
+use bevy::window::RequestRedraw;
 use bevy_ecs_tilemap::prelude::*;
 use hexx::Hex;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::camera::{MapArea, MapCamera};
 use super::coords::MapGeometry;
 use super::orders::UiFocus;
 use super::settings::Settings;
@@ -18,6 +34,39 @@ use crate::sim::CrossingKind;
 /// Marks everything that belongs to the current map view, so it can be cleared.
 #[derive(Component)]
 pub struct MapView;
+
+/// The render layer only the terrain camera sees: the tilemap lives there.
+const TERRAIN_LAYER: usize = 1;
+
+/// Frames the terrain camera keeps drawing after a change (and after the renderer has finished
+/// compiling pipelines): bevy_ecs_tilemap builds a new tilemap's texture and chunk meshes over
+/// the first frames it sees them, and the renderer reports with a frame's delay.
+const BAKE_FRAMES: u8 = 4;
+
+/// At most this many frames of drawing for one change, however long pipelines take.
+const MAX_BAKE_FRAMES: u16 = 600;
+
+/// Longest side of the terrain image in pixels; a bigger map is drawn at less than one pixel per
+/// world unit rather than exceed what a GPU (or lavapipe) takes as a texture.
+const MAX_BAKE_SIDE: f32 = 4096.0;
+
+/// The camera that draws the tilemap into the terrain image.
+#[derive(Component, Debug)]
+pub struct TerrainCamera {
+    /// Frames left to draw; zero when the image is up to date.
+    frames_left: u8,
+    /// Frames drawn since the last change.
+    frames_drawn: u16,
+}
+
+/// The sprite showing the terrain image.
+#[derive(Component, Debug)]
+pub struct TerrainSprite {
+    /// The world rectangle the whole image covers.
+    world: Rect,
+    /// Image pixels per world unit.
+    texels_per_unit: f32,
+}
 
 /// Which overlays are shown.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,8 +90,17 @@ impl Default for Overlays {
 }
 
 pub(super) fn plugin(app: &mut App) {
+    let busy = RendererBusy::default();
+    if let Some(render) = app.get_sub_app_mut(RenderApp) {
+        render
+            .insert_resource(busy.clone())
+            .add_systems(Render, report_renderer_busy.in_set(RenderSystems::Cleanup));
+    }
+    app.insert_resource(busy);
     app.init_resource::<Overlays>()
         .add_systems(Startup, spawn_map)
+        // Last: after the camera has moved and the panels have claimed their space.
+        .add_systems(Last, crop_terrain)
         .add_systems(
             Update,
             (
@@ -53,6 +111,7 @@ pub(super) fn plugin(app: &mut App) {
                         .or_eager(resource_changed::<Session>)
                         .or_eager(resource_changed::<Settings>),
                 ),
+                bake_terrain,
             )
                 .chain(),
         );
@@ -114,7 +173,9 @@ fn spawn_map(
         map.orientation(),
     ));
 
-    let tilemap = commands.spawn(MapView).id();
+    let tilemap = commands
+        .spawn((MapView, RenderLayers::layer(TERRAIN_LAYER)))
+        .id();
     let mut storage = TileStorage::empty(geo.size);
     for hex in map.hexes() {
         let (Some(pos), Some(t)) = (geo.tile_pos(hex), map.terrain(hex)) else {
@@ -143,6 +204,7 @@ fn spawn_map(
         anchor: TilemapAnchor::None,
         ..default()
     });
+    spawn_terrain_image(&mut commands, &mut images, &geo, map);
 
     // Lines: roads under rivers under borders.
     let mut lines = LineMesh::default();
@@ -186,6 +248,173 @@ fn spawn_map(
     ));
 
     commands.insert_resource(geo);
+}
+
+/// The terrain camera and the sprite that shows what it draws.
+fn spawn_terrain_image(
+    commands: &mut Commands,
+    images: &mut Assets<Image>,
+    geo: &MapGeometry,
+    map: &crate::sim::Map,
+) {
+    // The tiles' bounds: every tile's quad around its centre.
+    let half = Vec2::new(geo.tile_size.x, geo.tile_size.y) / 2.0;
+    let (mut lo, mut hi) = (Vec2::splat(f32::MAX), Vec2::splat(f32::MIN));
+    for hex in map.hexes() {
+        let c = geo.world(hex);
+        lo = lo.min(c - half);
+        hi = hi.max(c + half);
+    }
+    if lo.x > hi.x {
+        return;
+    }
+    let size = hi - lo;
+    let pixels_per_unit = (MAX_BAKE_SIDE / size.max_element()).min(1.0);
+    let px = (size * pixels_per_unit).ceil().max(Vec2::ONE);
+    // Whole pixels: the image covers a little more than the tiles, centred on them.
+    let covered = px / pixels_per_unit;
+    let centre = (lo + hi) / 2.0;
+    let image = images.add(Image::new_target_texture(
+        px.x as u32,
+        px.y as u32,
+        TextureFormat::Rgba8UnormSrgb,
+        None,
+    ));
+    commands.spawn((
+        MapView,
+        Camera2d,
+        Camera {
+            order: -1,
+            clear_color: ClearColorConfig::Custom(Color::NONE),
+            ..default()
+        },
+        RenderTarget::Image(image.clone().into()),
+        Projection::Orthographic(OrthographicProjection {
+            scale: 1.0 / pixels_per_unit,
+            ..OrthographicProjection::default_2d()
+        }),
+        Msaa::Off,
+        RenderLayers::layer(TERRAIN_LAYER),
+        Transform::from_translation(centre.extend(0.0)),
+        TerrainCamera {
+            frames_left: BAKE_FRAMES,
+            frames_drawn: 0,
+        },
+    ));
+    commands.spawn((
+        MapView,
+        Sprite {
+            image,
+            custom_size: Some(covered),
+            ..default()
+        },
+        TerrainSprite {
+            world: Rect::from_center_size(centre, covered),
+            texels_per_unit: pixels_per_unit,
+        },
+        // Cropped to the view after visibility is computed; it is always on screen anyway.
+        bevy::camera::visibility::NoFrustumCulling,
+    ));
+}
+
+/// Redraws the terrain image while tiles change and for a few frames after, then stops.
+fn bake_terrain(
+    changed: Query<(), TileChanged>,
+    busy: Res<RendererBusy>,
+    mut cameras: Query<(&mut Camera, &mut TerrainCamera)>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let dirty = !changed.is_empty();
+    // While the renderer still compiles pipelines, a frame may draw nothing of the tilemap;
+    // keep drawing until it has settled (bounded, should a pipeline never compile).
+    let settling = busy.0.load(Ordering::Relaxed);
+    for (mut camera, mut bake) in &mut cameras {
+        if dirty {
+            bake.frames_left = BAKE_FRAMES;
+            bake.frames_drawn = 0;
+        }
+        if settling && bake.frames_left > 0 && bake.frames_drawn < MAX_BAKE_FRAMES {
+            bake.frames_left = BAKE_FRAMES;
+        }
+        let drawing = bake.frames_left > 0;
+        if camera.is_active != drawing {
+            camera.is_active = drawing;
+        }
+        if drawing {
+            bake.frames_left -= 1;
+            bake.frames_drawn = bake.frames_drawn.saturating_add(1);
+            // A waiting client draws only on input; the image must finish all the same.
+            redraw.write(RequestRedraw);
+        }
+    }
+}
+
+/// A tile whose look changed.
+type TileChanged = Or<(Changed<TileColor>, Changed<TileTextureIndex>)>;
+
+/// Whether the render world still has pipelines compiling, shared with the main world.
+#[derive(Resource, Clone, Default, Debug)]
+struct RendererBusy(Arc<AtomicBool>);
+
+fn report_renderer_busy(cache: Res<PipelineCache>, busy: Res<RendererBusy>) {
+    busy.0.store(
+        cache.waiting_pipelines().next().is_some(),
+        Ordering::Relaxed,
+    );
+}
+
+/// Shows only the part of the terrain image that falls in the map area: the panels cover the
+/// rest, and a software renderer would shade it all the same.
+fn crop_terrain(
+    area: Res<MapArea>,
+    window: Single<&Window>,
+    camera: Single<(&GlobalTransform, &Projection), With<MapCamera>>,
+    mut sprites: Query<(&mut Sprite, &mut Transform, &mut Anchor, &TerrainSprite)>,
+) {
+    let (at, projection) = *camera;
+    let Projection::Orthographic(ortho) = projection else {
+        return;
+    };
+    let screen = Rect::new(0.0, 0.0, window.width(), window.height());
+    let shown = area.0.map_or(screen, |a| a.intersect(screen));
+    // Logical pixels (y down, from the window's corner) to world units (y up).
+    let centre = at.translation().truncate();
+    let to_world = |p: Vec2| {
+        let d = (p - screen.center()) * ortho.scale;
+        centre + Vec2::new(d.x, -d.y)
+    };
+    let view = Rect::from_corners(to_world(shown.min), to_world(shown.max));
+    for (mut sprite, mut transform, mut anchor, terrain) in &mut sprites {
+        let visible = view.intersect(terrain.world);
+        let texels = Rect {
+            min: Vec2::new(
+                visible.min.x - terrain.world.min.x,
+                terrain.world.max.y - visible.max.y,
+            ) * terrain.texels_per_unit,
+            max: Vec2::new(
+                visible.max.x - terrain.world.min.x,
+                terrain.world.max.y - visible.min.y,
+            ) * terrain.texels_per_unit,
+        };
+        let size = if visible.is_empty() {
+            Vec2::ZERO
+        } else {
+            visible.size()
+        };
+        // The transform stays put (it was propagated before this runs); the anchor moves the
+        // quad onto the visible part.
+        if transform.translation.truncate() != Vec2::ZERO {
+            transform.translation = Vec3::new(0.0, 0.0, transform.translation.z);
+        }
+        let offset = if size == Vec2::ZERO {
+            Vec2::ZERO
+        } else {
+            -visible.center() / size
+        };
+        sprite.custom_size = Some(size);
+        sprite.rect = Some(texels);
+        anchor.0 = offset;
+    }
 }
 
 fn toggle_overlays(

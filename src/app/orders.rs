@@ -348,7 +348,7 @@ pub fn select_at_start(
     session: Res<Session>,
     geo: Option<Res<super::coords::MapGeometry>>,
     mut selection: ResMut<Selection>,
-    mut camera: Single<(&mut Transform, &mut Projection), With<Camera2d>>,
+    mut camera: Single<(&mut Transform, &mut Projection), With<super::camera::MapCamera>>,
 ) {
     let (Some(asked), Some(geo)) = (asked, geo) else {
         return;

@@ -11,7 +11,7 @@ use bevy_egui::{EguiContexts, egui};
 use hexx::Hex;
 
 use super::Session;
-use super::camera::HoveredHex;
+use super::camera::{HoveredHex, MapArea, MapCamera};
 use super::coords::MapGeometry;
 use super::map_view::Overlays;
 use super::orders::Selection;
@@ -137,7 +137,8 @@ pub fn paint_map(
     supply: Res<SupplyCache>,
     anim: Res<UnitAnim>,
     geo: Option<Res<MapGeometry>>,
-    camera: Single<(&Camera, &GlobalTransform, &Projection), With<Camera2d>>,
+    area: Res<MapArea>,
+    camera: Single<(&Camera, &GlobalTransform, &Projection), With<MapCamera>>,
 ) -> Result {
     let Some(geo) = geo else { return Ok(()) };
     let ctx = contexts.ctx_mut()?;
@@ -153,9 +154,20 @@ pub fn paint_map(
         scale: 1.0 / (world_scale * zoom),
         zoom,
         geo: &geo,
-        screen: ctx.content_rect(),
+        // What the panels leave visible: nothing is painted under them.
+        screen: area.0.map_or_else(
+            || ctx.content_rect(),
+            |a| {
+                egui::Rect::from_min_max(
+                    egui::pos2(a.min.x / zoom, a.min.y / zoom),
+                    egui::pos2(a.max.x / zoom, a.max.y / zoom),
+                )
+            },
+        ),
     };
-    let painter = ctx.layer_painter(egui::LayerId::background());
+    let painter = ctx
+        .layer_painter(egui::LayerId::background())
+        .with_clip_rect(view.screen);
     let game = &session.game;
     let me = session.player;
     let hex_px = geo.tile_size.x * view.scale;

@@ -79,6 +79,13 @@ pub(super) fn plugin(app: &mut App) {
         ),
     )
     .add_systems(OnEnter(AppState::Loading), load_game)
+    // No panels on the main menu: the map shows through the whole window.
+    .add_systems(
+        OnEnter(AppState::MainMenu),
+        |mut area: ResMut<super::camera::MapArea>| {
+            area.0 = None;
+        },
+    )
     .add_systems(Update, game_over.run_if(in_state(AppState::InGame)));
 }
 

@@ -183,6 +183,25 @@ fn check_map(image: &Image, name: &str) {
         "one colour covers {}% of the map area",
         commonest * 100 / total
     );
+    // The terrain covers most of the map area (its image was drawn and kept, not just the
+    // lines and counters over a bare background).
+    let mut terrain = 0;
+    for y in (0..h).step_by(2) {
+        for x in ((w / 3)..w).step_by(2) {
+            let i = ((y * w + x) as usize) * channels;
+            if euphrates::sim::Terrain::ALL.iter().any(|t| {
+                let c = euphrates::app::terrain_texture::terrain_rgb(*t);
+                (0..3).all(|k| data[i + k].abs_diff(c[k]) <= 40)
+            }) {
+                terrain += 1;
+            }
+        }
+    }
+    assert!(
+        terrain * 100 > total * 30,
+        "{name}: terrain covers only {}% of the map area",
+        terrain * 100 / total
+    );
     // The irrigated valley's green must be on screen (terrain tiles drew).
     let green = colours
         .iter()
