@@ -33,12 +33,33 @@ pub(super) fn plugin(app: &mut App) {
         (
             super::overlay::paint_map,
             panels.run_if(not(in_state(AppState::MainMenu))),
+            match_clear_colour,
             (attack_window, help_window).run_if(in_state(AppState::InGame)),
             focus,
         )
             .chain(),
     );
     app.add_systems(Update, help_keys);
+}
+
+/// Clears the window to the panels' colour while they are shown (they are drawn unfilled over
+/// it), to the map's dark background otherwise.
+fn match_clear_colour(
+    mut contexts: EguiContexts,
+    state: Res<State<AppState>>,
+    mut clear: ResMut<ClearColor>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let colour = if *state.get() == AppState::MainMenu {
+        super::MAP_BACKGROUND
+    } else {
+        let [r, g, b, _] = ctx.global_style().visuals.panel_fill.to_array();
+        Color::srgb_u8(r, g, b)
+    };
+    if clear.0 != colour {
+        clear.0 = colour;
+    }
+    Ok(())
 }
 
 fn color32(c: [u8; 3]) -> egui::Color32 {
@@ -81,17 +102,24 @@ fn panels(mut contexts: EguiContexts, mut hud: Hud) -> Result {
             .layer_id(egui::LayerId::background())
             .max_rect(ctx.viewport_rect()),
     );
+    // The panels are not filled: the window is cleared to their colour (see `match_clear_colour`)
+    // and nothing of the map is drawn under them, so a software renderer is spared shading
+    // a third of the window a second time every frame.
+    let frame = egui::Frame::side_top_panel(&ctx.global_style()).fill(egui::Color32::TRANSPARENT);
     egui::Panel::top("top")
         .exact_size(super::camera::TOP_BAR)
+        .frame(frame)
         .show(&mut root, |ui| top_bar(ui, &mut hud));
     egui::Panel::left("side")
         .exact_size(PANEL_WIDTH)
         .resizable(false)
+        .frame(frame)
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| side_panel(ui, &mut hud));
         });
     egui::Panel::bottom("log")
         .exact_size(LOG_HEIGHT)
+        .frame(frame)
         .show(&mut root, |ui| log_panel(ui, &mut hud));
     let free = root.available_rect_before_wrap();
     let zoom = ctx.zoom_factor();

@@ -245,6 +245,8 @@ fn spawn_map(
         Mesh2d(meshes.add(lines.build())),
         MeshMaterial2d(materials.add(ColorMaterial::from_color(Color::WHITE))),
         Transform::from_xyz(0.0, 0.0, 1.0),
+        // Drawn into the terrain image with the tiles: the lines never change during a game.
+        RenderLayers::layer(TERRAIN_LAYER),
     ));
 
     commands.insert_resource(geo);

@@ -290,6 +290,9 @@ pub enum AppState {
     Debrief,
 }
 
+/// The window's colour around the map on the main menu.
+pub const MAP_BACKGROUND: Color = Color::srgb(0.10, 0.11, 0.13);
+
 /// Bumped whenever a different map is shown, so views rebuild themselves.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MapRevision(pub u32);
@@ -334,7 +337,7 @@ pub fn run(config: PlayConfig) -> ExitCode {
             }),
     )
     .add_plugins((EguiPlugin::default(), TilemapPlugin))
-    .insert_resource(ClearColor(Color::srgb(0.10, 0.11, 0.13)))
+    .insert_resource(ClearColor(MAP_BACKGROUND))
     .insert_resource(if screenshot {
         WinitSettings::game()
     } else {
