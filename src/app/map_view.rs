@@ -371,7 +371,7 @@ fn crop_terrain(
     area: Res<MapArea>,
     window: Single<&Window>,
     camera: Single<(&GlobalTransform, &Projection), With<MapCamera>>,
-    mut sprites: Query<(&mut Sprite, &mut Transform, &mut Anchor, &TerrainSprite)>,
+    mut sprites: Query<(&mut Sprite, &mut Anchor, &TerrainSprite)>,
 ) {
     let (at, projection) = *camera;
     let Projection::Orthographic(ortho) = projection else {
@@ -386,7 +386,7 @@ fn crop_terrain(
         centre + Vec2::new(d.x, -d.y)
     };
     let view = Rect::from_corners(to_world(shown.min), to_world(shown.max));
-    for (mut sprite, mut transform, mut anchor, terrain) in &mut sprites {
+    for (mut sprite, mut anchor, terrain) in &mut sprites {
         let visible = view.intersect(terrain.world);
         let texels = Rect {
             min: Vec2::new(
@@ -403,19 +403,20 @@ fn crop_terrain(
         } else {
             visible.size()
         };
-        // The transform stays put (it was propagated before this runs); the anchor moves the
-        // quad onto the visible part.
-        if transform.translation.truncate() != Vec2::ZERO {
-            transform.translation = Vec3::new(0.0, 0.0, transform.translation.z);
-        }
+        // The sprite's transform stays at the origin (transforms were propagated before this
+        // runs); its anchor puts the quad on the visible part.
         let offset = if size == Vec2::ZERO {
             Vec2::ZERO
         } else {
             -visible.center() / size
         };
-        sprite.custom_size = Some(size);
-        sprite.rect = Some(texels);
-        anchor.0 = offset;
+        if sprite.custom_size != Some(size) || sprite.rect != Some(texels) {
+            sprite.custom_size = Some(size);
+            sprite.rect = Some(texels);
+        }
+        if anchor.0 != offset {
+            anchor.0 = offset;
+        }
     }
 }
 

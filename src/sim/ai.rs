@@ -79,6 +79,12 @@ impl Controller {
 /// controller can stall a game.
 pub const MAX_COMMANDS_PER_TURN: usize = 400;
 
+/// A side that must survive and has no more units than this hides them all.
+const SURVIVAL_UNITS: usize = 6;
+
+/// Units a side that must survive keeps back from the fighting while it has more.
+const RESERVE_UNITS: usize = 2;
+
 /// Something worth reaching: a hex and how much it is worth.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Target {
@@ -342,6 +348,12 @@ struct Plan<'a> {
     bold: bool,
     /// A side that must survive and is down to its last few units: they hide.
     survival: bool,
+    /// A side that must survive keeps a few units far from the fighting, whatever happens to
+    /// the rest, so that losing a battle never loses the war: these hide like the last few.
+    reserve: Vec<UnitId>,
+    /// Hexes from the nearest hex the faction's supply reaches, by map index (computed only
+    /// for a side that hides units).
+    to_supply: Vec<u32>,
 }
 
 impl<'a> Plan<'a> {
@@ -385,14 +397,78 @@ impl<'a> Plan<'a> {
             contested,
             bold: false,
             survival: false,
+            reserve: Vec::new(),
+            to_supply: Vec::new(),
             cautious: d != Difficulty::Easy
                 && s.objectives
                     .iter()
                     .any(|o| o.faction == me && o.goal == Goal::Survive),
         };
-        plan.survival = plan.cautious && game.units().filter(|u| u.owner == me).count() <= 6;
+        let mine = game.units().filter(|u| u.owner == me).count();
+        plan.survival = plan.cautious && mine <= SURVIVAL_UNITS;
+        if plan.cautious && !plan.survival {
+            plan.reserve = plan.pick_reserve();
+        }
+        if plan.survival || !plan.reserve.is_empty() {
+            plan.to_supply = plan.distance_to_supply();
+        }
         plan.find_targets();
         plan
+    }
+
+    /// Hexes from each hex to the nearest one the faction's supply reaches (a breadth-first
+    /// walk from all of them; `u32::MAX` where none is connected).
+    fn distance_to_supply(&self) -> Vec<u32> {
+        let map = &self.game.scenario().map;
+        let mut dist = vec![u32::MAX; map.len()];
+        let mut queue = std::collections::VecDeque::new();
+        for (i, &s) in self.supplied.iter().enumerate() {
+            if s {
+                dist[i] = 0;
+                queue.push_back(i);
+            }
+        }
+        while let Some(i) = queue.pop_front() {
+            for n in map.neighbors(map.hex_of_index(i)) {
+                if let Some(j) = map.index(n)
+                    && dist[j] == u32::MAX
+                {
+                    dist[j] = dist[i] + 1;
+                    queue.push_back(j);
+                }
+            }
+        }
+        dist
+    }
+
+    /// The units furthest from any enemy, kept back so that the faction survives: those in
+    /// supply first (a unit cut off wastes away wherever it hides).
+    fn pick_reserve(&self) -> Vec<UnitId> {
+        let game = self.game;
+        let enemies: Vec<Hex> = game
+            .units()
+            .filter(|u| game.stance(u.owner, self.me).fights())
+            .map(|u| u.hex)
+            .collect();
+        let map = &game.scenario().map;
+        let mut mine: Vec<(bool, u32, UnitId)> = game
+            .units()
+            .filter(|u| u.owner == self.me)
+            .map(|u| {
+                let nearest = enemies
+                    .iter()
+                    .map(|e| e.unsigned_distance_to(u.hex))
+                    .min()
+                    .unwrap_or(u32::MAX);
+                let supplied = map.index(u.hex).is_some_and(|i| self.supplied[i]);
+                (supplied, nearest, u.id)
+            })
+            .collect();
+        mine.sort_by_key(|&(s, d, id)| (Reverse(s), Reverse(d), id));
+        mine.into_iter()
+            .take(RESERVE_UNITS)
+            .map(|(_, _, id)| id)
+            .collect()
     }
 
     /// Whether a hex can be taken by entering it: nobody's, or held by someone we fight.
@@ -481,9 +557,15 @@ impl<'a> Plan<'a> {
         let Some(u) = game.unit(unit) else {
             return i64::MIN / 2;
         };
-        if self.survival {
-            // The last fighters keep away from every enemy: staying alive is the objective.
-            return -i64::from(self.threat[i]) * 50 - if self.contested[i] { 300 } else { 0 };
+        if self.survival || self.reserve.contains(&unit) {
+            // The last fighters (and the reserve) keep away from every enemy: staying alive
+            // is the objective.
+            // Out of supply they would waste away as surely as in battle: they hide where
+            // their supply still reaches (the desert hideouts).
+            let cut_off = i64::from(self.to_supply.get(i).copied().unwrap_or(0).min(50)) * 150;
+            return -i64::from(self.threat[i]) * 50
+                - if self.contested[i] { 300 } else { 0 }
+                - cut_off;
         }
         // Closer to what is worth having; the field is in movement points with the targets'
         // value subtracted, so valuable targets pull harder.
@@ -605,6 +687,7 @@ impl<'a> Plan<'a> {
         let ready: Vec<_> = game
             .units()
             .filter(|u| u.owner == self.me && !u.has_attacked && u.supply != SupplyState::Out)
+            .filter(|u| !self.reserve.contains(&u.id))
             .collect();
         let mut seen = std::collections::BTreeSet::new();
         for a in &ready {
