@@ -106,6 +106,8 @@ pub struct AiPlayer {
     fields: Vec<(MoveClass, Field)>,
     /// The way of playing chosen for a turn (a hard AI tries both and keeps the better).
     style: Option<(u16, Style)>,
+    /// Distances to supply for the hiding units, kept while the supplied hexes stay the same.
+    supply_distances: Option<(u64, Vec<u32>)>,
 }
 
 /// How many imagined futures a hard AI plays out for each way of playing a turn.
@@ -146,6 +148,7 @@ impl AiPlayer {
             difficulty,
             fields: Vec::new(),
             style: None,
+            supply_distances: None,
         }
     }
 
@@ -187,6 +190,7 @@ impl AiPlayer {
             difficulty: Difficulty::Normal,
             fields: Vec::new(),
             style: Some((turn, style)),
+            supply_distances: None,
         };
         let mut others: Vec<AiPlayer> = (0..g.scenario().factions.len())
             .map(|_| AiPlayer::new(Difficulty::Normal))
@@ -226,6 +230,9 @@ impl AiPlayer {
             .unwrap_or_else(|| self.pick_style(game));
         let mut plan = Plan::new(game, me, d);
         plan.bold = style == Style::Bold;
+        if plan.survival || !plan.reserve.is_empty() {
+            plan.to_supply = self.supply_distances(&plan);
+        }
         for step in 0..5 {
             let c = match step {
                 0 => plan.diplomacy(),
@@ -262,6 +269,22 @@ impl AiPlayer {
         let map = &game.scenario().map;
         let field = self.field(game, &plan, class);
         map.index(hex).map_or(u32::MAX, |i| field.cost[i])
+    }
+
+    /// The plan's distances to supply, walked again only when the supplied hexes change.
+    fn supply_distances(&mut self, plan: &Plan) -> Vec<u32> {
+        let mut h = StableHasher::default();
+        plan.me.0.hash(&mut h);
+        plan.supplied.hash(&mut h);
+        let key = h.finish();
+        match &self.supply_distances {
+            Some((k, d)) if *k == key => d.clone(),
+            _ => {
+                let d = plan.distance_to_supply();
+                self.supply_distances = Some((key, d.clone()));
+                d
+            }
+        }
     }
 
     fn field(&mut self, game: &Game, plan: &Plan, class: MoveClass) -> &Field {
@@ -408,9 +431,6 @@ impl<'a> Plan<'a> {
         plan.survival = plan.cautious && mine <= SURVIVAL_UNITS;
         if plan.cautious && !plan.survival {
             plan.reserve = plan.pick_reserve();
-        }
-        if plan.survival || !plan.reserve.is_empty() {
-            plan.to_supply = plan.distance_to_supply();
         }
         plan.find_targets();
         plan
