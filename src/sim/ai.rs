@@ -578,10 +578,9 @@ impl<'a> Plan<'a> {
             return i64::MIN / 2;
         };
         if self.survival || self.reserve.contains(&unit) {
-            // The last fighters (and the reserve) keep away from every enemy: staying alive
-            // is the objective.
-            // Out of supply they would waste away as surely as in battle: they hide where
-            // their supply still reaches (the desert hideouts).
+            // The last fighters (and the reserve) keep away from every enemy, where their
+            // supply still reaches (the desert hideouts): staying alive is the objective, and
+            // cut off they would waste away as surely as in battle.
             let cut_off = i64::from(self.to_supply.get(i).copied().unwrap_or(0).min(50)) * 150;
             return -i64::from(self.threat[i]) * 50
                 - if self.contested[i] { 300 } else { 0 }
