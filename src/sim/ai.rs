@@ -5,8 +5,8 @@
 //! support and its money, and coordinates with neutral neighbours that fight the same enemy.
 //!
 //! Difficulty changes how well it plays, never what it may do: an easy AI attacks piecemeal,
-//! leaves half its units idle each turn and seldom spends; a hard AI also weighs danger and
-//! strikes before it attacks. A side that must survive (the Islamic State) plays as a
+//! leaves half its units idle each turn and seldom spends; a hard AI also weighs danger,
+//! strikes before it attacks and lines up its strongest units where an attack will start. A side that must survive (the Islamic State) plays as a
 //! defender: it garrisons its objectives and weighs its own losses double. Every choice is
 //! deterministic for a given game state.
 
@@ -103,7 +103,9 @@ struct Field {
 pub struct AiPlayer {
     /// How well it plays.
     pub difficulty: Difficulty,
-    fields: Vec<(MoveClass, Field)>,
+    /// Distance fields by unit class, toward the targets (`false`) or toward the places a
+    /// hiding unit could raid at the end (`true`).
+    fields: Vec<((MoveClass, bool), Field)>,
     /// The way of playing chosen for a turn (a hard AI tries both and keeps the better).
     style: Option<(u16, Style)>,
     /// Distances to supply for the hiding units, kept while the supplied hexes stay the same.
@@ -267,49 +269,56 @@ impl AiPlayer {
     pub fn distance_to_targets(&mut self, game: &Game, hex: Hex, class: MoveClass) -> u32 {
         let plan = Plan::new(game, game.active_faction(), self.difficulty);
         let map = &game.scenario().map;
-        let field = self.field(game, &plan, class);
+        let field = self.field(game, &plan, class, false);
         map.index(hex).map_or(u32::MAX, |i| field.cost[i])
     }
 
     /// The plan's distances to supply, walked again only when the supplied hexes change.
     fn supply_distances(&mut self, plan: &Plan) -> Vec<u32> {
+        let seeds = plan.supply_seeds();
         let mut h = StableHasher::default();
         plan.me.0.hash(&mut h);
-        plan.supplied.hash(&mut h);
+        seeds.hash(&mut h);
         let key = h.finish();
         match &self.supply_distances {
             Some((k, d)) if *k == key => d.clone(),
             _ => {
-                let d = plan.distance_to_supply();
+                let d = plan.walk_from(&seeds);
                 self.supply_distances = Some((key, d.clone()));
                 d
             }
         }
     }
 
-    fn field(&mut self, game: &Game, plan: &Plan, class: MoveClass) -> &Field {
+    fn field(&mut self, game: &Game, plan: &Plan, class: MoveClass, raid: bool) -> &Field {
+        let (targets, bonus) = if raid {
+            (&plan.raids, 0)
+        } else {
+            (&plan.targets, 2)
+        };
         let mut h = StableHasher::default();
-        plan.targets.iter().for_each(|t| {
+        targets.iter().for_each(|t| {
             (t.hex.x, t.hex.y, t.value).hash(&mut h);
         });
         (game.turn(), plan.me.0).hash(&mut h);
         let key = h.finish();
-        let pos = self.fields.iter().position(|(c, _)| *c == class);
+        let which = (class, raid);
+        let pos = self.fields.iter().position(|(c, _)| *c == which);
         let fresh = pos.is_none_or(|i| self.fields[i].1.key != key);
         if fresh {
             let f = Field {
                 key,
-                cost: distance_field(game, plan, class),
+                cost: distance_field(game, plan, targets, bonus, class),
             };
             match pos {
-                Some(i) => self.fields[i] = (class, f),
-                None => self.fields.push((class, f)),
+                Some(i) => self.fields[i] = (which, f),
+                None => self.fields.push((which, f)),
             }
         }
         let i = self
             .fields
             .iter()
-            .position(|(c, _)| *c == class)
+            .position(|(c, _)| *c == which)
             .unwrap_or(0);
         &self.fields[i].1
     }
@@ -328,13 +337,19 @@ impl AiPlayer {
             .collect();
         units.sort_by_key(|(id, _, _)| *id);
         for (id, class, here) in units {
-            let field = &self.field(game, plan, class).cost;
+            let raids = if plan.raids.is_empty() {
+                Vec::new()
+            } else {
+                self.field(game, plan, class, true).cost.clone()
+            };
+            let raid_at = |h: Hex| map.index(h).and_then(|i| raids.get(i).copied());
+            let field = &self.field(game, plan, class, false).cost;
             let at = |h: Hex| map.index(h).map_or(u32::MAX, |i| field[i]);
-            let here_score = plan.score(game, id, here, at(here));
+            let here_score = plan.score(game, id, here, at(here), raid_at(here));
             let reach = game.reachable(id);
             for &(x, y) in reach.keys() {
                 let h = Hex::new(x, y);
-                let gain = plan.score(game, id, h, at(h)) - here_score;
+                let gain = plan.score(game, id, h, at(h), raid_at(h)) - here_score;
                 if gain > 0 && best.is_none_or(|(g, _, _)| gain > g) {
                     best = Some((gain, id, h));
                 }
@@ -377,6 +392,15 @@ struct Plan<'a> {
     /// Hexes from the nearest hex the faction's supply reaches, by map index (computed only
     /// for a side that hides units).
     to_supply: Vec<u32>,
+    /// The level's last turn (for a player short of easy): what stands when it ends is what
+    /// scores, and only the factions still to move this round can take it back.
+    last_turn: bool,
+    /// In the two turns before the last, for a side that hides units: the empty places they
+    /// could slip into at the very end.
+    raids: Vec<Target>,
+    /// Hexes next to an enemy unit that stands on a target, by map index: where an attack on
+    /// it starts, and so places for strong units rather than weak ones.
+    assault: Vec<bool>,
 }
 
 impl<'a> Plan<'a> {
@@ -384,6 +408,7 @@ impl<'a> Plan<'a> {
         let s = game.scenario();
         let map = &s.map;
         let n = map.len();
+        let last_turn = d != Difficulty::Easy && game.turn() >= s.turns;
         let modelled = s.supply_sources.iter().any(|x| x.faction == me);
         let supplied = if modelled && d != Difficulty::Easy {
             let net = game.trace_supply(me);
@@ -394,7 +419,8 @@ impl<'a> Plan<'a> {
         let mut threat = vec![0u32; n];
         let mut contested = vec![false; n];
         for u in game.units() {
-            if !game.stance(u.owner, me).fights() {
+            // On the last turn, those who have already moved this round cannot strike again.
+            if !game.stance(u.owner, me).fights() || last_turn && u.owner.0 < me.0 {
                 continue;
             }
             for h in map.neighbors(u.hex) {
@@ -422,6 +448,9 @@ impl<'a> Plan<'a> {
             survival: false,
             reserve: Vec::new(),
             to_supply: Vec::new(),
+            last_turn,
+            raids: Vec::new(),
+            assault: vec![false; n],
             cautious: d != Difficulty::Easy
                 && s.objectives
                     .iter()
@@ -433,20 +462,65 @@ impl<'a> Plan<'a> {
             plan.reserve = plan.pick_reserve();
         }
         plan.find_targets();
+        // A hard AI lines up its strongest units on every target an enemy holds (its
+        // coordination); the others send whoever is nearest.
+        for u in game.units().filter(|_| d == Difficulty::Hard) {
+            if game.stance(u.owner, me).fights() && plan.targets.iter().any(|t| t.hex == u.hex) {
+                for h in map.neighbors(u.hex) {
+                    if let Some(i) = map.index(h) {
+                        plan.assault[i] = true;
+                    }
+                }
+            }
+        }
+        let before_last = u32::from(game.turn()) + 2 >= u32::from(s.turns) && !last_turn;
+        if before_last && (plan.survival || !plan.reserve.is_empty()) {
+            plan.raids = s
+                .places
+                .iter()
+                .filter(|p| p.points > 0 && game.unit_at(p.hex).is_none())
+                .filter(|p| plan.takeable(p.hex) && game.control(p.hex) != Some(me))
+                .map(|p| Target {
+                    hex: p.hex,
+                    value: u32::from(p.points),
+                })
+                .collect();
+        }
         plan
     }
 
-    /// Hexes from each hex to the nearest one the faction's supply reaches (a breadth-first
-    /// walk from all of them; `u32::MAX` where none is connected).
-    fn distance_to_supply(&self) -> Vec<u32> {
+    /// Where supply is or could be had at once, by map index: the hexes it reaches, and the
+    /// faction's own sources that an enemy holds but no one stands on (walking in takes them
+    /// back, and the hideout or depot supplies again).
+    fn supply_seeds(&self) -> Vec<usize> {
+        let game = self.game;
+        let map = &game.scenario().map;
+        let mut seeds: Vec<usize> = (0..self.supplied.len())
+            .filter(|&i| self.supplied[i])
+            .collect();
+        for src in &game.scenario().supply_sources {
+            if src.faction == self.me
+                && game.unit_at(src.hex).is_none()
+                && self.takeable(src.hex)
+                && let Some(i) = map.index(src.hex)
+            {
+                seeds.push(i);
+            }
+        }
+        seeds.sort_unstable();
+        seeds.dedup();
+        seeds
+    }
+
+    /// Hexes from each hex to the nearest of `seeds` (a breadth-first walk from all of them;
+    /// `u32::MAX` where none is connected).
+    fn walk_from(&self, seeds: &[usize]) -> Vec<u32> {
         let map = &self.game.scenario().map;
         let mut dist = vec![u32::MAX; map.len()];
         let mut queue = std::collections::VecDeque::new();
-        for (i, &s) in self.supplied.iter().enumerate() {
-            if s {
-                dist[i] = 0;
-                queue.push_back(i);
-            }
+        for &i in seeds {
+            dist[i] = 0;
+            queue.push_back(i);
         }
         while let Some(i) = queue.pop_front() {
             for n in map.neighbors(map.hex_of_index(i)) {
@@ -569,7 +643,7 @@ impl<'a> Plan<'a> {
     }
 
     /// How good it is for `unit` to stand on `hex`, given the distance field there.
-    fn score(&self, game: &Game, unit: UnitId, hex: Hex, field: u32) -> i64 {
+    fn score(&self, game: &Game, unit: UnitId, hex: Hex, field: u32, raid: Option<u32>) -> i64 {
         let map = &game.scenario().map;
         let Some(i) = map.index(hex) else {
             return i64::MIN / 2;
@@ -577,14 +651,32 @@ impl<'a> Plan<'a> {
         let Some(u) = game.unit(unit) else {
             return i64::MIN / 2;
         };
+        let grab = self.last_grab(hex);
         if self.survival || self.reserve.contains(&unit) {
             // The last fighters (and the reserve) keep away from every enemy, where their
             // supply still reaches (the desert hideouts): staying alive is the objective, and
-            // cut off they would waste away as surely as in battle.
+            // cut off they would waste away as surely as in battle. At the very end, a place
+            // no one can take back is worth the walk.
             let cut_off = i64::from(self.to_supply.get(i).copied().unwrap_or(0).min(50)) * 150;
+            let safe = self.threat[i] == 0 && !self.contested[i];
+            let safe_grab = if self.threat[i] == 0 { grab } else { 0 };
+            // Before the end, a hideout within a turn's march of an empty place.
+            let full = u32::from(u.kind.movement());
+            let march = if u.supply == SupplyState::Supplied {
+                full
+            } else {
+                full / 2
+            };
+            let poised = match raid {
+                // Not in it yet: taken early, it would draw the enemy back.
+                Some(r) if safe && r > 0 && r <= march => 1_000 - i64::from(r) * 20,
+                _ => 0,
+            };
             return -i64::from(self.threat[i]) * 50
                 - if self.contested[i] { 300 } else { 0 }
-                - cut_off;
+                - cut_off
+                + safe_grab
+                + poised;
         }
         // Closer to what is worth having; the field is in movement points with the targets'
         // value subtracted, so valuable targets pull harder.
@@ -630,7 +722,27 @@ impl<'a> Plan<'a> {
         if self.takeable(hex) && game.control(hex) != Some(self.me) {
             score += 5;
         }
-        score
+        if self.assault[i] && !self.cautious {
+            // Weak units make room at the assault for strong ones; guns fire from further back.
+            score += if u.kind == UnitKind::Artillery {
+                -60
+            } else {
+                (i64::from(u.strength) - 8) * 15
+            };
+        }
+        score + grab
+    }
+
+    /// On the last turn, what standing on `hex` adds: the points of a place taken by entering
+    /// it, which then count at the end.
+    fn last_grab(&self, hex: Hex) -> i64 {
+        if !self.last_turn || !self.takeable(hex) || self.game.control(hex) == Some(self.me) {
+            return 0;
+        }
+        self.game
+            .scenario()
+            .place_at(hex)
+            .map_or(0, |(_, p)| i64::from(p.points) * 400)
     }
 
     /// Coordination with a neutral faction that fights the same enemy.
@@ -933,19 +1045,24 @@ fn expected_value(p: &Preview, defender: u16, attackers: u32, value: i64, cautio
     ev
 }
 
-/// Movement-point distance from every hex to the nearest target, minus a bonus for the
-/// target's value (a multi-source search over the map with the unit class's step costs,
+/// Movement-point distance from every hex to the nearest of `targets`, plus `bonus` for each
+/// point the target is worth less than the most valuable one (a multi-source search over the map with the unit class's step costs,
 /// not entering ground the faction may not enter).
-fn distance_field(game: &Game, plan: &Plan, class: MoveClass) -> Vec<u32> {
+fn distance_field(
+    game: &Game,
+    plan: &Plan,
+    targets: &[Target],
+    bonus: u32,
+    class: MoveClass,
+) -> Vec<u32> {
     let map = &game.scenario().map;
     let n = map.len();
-    const BONUS: u32 = 2;
-    let max_value = plan.targets.iter().map(|t| t.value).max().unwrap_or(0);
+    let max_value = targets.iter().map(|t| t.value).max().unwrap_or(0);
     let mut cost = vec![u32::MAX; n];
     let mut heap = BinaryHeap::new();
-    for t in &plan.targets {
+    for t in targets {
         if let Some(i) = map.index(t.hex) {
-            let c = (max_value - t.value.min(max_value)) * BONUS;
+            let c = (max_value - t.value.min(max_value)) * bonus;
             if c < cost[i] {
                 cost[i] = c;
                 heap.push(Reverse((c, i as u32)));

@@ -695,3 +695,60 @@ fn a_historical_event_changes_the_oil_price_on_the_first_turn_after_its_date() {
         .count();
     assert_eq!(n, 1);
 }
+
+/// A side that must survive, down to one unit next to an empty town its enemy holds: it hides
+/// until the last turn, and on the last turn walks in (what stands at the end is what scores).
+fn last_fighter(turns: u16) -> (Game, UnitId, hexx::Hex) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    b.stance(red, blue, Stance::Hostile);
+    let u = b.unit(red, UnitKind::Infantry, 1, 1);
+    b.unit(blue, UnitKind::Infantry, 11, 9);
+    let town = b.hex(3, 1);
+    b.place(Place {
+        key: "town".into(),
+        name: "Town".into(),
+        kind: PlaceKind::Town,
+        hex: town,
+        population: 0,
+        points: 3,
+    });
+    b.control(3, 1, Some(blue));
+    b.objective(Objective {
+        key: "survive".into(),
+        faction: red,
+        goal: Goal::Survive,
+        points: 20,
+        description: String::new(),
+        by: None,
+    });
+    b.turns(turns);
+    (Game::new(b.build(), 1), u, town)
+}
+
+fn play_red_turn(game: &mut Game) {
+    let mut ai = ai::AiPlayer::new(ai::Difficulty::Normal);
+    for _ in 0..ai::MAX_COMMANDS_PER_TURN {
+        let c = ai.choose(game);
+        game.perform(&c).unwrap();
+        if c == Command::EndTurn {
+            break;
+        }
+    }
+}
+
+#[test]
+fn a_hiding_side_slips_into_an_empty_town_on_the_last_turn_only() {
+    let (mut game, u, town) = last_fighter(1);
+    play_red_turn(&mut game);
+    assert_eq!(game.unit(u).unwrap().hex, town);
+    assert_eq!(game.control(town), Some(FactionId(0)));
+
+    let (mut game, u, town) = last_fighter(6);
+    play_red_turn(&mut game);
+    assert_ne!(
+        game.unit(u).unwrap().hex,
+        town,
+        "it took the town with turns to go"
+    );
+    assert_ne!(game.control(town), Some(FactionId(0)));
+}
