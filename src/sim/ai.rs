@@ -948,8 +948,11 @@ impl<'a> Plan<'a> {
             .iter()
             .map(|l| l.amount)
             .sum();
-        // Keep enough to pay the troops for a while.
-        let reserve = 3_000 + (-income).max(0) * 8;
+        // Keep enough to pay the troops for a while, and no more than the rest of the game
+        // needs: money left at the end buys nothing.
+        let upkeep = (-income).max(0);
+        let turns_left = i64::from(s.turns.saturating_sub(game.turn())) + 1;
+        let reserve = (3_000 + upkeep * 8).min(500 + upkeep * turns_left);
         let spare = game.treasury(self.me) - reserve;
         // Patrons' units cost no money: always worth asking for.
         if self.d != Difficulty::Easy {
