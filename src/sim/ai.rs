@@ -33,7 +33,8 @@ pub enum Difficulty {
     Easy,
     /// Concentrates force, keeps to supply, spends and asks for support.
     Normal,
-    /// Also weighs danger, strikes before attacking, guards its holdings, repairs fields.
+    /// Also weighs danger, strikes before attacking, guards its holdings, repairs fields,
+    /// concentrates on its key objectives and lines up its strongest units for assaults.
     Hard,
 }
 
@@ -639,6 +640,16 @@ impl<'a> Plan<'a> {
         // Enemy units draw no one by themselves: the search toward targets would change with
         // every enemy step. They are fought where they stand in the way (see `attack`).
         targets.sort_by_key(|t| (t.hex.x, t.hex.y, t.value));
+        if self.d == Difficulty::Hard && !self.cautious {
+            // A hard AI concentrates on what matters: nothing worth less than a third of its
+            // most valuable target draws its units away.
+            let mut worth: std::collections::BTreeMap<(i32, i32), u32> = Default::default();
+            for t in &targets {
+                *worth.entry((t.hex.x, t.hex.y)).or_default() += t.value;
+            }
+            let most = worth.values().copied().max().unwrap_or(0);
+            targets.retain(|t| worth.get(&(t.hex.x, t.hex.y)).copied().unwrap_or(0) * 3 >= most);
+        }
         self.targets = targets;
     }
 
