@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::combat::{Outcome, Preview};
 use super::command::Command;
 use super::entities::{
-    FactionId, Goal, PatronId, PlaceId, PlaceKind, Request, Stance, UnitId, UnitKind,
+    FactionId, Goal, PatronId, Place, PlaceId, PlaceKind, Request, Stance, UnitId, UnitKind,
 };
 use super::game::{Game, StableHasher};
 use super::map::MoveClass;
@@ -1004,33 +1004,64 @@ impl<'a> Plan<'a> {
                 return Some(Command::Reinforce { unit: u.id });
             }
         }
+        // A side that must survive counts fighters: militia give as many for half the price,
+        // raised where the enemy is furthest away.
         let kind = match self.d {
             Difficulty::Easy => UnitKind::Militia,
+            _ if self.cautious => UnitKind::Militia,
             _ => UnitKind::Infantry,
         };
         let cost = super::economy::recruit_cost(kind);
+        let place = if self.cautious {
+            self.rear_place()
+        } else {
+            self.front_place(true)
+        };
         if spare > cost * if self.d == Difficulty::Easy { 4 } else { 1 }
-            && let Some(place) = self.front_place(true)
+            && let Some(place) = place
         {
             return Some(Command::Recruit { place, kind });
         }
         None
     }
 
+    /// The held, supplied, free places where a unit could be raised (towns and cities only
+    /// when `towns_only`).
+    fn free_places(&self, towns_only: bool) -> impl Iterator<Item = (usize, &Place)> {
+        let game = self.game;
+        let s = game.scenario();
+        s.places.iter().enumerate().filter(move |(_, p)| {
+            game.control(p.hex) == Some(self.me)
+                && game.unit_at(p.hex).is_none()
+                && (!towns_only || matches!(p.kind, PlaceKind::City | PlaceKind::Town))
+                && s.map.index(p.hex).is_some_and(|i| self.supplied[i])
+        })
+    }
+
+    /// The town where a recruit is raised furthest from any enemy.
+    fn rear_place(&self) -> Option<PlaceId> {
+        let game = self.game;
+        let enemies: Vec<Hex> = game
+            .units()
+            .filter(|u| game.stance(u.owner, self.me).fights())
+            .map(|u| u.hex)
+            .collect();
+        self.free_places(true)
+            .max_by_key(|(i, p)| {
+                let d = enemies
+                    .iter()
+                    .map(|e| e.unsigned_distance_to(p.hex))
+                    .min()
+                    .unwrap_or(u32::MAX);
+                (d, Reverse(*i))
+            })
+            .map(|(i, _)| PlaceId(i as u16))
+    }
+
     /// The held, supplied, free place nearest to the faction's targets where a unit could be
     /// raised (towns and cities only when `towns_only`).
     fn front_place(&self, towns_only: bool) -> Option<PlaceId> {
-        let game = self.game;
-        let s = game.scenario();
-        s.places
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                game.control(p.hex) == Some(self.me)
-                    && game.unit_at(p.hex).is_none()
-                    && (!towns_only || matches!(p.kind, PlaceKind::City | PlaceKind::Town))
-                    && s.map.index(p.hex).is_some_and(|i| self.supplied[i])
-            })
+        self.free_places(towns_only)
             .min_by_key(|(i, p)| {
                 let d = self
                     .targets
