@@ -65,30 +65,30 @@ fn the_normal_ai_beats_random_play_for_the_attacking_sides() {
 #[test]
 fn the_islamic_state_keeps_fighters_in_the_field_to_the_end() {
     // Its objective is to survive: it keeps a reserve away from the fighting and within
-    // reach of its desert hideouts, so losing the towns does not lose it the war.
+    // reach of its desert hideouts, and raises militia in its rear towns, so losing the towns
+    // does not lose it the war. Before it did, it was wiped out in about one game in seven.
     let s = scenario("levels/euphrates_2017.ron");
-    let isis = s
-        .factions
+    let seeds: Vec<u64> = (1..=20).collect();
+    let normal = vec![Controller::Ai(Difficulty::Normal); s.factions.len()];
+    let (games, panicked) = euphrates::simulate::play_many(s, &seeds, &normal, 2);
+    assert!(panicked.is_empty(), "games panicked: {panicked:?}");
+    let wiped: Vec<u64> = games
         .iter()
-        .position(|f| f.key == "isis")
-        .expect("the default level has the Islamic State");
-    // Seeds where it used to be wiped out before it kept a reserve.
-    for seed in [7, 28, 41, 44, 49] {
-        let game = all_ai(&s, seed, Difficulty::Normal);
-        assert!(game.is_over(), "seed {seed}: the game did not finish");
-        let left = game
-            .units()
-            .filter(|u| usize::from(u.owner.0) == isis)
-            .count();
-        assert!(left > 0, "seed {seed}: the Islamic State was wiped out");
-    }
+        .filter(|g| g.secured.get("isis_survive") != Some(&true))
+        .map(|g| g.seed)
+        .collect();
+    assert!(
+        wiped.len() <= 2,
+        "the Islamic State was wiped out in {} of 20 games (seeds {wiped:?})",
+        wiped.len()
+    );
 }
 
 /// The final state of one all-AI game on the default level, recorded. It changes only when the
 /// rules, the AI or the level change on purpose; then update it with the value this test
 /// prints. On an unchanged tree a different value means the game is not deterministic across
 /// machines or runs.
-const GOLDEN_GAME_HASH: u64 = 0x5b19_bdc8_1fc1_8eda;
+const GOLDEN_GAME_HASH: u64 = 0x7400_69d5_8987_5dda;
 
 #[test]
 fn a_recorded_all_ai_game_replays_to_the_same_state() {
