@@ -641,14 +641,23 @@ impl<'a> Plan<'a> {
         // every enemy step. They are fought where they stand in the way (see `attack`).
         targets.sort_by_key(|t| (t.hex.x, t.hex.y, t.value));
         if self.d == Difficulty::Hard && !self.cautious {
-            // A hard AI concentrates on what matters: nothing worth less than a third of its
-            // most valuable target draws its units away.
+            // A hard AI concentrates on what matters: its objectives, and nothing else worth
+            // less than a third of its most valuable target draws its units away.
             let mut worth: std::collections::BTreeMap<(i32, i32), u32> = Default::default();
             for t in &targets {
                 *worth.entry((t.hex.x, t.hex.y)).or_default() += t.value;
             }
             let most = worth.values().copied().max().unwrap_or(0);
-            targets.retain(|t| worth.get(&(t.hex.x, t.hex.y)).copied().unwrap_or(0) * 3 >= most);
+            let aims: Vec<Hex> = s
+                .objectives
+                .iter()
+                .filter(|o| o.faction == self.me)
+                .flat_map(|o| s.objective_hexes(&o.goal))
+                .collect();
+            targets.retain(|t| {
+                aims.contains(&t.hex)
+                    || worth.get(&(t.hex.x, t.hex.y)).copied().unwrap_or(0) * 3 >= most
+            });
         }
         self.targets = targets;
     }
