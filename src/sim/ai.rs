@@ -6,9 +6,12 @@
 //!
 //! Difficulty changes how well it plays, never what it may do: an easy AI attacks piecemeal,
 //! leaves half its units idle each turn and seldom spends; a hard AI also weighs danger,
-//! strikes before it attacks and lines up its strongest units where an attack will start. A side that must survive (the Islamic State) plays as a
-//! defender: it garrisons its objectives and weighs its own losses double. Every choice is
-//! deterministic for a given game state.
+//! strikes before it attacks, concentrates on its objectives and lines up its strongest units
+//! where an attack will start. Above easy, it plays the end: on the last turn it walks into
+//! empty towns its enemies hold. A side that must survive (the Islamic State) plays as a
+//! defender: it garrisons its objectives, weighs its own losses double, keeps a reserve near
+//! its supply and raises militia in its rear. Every choice is deterministic for a given game
+//! state.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
