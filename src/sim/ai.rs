@@ -543,11 +543,7 @@ impl<'a> Plan<'a> {
     /// supply first (a unit cut off wastes away wherever it hides).
     fn pick_reserve(&self) -> Vec<UnitId> {
         let game = self.game;
-        let enemies: Vec<Hex> = game
-            .units()
-            .filter(|u| game.stance(u.owner, self.me).fights())
-            .map(|u| u.hex)
-            .collect();
+        let enemies = self.enemy_hexes();
         let map = &game.scenario().map;
         let mut mine: Vec<(bool, u32, UnitId)> = game
             .units()
@@ -566,6 +562,15 @@ impl<'a> Plan<'a> {
         mine.into_iter()
             .take(RESERVE_UNITS)
             .map(|(_, _, id)| id)
+            .collect()
+    }
+
+    /// Where the units at war with the faction stand.
+    fn enemy_hexes(&self) -> Vec<Hex> {
+        let game = self.game;
+        game.units()
+            .filter(|u| game.stance(u.owner, self.me).fights())
+            .map(|u| u.hex)
             .collect()
     }
 
@@ -1052,12 +1057,7 @@ impl<'a> Plan<'a> {
 
     /// The town where a recruit is raised furthest from any enemy.
     fn rear_place(&self) -> Option<PlaceId> {
-        let game = self.game;
-        let enemies: Vec<Hex> = game
-            .units()
-            .filter(|u| game.stance(u.owner, self.me).fights())
-            .map(|u| u.hex)
-            .collect();
+        let enemies = self.enemy_hexes();
         self.free_places(true)
             .max_by_key(|(i, p)| {
                 let d = enemies
@@ -1103,8 +1103,8 @@ fn expected_value(p: &Preview, defender: u16, attackers: u32, value: i64, cautio
 }
 
 /// Movement-point distance from every hex to the nearest of `targets`, plus `bonus` for each
-/// point the target is worth less than the most valuable one (a multi-source search over the map with the unit class's step costs,
-/// not entering ground the faction may not enter).
+/// point the target is worth less than the most valuable one (a multi-source search over the
+/// map with the unit class's step costs, not entering ground the faction may not enter).
 fn distance_field(
     game: &Game,
     plan: &Plan,
