@@ -258,6 +258,14 @@ impl AiPlayer {
         {
             return c;
         }
+        if d == Difficulty::Hard {
+            plan.finishing = true;
+            for c in [plan.strike(), plan.air_drop()].into_iter().flatten() {
+                if game.check(&c).is_ok() {
+                    return c;
+                }
+            }
+        }
         Command::EndTurn
     }
 
@@ -405,6 +413,9 @@ struct Plan<'a> {
     /// Hexes next to an enemy unit that stands on a target, by map index: where an attack on
     /// it starts, and so places for strong units rather than weak ones.
     assault: Vec<bool>,
+    /// Nothing is left to move this turn: what air power remains can go where it is less
+    /// needed.
+    finishing: bool,
 }
 
 impl<'a> Plan<'a> {
@@ -455,6 +466,7 @@ impl<'a> Plan<'a> {
             last_turn,
             raids: Vec::new(),
             assault: vec![false; n],
+            finishing: false,
             cautious: d != Difficulty::Easy
                 && s.objectives
                     .iter()
@@ -464,6 +476,10 @@ impl<'a> Plan<'a> {
         plan.survival = plan.cautious && mine <= SURVIVAL_UNITS;
         if plan.cautious && !plan.survival {
             plan.reserve = plan.pick_reserve();
+        } else if plan.survival && last_turn {
+            // The last fighters may strike at the end, all but one: someone must survive.
+            plan.reserve = plan.pick_reserve();
+            plan.reserve.truncate(1);
         }
         plan.find_targets();
         // A hard AI lines up its strongest units on every target an enemy holds (its
@@ -698,6 +714,8 @@ impl<'a> Plan<'a> {
             let poised = match raid {
                 // Not in it yet: taken early, it would draw the enemy back.
                 Some(r) if safe && r > 0 && r <= march => 1_000 - i64::from(r) * 20,
+                // Further out, closing in while there is time.
+                Some(r) if safe && r > march && r <= march * 3 => 500 - i64::from(r) * 10,
                 _ => 0,
             };
             return -i64::from(self.threat[i]) * 50
@@ -823,11 +841,15 @@ impl<'a> Plan<'a> {
         if self.d == Difficulty::Easy {
             return None;
         }
-        let needy = self.game.units().find(|u| {
-            u.owner == self.me
-                && (u.supply == SupplyState::Out
-                    || self.d == Difficulty::Hard && u.supply == SupplyState::Low)
-        })?;
+        // A hard AI helps units merely running low too, but only once its turn is done: the
+        // same air power may be wanted for a strike on the place it assaults.
+        let low_too = self.d == Difficulty::Hard && self.finishing;
+        let needy = self
+            .game
+            .units()
+            .filter(|u| u.owner == self.me)
+            .filter(|u| u.supply == SupplyState::Out || low_too && u.supply == SupplyState::Low)
+            .min_by_key(|u| (u.supply != SupplyState::Out, u.id))?;
         let (_, patron) = self
             .pools()
             .into_iter()
@@ -904,8 +926,12 @@ impl<'a> Plan<'a> {
                             .filter(|x| x.kind != UnitKind::Artillery)
                             .map(|x| u32::from(x.strength))
                             .sum();
+                        // On the last turn losses cost nothing: only what stands at the
+                        // end scores, so any chance at it is worth taking.
+                        let own = if self.last_turn { 0 } else { own };
                         let ev = expected_value(&p, def.strength, own, value, self.cautious);
-                        if win < 2 || ev <= 0 && !self.bold {
+                        let least = if self.last_turn { 1 } else { 2 };
+                        if win < least || ev <= 0 && !self.bold {
                             continue;
                         }
                         ev.max(1)
@@ -919,7 +945,7 @@ impl<'a> Plan<'a> {
     }
 
     fn attack(&self) -> Option<Command> {
-        if self.survival {
+        if self.survival && !self.last_turn {
             return None;
         }
         let (_, attackers, target) = self.attack_options().into_iter().next()?;
@@ -938,15 +964,27 @@ impl<'a> Plan<'a> {
             .find(|(i, _)| self.offers(*i, |o| *o == Request::AirStrike))?;
         let game = self.game;
         let target = match self.d {
+            // A hard AI softens the target of its next attack on a place it wants; what is
+            // left at the end of its turn goes to the weakest enemy in reach.
             Difficulty::Hard => self
-                .attack_options()
-                .first()
-                .map(|(_, _, t)| *t)
-                .or_else(|| self.weakest_enemy_near()),
+                .key_strike()
+                .or_else(|| self.finishing.then(|| self.weakest_enemy_near()).flatten()),
             _ => self.weakest_enemy_near(),
         }?;
         let c = Command::RequestAirStrike { patron, target };
         game.check(&c).is_ok().then_some(c)
+    }
+
+    /// For a hard AI, the best attack it has on an enemy standing on one of its targets, whose
+    /// hex an air strike would soften first.
+    fn key_strike(&self) -> Option<Hex> {
+        if self.d != Difficulty::Hard {
+            return None;
+        }
+        self.attack_options()
+            .into_iter()
+            .map(|(_, _, t)| t)
+            .find(|t| self.targets.iter().any(|x| x.hex == *t))
     }
 
     /// The weakest hostile unit next to one of ours.

@@ -752,3 +752,52 @@ fn a_hiding_side_slips_into_an_empty_town_on_the_last_turn_only() {
     );
     assert_ne!(game.control(town), Some(FactionId(0)));
 }
+
+/// A side that must survive, down to two units: one next to a weakly held town its enemy
+/// holds, the other far away.
+fn last_stand(turns: u16) -> (Game, UnitId, UnitId) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    b.stance(red, blue, Stance::Hostile);
+    let near = b.unit(red, UnitKind::Infantry, 2, 1);
+    let far = b.unit(red, UnitKind::Infantry, 1, 8);
+    b.unit(blue, UnitKind::Militia, 3, 1);
+    b.place(Place {
+        key: "town".into(),
+        name: "Town".into(),
+        kind: PlaceKind::Town,
+        hex: b.hex(3, 1),
+        population: 0,
+        points: 3,
+    });
+    b.control(3, 1, Some(blue));
+    b.objective(Objective {
+        key: "survive".into(),
+        faction: red,
+        goal: Goal::Survive,
+        points: 20,
+        description: String::new(),
+        by: None,
+    });
+    b.turns(turns);
+    (Game::new(b.build(), 1), near, far)
+}
+
+fn attacks_by(game: &Game, unit: UnitId) -> usize {
+    game.log()
+        .iter()
+        .filter(|e| matches!(&e.event, Event::AttackResolved { attackers, .. } if attackers.contains(&unit)))
+        .count()
+}
+
+#[test]
+fn the_last_fighters_strike_on_the_last_turn_and_keep_one_back() {
+    let (mut game, near, far) = last_stand(1);
+    play_red_turn(&mut game);
+    assert_eq!(attacks_by(&game, near), 1, "{:?}", game.log());
+    assert_eq!(attacks_by(&game, far), 0, "the one kept back fought");
+
+    // With turns to go they keep out of fights.
+    let (mut game, near, _) = last_stand(6);
+    play_red_turn(&mut game);
+    assert_eq!(attacks_by(&game, near), 0);
+}
