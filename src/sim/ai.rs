@@ -116,6 +116,10 @@ pub struct AiPlayer {
     supply_distances: Option<(u64, Vec<u32>)>,
 }
 
+/// How far, in hexes, an enemy unit can be from a place and still take it before the game
+/// ends.
+const ENDGAME_REACH: u32 = 10;
+
 /// How many imagined futures a hard AI plays out for each way of playing a turn.
 const LOOKAHEAD_SAMPLES: u64 = 2;
 
@@ -416,6 +420,9 @@ struct Plan<'a> {
     /// Nothing is left to move this turn: what air power remains can go where it is less
     /// needed.
     finishing: bool,
+    /// The last three turns, for a player short of easy: held places an enemy could reach
+    /// by the end count as contested.
+    endgame: bool,
 }
 
 impl<'a> Plan<'a> {
@@ -467,6 +474,7 @@ impl<'a> Plan<'a> {
             raids: Vec::new(),
             assault: vec![false; n],
             finishing: false,
+            endgame: false,
             cautious: d != Difficulty::Easy
                 && s.objectives
                     .iter()
@@ -490,6 +498,22 @@ impl<'a> Plan<'a> {
                     if let Some(i) = map.index(h) {
                         plan.assault[i] = true;
                     }
+                }
+            }
+        }
+        // Near the end, a place an enemy anywhere near could walk into is as good as
+        // contested: whoever stands in it when the game ends scores it.
+        plan.endgame = d != Difficulty::Easy && u32::from(game.turn()) + 2 >= u32::from(s.turns);
+        if plan.endgame {
+            let enemies = plan.enemy_hexes();
+            for i in 0..n {
+                let h = map.hex_of_index(i);
+                if plan.guard[i] > 0
+                    && enemies
+                        .iter()
+                        .any(|e| e.unsigned_distance_to(h) <= ENDGAME_REACH)
+                {
+                    plan.contested[i] = true;
                 }
             }
         }
@@ -1017,8 +1041,13 @@ impl<'a> Plan<'a> {
         // Keep enough to pay the troops for a while, and no more than the rest of the game
         // needs: money left at the end buys nothing.
         let upkeep = (-income).max(0);
-        let turns_left = i64::from(s.turns.saturating_sub(game.turn())) + 1;
-        let reserve = (3_000 + upkeep * 8).min(500 + upkeep * turns_left);
+        // Pay days still to come (each turn's is paid as it begins).
+        let turns_left = i64::from(s.turns.saturating_sub(game.turn()));
+        let reserve = if turns_left == 0 {
+            0
+        } else {
+            (3_000 + upkeep * 8).min(500 + upkeep * turns_left)
+        };
         let spare = game.treasury(self.me) - reserve;
         // Patrons' units cost no money: always worth asking for.
         if self.d != Difficulty::Easy {
@@ -1026,7 +1055,7 @@ impl<'a> Plan<'a> {
                 if !self.offers(i, |o| matches!(o, Request::Reinforcements(_))) {
                     continue;
                 }
-                if let Some(place) = self.front_place(false) {
+                if let Some(place) = self.exposed_place(false).or(self.front_place(false)) {
                     return Some(Command::RequestReinforcements { patron, place });
                 }
             }
@@ -1034,7 +1063,18 @@ impl<'a> Plan<'a> {
         if spare <= 0 {
             return None;
         }
-        if self.d == Difficulty::Hard {
+        // At the end, a place left empty within an enemy's reach needs a garrison more than
+        // anything else: militia will do.
+        let militia = super::economy::recruit_cost(UnitKind::Militia);
+        if spare > militia
+            && let Some(place) = self.exposed_place(true)
+        {
+            return Some(Command::Recruit {
+                place,
+                kind: UnitKind::Militia,
+            });
+        }
+        if self.d == Difficulty::Hard && turns_left > 0 {
             for (i, f) in s.oil_fields.iter().enumerate() {
                 let c = Command::Repair { field: i as u16 };
                 if game.control(f.hex) == Some(self.me)
@@ -1106,6 +1146,22 @@ impl<'a> Plan<'a> {
                 (d, Reverse(*i))
             })
             .map(|(i, _)| PlaceId(i as u16))
+    }
+
+    /// Near the end, the most valuable held place left empty with an enemy near enough to
+    /// walk in (towns and cities only when `towns_only`): a unit raised there holds it.
+    fn exposed_place(&self, towns_only: bool) -> Option<PlaceId> {
+        if !self.endgame {
+            return None;
+        }
+        let map = &self.game.scenario().map;
+        self.free_places(towns_only)
+            .filter_map(|(i, p)| {
+                let m = map.index(p.hex)?;
+                (self.contested[m] && self.guard[m] > 0).then_some((self.guard[m], i))
+            })
+            .max_by_key(|&(g, i)| (g, Reverse(i)))
+            .map(|(_, i)| PlaceId(i as u16))
     }
 
     /// The held, supplied, free place nearest to the faction's targets where a unit could be

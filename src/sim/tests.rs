@@ -801,3 +801,57 @@ fn the_last_fighters_strike_on_the_last_turn_and_keep_one_back() {
     play_red_turn(&mut game);
     assert_eq!(attacks_by(&game, near), 0);
 }
+
+/// Blue stands on its own objective town, and a red town with a weak garrison lies six hexes
+/// off: worth taking, but red could walk into the empty objective from there.
+fn exposed_objective(turns: u16) -> (Game, UnitId, hexx::Hex) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    b.stance(red, blue, Stance::Hostile);
+    for (key, col, holder) in [("keep", 3, blue), ("prize", 9, red)] {
+        let hex = b.hex(col, 4);
+        b.place(Place {
+            key: key.into(),
+            name: key.into(),
+            kind: PlaceKind::Town,
+            hex,
+            population: 0,
+            points: 3,
+        });
+        b.control(col, 4, Some(holder));
+    }
+    let keep = b.hex(3, 4);
+    let guard = b.unit(blue, UnitKind::Infantry, 3, 4);
+    b.unit(red, UnitKind::Militia, 9, 4);
+    b.objective(Objective {
+        key: "keep".into(),
+        faction: blue,
+        goal: Goal::Hold(PlaceId(0)),
+        points: 10,
+        description: String::new(),
+        by: None,
+    });
+    b.turns(turns);
+    let mut game = Game::new(b.build(), 1);
+    // Blue moves second: red passes its first turn.
+    game.perform(&Command::EndTurn).unwrap();
+    (game, guard, keep)
+}
+
+#[test]
+fn near_the_end_a_garrison_stays_on_an_objective_an_enemy_could_reach() {
+    let (mut game, guard, keep) = exposed_objective(10);
+    play_red_turn(&mut game);
+    assert_ne!(
+        game.unit(guard).unwrap().hex,
+        keep,
+        "it never went for the prize"
+    );
+
+    let (mut game, guard, keep) = exposed_objective(2);
+    play_red_turn(&mut game);
+    assert_eq!(
+        game.unit(guard).unwrap().hex,
+        keep,
+        "it left the objective open"
+    );
+}
