@@ -7,8 +7,11 @@
 //! Difficulty changes how well it plays, never what it may do: an easy AI attacks piecemeal,
 //! leaves half its units idle each turn and seldom spends; a hard AI also weighs danger,
 //! strikes before it attacks, concentrates on its objectives and lines up its strongest units
-//! where an attack will start. Above easy, it plays the end: on the last turn it walks into
-//! empty towns its enemies hold. A side that must survive (the Islamic State) plays as a
+//! where an attack will start, keeping its air power for strikes on the place it assaults,
+//! and goes after the enemies that cut its supply lines.
+//! Above easy, it plays the end: in the last turns it garrisons what an enemy could walk into,
+//! and on the last turn it walks into empty towns its enemies hold and attacks at any odds
+//! (losses no longer count). A side that must survive (the Islamic State) plays as a
 //! defender: it garrisons its objectives, weighs its own losses double, keeps a reserve near
 //! its supply and raises militia in its rear. Every choice is deterministic for a given game
 //! state.
@@ -27,7 +30,7 @@ use super::entities::{
 };
 use super::game::{Game, StableHasher};
 use super::map::MoveClass;
-use super::supply::SupplyState;
+use super::supply::{Cut, SupplyState};
 
 /// How well an AI plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -37,7 +40,8 @@ pub enum Difficulty {
     /// Concentrates force, keeps to supply, spends and asks for support.
     Normal,
     /// Also weighs danger, strikes before attacking, guards its holdings, repairs fields,
-    /// concentrates on its key objectives and lines up its strongest units for assaults.
+    /// concentrates on its key objectives, lines up its strongest units for assaults and
+    /// clears its supply lines.
     Hard,
 }
 
@@ -114,6 +118,9 @@ pub struct AiPlayer {
     style: Option<(u16, Style)>,
     /// Distances to supply for the hiding units, kept while the supplied hexes stay the same.
     supply_distances: Option<(u64, Vec<u32>)>,
+    /// For a hard AI, where enemies cut the supply of its units, worked out once a turn (by
+    /// turn and faction).
+    supply_cuts: Option<((u16, u8), Vec<Target>)>,
 }
 
 /// How far, in hexes, an enemy unit can be from a place and still take it before the game
@@ -159,6 +166,7 @@ impl AiPlayer {
             fields: Vec::new(),
             style: None,
             supply_distances: None,
+            supply_cuts: None,
         }
     }
 
@@ -201,6 +209,7 @@ impl AiPlayer {
             fields: Vec::new(),
             style: Some((turn, style)),
             supply_distances: None,
+            supply_cuts: None,
         };
         let mut others: Vec<AiPlayer> = (0..g.scenario().factions.len())
             .map(|_| AiPlayer::new(Difficulty::Normal))
@@ -238,7 +247,8 @@ impl AiPlayer {
             .filter(|(t, _)| *t == game.turn())
             .map(|(_, s)| s)
             .unwrap_or_else(|| self.pick_style(game));
-        let mut plan = Plan::new(game, me, d);
+        let cuts = self.supply_cuts(game);
+        let mut plan = Plan::new(game, me, d, &cuts);
         plan.bold = style == Style::Bold;
         if plan.survival || !plan.reserve.is_empty() {
             plan.to_supply = self.supply_distances(&plan);
@@ -275,18 +285,56 @@ impl AiPlayer {
 
     /// What the AI is after for the faction whose turn it is: hexes and their worth (what a
     /// debugging overlay or a curious player can show).
-    pub fn targets(&self, game: &Game) -> Vec<(Hex, u32)> {
-        let plan = Plan::new(game, game.active_faction(), self.difficulty);
+    pub fn targets(&mut self, game: &Game) -> Vec<(Hex, u32)> {
+        let cuts = self.supply_cuts(game);
+        let plan = Plan::new(game, game.active_faction(), self.difficulty, &cuts);
         plan.targets.iter().map(|t| (t.hex, t.value)).collect()
     }
 
     /// How far, in movement points less the worth of the target, a unit moving as `class`
     /// on `hex` is from what the AI is after: lower is better (for debugging overlays).
     pub fn distance_to_targets(&mut self, game: &Game, hex: Hex, class: MoveClass) -> u32 {
-        let plan = Plan::new(game, game.active_faction(), self.difficulty);
+        let cuts = self.supply_cuts(game);
+        let plan = Plan::new(game, game.active_faction(), self.difficulty, &cuts);
         let map = &game.scenario().map;
         let field = self.field(game, &plan, class, false);
         map.index(hex).map_or(u32::MAX, |i| field.cost[i])
+    }
+
+    /// For a hard AI, the enemies and enemy ground that cut its units' supply, worth the
+    /// strength they cut off: clearing the line is worth as much as the front it feeds.
+    fn supply_cuts(&mut self, game: &Game) -> Vec<Target> {
+        if self.difficulty != Difficulty::Hard {
+            return Vec::new();
+        }
+        let me = game.active_faction();
+        let key = (game.turn(), me.0);
+        if let Some((k, cuts)) = &self.supply_cuts
+            && *k == key
+        {
+            return cuts.clone();
+        }
+        let mut cuts: Vec<Target> = Vec::new();
+        for u in game.units() {
+            if u.owner != me || u.supply == SupplyState::Supplied {
+                continue;
+            }
+            let hex = match game.supply_report(u.id).and_then(|r| r.cut) {
+                Some(Cut::ZoneOfControl { unit, .. }) => game.unit(unit).map(|e| e.hex),
+                Some(Cut::Ground { hex, .. }) => Some(hex),
+                _ => None,
+            };
+            let Some(hex) = hex else { continue };
+            match cuts.iter_mut().find(|c| c.hex == hex) {
+                Some(c) => c.value += u32::from(u.strength),
+                None => cuts.push(Target {
+                    hex,
+                    value: u32::from(u.strength),
+                }),
+            }
+        }
+        self.supply_cuts = Some((key, cuts.clone()));
+        cuts
     }
 
     /// The plan's distances to supply, walked again only when the supplied hexes change.
@@ -426,7 +474,7 @@ struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    fn new(game: &'a Game, me: FactionId, d: Difficulty) -> Plan<'a> {
+    fn new(game: &'a Game, me: FactionId, d: Difficulty, cuts: &[Target]) -> Plan<'a> {
         let s = game.scenario();
         let map = &s.map;
         let n = map.len();
@@ -489,7 +537,7 @@ impl<'a> Plan<'a> {
             plan.reserve = plan.pick_reserve();
             plan.reserve.truncate(1);
         }
-        plan.find_targets();
+        plan.find_targets(cuts);
         // A hard AI lines up its strongest units on every target an enemy holds (its
         // coordination); the others send whoever is nearest.
         for u in game.units().filter(|_| d == Difficulty::Hard) {
@@ -506,12 +554,11 @@ impl<'a> Plan<'a> {
         plan.endgame = d != Difficulty::Easy && u32::from(game.turn()) + 2 >= u32::from(s.turns);
         if plan.endgame {
             let enemies = plan.enemy_hexes();
-            for i in 0..n {
+            for i in (0..n).filter(|&i| plan.guard[i] > 0) {
                 let h = map.hex_of_index(i);
-                if plan.guard[i] > 0
-                    && enemies
-                        .iter()
-                        .any(|e| e.unsigned_distance_to(h) <= ENDGAME_REACH)
+                if enemies
+                    .iter()
+                    .any(|e| e.unsigned_distance_to(h) <= ENDGAME_REACH)
                 {
                     plan.contested[i] = true;
                 }
@@ -632,7 +679,7 @@ impl<'a> Plan<'a> {
         }
     }
 
-    fn find_targets(&mut self) {
+    fn find_targets(&mut self, cuts: &[Target]) {
         let game = self.game;
         let s = game.scenario();
         let map = &s.map;
@@ -686,7 +733,13 @@ impl<'a> Plan<'a> {
             }
         }
         // Enemy units draw no one by themselves: the search toward targets would change with
-        // every enemy step. They are fought where they stand in the way (see `attack`).
+        // every enemy step. They are fought where they stand in the way (see `attack`), and
+        // where they cut a hard AI's supply.
+        for c in cuts {
+            if self.takeable(c.hex) || game.unit_at(c.hex).is_some_and(|u| self.fights(u.owner)) {
+                add(&mut targets, c.hex, c.value * 3);
+            }
+        }
         targets.sort_by_key(|t| (t.hex.x, t.hex.y, t.value));
         if self.d == Difficulty::Hard && !self.cautious {
             // A hard AI concentrates on what matters: its objectives, and nothing else worth
@@ -701,6 +754,7 @@ impl<'a> Plan<'a> {
                 .iter()
                 .filter(|o| o.faction == self.me)
                 .flat_map(|o| s.objective_hexes(&o.goal))
+                .chain(cuts.iter().map(|c| c.hex))
                 .collect();
             targets.retain(|t| {
                 aims.contains(&t.hex)

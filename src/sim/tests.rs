@@ -855,3 +855,30 @@ fn near_the_end_a_garrison_stays_on_an_objective_an_enemy_could_reach() {
         "it left the objective open"
     );
 }
+
+#[test]
+fn a_hard_ai_goes_for_the_enemy_that_cuts_its_supply() {
+    let (mut b, red, blue, _) = supply_line();
+    b.stance(red, blue, Stance::Hostile);
+    for r in 0..10 {
+        for c in 0..12 {
+            if r != 2 {
+                b.control(c, r, Some(blue));
+            }
+        }
+    }
+    let cutter = b.hex(3, 2);
+    b.unit(blue, UnitKind::Militia, 3, 2);
+    let game = Game::new(b.build(), 1);
+    let aims = |d| {
+        ai::AiPlayer::new(d)
+            .targets(&game)
+            .iter()
+            .any(|(h, _)| *h == cutter)
+    };
+    assert!(
+        aims(ai::Difficulty::Hard),
+        "the hard AI ignores its cut supply"
+    );
+    assert!(!aims(ai::Difficulty::Normal));
+}
