@@ -7,14 +7,16 @@
 //! Difficulty changes how well it plays, never what it may do: an easy AI attacks piecemeal,
 //! leaves half its units idle each turn and seldom spends; a hard AI also weighs danger,
 //! strikes before it attacks, concentrates on its objectives and lines up its strongest units
-//! where an attack will start, keeping its air power for strikes on the place it assaults,
-//! and goes after the enemies that cut its supply lines.
-//! Above easy, it plays the end: in the last turns it garrisons what an enemy could walk into,
-//! and on the last turn it walks into empty towns its enemies hold and attacks at any odds
-//! (losses no longer count). A side that must survive (the Islamic State) plays as a
-//! defender: it garrisons its objectives, weighs its own losses double, keeps a reserve near
-//! its supply and raises militia in its rear. Every choice is deterministic for a given game
-//! state.
+//! where an attack will start, keeping its air power for strikes on the place it assaults;
+//! it attacks a place it wants at any odds the prize is worth (a rival waiting for better
+//! odds gets there first) and goes after the enemies that cut its supply lines.
+//!
+//! Above easy, it plays the end: in the last turns it garrisons what an enemy could walk
+//! into, and on the last turn it walks into empty towns its enemies hold and attacks for
+//! ground at any odds (losses no longer count). A side that must survive (the Islamic State)
+//! plays as a defender: it garrisons its objectives, weighs its own losses double, never
+//! plays boldly, keeps a reserve near its supply and raises militia in its rear. Every choice
+//! is deterministic for a given game state.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -184,6 +186,16 @@ impl AiPlayer {
             return s;
         }
         let me = game.active_faction();
+        // A side that must survive never plays boldly.
+        if game
+            .scenario()
+            .objectives
+            .iter()
+            .any(|o| o.faction == me && o.goal == Goal::Survive)
+        {
+            self.style = Some((turn, Style::Careful));
+            return Style::Careful;
+        }
         let mut best = (i64::MIN, Style::Careful);
         for style in [Style::Careful, Style::Bold] {
             // Each way is tried with the same imagined dice, so they are compared fairly.
@@ -308,6 +320,15 @@ impl AiPlayer {
             return Vec::new();
         }
         let me = game.active_faction();
+        // A side that must survive does not go hunting: it hides.
+        let survivor = game
+            .scenario()
+            .objectives
+            .iter()
+            .any(|o| o.faction == me && o.goal == Goal::Survive);
+        if survivor {
+            return Vec::new();
+        }
         let key = (game.turn(), me.0);
         if let Some((k, cuts)) = &self.supply_cuts
             && *k == key
@@ -922,12 +943,23 @@ impl<'a> Plan<'a> {
         // A hard AI helps units merely running low too, but only once its turn is done: the
         // same air power may be wanted for a strike on the place it assaults.
         let low_too = self.d == Difficulty::Hard && self.finishing;
+        let map = &self.game.scenario().map;
         let needy = self
             .game
             .units()
             .filter(|u| u.owner == self.me)
             .filter(|u| u.supply == SupplyState::Out || low_too && u.supply == SupplyState::Low)
-            .min_by_key(|u| (u.supply != SupplyState::Out, u.id))?;
+            // Units cut off at the place being assaulted first: supplied again, they can join
+            // the attack; the strongest of them first.
+            .min_by_key(|u| {
+                let at_assault = map.index(u.hex).is_some_and(|i| self.assault[i]);
+                (
+                    u.supply != SupplyState::Out,
+                    !at_assault,
+                    Reverse(u.strength),
+                    u.id,
+                )
+            })?;
         let (_, patron) = self
             .pools()
             .into_iter()
@@ -1004,11 +1036,18 @@ impl<'a> Plan<'a> {
                             .filter(|x| x.kind != UnitKind::Artillery)
                             .map(|x| u32::from(x.strength))
                             .sum();
-                        // On the last turn losses cost nothing: only what stands at the
-                        // end scores, so any chance at it is worth taking.
-                        let own = if self.last_turn { 0 } else { own };
+                        // On the last turn losses cost nothing when there is ground worth
+                        // points to take: only what stands at the end scores, so any chance
+                        // at it is worth taking (a fight for nothing is still weighed).
+                        let final_grab = self.last_turn && value > 0;
+                        let own = if final_grab { 0 } else { own };
                         let ev = expected_value(&p, def.strength, own, value, self.cautious);
-                        let least = if self.last_turn { 1 } else { 2 };
+                        // A hard attacker also takes any chance at a place it wants (when
+                        // the expected gain is worth it): waiting for better odds lets a
+                        // rival get there first.
+                        let any_chance = final_grab
+                            || self.d == Difficulty::Hard && !self.cautious && target_value > 0;
+                        let least = if any_chance { 1 } else { 2 };
                         if win < least || ev <= 0 && !self.bold {
                             continue;
                         }

@@ -882,3 +882,65 @@ fn a_hard_ai_goes_for_the_enemy_that_cuts_its_supply() {
     );
     assert!(!aims(ai::Difficulty::Normal));
 }
+
+/// Red next to a town it must take, held by a blue unit of the given strength.
+fn long_odds(defender: u16) -> (Game, UnitId, hexx::Hex) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    b.stance(red, blue, Stance::Hostile);
+    let town = b.hex(4, 4);
+    let prize = b.place(Place {
+        key: "prize".into(),
+        name: "Prize".into(),
+        kind: PlaceKind::Town,
+        hex: town,
+        population: 0,
+        points: 10,
+    });
+    b.control(4, 4, Some(blue));
+    let attacker = b.unit(red, UnitKind::Infantry, 3, 4);
+    let d = b.unit(blue, UnitKind::Infantry, 4, 4);
+    b.unit_mut(d).strength = defender;
+    b.objective(Objective {
+        key: "prize".into(),
+        faction: red,
+        goal: Goal::Hold(prize),
+        points: 20,
+        description: String::new(),
+        by: None,
+    });
+    (Game::new(b.build(), 1), attacker, town)
+}
+
+fn play_turn_at(game: &mut Game, d: ai::Difficulty) {
+    let mut ai = ai::AiPlayer::new(d);
+    for _ in 0..ai::MAX_COMMANDS_PER_TURN {
+        let c = ai.choose(game);
+        game.perform(&c).unwrap();
+        if c == Command::EndTurn {
+            break;
+        }
+    }
+}
+
+#[test]
+fn a_hard_ai_takes_a_one_in_six_chance_at_a_place_it_wants_and_a_normal_one_waits() {
+    // The strongest defender that still leaves the attacker one chance in six.
+    let defender = (1..=60)
+        .rev()
+        .find(|&s| {
+            let (game, a, town) = long_odds(s);
+            game.preview_attack(&[a], town)
+                .is_ok_and(|p| p.win_sixths() == 1)
+        })
+        .expect("some strength gives one chance in six");
+    let (mut game, a, _) = long_odds(defender);
+    play_turn_at(&mut game, ai::Difficulty::Hard);
+    assert_eq!(attacks_by(&game, a), 1, "the hard AI waited");
+    let (mut game, a, _) = long_odds(defender);
+    play_turn_at(&mut game, ai::Difficulty::Normal);
+    assert_eq!(
+        attacks_by(&game, a),
+        0,
+        "the normal AI attacked at one in six"
+    );
+}
