@@ -129,6 +129,10 @@ pub struct AiPlayer {
 /// ends.
 const ENDGAME_REACH: u32 = 10;
 
+/// What clearing a cut supply line is worth to a hard AI, per point of strength it cuts off:
+/// units cut off waste away and cannot attack, so the line is worth more than their strength.
+const SUPPLY_CUT_WEIGHT: u32 = 3;
+
 /// How many imagined futures a hard AI plays out for each way of playing a turn.
 const LOOKAHEAD_SAMPLES: u64 = 2;
 
@@ -313,8 +317,8 @@ impl AiPlayer {
         map.index(hex).map_or(u32::MAX, |i| field.cost[i])
     }
 
-    /// For a hard AI, the enemies and enemy ground that cut its units' supply, worth the
-    /// strength they cut off: clearing the line is worth as much as the front it feeds.
+    /// For a hard AI, the enemies and enemy ground that cut its units' supply, with the
+    /// strength they cut off (weighed by [`SUPPLY_CUT_WEIGHT`] as targets).
     fn supply_cuts(&mut self, game: &Game) -> Vec<Target> {
         if self.difficulty != Difficulty::Hard {
             return Vec::new();
@@ -758,7 +762,7 @@ impl<'a> Plan<'a> {
         // where they cut a hard AI's supply.
         for c in cuts {
             if self.takeable(c.hex) || game.unit_at(c.hex).is_some_and(|u| self.fights(u.owner)) {
-                add(&mut targets, c.hex, c.value * 3);
+                add(&mut targets, c.hex, c.value * SUPPLY_CUT_WEIGHT);
             }
         }
         targets.sort_by_key(|t| (t.hex.x, t.hex.y, t.value));
