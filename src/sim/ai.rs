@@ -191,12 +191,7 @@ impl AiPlayer {
         }
         let me = game.active_faction();
         // A side that must survive never plays boldly.
-        if game
-            .scenario()
-            .objectives
-            .iter()
-            .any(|o| o.faction == me && o.goal == Goal::Survive)
-        {
+        if must_survive(game, me) {
             self.style = Some((turn, Style::Careful));
             return Style::Careful;
         }
@@ -325,12 +320,7 @@ impl AiPlayer {
         }
         let me = game.active_faction();
         // A side that must survive does not go hunting: it hides.
-        let survivor = game
-            .scenario()
-            .objectives
-            .iter()
-            .any(|o| o.faction == me && o.goal == Goal::Survive);
-        if survivor {
+        if must_survive(game, me) {
             return Vec::new();
         }
         let key = (game.turn(), me.0);
@@ -548,10 +538,7 @@ impl<'a> Plan<'a> {
             assault: vec![false; n],
             finishing: false,
             endgame: false,
-            cautious: d != Difficulty::Easy
-                && s.objectives
-                    .iter()
-                    .any(|o| o.faction == me && o.goal == Goal::Survive),
+            cautious: d != Difficulty::Easy && must_survive(game, me),
         };
         let mine = game.units().filter(|u| u.owner == me).count();
         plan.survival = plan.cautious && mine <= SURVIVAL_UNITS;
@@ -576,7 +563,8 @@ impl<'a> Plan<'a> {
         }
         // Near the end, a place an enemy anywhere near could walk into is as good as
         // contested: whoever stands in it when the game ends scores it.
-        plan.endgame = d != Difficulty::Easy && u32::from(game.turn()) + 2 >= u32::from(s.turns);
+        let near_end = u32::from(game.turn()) + 2 >= u32::from(s.turns);
+        plan.endgame = d != Difficulty::Easy && near_end;
         if plan.endgame {
             let enemies = plan.enemy_hexes();
             for i in (0..n).filter(|&i| plan.guard[i] > 0) {
@@ -589,7 +577,7 @@ impl<'a> Plan<'a> {
                 }
             }
         }
-        let before_last = u32::from(game.turn()) + 2 >= u32::from(s.turns) && !last_turn;
+        let before_last = near_end && !last_turn;
         if before_last && (plan.survival || !plan.reserve.is_empty()) {
             plan.raids = s
                 .places
@@ -1023,13 +1011,8 @@ impl<'a> Plan<'a> {
                     continue;
                 };
                 let win = i64::from(p.win_sixths());
-                let value: i64 = self
-                    .targets
-                    .iter()
-                    .filter(|x| x.hex == t)
-                    .map(|x| i64::from(x.value))
-                    .sum::<i64>()
-                    + map.index(t).map_or(0, |i| i64::from(self.guard[i]));
+                let value =
+                    i64::from(target_value) + map.index(t).map_or(0, |i| i64::from(self.guard[i]));
                 let score = match self.d {
                     // Any even chance will do.
                     Difficulty::Easy if win >= 2 => win * 10,
@@ -1276,6 +1259,14 @@ impl<'a> Plan<'a> {
             })
             .map(|(i, _)| PlaceId(i as u16))
     }
+}
+
+/// Whether a faction has an objective to survive (and so plays as a defender).
+fn must_survive(game: &Game, f: FactionId) -> bool {
+    game.scenario()
+        .objectives
+        .iter()
+        .any(|o| o.faction == f && o.goal == Goal::Survive)
 }
 
 /// What an attack is worth, in hundredths of a strength point: the defender's expected losses
