@@ -32,7 +32,9 @@ use super::entities::{
 };
 use super::game::{Game, StableHasher};
 use super::map::MoveClass;
-use super::supply::{Cut, SupplyState};
+use super::supply::{Cut, SupplyMemo, SupplyState};
+
+mod reach;
 
 /// How well an AI plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -123,6 +125,10 @@ pub struct AiPlayer {
     /// For a hard AI, where enemies cut the supply of its units, worked out once a turn (by
     /// turn and faction).
     supply_cuts: Option<((u16, u8), Vec<Target>)>,
+    /// The last trace of its own supply, traced again only when it could differ.
+    supply: SupplyMemo,
+    /// Where its units could move, searched again only for those whose reach could differ.
+    reach: reach::ReachMemo,
 }
 
 /// How far, in hexes, an enemy unit can be from a place and still take it before the game
@@ -173,6 +179,8 @@ impl AiPlayer {
             style: None,
             supply_distances: None,
             supply_cuts: None,
+            supply: SupplyMemo::default(),
+            reach: reach::ReachMemo::default(),
         }
     }
 
@@ -221,6 +229,8 @@ impl AiPlayer {
             style: Some((turn, style)),
             supply_distances: None,
             supply_cuts: None,
+            supply: SupplyMemo::default(),
+            reach: reach::ReachMemo::default(),
         };
         let mut others: Vec<AiPlayer> = (0..g.scenario().factions.len())
             .map(|_| AiPlayer::new(Difficulty::Normal))
@@ -259,7 +269,7 @@ impl AiPlayer {
             .map(|(_, s)| s)
             .unwrap_or_else(|| self.pick_style(game));
         let cuts = self.supply_cuts(game);
-        let mut plan = Plan::new(game, me, d, &cuts);
+        let mut plan = Plan::new(game, me, d, &cuts, &mut self.supply);
         plan.bold = style == Style::Bold;
         if plan.survival || !plan.reserve.is_empty() {
             plan.to_supply = self.supply_distances(&plan);
@@ -298,7 +308,13 @@ impl AiPlayer {
     /// debugging overlay or a curious player can show).
     pub fn targets(&mut self, game: &Game) -> Vec<(Hex, u32)> {
         let cuts = self.supply_cuts(game);
-        let plan = Plan::new(game, game.active_faction(), self.difficulty, &cuts);
+        let plan = Plan::new(
+            game,
+            game.active_faction(),
+            self.difficulty,
+            &cuts,
+            &mut self.supply,
+        );
         plan.targets.iter().map(|t| (t.hex, t.value)).collect()
     }
 
@@ -306,7 +322,13 @@ impl AiPlayer {
     /// on `hex` is from what the AI is after: lower is better (for debugging overlays).
     pub fn distance_to_targets(&mut self, game: &Game, hex: Hex, class: MoveClass) -> u32 {
         let cuts = self.supply_cuts(game);
-        let plan = Plan::new(game, game.active_faction(), self.difficulty, &cuts);
+        let plan = Plan::new(
+            game,
+            game.active_faction(),
+            self.difficulty,
+            &cuts,
+            &mut self.supply,
+        );
         let map = &game.scenario().map;
         let field = self.field(game, &plan, class, false);
         map.index(hex).map_or(u32::MAX, |i| field.cost[i])
@@ -415,6 +437,9 @@ impl AiPlayer {
             .map(|u| (u.id, u.kind.move_class(), u.hex))
             .collect();
         units.sort_by_key(|(id, _, _)| *id);
+        // Taken out while the distance fields borrow the player, and put back below.
+        let mut reach = std::mem::take(&mut self.reach);
+        reach.refresh(game);
         for (id, class, here) in units {
             let raids = if plan.raids.is_empty() {
                 Vec::new()
@@ -425,15 +450,14 @@ impl AiPlayer {
             let field = &self.field(game, plan, class, false).cost;
             let at = |h: Hex| map.index(h).map_or(u32::MAX, |i| field[i]);
             let here_score = plan.score(game, id, here, at(here), raid_at(here));
-            let reach = game.reachable(id);
-            for &(x, y) in reach.keys() {
-                let h = Hex::new(x, y);
+            for &h in reach.hexes(game, id) {
                 let gain = plan.score(game, id, h, at(h), raid_at(h)) - here_score;
                 if gain > 0 && best.is_none_or(|(g, _, _)| gain > g) {
                     best = Some((gain, id, h));
                 }
             }
         }
+        self.reach = reach;
         let (_, id, to) = best?;
         let path = game.path_to(id, to)?;
         Some(Command::Move { unit: id, path })
@@ -489,14 +513,20 @@ struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    fn new(game: &'a Game, me: FactionId, d: Difficulty, cuts: &[Target]) -> Plan<'a> {
+    fn new(
+        game: &'a Game,
+        me: FactionId,
+        d: Difficulty,
+        cuts: &[Target],
+        memo: &mut SupplyMemo,
+    ) -> Plan<'a> {
         let s = game.scenario();
         let map = &s.map;
         let n = map.len();
         let last_turn = d != Difficulty::Easy && game.turn() >= s.turns;
         let modelled = s.supply_sources.iter().any(|x| x.faction == me);
         let supplied = if modelled && d != Difficulty::Easy {
-            let net = game.trace_supply(me);
+            let net = game.trace_supply_memo(me, memo);
             (0..n).map(|i| net.reaches_index(i)).collect()
         } else {
             vec![true; n]

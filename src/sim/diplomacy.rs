@@ -392,6 +392,18 @@ impl Game {
         place: PlaceId,
         towns_only: bool,
     ) -> Result<Hex, RuleError> {
+        let hex = self.check_raise_site(place, towns_only)?;
+        self.check_raise_supplied(hex)?;
+        Ok(hex)
+    }
+
+    /// [`Game::check_raise_at`] without the supply trace, the costly part: callers with
+    /// quick checks of their own make them in between.
+    pub(super) fn check_raise_site(
+        &self,
+        place: PlaceId,
+        towns_only: bool,
+    ) -> Result<Hex, RuleError> {
         let p = self
             .scenario()
             .place(place)
@@ -407,15 +419,22 @@ impl Game {
         if let Some(u) = self.unit_at(p.hex) {
             return Err(RuleError::PlaceOccupied { place, by: u.id });
         }
+        Ok(p.hex)
+    }
+
+    /// Whether the supply of the faction whose turn it is reaches a place where it would
+    /// raise a unit (always, when the level does not model its supply).
+    pub(super) fn check_raise_supplied(&self, hex: Hex) -> Result<(), RuleError> {
+        let me = self.active_faction();
         let modelled = self
             .scenario()
             .supply_sources
             .iter()
             .any(|s| s.faction == me);
-        if modelled && !self.supplied_at(&self.trace_supply(me), p.hex) {
-            return Err(RuleError::NotSupplied(p.hex));
+        if modelled && !self.supplied_at(&self.trace_supply(me), hex) {
+            return Err(RuleError::NotSupplied(hex));
         }
-        Ok(p.hex)
+        Ok(())
     }
 
     /// A new unit as it arrives: it cannot move or fight until the owner's next turn.

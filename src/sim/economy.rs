@@ -248,11 +248,13 @@ impl Game {
         place: PlaceId,
         kind: super::entities::UnitKind,
     ) -> Result<(), RuleError> {
-        self.check_raise_at(place, true)?;
+        let hex = self.check_raise_site(place, true)?;
         if self.recruited_this_turn(self.active_faction()) {
             return Err(RuleError::RecruitedThisTurn);
         }
-        self.can_pay(recruit_cost(kind))
+        self.can_pay(recruit_cost(kind))?;
+        // Last, as it traces supply: the quick refusals cost nothing.
+        self.check_raise_supplied(hex)
     }
 
     fn can_pay(&self, cost: i64) -> Result<(), RuleError> {

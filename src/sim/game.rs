@@ -597,6 +597,11 @@ impl Game {
             .unwrap_or(0)
     }
 
+    /// Who controls each hex, by map index.
+    pub(super) fn controls(&self) -> &[Option<FactionId>] {
+        &self.state.control
+    }
+
     /// Which unit stands on each hex, by map index.
     pub(super) fn occupants(&self) -> &[Option<UnitId>] {
         &self.occupant

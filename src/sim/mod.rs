@@ -36,7 +36,7 @@ pub use game::{Game, LogEntry};
 pub use map::{Crossing, CrossingKind, EdgeKey, Map, MoveClass, Mp, Orientation, Terrain};
 pub use rules::Reach;
 pub use scenario::{Dated, Effect, Scenario, ScenarioBuilder};
-pub use supply::{Cut, SupplyReport, SupplyState};
+pub use supply::{Cut, SupplyMemo, SupplyReport, SupplyState};
 pub use victory::{EndReason, ScoreLine};
 
 #[cfg(test)]

@@ -243,7 +243,7 @@ impl Game {
     /// through but not stop on. The search reads the per-map step table and works out zones
     /// of control and closed ground once; it follows the same rules as [`Game::check`] (a
     /// test compares the two).
-    fn reach_through(&self, id: UnitId) -> BTreeMap<(i32, i32), Reach> {
+    pub(super) fn reach_through(&self, id: UnitId) -> BTreeMap<(i32, i32), Reach> {
         let mut out = BTreeMap::new();
         let Some(unit) = self.unit(id) else {
             return out;

@@ -10,12 +10,14 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::sync::Arc;
 
 use hexx::Hex;
 use serde::{Deserialize, Serialize};
 
 use super::entities::{FactionId, SupplyKind, UnitId};
 use super::game::Game;
+use super::scenario::Scenario;
 
 /// How far supply reaches from a road source, in movement points of a lorry (a road step costs
 /// 1, open desert 2, valley 4, hills 6).
@@ -62,7 +64,7 @@ impl SupplyState {
 }
 
 /// The result of tracing one faction's supply over the whole map.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SupplyNet {
     /// The faction traced.
     pub faction: FactionId,
@@ -80,6 +82,23 @@ impl SupplyNet {
     pub fn reaches_index(&self, i: usize) -> bool {
         self.cost.get(i).is_some_and(|c| *c != u32::MAX)
     }
+}
+
+/// The last supply trace a player asked for, with what it was traced through (see
+/// [`Game::trace_supply_memo`]).
+#[derive(Clone, Debug, Default)]
+pub struct SupplyMemo {
+    last: Option<Memo>,
+}
+
+#[derive(Clone, Debug)]
+struct Memo {
+    /// Held so that the pointer compared cannot be reused by another scenario.
+    scenario: Arc<Scenario>,
+    airlift: bool,
+    closed: Vec<bool>,
+    zoc: Vec<bool>,
+    net: SupplyNet,
 }
 
 /// Why supply does not reach a unit.
@@ -160,11 +179,10 @@ impl Game {
         let allied: Vec<bool> = (0..self.scenario().factions.len())
             .map(|f| self.stance(FactionId(f as u8), faction).friendly())
             .collect();
-        let closed: Vec<bool> = (0..n)
-            .map(|i| {
-                self.control(map.hex_of_index(i))
-                    .is_some_and(|c| !allied.get(usize::from(c.0)).copied().unwrap_or(false))
-            })
+        let closed: Vec<bool> = self
+            .controls()
+            .iter()
+            .map(|c| c.is_some_and(|c| !allied.get(usize::from(c.0)).copied().unwrap_or(false)))
             .collect();
         let mut zoc = vec![false; n];
         for u in self.units() {
@@ -201,6 +219,40 @@ impl Game {
         self.search(faction, true, Some(ROAD_RANGE))
     }
 
+    /// Like [`Game::trace_supply`], but searching again only when something the trace
+    /// depends on has changed since the one kept in `memo`: who holds which ground, which
+    /// hexes an enemy zone of control closes, and whether the airlift flies. A player that
+    /// asks after every move, as the AI does, mostly gets the last trace back.
+    pub fn trace_supply_memo<'m>(
+        &self,
+        faction: FactionId,
+        memo: &'m mut SupplyMemo,
+    ) -> &'m SupplyNet {
+        let (closed, zoc) = self.obstacles(faction);
+        let airlift = self.airlift_flies(faction);
+        let same = memo.last.as_ref().is_some_and(|m| {
+            Arc::ptr_eq(&m.scenario, &self.scenario_arc())
+                && m.net.faction == faction
+                && m.airlift == airlift
+                && m.closed == closed
+                && m.zoc == zoc
+        });
+        if !same {
+            let net = self.search_through(faction, &closed, &zoc, airlift, Some(ROAD_RANGE));
+            memo.last = Some(Memo {
+                scenario: self.scenario_arc(),
+                airlift,
+                closed,
+                zoc,
+                net,
+            });
+        }
+        match &memo.last {
+            Some(m) => &m.net,
+            None => unreachable!("the memo was just filled"),
+        }
+    }
+
     /// The search behind [`Game::trace_supply`]. With `blocking` off it ignores who holds
     /// ground and zones of control, and with no `limit` it ignores range: both are used to
     /// find where a cut way would have run.
@@ -213,6 +265,21 @@ impl Game {
         } else {
             (vec![false; n], vec![false; n])
         };
+        self.search_through(faction, &closed, &zoc, self.airlift_flies(faction), limit)
+    }
+
+    /// The search itself, through ground `closed` to the faction and hexes where an enemy
+    /// `zoc` stops it, by map index.
+    fn search_through(
+        &self,
+        faction: FactionId,
+        closed: &[bool],
+        zoc: &[bool],
+        airlift: bool,
+        limit: Option<u16>,
+    ) -> SupplyNet {
+        let map = &self.scenario().map;
+        let n = map.len();
         let limit = limit.map_or(u32::MAX, u32::from);
         let steps = self.motor_steps();
         let mut net = SupplyNet {
@@ -226,10 +293,7 @@ impl Game {
             let Some(i) = map.index(src.hex) else {
                 continue;
             };
-            if src.faction != faction
-                || closed[i]
-                || src.kind == SupplyKind::Airlift && !self.airlift_flies(faction)
-            {
+            if src.faction != faction || closed[i] || src.kind == SupplyKind::Airlift && !airlift {
                 continue; // a source on lost ground supplies no one
             }
             // A shorter-ranged source starts with part of the range already spent.

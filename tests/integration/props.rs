@@ -7,11 +7,21 @@ use std::sync::{Arc, LazyLock};
 use euphrates::level;
 use euphrates::save::{self, Recorder};
 use euphrates::sim::ai::{AiPlayer, Difficulty, random_command};
-use euphrates::sim::{Command, Event, FactionId, Game, PatronId, PlaceId, Scenario, UnitId};
+use euphrates::sim::{
+    Command, Event, FactionId, Game, PatronId, PlaceId, Scenario, SupplyMemo, UnitId,
+};
 use hexx::Hex;
 use proptest::prelude::*;
 
 use crate::at;
+
+static DEFAULT: LazyLock<Arc<Scenario>> = LazyLock::new(|| {
+    Arc::new(
+        level::load_path(&at(level::DEFAULT_LEVEL))
+            .unwrap()
+            .scenario,
+    )
+});
 
 static TUTORIAL: LazyLock<(Arc<Scenario>, String)> = LazyLock::new(|| {
     let l = level::load_path(&at("levels/tutorial.ron")).unwrap();
@@ -166,6 +176,39 @@ proptest! {
         let (restored, _) = loaded.restore((*scenario).clone()).unwrap();
         prop_assert_eq!(restored.state_hash(), game.state_hash());
         prop_assert_eq!(restored.state(), game.state());
+    }
+
+    /// A supply trace kept between commands (as the AI keeps one) is always the trace made
+    /// afresh, whatever was played in between: moves, captures, battles, air strikes, broken
+    /// agreements.
+    #[test]
+    fn a_remembered_supply_trace_is_the_fresh_one(
+        seed in 0u64..10_000,
+        on_default in any::<bool>(),
+        ai_share in 0u8..4,
+    ) {
+        let scenario = if on_default { DEFAULT.clone() } else { TUTORIAL.0.clone() };
+        let mut game = Game::new(scenario, seed);
+        let factions = game.scenario().factions.len();
+        let mut memos = vec![SupplyMemo::default(); factions];
+        let mut ai = AiPlayer::new(Difficulty::Normal);
+        for n in 0..400u64 {
+            if game.is_over() {
+                break;
+            }
+            for (f, memo) in memos.iter_mut().enumerate() {
+                let f = FactionId(f as u8);
+                let fresh = game.trace_supply(f);
+                prop_assert!(game.trace_supply_memo(f, memo) == &fresh, "after {n} commands");
+            }
+            let command = if (n + seed) % 4 < u64::from(ai_share) {
+                ai.choose(&game)
+            } else {
+                random_command(&game, seed ^ n)
+            };
+            let command = if game.check(&command).is_ok() { command } else { Command::EndTurn };
+            game.perform(&command).unwrap();
+        }
     }
 
     /// The same seed and the same players give the same game, move for move.
