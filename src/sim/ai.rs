@@ -392,36 +392,40 @@ impl AiPlayer {
     }
 
     fn field(&mut self, game: &Game, plan: &Plan, class: MoveClass, raid: bool) -> &Field {
+        let i = self.fresh_field(game, plan, class, raid);
+        &self.fields[i].1
+    }
+
+    /// Where the distance field for a class of units toward the targets (or the raids) is
+    /// kept, searched again first if the plan's targets changed.
+    fn fresh_field(&mut self, game: &Game, plan: &Plan, class: MoveClass, raid: bool) -> usize {
         let (targets, bonus) = if raid {
             (&plan.raids, 0)
         } else {
             (&plan.targets, 2)
         };
-        let mut h = StableHasher::default();
-        targets.iter().for_each(|t| {
-            (t.hex.x, t.hex.y, t.value).hash(&mut h);
-        });
-        (game.turn(), plan.me.0).hash(&mut h);
-        let key = h.finish();
+        let key = plan.field_keys[usize::from(raid)];
         let which = (class, raid);
         let pos = self.fields.iter().position(|(c, _)| *c == which);
-        let fresh = pos.is_none_or(|i| self.fields[i].1.key != key);
-        if fresh {
-            let f = Field {
-                key,
-                cost: distance_field(game, plan, targets, bonus, class),
-            };
-            match pos {
-                Some(i) => self.fields[i] = (which, f),
-                None => self.fields.push((which, f)),
+        if let Some(i) = pos
+            && self.fields[i].1.key == key
+        {
+            return i;
+        }
+        let f = Field {
+            key,
+            cost: distance_field(game, plan, targets, bonus, class),
+        };
+        match pos {
+            Some(i) => {
+                self.fields[i] = (which, f);
+                i
+            }
+            None => {
+                self.fields.push((which, f));
+                self.fields.len() - 1
             }
         }
-        let i = self
-            .fields
-            .iter()
-            .position(|(c, _)| *c == which)
-            .unwrap_or(0);
-        &self.fields[i].1
     }
 
     /// The best move for the unit that gains most by moving, if any gains at all.
@@ -441,13 +445,11 @@ impl AiPlayer {
         let mut reach = std::mem::take(&mut self.reach);
         reach.refresh(game);
         for (id, class, here) in units {
-            let raids = if plan.raids.is_empty() {
-                Vec::new()
-            } else {
-                self.field(game, plan, class, true).cost.clone()
-            };
+            let raids = (!plan.raids.is_empty()).then(|| self.fresh_field(game, plan, class, true));
+            let toward = self.fresh_field(game, plan, class, false);
+            let raids: &[u32] = raids.map_or(&[], |i| &self.fields[i].1.cost);
             let raid_at = |h: Hex| map.index(h).and_then(|i| raids.get(i).copied());
-            let field = &self.field(game, plan, class, false).cost;
+            let field = &self.fields[toward].1.cost;
             let at = |h: Hex| map.index(h).map_or(u32::MAX, |i| field[i]);
             let here_score = plan.score(game, id, here, at(here), raid_at(here));
             for &h in reach.hexes(game, id) {
@@ -510,6 +512,11 @@ struct Plan<'a> {
     /// The last three turns, for a player short of easy: held places an enemy could reach
     /// by the end count as contested.
     endgame: bool,
+    /// Ground held by a neutral faction, by map index: closed to its units.
+    neutral: Vec<bool>,
+    /// What the distance fields toward the targets and the raids are worked out from, as
+    /// hashes: a field is searched again only when its key changes.
+    field_keys: [u64; 2],
 }
 
 impl<'a> Plan<'a> {
@@ -568,6 +575,16 @@ impl<'a> Plan<'a> {
             assault: vec![false; n],
             finishing: false,
             endgame: false,
+            neutral: {
+                let neutral: Vec<bool> = (0..s.factions.len())
+                    .map(|f| game.stance(FactionId(f as u8), me) == Stance::Neutral)
+                    .collect();
+                game.controls()
+                    .iter()
+                    .map(|c| c.is_some_and(|c| neutral.get(usize::from(c.0)) == Some(&true)))
+                    .collect()
+            },
+            field_keys: [0; 2],
             cautious: d != Difficulty::Easy && must_survive(game, me),
         };
         let mine = game.units().filter(|u| u.owner == me).count();
@@ -620,6 +637,18 @@ impl<'a> Plan<'a> {
                 })
                 .collect();
         }
+        let mut ground = StableHasher::default();
+        me.0.hash(&mut ground);
+        for (i, _) in plan.neutral.iter().enumerate().filter(|(_, n)| **n) {
+            i.hash(&mut ground);
+        }
+        plan.field_keys = [&plan.targets, &plan.raids].map(|targets| {
+            let mut h = ground.clone();
+            targets.iter().for_each(|t| {
+                (t.hex.x, t.hex.y, t.value).hash(&mut h);
+            });
+            h.finish()
+        });
         plan
     }
 
@@ -1338,12 +1367,7 @@ fn distance_field(
             }
         }
     }
-    let closed: Vec<bool> = (0..n)
-        .map(|i| {
-            game.control(map.hex_of_index(i))
-                .is_some_and(|c| c != plan.me && game.stance(c, plan.me) == Stance::Neutral)
-        })
-        .collect();
+    let closed = &plan.neutral;
     let steps = game.step_table(class);
     while let Some(Reverse((c, i))) = heap.pop() {
         let i = i as usize;

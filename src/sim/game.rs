@@ -203,6 +203,10 @@ mod arc_scenario {
 /// the step is impossible).
 pub type Steps = [(u32, u16); 6];
 
+/// The neighbours (by map index) a unit on a hex holds in its zone of control, `u32::MAX`
+/// for none: zones of control do not reach across a river edge with no usable crossing.
+pub type ZocLinks = [u32; 6];
+
 /// A game in progress: the scenario it started from, the current state and the event log.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Game {
@@ -219,6 +223,10 @@ pub struct Game {
     /// The same for units on foot.
     #[serde(skip)]
     foot_steps: std::sync::OnceLock<Arc<Vec<Steps>>>,
+    /// Each hex's neighbours a unit there holds in its zone of control; derived from the map
+    /// once.
+    #[serde(skip)]
+    zoc_links: std::sync::OnceLock<Arc<Vec<ZocLinks>>>,
     /// Stances between factions, row by row; derived from the relations and dropped whenever
     /// they change.
     #[serde(skip)]
@@ -285,6 +293,7 @@ impl Game {
             occupant: vec![None; scenario.map.len()],
             motor_steps: std::sync::OnceLock::new(),
             foot_steps: std::sync::OnceLock::new(),
+            zoc_links: std::sync::OnceLock::new(),
             stances: std::sync::OnceLock::new(),
             scenario,
             seed,
@@ -574,6 +583,25 @@ impl Game {
         })
     }
 
+    /// For each hex (by map index), the neighbours a unit there holds in its zone of
+    /// control.
+    pub fn zoc_links(&self) -> &[ZocLinks] {
+        self.zoc_links.get_or_init(|| {
+            let map = &self.scenario.map;
+            Arc::new(
+                (0..map.len())
+                    .map(|i| {
+                        let here = map.hex_of_index(i);
+                        here.all_neighbors().map(|n| match map.index(n) {
+                            Some(j) if super::rules::zoc_reaches(map, here, n) => j as u32,
+                            _ => u32::MAX,
+                        })
+                    })
+                    .collect(),
+            )
+        })
+    }
+
     /// The oil price now, US dollars a barrel.
     pub fn oil_price(&self) -> u16 {
         self.state.oil_price.unwrap_or(self.scenario.oil_price)
@@ -625,6 +653,7 @@ impl Game {
             log: Vec::new(),
             motor_steps: self.motor_steps.clone(),
             foot_steps: self.foot_steps.clone(),
+            zoc_links: self.zoc_links.clone(),
             stances: self.stances.clone(),
         }
     }

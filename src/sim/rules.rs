@@ -26,7 +26,17 @@ pub struct Reach {
 
 /// Whether a unit on `from` exerts its zone of control over the neighbouring `to`: not across
 /// a river edge without a usable crossing.
-fn zoc_reaches(map: &super::map::Map, from: Hex, to: Hex) -> bool {
+/// What [`Game::reach_search`] found, by map index.
+pub(super) struct ReachSearch {
+    /// Every hex reached, in the order first reached (the start not included).
+    pub reached: Vec<usize>,
+    /// The cheapest cost to each hex, `Mp::MAX` where not reached.
+    pub best: Vec<Mp>,
+    /// The hex each was reached from.
+    pub prev: Vec<u32>,
+}
+
+pub(super) fn zoc_reaches(map: &super::map::Map, from: Hex, to: Hex) -> bool {
     map.river_between(from, to).is_none_or(|e| {
         e.crossing
             .as_ref()
@@ -222,18 +232,17 @@ impl Game {
     /// `faction` (zones of control do not reach across a river edge with no usable crossing).
     pub fn zoc_map(&self, faction: FactionId) -> Vec<bool> {
         let map = &self.scenario().map;
+        let links = self.zoc_links();
         let mut zoc = vec![false; map.len()];
         for u in self.units() {
             if !self.stance(u.owner, faction).fights() {
                 continue;
             }
-            for n in map.neighbors(u.hex) {
-                if let Some(i) = map.index(n)
-                    && !zoc[i]
-                    && zoc_reaches(map, u.hex, n)
-                {
-                    zoc[i] = true;
-                }
+            let Some(i) = map.index(u.hex) else {
+                continue;
+            };
+            for &j in links[i].iter().filter(|&&j| j != u32::MAX) {
+                zoc[j as usize] = true;
             }
         }
         zoc
@@ -249,17 +258,44 @@ impl Game {
             return out;
         };
         let map = &self.scenario().map;
-        let Some(start) = map.index(unit.hex) else {
-            return out;
+        let zoc = if unit.kind.ignores_zoc() {
+            vec![false; map.len()]
+        } else {
+            self.zoc_map(unit.owner)
         };
+        let search = self.reach_search(unit, &zoc);
+        for j in search.reached {
+            let h = map.hex_of_index(j);
+            out.insert(
+                (h.x, h.y),
+                Reach {
+                    cost: search.best[j],
+                    prev: map.hex_of_index(search.prev[j] as usize),
+                    stops: zoc[j],
+                },
+            );
+        }
+        out
+    }
+
+    /// The search behind [`Game::reach_through`], given the zone of control map of enemies
+    /// to the unit's owner (all false for a unit that ignores them), by map index.
+    pub(super) fn reach_search(&self, unit: &Unit, zoc: &[bool]) -> ReachSearch {
+        let id = unit.id;
+        let map = &self.scenario().map;
         let n = map.len();
+        let mut best = vec![Mp::MAX; n];
+        let mut prev = vec![u32::MAX; n];
+        let mut reached = Vec::new();
+        let Some(start) = map.index(unit.hex) else {
+            return ReachSearch {
+                reached,
+                best,
+                prev,
+            };
+        };
         let me = unit.owner;
         let steps = self.step_table(unit.kind.move_class());
-        let zoc = if unit.kind.ignores_zoc() {
-            vec![false; n]
-        } else {
-            self.zoc_map(me)
-        };
         let factions = self.scenario().factions.len();
         let stance: Vec<Stance> = (0..factions)
             .map(|f| self.stance(FactionId(f as u8), me))
@@ -276,12 +312,9 @@ impl Game {
                 && matches!(a.kind, crate::sim::AgreementKind::Deconfliction { .. })
         });
         let occupants = self.occupants();
-        let mut best = vec![Mp::MAX; n];
-        let mut prev = vec![u32::MAX; n];
         let mut heap = BinaryHeap::new();
         best[start] = 0;
         heap.push(Reverse((0 as Mp, start as u32)));
-        let mut reached = Vec::new();
         while let Some(Reverse((cost, i))) = heap.pop() {
             let i = i as usize;
             if cost > best[i] {
@@ -310,14 +343,10 @@ impl Game {
                 {
                     continue;
                 }
-                let to = map.hex_of_index(j);
-                if self
-                    .control(to)
-                    .is_some_and(|h| h != me && stance_of(h) == Stance::Neutral)
-                {
+                if self.controls()[j].is_some_and(|h| h != me && stance_of(h) == Stance::Neutral) {
                     continue;
                 }
-                if lines && self.line_crossed(me, here, to).is_some() {
+                if lines && self.line_crossed(me, here, map.hex_of_index(j)).is_some() {
                     continue;
                 }
                 if best[j] == Mp::MAX {
@@ -328,18 +357,11 @@ impl Game {
                 heap.push(Reverse((c, j as u32)));
             }
         }
-        for j in reached {
-            let h = map.hex_of_index(j);
-            out.insert(
-                (h.x, h.y),
-                Reach {
-                    cost: best[j],
-                    prev: map.hex_of_index(prev[j] as usize),
-                    stops: zoc[j],
-                },
-            );
+        ReachSearch {
+            reached,
+            best,
+            prev,
         }
-        out
     }
 
     /// The path to a hex found by [`Game::reachable`], ready for [`Command::Move`].

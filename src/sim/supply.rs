@@ -174,8 +174,6 @@ impl Game {
     /// Per map index: ground closed to `faction`'s supply (held by a non-ally), and hexes in
     /// an enemy zone of control that no friendly unit holds open.
     fn obstacles(&self, faction: FactionId) -> (Vec<bool>, Vec<bool>) {
-        let map = &self.scenario().map;
-        let n = map.len();
         let allied: Vec<bool> = (0..self.scenario().factions.len())
             .map(|f| self.stance(FactionId(f as u8), faction).friendly())
             .collect();
@@ -184,17 +182,15 @@ impl Game {
             .iter()
             .map(|c| c.is_some_and(|c| !allied.get(usize::from(c.0)).copied().unwrap_or(false)))
             .collect();
-        let mut zoc = vec![false; n];
-        for u in self.units() {
-            if !self.stance(u.owner, faction).fights() {
-                continue;
-            }
-            for h in map.neighbors(u.hex) {
-                if let Some(i) = map.index(h)
-                    && !zoc[i]
-                {
-                    zoc[i] = self.zoc_blocker(faction, h).is_some();
-                }
+        // Every hex an enemy's zone of control reaches, unless a friendly unit holds it open
+        // (what `zoc_blocker` says of one hex).
+        let mut zoc = self.zoc_map(faction);
+        for (i, z) in zoc.iter_mut().enumerate() {
+            if *z
+                && let Some(u) = self.occupants()[i].and_then(|id| self.unit(id))
+                && self.stance(u.owner, faction).friendly()
+            {
+                *z = false;
             }
         }
         (closed, zoc)

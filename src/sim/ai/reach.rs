@@ -45,6 +45,9 @@ pub(super) struct ReachMemo {
     occupants: Vec<Option<UnitId>>,
     control: Vec<Option<FactionId>>,
     entries: Vec<Entry>,
+    /// Zone of control maps of the current position, by the faction they hinder (the
+    /// default for units that ignore them).
+    zoc: Vec<(Option<FactionId>, Vec<bool>)>,
 }
 
 fn epoch(game: &Game) -> u64 {
@@ -106,11 +109,30 @@ impl ReachMemo {
             self.entries
                 .retain(|e| touched.iter().all(|i| e.searched.binary_search(i).is_err()));
         }
+        self.zoc.clear();
         self.epoch = epoch;
         self.occupants.clear();
         self.occupants.extend_from_slice(occupants);
         self.control.clear();
         self.control.extend_from_slice(control);
+    }
+
+    /// The zones of control that hinder `faction`'s units in the current position (none for
+    /// units that ignore them).
+    fn zoc_for(&mut self, game: &Game, faction: FactionId, ignores: bool) -> &[bool] {
+        let key = (!ignores).then_some(faction);
+        let i = match self.zoc.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                let map = match key {
+                    Some(f) => game.zoc_map(f),
+                    None => vec![false; game.scenario().map.len()],
+                };
+                self.zoc.push((key, map));
+                self.zoc.len() - 1
+            }
+        };
+        &self.zoc[i].1
     }
 
     /// The hexes `unit` could move to, in the order [`Game::reachable`] gives them: kept
@@ -128,21 +150,24 @@ impl ReachMemo {
             (Some(i), false) => i,
             _ => {
                 let map = &game.scenario().map;
-                let through = game.reach_through(unit);
-                let mut searched: Vec<usize> = through
-                    .keys()
-                    .map(|&(x, y)| Hex::new(x, y))
-                    .chain(std::iter::once(hex))
-                    .filter_map(|h| map.index(h))
-                    .collect();
+                let reached = match game.unit(unit) {
+                    Some(u) => {
+                        let zoc = self.zoc_for(game, u.owner, u.kind.ignores_zoc());
+                        game.reach_search(u, zoc).reached
+                    }
+                    None => Vec::new(),
+                };
+                let mut searched = reached.clone();
+                searched.extend(map.index(hex));
                 searched.sort_unstable();
-                searched.dedup();
-                // As `Game::reachable`: no stopping where someone already stands.
-                let hexes = through
-                    .keys()
-                    .map(|&(x, y)| Hex::new(x, y))
-                    .filter(|&h| game.unit_at(h).is_none())
+                // As `Game::reachable` lists them: no stopping where someone already stands,
+                // in the order of (x, y).
+                let mut hexes: Vec<Hex> = reached
+                    .iter()
+                    .filter(|&&j| game.occupants()[j].is_none())
+                    .map(|&j| map.hex_of_index(j))
                     .collect();
+                hexes.sort_unstable_by_key(|h| (h.x, h.y));
                 let entry = Entry {
                     unit,
                     hex,

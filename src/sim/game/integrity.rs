@@ -31,6 +31,7 @@ impl Game {
             occupant: Vec::new(),
             motor_steps: std::sync::OnceLock::new(),
             foot_steps: std::sync::OnceLock::new(),
+            zoc_links: std::sync::OnceLock::new(),
             stances: std::sync::OnceLock::new(),
             scenario,
             seed,
