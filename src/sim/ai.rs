@@ -121,7 +121,7 @@ pub struct AiPlayer {
     /// The way of playing chosen for a turn (a hard AI tries both and keeps the better).
     style: Option<(u16, Style)>,
     /// Distances to supply for the hiding units, kept while the supplied hexes stay the same.
-    supply_distances: Option<(u64, Vec<u32>)>,
+    supply_distances: Option<(u64, [Vec<u32>; 2])>,
     /// For a hard AI, where enemies cut the supply of its units, worked out once a turn (by
     /// turn and faction).
     supply_cuts: Option<((u16, u8), Vec<Target>)>,
@@ -272,7 +272,7 @@ impl AiPlayer {
         let mut plan = Plan::new(game, me, d, &cuts, &mut self.supply);
         plan.bold = style == Style::Bold;
         if plan.survival || !plan.reserve.is_empty() {
-            plan.to_supply = self.supply_distances(&plan);
+            plan.to_supply = self.supply_distances(game, &plan);
         }
         for step in 0..5 {
             let c = match step {
@@ -374,17 +374,27 @@ impl AiPlayer {
         cuts
     }
 
-    /// The plan's distances to supply, walked again only when the supplied hexes change.
-    fn supply_distances(&mut self, plan: &Plan) -> Vec<u32> {
+    /// The plan's distances to supply, searched again only when the supplied hexes (or the
+    /// ground closed to its units) change.
+    fn supply_distances(&mut self, game: &Game, plan: &Plan) -> [Vec<u32>; 2] {
         let seeds = plan.supply_seeds();
         let mut h = StableHasher::default();
-        plan.me.0.hash(&mut h);
+        plan.field_keys[2].hash(&mut h);
         seeds.hash(&mut h);
         let key = h.finish();
         match &self.supply_distances {
             Some((k, d)) if *k == key => d.clone(),
             _ => {
-                let d = plan.walk_from(&seeds);
+                let map = &game.scenario().map;
+                let targets: Vec<Target> = seeds
+                    .iter()
+                    .map(|&i| Target {
+                        hex: map.hex_of_index(i),
+                        value: 0,
+                    })
+                    .collect();
+                let d = [MoveClass::Motor, MoveClass::Foot]
+                    .map(|class| distance_field(game, plan, &targets, 0, class));
                 self.supply_distances = Some((key, d.clone()));
                 d
             }
@@ -494,9 +504,10 @@ struct Plan<'a> {
     /// A side that must survive keeps a few units far from the fighting, whatever happens to
     /// the rest, so that losing a battle never loses the war: these hide like the last few.
     reserve: Vec<UnitId>,
-    /// Hexes from the nearest hex the faction's supply reaches, by map index (computed only
-    /// for a side that hides units).
-    to_supply: Vec<u32>,
+    /// Movement points from each hex (by map index) to the nearest the faction's supply
+    /// reaches, for units moving by road and on foot (computed only for a side that hides
+    /// units).
+    to_supply: [Vec<u32>; 2],
     /// The level's last turn (for a player short of easy): what stands when it ends is what
     /// scores, and only the factions still to move this round can take it back.
     last_turn: bool,
@@ -515,8 +526,9 @@ struct Plan<'a> {
     /// Ground held by a neutral faction, by map index: closed to its units.
     neutral: Vec<bool>,
     /// What the distance fields toward the targets and the raids are worked out from, as
-    /// hashes: a field is searched again only when its key changes.
-    field_keys: [u64; 2],
+    /// hashes, and the ground closed to the faction's units alone: a field is searched again
+    /// only when its key changes.
+    field_keys: [u64; 3],
 }
 
 impl<'a> Plan<'a> {
@@ -569,7 +581,7 @@ impl<'a> Plan<'a> {
             bold: false,
             survival: false,
             reserve: Vec::new(),
-            to_supply: Vec::new(),
+            to_supply: [Vec::new(), Vec::new()],
             last_turn,
             raids: Vec::new(),
             assault: vec![false; n],
@@ -584,7 +596,7 @@ impl<'a> Plan<'a> {
                     .map(|c| c.is_some_and(|c| neutral.get(usize::from(c.0)) == Some(&true)))
                     .collect()
             },
-            field_keys: [0; 2],
+            field_keys: [0; 3],
             cautious: d != Difficulty::Easy && must_survive(game, me),
         };
         let mine = game.units().filter(|u| u.owner == me).count();
@@ -642,13 +654,14 @@ impl<'a> Plan<'a> {
         for (i, _) in plan.neutral.iter().enumerate().filter(|(_, n)| **n) {
             i.hash(&mut ground);
         }
-        plan.field_keys = [&plan.targets, &plan.raids].map(|targets| {
+        let [toward, raids] = [&plan.targets, &plan.raids].map(|targets| {
             let mut h = ground.clone();
             targets.iter().for_each(|t| {
                 (t.hex.x, t.hex.y, t.value).hash(&mut h);
             });
             h.finish()
         });
+        plan.field_keys = [toward, raids, ground.finish()];
         plan
     }
 
@@ -673,29 +686,6 @@ impl<'a> Plan<'a> {
         seeds.sort_unstable();
         seeds.dedup();
         seeds
-    }
-
-    /// Hexes from each hex to the nearest of `seeds` (a breadth-first walk from all of them;
-    /// `u32::MAX` where none is connected).
-    fn walk_from(&self, seeds: &[usize]) -> Vec<u32> {
-        let map = &self.game.scenario().map;
-        let mut dist = vec![u32::MAX; map.len()];
-        let mut queue = std::collections::VecDeque::new();
-        for &i in seeds {
-            dist[i] = 0;
-            queue.push_back(i);
-        }
-        while let Some(i) = queue.pop_front() {
-            for n in map.neighbors(map.hex_of_index(i)) {
-                if let Some(j) = map.index(n)
-                    && dist[j] == u32::MAX
-                {
-                    dist[j] = dist[i] + 1;
-                    queue.push_back(j);
-                }
-            }
-        }
-        dist
     }
 
     /// The units furthest from any enemy, kept back so that the faction survives: those in
@@ -851,7 +841,10 @@ impl<'a> Plan<'a> {
             // supply still reaches (the desert hideouts): staying alive is the objective, and
             // cut off they would waste away as surely as in battle. At the very end, a place
             // no one can take back is worth the walk.
-            let cut_off = i64::from(self.to_supply.get(i).copied().unwrap_or(0).min(50)) * 150;
+            let class = usize::from(u.kind.move_class() == MoveClass::Foot);
+            let to_supply = self.to_supply[class].get(i).copied().unwrap_or(0);
+            // 150 a hex of open desert, for as far as a unit could march in a few turns.
+            let cut_off = i64::from(to_supply.min(100)) * 75;
             let safe = self.threat[i] == 0 && !self.contested[i];
             let safe_grab = if self.threat[i] == 0 { grab } else { 0 };
             // Before the end, a hideout within a turn's march of an empty place.
@@ -1204,8 +1197,11 @@ impl<'a> Plan<'a> {
         }
         // At the end, a place left empty within an enemy's reach needs a garrison more than
         // anything else: militia will do.
+        // One recruit a turn: once raised, the money goes to what else it can buy.
+        let recruits = !game.recruited_this_turn(self.me);
         let militia = super::economy::recruit_cost(UnitKind::Militia);
-        if spare > militia
+        if recruits
+            && spare > militia
             && let Some(place) = self.exposed_place(true)
         {
             return Some(Command::Recruit {
@@ -1251,7 +1247,8 @@ impl<'a> Plan<'a> {
         } else {
             self.front_place(true)
         };
-        if spare > cost * if self.d == Difficulty::Easy { 4 } else { 1 }
+        if recruits
+            && spare > cost * if self.d == Difficulty::Easy { 4 } else { 1 }
             && let Some(place) = place
         {
             return Some(Command::Recruit { place, kind });

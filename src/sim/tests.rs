@@ -753,6 +753,49 @@ fn a_hiding_side_slips_into_an_empty_town_on_the_last_turn_only() {
     assert_ne!(game.control(town), Some(FactionId(0)));
 }
 
+/// A side that must survive, its last unit cut off by a lake from the depot just across it:
+/// it heads for the depot it can walk to, far as it is, not for the water's edge.
+#[test]
+fn a_unit_cut_off_heads_for_supply_it_can_walk_to() {
+    let mut b = ScenarioBuilder::new(12, 16, Terrain::Desert);
+    let red = b.faction("red");
+    let blue = b.faction("blue");
+    b.stance(red, blue, Stance::Hostile);
+    let water: Vec<hexx::Hex> = (0..16).map(|row| b.hex(6, row)).collect();
+    for &h in &water {
+        b.map().set_tile(
+            h,
+            map::Tile {
+                terrain: Terrain::Water,
+                country: None,
+            },
+        );
+    }
+    let u = b.unit(red, UnitKind::Infantry, 5, 0);
+    b.unit(blue, UnitKind::Infantry, 11, 15);
+    let (across, home) = (b.hex(8, 0), b.hex(0, 15));
+    b.supply_source(red, "across", SupplyKind::Depot, across);
+    b.supply_source(red, "home", SupplyKind::Depot, home);
+    b.objective(Objective {
+        key: "survive".into(),
+        faction: red,
+        goal: Goal::Survive,
+        points: 20,
+        description: String::new(),
+        by: None,
+    });
+    b.turns(10);
+    let mut game = Game::new(b.build(), 1);
+    let start = game.unit(u).unwrap().hex;
+    play_red_turn(&mut game);
+    let now = game.unit(u).unwrap().hex;
+    assert!(
+        now.unsigned_distance_to(home) < start.unsigned_distance_to(home)
+            && water.iter().all(|w| w.unsigned_distance_to(now) > 1),
+        "it stayed by the water at {now:?}"
+    );
+}
+
 /// A side that must survive, down to two units: one next to a weakly held town its enemy
 /// holds, the other far away.
 fn last_stand(turns: u16) -> (Game, UnitId, UnitId) {
