@@ -10,13 +10,12 @@
 //! the turn: a unit's reach next turn is searched again anyway (its movement points are
 //! back), but the units that did not move keep theirs through the other factions' turns.
 
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use hexx::Hex;
 
-use crate::sim::entities::{FactionId, UnitId};
-use crate::sim::game::{Game, StableHasher};
+use crate::sim::entities::{FactionId, Stance, UnitId};
+use crate::sim::game::Game;
 use crate::sim::scenario::Scenario;
 
 /// More changed hexes than this between two commands, and it is quicker to start afresh
@@ -41,7 +40,7 @@ pub(super) struct ReachMemo {
     /// Held so that the pointer compared cannot be reused by another scenario.
     scenario: Option<Arc<Scenario>>,
     /// Stances and agreements the entries were made under.
-    epoch: u64,
+    epoch: (Vec<Stance>, Vec<bool>),
     occupants: Vec<Option<UnitId>>,
     control: Vec<Option<FactionId>>,
     entries: Vec<Entry>,
@@ -50,20 +49,18 @@ pub(super) struct ReachMemo {
     zoc: Vec<(Option<FactionId>, Vec<bool>)>,
 }
 
-fn epoch(game: &Game) -> u64 {
-    let mut h = StableHasher::default();
+/// What else a unit's reach depends on: the stances between factions and which agreements
+/// are in force.
+fn epoch(game: &Game) -> (Vec<Stance>, Vec<bool>) {
     let s = game.scenario();
     let n = s.factions.len();
-    for a in 0..n {
-        for b in 0..n {
-            game.stance(FactionId(a as u8), FactionId(b as u8))
-                .hash(&mut h);
-        }
-    }
-    for i in 0..s.agreements.len() {
-        game.agreement_active(i).hash(&mut h);
-    }
-    h.finish()
+    let stances = (0..n * n)
+        .map(|k| game.stance(FactionId((k / n) as u8), FactionId((k % n) as u8)))
+        .collect();
+    let agreements = (0..s.agreements.len())
+        .map(|i| game.agreement_active(i))
+        .collect();
+    (stances, agreements)
 }
 
 impl ReachMemo {
