@@ -224,13 +224,8 @@ impl AiPlayer {
         let turn = game.turn();
         let mut g = game.imagined_copy(sample);
         let mut mine = AiPlayer {
-            difficulty: Difficulty::Normal,
-            fields: Vec::new(),
             style: Some((turn, style)),
-            supply_distances: None,
-            supply_cuts: None,
-            supply: SupplyMemo::default(),
-            reach: reach::ReachMemo::default(),
+            ..AiPlayer::new(Difficulty::Normal)
         };
         let mut others: Vec<AiPlayer> = (0..g.scenario().factions.len())
             .map(|_| AiPlayer::new(Difficulty::Normal))
@@ -568,6 +563,14 @@ impl<'a> Plan<'a> {
                 }
             }
         }
+        let neutral_to_me: Vec<bool> = (0..s.factions.len())
+            .map(|f| game.stance(FactionId(f as u8), me) == Stance::Neutral)
+            .collect();
+        let neutral = game
+            .controls()
+            .iter()
+            .map(|c| c.is_some_and(|c| neutral_to_me.get(usize::from(c.0)) == Some(&true)))
+            .collect();
         let mut plan = Plan {
             game,
             me,
@@ -587,15 +590,7 @@ impl<'a> Plan<'a> {
             assault: vec![false; n],
             finishing: false,
             endgame: false,
-            neutral: {
-                let neutral: Vec<bool> = (0..s.factions.len())
-                    .map(|f| game.stance(FactionId(f as u8), me) == Stance::Neutral)
-                    .collect();
-                game.controls()
-                    .iter()
-                    .map(|c| c.is_some_and(|c| neutral.get(usize::from(c.0)) == Some(&true)))
-                    .collect()
-            },
+            neutral,
             field_keys: [0; 3],
             cautious: d != Difficulty::Easy && must_survive(game, me),
         };
@@ -1195,10 +1190,10 @@ impl<'a> Plan<'a> {
         if spare <= 0 {
             return None;
         }
-        // At the end, a place left empty within an enemy's reach needs a garrison more than
-        // anything else: militia will do.
         // One recruit a turn: once raised, the money goes to what else it can buy.
         let recruits = !game.recruited_this_turn(self.me);
+        // At the end, a place left empty within an enemy's reach needs a garrison more than
+        // anything else: militia will do.
         let militia = super::economy::recruit_cost(UnitKind::Militia);
         if recruits
             && spare > militia

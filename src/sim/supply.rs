@@ -233,20 +233,17 @@ impl Game {
                 && m.closed == closed
                 && m.zoc == zoc
         });
-        if !same {
-            let net = self.search_through(faction, &closed, &zoc, airlift, Some(ROAD_RANGE));
-            memo.last = Some(Memo {
+        let kept = match memo.last.take() {
+            Some(m) if same => m,
+            _ => Memo {
+                net: self.search_through(faction, &closed, &zoc, airlift, Some(ROAD_RANGE)),
                 scenario: self.scenario_arc(),
                 airlift,
                 closed,
                 zoc,
-                net,
-            });
-        }
-        match &memo.last {
-            Some(m) => &m.net,
-            None => unreachable!("the memo was just filled"),
-        }
+            },
+        };
+        &memo.last.insert(kept).net
     }
 
     /// The search behind [`Game::trace_supply`]. With `blocking` off it ignores who holds
