@@ -14,9 +14,9 @@
 //! Above easy, it plays the end: in the last turns it garrisons what an enemy could walk
 //! into, and on the last turn it walks into empty towns its enemies hold and attacks for
 //! ground at any odds (losses no longer count). A side that must survive (the Islamic State)
-//! plays as a defender: it garrisons its objectives, weighs its own losses double, never
-//! plays boldly, keeps a reserve near its supply and raises militia in its rear. Every choice
-//! is deterministic for a given game state.
+//! plays as a defender: it keeps a garrison on every place it holds, weighs its own losses
+//! double, never plays boldly, keeps a reserve near its supply and raises militia in its
+//! rear. Every choice is deterministic for a given game state.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -482,9 +482,6 @@ struct Plan<'a> {
     supplied: Vec<bool>,
     /// Points of the places and objectives the faction holds, by map index.
     guard: Vec<u32>,
-    /// Points of the objectives alone, by map index: these are held even when no enemy is
-    /// near.
-    keep: Vec<u32>,
     /// Enemy strength next to each hex, by map index.
     threat: Vec<u32>,
     /// Whether an enemy unit is within two hexes, by map index.
@@ -578,7 +575,6 @@ impl<'a> Plan<'a> {
             targets: Vec::new(),
             supplied,
             guard: vec![0; n],
-            keep: vec![0; n],
             threat,
             contested,
             bold: false,
@@ -762,7 +758,6 @@ impl<'a> Plan<'a> {
                     && let Some(i) = map.index(h)
                 {
                     self.guard[i] += weight;
-                    self.keep[i] += weight;
                     // A defender's own objectives draw its units as much as what it could
                     // take: it gathers on them. An attacker holds them only when an enemy comes near.
                     if self.cautious {
@@ -878,12 +873,13 @@ impl<'a> Plan<'a> {
             // Leaving prepared positions under threat gives away their defence.
             score += 60;
         }
-        if self.guard[i] > 0 && self.contested[i] {
+        // An attacker garrisons what it holds when an enemy comes near. A defender keeps
+        // whoever stands on a place it holds there, strong or weak, before then too: a strong
+        // garrison that marched off to another objective left the first to a fresh militia
+        // (Hajin fell that way), a village left empty is walked into, and a unit in a town it
+        // holds stays in supply.
+        if self.guard[i] > 0 && (self.contested[i] || self.cautious) {
             score += i64::from(self.guard[i]) * 20;
-        } else if self.cautious && self.keep[i] > 0 {
-            // With no enemy near, a small unit is garrison enough: strong ones move on.
-            let per = if u.strength <= 10 { 20 } else { 3 };
-            score += i64::from(self.keep[i]) * per;
         }
         if self.cautious {
             let threat = i64::from(self.threat[i]);

@@ -987,3 +987,62 @@ fn a_hard_ai_takes_a_one_in_six_chance_at_a_place_it_wants_and_a_normal_one_wait
         "the normal AI attacked at one in six"
     );
 }
+
+/// A side that must survive holds two objective towns nine hexes apart, the far one worth
+/// more; its strong unit (20 strength points) stands in the nearer one, and no enemy is near
+/// either.
+fn two_keeps() -> (Game, UnitId, hexx::Hex) {
+    let mut b = ScenarioBuilder::new(16, 10, Terrain::Desert);
+    let red = b.faction("red");
+    let blue = b.faction("blue");
+    b.stance(red, blue, Stance::Hostile);
+    for (i, (key, col, points)) in [("near", 1, 5), ("far", 10, 15)].into_iter().enumerate() {
+        let hex = b.hex(col, 2);
+        b.place(Place {
+            key: key.into(),
+            name: key.into(),
+            kind: PlaceKind::Town,
+            hex,
+            population: 0,
+            points: 3,
+        });
+        b.control(col, 2, Some(red));
+        b.objective(Objective {
+            key: key.into(),
+            faction: red,
+            goal: Goal::Hold(PlaceId(i as u16)),
+            points,
+            description: String::new(),
+            by: None,
+        });
+    }
+    b.objective(Objective {
+        key: "survive".into(),
+        faction: red,
+        goal: Goal::Survive,
+        points: 20,
+        description: String::new(),
+        by: None,
+    });
+    let strong = b.unit(red, UnitKind::Infantry, 1, 2);
+    // Enough others that the side is not down to its last fighters, two of them further
+    // from the enemy (its reserve).
+    for col in 0..7 {
+        b.unit(red, UnitKind::Militia, col, 0);
+    }
+    b.unit(blue, UnitKind::Infantry, 15, 9);
+    b.turns(10);
+    let near = b.hex(1, 2);
+    (Game::new(b.build(), 1), strong, near)
+}
+
+#[test]
+fn a_defender_keeps_its_strong_garrison_on_an_objective_it_holds() {
+    let (mut game, strong, near) = two_keeps();
+    play_red_turn(&mut game);
+    assert_eq!(
+        game.unit(strong).unwrap().hex,
+        near,
+        "the garrison marched off and left the objective empty"
+    );
+}
