@@ -14,9 +14,9 @@
 //! Above easy, it plays the end: in the last turns it garrisons what an enemy could walk
 //! into, and on the last turn it walks into empty towns its enemies hold and attacks for
 //! ground at any odds (losses no longer count). A side that must survive (the Islamic State)
-//! plays as a defender: it keeps a garrison on every place it holds, weighs its own losses
-//! double, never plays boldly, keeps a reserve near its supply and raises militia in its
-//! rear. Every choice is deterministic for a given game state.
+//! plays as a defender: it holds on to its places, strong garrisons too, weighs its own
+//! losses double, never plays boldly, keeps a reserve near its supply and raises militia in
+//! its rear. Every choice is deterministic for a given game state.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -873,11 +873,11 @@ impl<'a> Plan<'a> {
             // Leaving prepared positions under threat gives away their defence.
             score += 60;
         }
-        // An attacker garrisons what it holds when an enemy comes near. A defender keeps
-        // whoever stands on a place it holds there, strong or weak, before then too: a strong
-        // garrison that marched off to another objective left the first to a fresh militia
-        // (Hajin fell that way), a village left empty is walked into, and a unit in a town it
-        // holds stays in supply.
+        // An attacker garrisons what it holds when an enemy comes near. A defender holds on to
+        // its places before then too, strong units as much as weak ones, the more so the more
+        // a place is worth: a strong garrison that marched off to another objective left the
+        // first to a fresh militia (Hajin fell that way), and a unit in a town it holds stays
+        // in supply.
         if self.guard[i] > 0 && (self.contested[i] || self.cautious) {
             score += i64::from(self.guard[i]) * 20;
         }
