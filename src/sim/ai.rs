@@ -9,7 +9,8 @@
 //! strikes before it attacks, concentrates on its objectives and lines up its strongest units
 //! where an attack will start, keeping its air power for strikes on the place it assaults;
 //! it attacks a place it wants at any odds the prize is worth (a rival waiting for better
-//! odds gets there first) and goes after the enemies that cut its supply lines.
+//! odds gets there first), goes after the enemies that cut its supply lines, and breaks a
+//! deconfliction line when all that is left to take lies beyond it.
 //!
 //! Above easy, it plays the end: in the last turns it garrisons what an enemy could walk
 //! into, and on the last turn it walks into empty towns its enemies hold and attacks for
@@ -28,7 +29,8 @@ use serde::{Deserialize, Serialize};
 use super::combat::{Outcome, Preview};
 use super::command::Command;
 use super::entities::{
-    FactionId, Goal, PatronId, Place, PlaceId, PlaceKind, Request, Stance, UnitId, UnitKind,
+    AgreementKind, FactionId, Goal, Party, PatronId, Place, PlaceId, PlaceKind, Request, Stance,
+    UnitId, UnitKind,
 };
 use super::game::{Game, StableHasher};
 use super::map::MoveClass;
@@ -134,6 +136,10 @@ pub struct AiPlayer {
 /// How far, in hexes, an enemy unit can be from a place and still take it before the game
 /// ends.
 const ENDGAME_REACH: u32 = 10;
+
+/// The least that targets beyond a deconfliction line must be worth before a hard AI breaks
+/// the line for them: a village or two is not worth its patrons' displeasure.
+const BREACH_WORTH: u32 = 5;
 
 /// What clearing a cut supply line is worth to a hard AI, per point of strength it cuts off:
 /// units cut off waste away and cannot attack, so the line is worth more than their strength.
@@ -264,7 +270,8 @@ impl AiPlayer {
             .map(|(_, s)| s)
             .unwrap_or_else(|| self.pick_style(game));
         let cuts = self.supply_cuts(game);
-        let mut plan = Plan::new(game, me, d, &cuts, &mut self.supply);
+        let side = line_side(game, d);
+        let mut plan = Plan::new(game, me, d, &cuts, side.as_deref(), &mut self.supply);
         plan.bold = style == Style::Bold;
         if plan.survival || !plan.reserve.is_empty() {
             plan.to_supply = self.supply_distances(game, &plan);
@@ -303,11 +310,13 @@ impl AiPlayer {
     /// debugging overlay or a curious player can show).
     pub fn targets(&mut self, game: &Game) -> Vec<(Hex, u32)> {
         let cuts = self.supply_cuts(game);
+        let side = line_side(game, self.difficulty);
         let plan = Plan::new(
             game,
             game.active_faction(),
             self.difficulty,
             &cuts,
+            side.as_deref(),
             &mut self.supply,
         );
         plan.targets.iter().map(|t| (t.hex, t.value)).collect()
@@ -317,11 +326,13 @@ impl AiPlayer {
     /// on `hex` is from what the AI is after: lower is better (for debugging overlays).
     pub fn distance_to_targets(&mut self, game: &Game, hex: Hex, class: MoveClass) -> u32 {
         let cuts = self.supply_cuts(game);
+        let side = line_side(game, self.difficulty);
         let plan = Plan::new(
             game,
             game.active_faction(),
             self.difficulty,
             &cuts,
+            side.as_deref(),
             &mut self.supply,
         );
         let map = &game.scenario().map;
@@ -517,6 +528,9 @@ struct Plan<'a> {
     endgame: bool,
     /// Ground held by a neutral faction, by map index: closed to its units.
     neutral: Vec<bool>,
+    /// For a hard AI bound by a deconfliction line, what its targets beyond the line are
+    /// worth (they are left out of `targets`: its units cannot reach them).
+    beyond: u32,
     /// What the distance fields toward the targets and the raids are worked out from, as
     /// hashes, and the ground closed to the faction's units alone: a field is searched again
     /// only when its key changes.
@@ -529,6 +543,7 @@ impl<'a> Plan<'a> {
         me: FactionId,
         d: Difficulty,
         cuts: &[Target],
+        side: Option<&[bool]>,
         memo: &mut SupplyMemo,
     ) -> Plan<'a> {
         let s = game.scenario();
@@ -587,6 +602,7 @@ impl<'a> Plan<'a> {
             finishing: false,
             endgame: false,
             neutral,
+            beyond: 0,
             field_keys: [0; 3],
             cautious: d != Difficulty::Easy && must_survive(game, me),
         };
@@ -600,6 +616,14 @@ impl<'a> Plan<'a> {
             plan.reserve.truncate(1);
         }
         plan.find_targets(cuts);
+        if let Some(side) = side {
+            let (here, beyond): (Vec<Target>, Vec<Target>) = plan
+                .targets
+                .iter()
+                .partition(|t| map.index(t.hex).is_some_and(|i| side[i]));
+            plan.beyond = beyond.iter().map(|t| t.value).sum();
+            plan.targets = here;
+        }
         // A hard AI lines up its strongest units on every target an enemy holds (its
         // coordination); the others send whoever is nearest.
         for u in game.units().filter(|_| d == Difficulty::Hard) {
@@ -925,10 +949,14 @@ impl<'a> Plan<'a> {
             .map_or(0, |(_, p)| i64::from(p.points) * 400)
     }
 
-    /// Coordination with a neutral faction that fights the same enemy.
+    /// Coordination with a neutral faction that fights the same enemy; for a hard AI, a
+    /// breach of a deconfliction line when it pays.
     fn diplomacy(&self) -> Option<Command> {
         if self.d == Difficulty::Easy {
             return None;
+        }
+        if let Some(c) = self.breach() {
+            return Some(c);
         }
         let game = self.game;
         let n = game.scenario().factions.len();
@@ -951,6 +979,38 @@ impl<'a> Plan<'a> {
     }
 
     /// The support entries of the faction and their patrons.
+    /// A hard AI breaks a deconfliction line by interest: when what it can still take on its
+    /// side is worth less than a third of what lies beyond the line, what lies beyond is worth
+    /// at least [`BREACH_WORTH`], and the breach would not bring the partner to open war.
+    /// Its patrons' displeasure (less support) is a price it pays then; a side that must
+    /// survive never starts a quarrel.
+    fn breach(&self) -> Option<Command> {
+        if self.d != Difficulty::Hard || self.cautious || self.beyond < BREACH_WORTH {
+            return None;
+        }
+        let here: u32 = self.targets.iter().map(|t| t.value).sum();
+        if here * 3 >= self.beyond {
+            return None;
+        }
+        let game = self.game;
+        game.scenario()
+            .agreements
+            .iter()
+            .enumerate()
+            .find_map(|(i, a)| {
+                let partner = a.partner(self.me)?;
+                let tension = game
+                    .relation(Party::Faction(self.me), Party::Faction(partner))
+                    .tension;
+                let calm = i16::from(tension) + super::diplomacy::BREACH_TENSION
+                    < i16::from(super::diplomacy::BREAKDOWN_TENSION);
+                let line = matches!(a.kind, AgreementKind::Deconfliction { .. });
+                (line && calm && game.agreement_active(i)).then_some(Command::Breach {
+                    agreement: i as u16,
+                })
+            })
+    }
+
     fn pools(&self) -> Vec<(usize, PatronId)> {
         self.game
             .scenario()
@@ -1306,6 +1366,59 @@ impl<'a> Plan<'a> {
             })
             .map(|(i, _)| PlaceId(i as u16))
     }
+}
+
+/// For a hard AI bound by a deconfliction line in force, the ground its units can reach
+/// without crossing one (by map index; enemies aside); `None` otherwise. Worked out afresh
+/// for every command: the line's ground changes hands as units move.
+fn line_side(game: &Game, d: Difficulty) -> Option<Vec<bool>> {
+    if d != Difficulty::Hard {
+        return None;
+    }
+    let me = game.active_faction();
+    let s = game.scenario();
+    let bound = s.agreements.iter().enumerate().any(|(i, a)| {
+        game.agreement_active(i)
+            && a.binds(me)
+            && matches!(a.kind, AgreementKind::Deconfliction { .. })
+    });
+    if !bound {
+        return None;
+    }
+    let map = &s.map;
+    let mut side = vec![false; map.len()];
+    let mut queue: Vec<Hex> = Vec::new();
+    for u in game.units().filter(|u| u.owner == me) {
+        if let Some(i) = map.index(u.hex)
+            && !side[i]
+        {
+            side[i] = true;
+            queue.push(u.hex);
+        }
+    }
+    // Over the ground a unit on foot could cross (rivers only at their crossings) that no
+    // neutral faction holds (a truce closes it).
+    let neutral: Vec<bool> = (0..s.factions.len())
+        .map(|f| game.stance(FactionId(f as u8), me) == Stance::Neutral)
+        .collect();
+    let closed =
+        |i: usize| game.controls()[i].is_some_and(|c| neutral.get(usize::from(c.0)) == Some(&true));
+    let steps = game.step_table(MoveClass::Foot);
+    while let Some(h) = queue.pop() {
+        let Some(i) = map.index(h) else { continue };
+        for &(j, step) in &steps[i] {
+            if j == u32::MAX || step == u16::MAX || side[j as usize] || closed(j as usize) {
+                continue;
+            }
+            let n = map.hex_of_index(j as usize);
+            if game.line_crossed(me, h, n).is_some() {
+                continue;
+            }
+            side[j as usize] = true;
+            queue.push(n);
+        }
+    }
+    Some(side)
 }
 
 /// Whether a faction has an objective to survive (and so plays as a defender).

@@ -425,6 +425,51 @@ fn river_line() -> (ScenarioBuilder, FactionId, FactionId, PatronId) {
     (b, red, blue, p)
 }
 
+/// Red, bound by the line, stands on its own bank; a town of green's (at war with red) lies on
+/// blue's bank beyond the line, and, if `near_prize`, another on red's own bank.
+fn prize_beyond_the_line(near_prize: bool) -> Game {
+    let (mut b, red, _blue, _p) = river_line();
+    let green = b.faction("green");
+    b.stance(red, green, Stance::Hostile);
+    let prizes: &[(i32, i32)] = if near_prize {
+        &[(9, 8), (2, 8)]
+    } else {
+        &[(9, 8)]
+    };
+    for &(col, row) in prizes {
+        let hex = b.hex(col, row);
+        b.place(Place {
+            key: format!("prize{col}"),
+            name: "prize".into(),
+            kind: PlaceKind::Town,
+            hex,
+            population: 0,
+            points: 6,
+        });
+        b.control(col, row, Some(green));
+    }
+    b.unit(red, UnitKind::Infantry, 3, 4);
+    b.turns(10);
+    Game::new(b.build(), 1)
+}
+
+#[test]
+fn a_hard_ai_breaks_a_deconfliction_line_when_all_it_can_take_lies_beyond() {
+    let first = |d, near_prize| ai::AiPlayer::new(d).choose(&prize_beyond_the_line(near_prize));
+    let breach = Command::Breach { agreement: 0 };
+    assert_eq!(first(ai::Difficulty::Hard, false), breach);
+    assert_ne!(
+        first(ai::Difficulty::Normal, false),
+        breach,
+        "a normal AI keeps its agreements"
+    );
+    assert_ne!(
+        first(ai::Difficulty::Hard, true),
+        breach,
+        "it broke the line with a prize still on its own bank"
+    );
+}
+
 #[test]
 fn the_deconfliction_line_holds_until_breached_and_a_breach_costs_support() {
     let (mut b, red, blue, p) = river_line();
