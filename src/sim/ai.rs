@@ -978,7 +978,6 @@ impl<'a> Plan<'a> {
         })
     }
 
-    /// The support entries of the faction and their patrons.
     /// A hard AI breaks a deconfliction line by interest: when what it can still take on its
     /// side is worth less than a third of what lies beyond the line, what lies beyond is worth
     /// at least [`BREACH_WORTH`], and the breach would not bring the partner to open war.
@@ -1011,6 +1010,7 @@ impl<'a> Plan<'a> {
             })
     }
 
+    /// The support entries of the faction and their patrons.
     fn pools(&self) -> Vec<(usize, PatronId)> {
         self.game
             .scenario()
