@@ -270,8 +270,7 @@ impl AiPlayer {
             .map(|(_, s)| s)
             .unwrap_or_else(|| self.pick_style(game));
         let cuts = self.supply_cuts(game);
-        let side = line_side(game, d);
-        let mut plan = Plan::new(game, me, d, &cuts, side.as_deref(), &mut self.supply);
+        let mut plan = Plan::new(game, me, d, &cuts, &mut self.supply);
         plan.bold = style == Style::Bold;
         if plan.survival || !plan.reserve.is_empty() {
             plan.to_supply = self.supply_distances(game, &plan);
@@ -310,13 +309,11 @@ impl AiPlayer {
     /// debugging overlay or a curious player can show).
     pub fn targets(&mut self, game: &Game) -> Vec<(Hex, u32)> {
         let cuts = self.supply_cuts(game);
-        let side = line_side(game, self.difficulty);
         let plan = Plan::new(
             game,
             game.active_faction(),
             self.difficulty,
             &cuts,
-            side.as_deref(),
             &mut self.supply,
         );
         plan.targets.iter().map(|t| (t.hex, t.value)).collect()
@@ -326,13 +323,11 @@ impl AiPlayer {
     /// on `hex` is from what the AI is after: lower is better (for debugging overlays).
     pub fn distance_to_targets(&mut self, game: &Game, hex: Hex, class: MoveClass) -> u32 {
         let cuts = self.supply_cuts(game);
-        let side = line_side(game, self.difficulty);
         let plan = Plan::new(
             game,
             game.active_faction(),
             self.difficulty,
             &cuts,
-            side.as_deref(),
             &mut self.supply,
         );
         let map = &game.scenario().map;
@@ -543,7 +538,6 @@ impl<'a> Plan<'a> {
         me: FactionId,
         d: Difficulty,
         cuts: &[Target],
-        side: Option<&[bool]>,
         memo: &mut SupplyMemo,
     ) -> Plan<'a> {
         let s = game.scenario();
@@ -616,13 +610,17 @@ impl<'a> Plan<'a> {
             plan.reserve.truncate(1);
         }
         plan.find_targets(cuts);
-        if let Some(side) = side {
-            let (here, beyond): (Vec<Target>, Vec<Target>) = plan
+        if d == Difficulty::Hard
+            && let Some(side) = line_side(game, me, &plan.neutral)
+        {
+            let on_side = |t: &Target| map.index(t.hex).is_some_and(|i| side[i]);
+            plan.beyond = plan
                 .targets
                 .iter()
-                .partition(|t| map.index(t.hex).is_some_and(|i| side[i]));
-            plan.beyond = beyond.iter().map(|t| t.value).sum();
-            plan.targets = here;
+                .filter(|t| !on_side(t))
+                .map(|t| t.value)
+                .sum();
+            plan.targets.retain(on_side);
         }
         // A hard AI lines up its strongest units on every target an enemy holds (its
         // coordination); the others send whoever is nearest.
@@ -1368,14 +1366,11 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// For a hard AI bound by a deconfliction line in force, the ground its units can reach
-/// without crossing one (by map index; enemies aside); `None` otherwise. Worked out afresh
-/// for every command: the line's ground changes hands as units move.
-fn line_side(game: &Game, d: Difficulty) -> Option<Vec<bool>> {
-    if d != Difficulty::Hard {
-        return None;
-    }
-    let me = game.active_faction();
+/// For a faction bound by a deconfliction line in force, the ground its units can reach
+/// without crossing one (by map index; enemies aside), given the ground closed to it by a
+/// truce; `None` otherwise. Worked out afresh for every command: the line's ground changes
+/// hands as units move.
+fn line_side(game: &Game, me: FactionId, closed: &[bool]) -> Option<Vec<bool>> {
     let s = game.scenario();
     let bound = s.agreements.iter().enumerate().any(|(i, a)| {
         game.agreement_active(i)
@@ -1387,35 +1382,31 @@ fn line_side(game: &Game, d: Difficulty) -> Option<Vec<bool>> {
     }
     let map = &s.map;
     let mut side = vec![false; map.len()];
-    let mut queue: Vec<Hex> = Vec::new();
+    let mut queue: Vec<usize> = Vec::new();
     for u in game.units().filter(|u| u.owner == me) {
         if let Some(i) = map.index(u.hex)
             && !side[i]
         {
             side[i] = true;
-            queue.push(u.hex);
+            queue.push(i);
         }
     }
-    // Over the ground a unit on foot could cross (rivers only at their crossings) that no
-    // neutral faction holds (a truce closes it).
-    let neutral: Vec<bool> = (0..s.factions.len())
-        .map(|f| game.stance(FactionId(f as u8), me) == Stance::Neutral)
-        .collect();
-    let closed =
-        |i: usize| game.controls()[i].is_some_and(|c| neutral.get(usize::from(c.0)) == Some(&true));
+    // Over the ground a unit on foot could cross (rivers only at their crossings).
     let steps = game.step_table(MoveClass::Foot);
-    while let Some(h) = queue.pop() {
-        let Some(i) = map.index(h) else { continue };
+    while let Some(i) = queue.pop() {
         for &(j, step) in &steps[i] {
-            if j == u32::MAX || step == u16::MAX || side[j as usize] || closed(j as usize) {
+            let j = j as usize;
+            if step == u16::MAX || j >= side.len() || side[j] || closed[j] {
                 continue;
             }
-            let n = map.hex_of_index(j as usize);
-            if game.line_crossed(me, h, n).is_some() {
+            if game
+                .line_crossed(me, map.hex_of_index(i), map.hex_of_index(j))
+                .is_some()
+            {
                 continue;
             }
-            side[j as usize] = true;
-            queue.push(n);
+            side[j] = true;
+            queue.push(j);
         }
     }
     Some(side)
