@@ -93,8 +93,9 @@ impl Controller {
 /// controller can stall a game.
 pub const MAX_COMMANDS_PER_TURN: usize = 400;
 
-/// A side that must survive and has no more units than this hides them all.
-const SURVIVAL_UNITS: usize = 6;
+/// A side that must survive and has no more units than this hides them all. With more, only
+/// its reserve hides: the rest hold what they can, since places held at the end score.
+const SURVIVAL_UNITS: usize = 4;
 
 /// Units a side that must survive keeps back from the fighting while it has more.
 const RESERVE_UNITS: usize = 2;
@@ -895,13 +896,14 @@ impl<'a> Plan<'a> {
             // Leaving prepared positions under threat gives away their defence.
             score += 60;
         }
-        // An attacker garrisons what it holds when an enemy comes near. A defender holds on to
-        // its places before then too, strong units as much as weak ones, the more so the more
-        // a place is worth: a strong garrison that marched off to another objective left the
-        // first to a fresh militia (Hajin fell that way), and a unit in a town it holds stays
-        // in supply.
+        // An attacker garrisons what it holds when an enemy comes near: a place left empty
+        // next to an enemy is walked into, and won back only from a garrison dug in and
+        // refitted (the government lost Mayadin so). A defender holds on to its places before
+        // then too, strong units as much as weak ones, the more so the more a place is worth:
+        // a strong garrison that marched off to another objective left the first to a fresh
+        // militia (Hajin fell that way), and a unit in a town it holds stays in supply.
         if self.guard[i] > 0 && (self.contested[i] || self.cautious) {
-            score += i64::from(self.guard[i]) * 20;
+            score += i64::from(self.guard[i]) * if self.cautious { 20 } else { 40 };
         }
         if self.cautious {
             let threat = i64::from(self.threat[i]);
@@ -936,9 +938,19 @@ impl<'a> Plan<'a> {
     }
 
     /// On the last turn, what standing on `hex` adds: the points of a place taken by entering
-    /// it, which then count at the end.
+    /// it, or kept by standing on it where an enemy still to move could walk in (contested),
+    /// which then count at the end.
     fn last_grab(&self, hex: Hex) -> i64 {
-        if !self.last_turn || !self.takeable(hex) || self.game.control(hex) == Some(self.me) {
+        if !self.last_turn {
+            return 0;
+        }
+        let counts = if self.game.control(hex) == Some(self.me) {
+            let map = &self.game.scenario().map;
+            map.index(hex).is_some_and(|i| self.contested[i])
+        } else {
+            self.takeable(hex)
+        };
+        if !counts {
             return 0;
         }
         self.game
@@ -1270,9 +1282,26 @@ impl<'a> Plan<'a> {
                 }
             }
         }
+        let map = &s.map;
+        // A side that must survive keeps the garrisons of its places at full strength, the
+        // most valuable place first, in contact or not: a garrison stays put anyway, and three
+        // points of replacements cost less than a third of a new unit.
+        if self.cautious {
+            let garrison = game
+                .units()
+                .filter(|u| u.owner == self.me && u.strength < u.full_strength)
+                .filter_map(|u| {
+                    let g = self.guard[map.index(u.hex)?];
+                    let ok = g > 0 && game.reinforcement(u.id).is_ok_and(|(_, c)| c < spare);
+                    ok.then_some((g, u.id))
+                })
+                .max_by_key(|&(g, id)| (g, Reverse(id)));
+            if let Some((_, unit)) = garrison {
+                return Some(Command::Reinforce { unit });
+            }
+        }
         // Replacements for units worn down and out of contact.
         if self.d != Difficulty::Easy {
-            let map = &s.map;
             let worn = game.units().find(|u| {
                 u.owner == self.me
                     && u.strength * 3 < u.full_strength * 2

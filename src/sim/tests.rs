@@ -1046,3 +1046,85 @@ fn a_defender_keeps_its_strong_garrison_on_an_objective_it_holds() {
         "the garrison marched off and left the objective empty"
     );
 }
+
+/// A side that must survive holds a town, its garrison worn down to 12 of 20 strength points
+/// with a stronger enemy next to it; another worn unit of its stands in the open, out of
+/// contact, and it has money to spare.
+fn worn_garrison() -> (Game, UnitId, UnitId) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    b.stance(red, blue, Stance::Hostile);
+    b.place(Place {
+        key: "town".into(),
+        name: "Town".into(),
+        kind: PlaceKind::Town,
+        hex: b.hex(3, 4),
+        population: 0,
+        points: 3,
+    });
+    b.objective(Objective {
+        key: "survive".into(),
+        faction: red,
+        goal: Goal::Survive,
+        points: 20,
+        description: String::new(),
+        by: None,
+    });
+    let garrison = b.unit(red, UnitKind::Infantry, 3, 4);
+    b.unit_mut(garrison).strength = 12;
+    let straggler = b.unit(red, UnitKind::Infantry, 0, 9);
+    b.unit_mut(straggler).strength = 12;
+    // Enough others that the side is not down to its last fighters.
+    for col in 0..4 {
+        b.unit(red, UnitKind::Militia, col, 0);
+    }
+    b.unit(blue, UnitKind::Infantry, 4, 4);
+    b.faction_mut(red).treasury = 20;
+    b.turns(10);
+    (Game::new(b.build(), 1), garrison, straggler)
+}
+
+#[test]
+fn a_side_that_must_survive_refits_the_garrison_of_its_town_under_attack_first() {
+    let (game, garrison, _) = worn_garrison();
+    let mut ai = ai::AiPlayer::new(ai::Difficulty::Normal);
+    assert_eq!(
+        ai.choose(&game),
+        Command::Reinforce { unit: garrison },
+        "the garrison facing the enemy was left worn down"
+    );
+}
+
+/// Red's infantry stands on its town (3 points) on the last turn; a blue unit that moves after
+/// red is four hexes off, and an empty blue village (1 point) lies three hexes the other way: a
+/// unit can walk there but not back in one turn.
+fn town_or_village() -> (Game, UnitId, hexx::Hex) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    b.stance(red, blue, Stance::Hostile);
+    for (key, col, points, holder) in [("town", 5, 3, red), ("village", 2, 1, blue)] {
+        b.place(Place {
+            key: key.into(),
+            name: key.into(),
+            kind: PlaceKind::Town,
+            hex: b.hex(col, 4),
+            population: 0,
+            points,
+        });
+        b.control(col, 4, Some(holder));
+    }
+    let guard = b.unit(red, UnitKind::Infantry, 5, 4);
+    b.unit(blue, UnitKind::Infantry, 9, 4);
+    b.turns(1);
+    let town = b.hex(5, 4);
+    (Game::new(b.build(), 1), guard, town)
+}
+
+#[test]
+fn on_the_last_turn_a_garrison_keeps_a_town_an_enemy_could_walk_into_over_a_smaller_grab() {
+    let (mut game, guard, town) = town_or_village();
+    play_red_turn(&mut game);
+    assert_eq!(
+        game.unit(guard).unwrap().hex,
+        town,
+        "it left its town to the enemy for a village worth less"
+    );
+}
