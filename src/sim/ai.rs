@@ -30,7 +30,7 @@ use super::combat::{Outcome, Preview};
 use super::command::Command;
 use super::entities::{
     AgreementKind, FactionId, Goal, Party, PatronId, Place, PlaceId, PlaceKind, Request, Stance,
-    UnitId, UnitKind,
+    Unit, UnitId, UnitKind,
 };
 use super::game::{Game, StableHasher};
 use super::map::MoveClass;
@@ -857,7 +857,11 @@ impl<'a> Plan<'a> {
             let class = usize::from(u.kind.move_class() == MoveClass::Foot);
             let to_supply = self.to_supply[class].get(i).copied().unwrap_or(0);
             // 150 a hex of open desert, for as far as a unit could march in a few turns.
-            let cut_off = i64::from(to_supply.min(100)) * 75;
+            let cut_off = if self.supply_matters(u) {
+                i64::from(to_supply.min(100)) * 75
+            } else {
+                0
+            };
             let safe = self.threat[i] == 0 && !self.contested[i];
             let safe_grab = if self.threat[i] == 0 { grab } else { 0 };
             // Before the end, a hideout within a turn's march of an empty place.
@@ -935,6 +939,14 @@ impl<'a> Plan<'a> {
             };
         }
         score + grab
+    }
+
+    /// Whether being cut off could still cost `u` anything before the game ends: a unit in
+    /// supply is only Low at the next turn's trace, and out of supply (half movement,
+    /// attrition) from the one after.
+    fn supply_matters(&self, u: &Unit) -> bool {
+        let left = self.game.scenario().turns.saturating_sub(self.game.turn());
+        left >= 2 || left == 1 && u.supply != SupplyState::Supplied
     }
 
     /// On the last turn, what standing on `hex` adds: the points of a place taken by entering

@@ -1128,3 +1128,48 @@ fn on_the_last_turn_a_garrison_keeps_a_town_an_enemy_could_walk_into_over_a_smal
         "it left its town to the enemy for a village worth less"
     );
 }
+
+/// A side that must survive, down to one unit at the edge of its depot's reach, with an empty
+/// enemy town two marches off across open desert, and two turns to go.
+fn raid_from_the_edge() -> (Game, hexx::Hex) {
+    let mut b = ScenarioBuilder::new(20, 10, Terrain::Desert);
+    let red = b.faction("red");
+    let blue = b.faction("blue");
+    b.stance(red, blue, Stance::Hostile);
+    b.supply_source(red, "depot", SupplyKind::Depot, b.hex(0, 5));
+    b.unit(red, UnitKind::Infantry, 4, 5);
+    b.unit(blue, UnitKind::Infantry, 19, 0);
+    let town = b.hex(12, 5);
+    b.place(Place {
+        key: "town".into(),
+        name: "Town".into(),
+        kind: PlaceKind::Town,
+        hex: town,
+        population: 0,
+        points: 3,
+    });
+    b.control(12, 5, Some(blue));
+    b.objective(Objective {
+        key: "survive".into(),
+        faction: red,
+        goal: Goal::Survive,
+        points: 20,
+        description: String::new(),
+        by: None,
+    });
+    b.turns(2);
+    (Game::new(b.build(), 1), town)
+}
+
+#[test]
+fn a_hiding_unit_leaves_its_supply_on_the_turn_before_the_last_to_raid_on_the_last() {
+    let (mut game, town) = raid_from_the_edge();
+    play_red_turn(&mut game);
+    game.perform(&Command::EndTurn).unwrap();
+    play_red_turn(&mut game);
+    assert_eq!(
+        game.control(town),
+        Some(FactionId(0)),
+        "it stayed in supply, out of reach of the town at the end"
+    );
+}
