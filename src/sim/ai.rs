@@ -1296,8 +1296,9 @@ impl<'a> Plan<'a> {
         }
         let map = &s.map;
         // A side that must survive keeps the garrisons of its places at full strength, the
-        // most valuable place first, in contact or not: a garrison stays put anyway, and three
-        // points of replacements cost less than a third of a new unit.
+        // most valuable place first, in contact or not: a garrison stays put anyway (a unit
+        // refitting does not move), and a point of replacements costs half what a point of a
+        // new unit does, delivered where it is needed.
         if self.cautious {
             let garrison = game
                 .units()
