@@ -13,11 +13,12 @@
 //! deconfliction line when all that is left to take lies beyond it.
 //!
 //! Above easy, it plays the end: in the last turns it garrisons what an enemy could walk
-//! into, and on the last turn it walks into empty towns its enemies hold and attacks for
-//! ground at any odds (losses no longer count). A side that must survive (the Islamic State)
-//! plays as a defender: it holds on to its places, strong garrisons too, weighs its own
-//! losses double, never plays boldly, keeps a reserve near its supply and raises militia in
-//! its rear. Every choice is deterministic for a given game state.
+//! into, and on the last turn it walks into empty towns its enemies hold, stays on its own
+//! that an enemy still to move could enter, and attacks for ground at any odds (losses no
+//! longer count). A side that must survive (the Islamic State) plays as a defender: it holds
+//! on to its places, strong garrisons too, spends its money refitting their garrisons, weighs
+//! its own losses double, never plays boldly, keeps a reserve near its supply and raises
+//! militia in its rear. Every choice is deterministic for a given game state.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
