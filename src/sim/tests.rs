@@ -1173,3 +1173,88 @@ fn a_hiding_unit_leaves_its_supply_on_the_turn_before_the_last_to_raid_on_the_la
         "it stayed in supply, out of reach of the town at the end"
     );
 }
+
+/// A side that must survive holds a town with an infantry unit, an enemy two hexes off; the
+/// rest of its units stand far from the enemy, in its rear, `units` in all.
+fn garrison_among(units: usize) -> (Game, UnitId, hexx::Hex) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    b.stance(red, blue, Stance::Hostile);
+    let town = b.hex(6, 4);
+    b.place(Place {
+        key: "town".into(),
+        name: "Town".into(),
+        kind: PlaceKind::Town,
+        hex: town,
+        population: 0,
+        points: 3,
+    });
+    b.control(6, 4, Some(red));
+    b.objective(Objective {
+        key: "survive".into(),
+        faction: red,
+        goal: Goal::Survive,
+        points: 20,
+        description: String::new(),
+        by: None,
+    });
+    let garrison = b.unit(red, UnitKind::Infantry, 6, 4);
+    for col in 0..units - 1 {
+        b.unit(red, UnitKind::Militia, col as i32, 0);
+    }
+    b.unit(blue, UnitKind::Infantry, 8, 4);
+    b.turns(10);
+    (Game::new(b.build(), 1), garrison, town)
+}
+
+#[test]
+fn a_side_that_must_survive_holds_its_town_with_five_units_and_hides_with_four() {
+    let (mut game, garrison, town) = garrison_among(5);
+    play_red_turn(&mut game);
+    assert_eq!(
+        game.unit(garrison).unwrap().hex,
+        town,
+        "with five units left, the garrison walked off and left the town"
+    );
+
+    let (mut game, garrison, town) = garrison_among(4);
+    play_red_turn(&mut game);
+    assert_ne!(
+        game.unit(garrison).unwrap().hex,
+        town,
+        "down to four units, the garrison stayed within reach of the enemy"
+    );
+}
+
+/// Red, which need not survive, holds a town (3 points) with one infantry unit, a blue unit
+/// two hexes off; an empty blue village (1 point) lies a march away the other way.
+fn town_with_enemy_near() -> (Game, UnitId, hexx::Hex) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    b.stance(red, blue, Stance::Hostile);
+    for (key, col, points, holder) in [("town", 5, 3, red), ("village", 1, 1, blue)] {
+        b.place(Place {
+            key: key.into(),
+            name: key.into(),
+            kind: PlaceKind::Town,
+            hex: b.hex(col, 4),
+            population: 0,
+            points,
+        });
+        b.control(col, 4, Some(holder));
+    }
+    let guard = b.unit(red, UnitKind::Infantry, 5, 4);
+    b.unit(blue, UnitKind::Infantry, 7, 4);
+    b.turns(10);
+    let town = b.hex(5, 4);
+    (Game::new(b.build(), 1), guard, town)
+}
+
+#[test]
+fn an_attacker_keeps_its_town_with_an_enemy_near_rather_than_march_on_a_village() {
+    let (mut game, guard, town) = town_with_enemy_near();
+    play_red_turn(&mut game);
+    assert_eq!(
+        game.unit(guard).unwrap().hex,
+        town,
+        "it left its town empty two hexes from the enemy to march on a village"
+    );
+}
