@@ -713,16 +713,22 @@ fn last_fighter(turns: u16) -> (Game, UnitId, hexx::Hex) {
         points: 3,
     });
     b.control(3, 1, Some(blue));
+    must_survive(&mut b, red);
+    b.turns(turns);
+    (Game::new(b.build(), 1), u, town)
+}
+
+/// Gives `faction` the objective to survive (20 points), which makes a computer side play as
+/// a defender.
+fn must_survive(b: &mut ScenarioBuilder, faction: FactionId) {
     b.objective(Objective {
         key: "survive".into(),
-        faction: red,
+        faction,
         goal: Goal::Survive,
         points: 20,
         description: String::new(),
         by: None,
     });
-    b.turns(turns);
-    (Game::new(b.build(), 1), u, town)
 }
 
 fn play_red_turn(game: &mut Game) {
@@ -776,14 +782,7 @@ fn a_unit_cut_off_heads_for_supply_it_can_walk_to() {
     let (across, home) = (b.hex(8, 0), b.hex(0, 15));
     b.supply_source(red, "across", SupplyKind::Depot, across);
     b.supply_source(red, "home", SupplyKind::Depot, home);
-    b.objective(Objective {
-        key: "survive".into(),
-        faction: red,
-        goal: Goal::Survive,
-        points: 20,
-        description: String::new(),
-        by: None,
-    });
+    must_survive(&mut b, red);
     b.turns(10);
     let mut game = Game::new(b.build(), 1);
     let start = game.unit(u).unwrap().hex;
@@ -813,14 +812,7 @@ fn last_stand(turns: u16) -> (Game, UnitId, UnitId) {
         points: 3,
     });
     b.control(3, 1, Some(blue));
-    b.objective(Objective {
-        key: "survive".into(),
-        faction: red,
-        goal: Goal::Survive,
-        points: 20,
-        description: String::new(),
-        by: None,
-    });
+    must_survive(&mut b, red);
     b.turns(turns);
     (Game::new(b.build(), 1), near, far)
 }
@@ -1016,14 +1008,7 @@ fn two_keeps() -> (Game, UnitId, hexx::Hex) {
             by: None,
         });
     }
-    b.objective(Objective {
-        key: "survive".into(),
-        faction: red,
-        goal: Goal::Survive,
-        points: 20,
-        description: String::new(),
-        by: None,
-    });
+    must_survive(&mut b, red);
     let strong = b.unit(red, UnitKind::Infantry, 1, 2);
     // Enough others that the side is not down to its last fighters, two of them further
     // from the enemy (its reserve).
@@ -1061,14 +1046,7 @@ fn worn_garrison() -> (Game, UnitId) {
         population: 0,
         points: 3,
     });
-    b.objective(Objective {
-        key: "survive".into(),
-        faction: red,
-        goal: Goal::Survive,
-        points: 20,
-        description: String::new(),
-        by: None,
-    });
+    must_survive(&mut b, red);
     let garrison = b.unit(red, UnitKind::Infantry, 3, 4);
     b.unit_mut(garrison).strength = 12;
     let straggler = b.unit(red, UnitKind::Infantry, 0, 9);
@@ -1149,14 +1127,7 @@ fn raid_from_the_edge() -> (Game, hexx::Hex) {
         points: 3,
     });
     b.control(12, 5, Some(blue));
-    b.objective(Objective {
-        key: "survive".into(),
-        faction: red,
-        goal: Goal::Survive,
-        points: 20,
-        description: String::new(),
-        by: None,
-    });
+    must_survive(&mut b, red);
     b.turns(2);
     (Game::new(b.build(), 1), town)
 }
@@ -1189,14 +1160,7 @@ fn garrison_among(units: usize) -> (Game, UnitId, hexx::Hex) {
         points: 3,
     });
     b.control(6, 4, Some(red));
-    b.objective(Objective {
-        key: "survive".into(),
-        faction: red,
-        goal: Goal::Survive,
-        points: 20,
-        description: String::new(),
-        by: None,
-    });
+    must_survive(&mut b, red);
     let garrison = b.unit(red, UnitKind::Infantry, 6, 4);
     for col in 0..units - 1 {
         b.unit(red, UnitKind::Militia, col as i32, 0);
