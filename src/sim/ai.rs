@@ -515,7 +515,8 @@ struct Plan<'a> {
     /// could slip into at the very end.
     raids: Vec<Target>,
     /// Hexes next to an enemy unit that stands on a target, by map index: where an attack on
-    /// it starts, and so places for strong units rather than weak ones.
+    /// it starts, so worth standing on though supply stops short of them, and for a hard AI
+    /// places for strong units rather than weak ones.
     assault: Vec<bool>,
     /// Nothing is left to move this turn: what air power remains can go where it is less
     /// needed.
@@ -604,6 +605,7 @@ impl<'a> Plan<'a> {
         };
         let mine = game.units().filter(|u| u.owner == me).count();
         plan.survival = plan.cautious && mine <= SURVIVAL_UNITS;
+        plan.find_targets(cuts);
         if plan.cautious && !plan.survival {
             plan.reserve = plan.pick_reserve();
         } else if plan.survival && last_turn {
@@ -611,7 +613,6 @@ impl<'a> Plan<'a> {
             plan.reserve = plan.pick_reserve();
             plan.reserve.truncate(1);
         }
-        plan.find_targets(cuts);
         if d == Difficulty::Hard
             && let Some(side) = line_side(game, me, &plan.neutral)
         {
@@ -624,9 +625,11 @@ impl<'a> Plan<'a> {
                 .sum();
             plan.targets.retain(on_side);
         }
-        // A hard AI lines up its strongest units on every target an enemy holds (its
-        // coordination); the others send whoever is nearest.
-        for u in game.units().filter(|_| d == Difficulty::Hard) {
+        // Every AI short of easy closes in on the targets an enemy holds, however its supply
+        // stands next to them (the enemy there cuts it; taking the place restores it). A hard
+        // AI also lines up its strongest units there (its coordination); the others send
+        // whoever is nearest.
+        for u in game.units().filter(|_| d != Difficulty::Easy) {
             if game.stance(u.owner, me).fights() && plan.targets.iter().any(|t| t.hex == u.hex) {
                 for h in map.neighbors(u.hex) {
                     if let Some(i) = map.index(h) {
@@ -704,12 +707,13 @@ impl<'a> Plan<'a> {
     }
 
     /// The units furthest from any enemy, kept back so that the faction survives: those in
-    /// supply first (a unit cut off wastes away wherever it hides).
+    /// supply first (a unit cut off wastes away wherever it hides), but never the garrison of
+    /// a place while another unit could go instead (the place, left empty, is walked into).
     fn pick_reserve(&self) -> Vec<UnitId> {
         let game = self.game;
         let enemies = self.enemy_hexes();
         let map = &game.scenario().map;
-        let mut mine: Vec<(bool, u32, UnitId)> = game
+        let mut mine: Vec<(bool, bool, u32, UnitId)> = game
             .units()
             .filter(|u| u.owner == self.me)
             .map(|u| {
@@ -718,14 +722,16 @@ impl<'a> Plan<'a> {
                     .map(|e| e.unsigned_distance_to(u.hex))
                     .min()
                     .unwrap_or(u32::MAX);
-                let supplied = map.index(u.hex).is_some_and(|i| self.supplied[i]);
-                (supplied, nearest, u.id)
+                let i = map.index(u.hex);
+                let supplied = i.is_some_and(|i| self.supplied[i]);
+                let holds = i.is_some_and(|i| self.guard[i] > 0);
+                (holds, supplied, nearest, u.id)
             })
             .collect();
-        mine.sort_by_key(|&(s, d, id)| (Reverse(s), Reverse(d), id));
+        mine.sort_by_key(|&(h, s, d, id)| (h, Reverse(s), Reverse(d), id));
         mine.into_iter()
             .take(RESERVE_UNITS)
-            .map(|(_, _, id)| id)
+            .map(|(_, _, _, id)| id)
             .collect()
     }
 
@@ -889,8 +895,11 @@ impl<'a> Plan<'a> {
         // value subtracted, so valuable targets pull harder.
         let mut score = -i64::from(field.min(1_000_000)) * 10;
         // Outrunning supply is a risk, not a wall: a unit cut off is only Low for a turn, and
-        // ground taken carries supply forward; a unit already cut off heads back.
-        if self.d != Difficulty::Easy && !self.bold && !self.supplied[i] {
+        // ground taken carries supply forward; a unit already cut off heads back. Next to a
+        // place it assaults, a unit that can still attack pays nothing: the enemy there is
+        // what cuts the supply.
+        let assaults = self.assault[i] && u.supply != SupplyState::Out;
+        if self.d != Difficulty::Easy && !self.bold && !self.supplied[i] && !assaults {
             score -= if u.supply == SupplyState::Supplied {
                 60
             } else {
@@ -931,7 +940,7 @@ impl<'a> Plan<'a> {
         if self.takeable(hex) && game.control(hex) != Some(self.me) {
             score += 5;
         }
-        if self.assault[i] && !self.cautious {
+        if self.assault[i] && !self.cautious && self.d == Difficulty::Hard {
             // Weak units make room at the assault for strong ones; guns fire from further back.
             score += if u.kind == UnitKind::Artillery {
                 -60

@@ -1222,3 +1222,88 @@ fn an_attacker_keeps_its_town_with_an_enemy_near_rather_than_march_on_a_village(
         "it left its town empty two hexes from the enemy to march on a village"
     );
 }
+
+/// Red, which must survive and has five units, holds a town with a depot, a blue unit two
+/// hexes off. The town's garrison is the only red unit the depot supplies: the four others
+/// stand far out in the desert, beyond its reach.
+fn supplied_garrison() -> (Game, UnitId, hexx::Hex) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    b.stance(red, blue, Stance::Hostile);
+    let town = b.hex(6, 4);
+    b.place(Place {
+        key: "town".into(),
+        name: "Town".into(),
+        kind: PlaceKind::Town,
+        hex: town,
+        population: 0,
+        points: 3,
+    });
+    b.control(6, 4, Some(red));
+    b.supply_source(red, "Town depot", SupplyKind::Depot, town);
+    must_survive(&mut b, red);
+    let garrison = b.unit(red, UnitKind::Infantry, 6, 4);
+    for col in 0..4 {
+        b.unit(red, UnitKind::Militia, col, 9);
+    }
+    b.unit(blue, UnitKind::Infantry, 8, 4);
+    b.turns(10);
+    (Game::new(b.build(), 1), garrison, town)
+}
+
+#[test]
+fn a_side_that_must_survive_keeps_back_strays_rather_than_the_garrison_of_its_town() {
+    let (mut game, garrison, town) = supplied_garrison();
+    play_red_turn(&mut game);
+    assert_eq!(
+        game.unit(garrison).unwrap().hex,
+        town,
+        "the garrison was kept back from the fighting and left its town to the enemy"
+    );
+}
+
+/// Red, a normal attacker, has two infantry units on a road from its rear; blue holds a town
+/// three hexes on with one unit, and the ground round it, where red's supply cannot follow.
+fn town_beyond_supply() -> (Game, [UnitId; 2], hexx::Hex) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    b.stance(red, blue, Stance::Hostile);
+    for c in 0..3 {
+        let (h, n) = (b.hex(c, 4), b.hex(c + 1, 4));
+        b.map().add_road(h, n);
+    }
+    let source = b.hex(0, 4);
+    b.supply_source(red, "Rear road", SupplyKind::Road, source);
+    let town = b.hex(6, 4);
+    b.place(Place {
+        key: "town".into(),
+        name: "Town".into(),
+        kind: PlaceKind::Town,
+        hex: town,
+        population: 0,
+        points: 3,
+    });
+    for h in hexx::shapes::hexagon(town, 1) {
+        let [col, row] = b.map().offset_of(h);
+        b.control(col, row, Some(blue));
+    }
+    let blue_garrison = b.unit(blue, UnitKind::Infantry, 6, 4);
+    b.unit_mut(blue_garrison).strength = 15;
+    let units = [
+        b.unit(red, UnitKind::Infantry, 3, 3),
+        b.unit(red, UnitKind::Infantry, 3, 5),
+    ];
+    b.turns(10);
+    (Game::new(b.build(), 1), units, town)
+}
+
+#[test]
+fn an_attacker_closes_in_on_a_town_an_enemy_holds_where_its_supply_stops_short() {
+    let (mut game, units, town) = town_beyond_supply();
+    play_red_turn(&mut game);
+    for u in units {
+        assert_eq!(
+            game.unit(u).unwrap().hex.unsigned_distance_to(town),
+            1,
+            "a unit stopped where its supply ends, short of the town it was sent for"
+        );
+    }
+}
