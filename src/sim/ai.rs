@@ -98,6 +98,10 @@ pub const MAX_COMMANDS_PER_TURN: usize = 400;
 /// its reserve hides: the rest hold what they can, since places held at the end score.
 const SURVIVAL_UNITS: usize = 4;
 
+/// Hexes from one of its units within which a hard AI also goes for what is worth much less
+/// than its main aims.
+const ON_THE_WAY: u32 = 3;
+
 /// Units a side that must survive keeps back from the fighting while it has more.
 const RESERVE_UNITS: usize = 2;
 
@@ -838,9 +842,19 @@ impl<'a> Plan<'a> {
                 .flat_map(|o| s.objective_hexes(&o.goal))
                 .chain(cuts.iter().map(|c| c.hex))
                 .collect();
+            // What lies within a short march of its units is on the way, and is taken before
+            // a rival gets there.
+            let mine: Vec<Hex> = game
+                .units()
+                .filter(|u| u.owner == self.me)
+                .map(|u| u.hex)
+                .collect();
             targets.retain(|t| {
                 aims.contains(&t.hex)
                     || worth.get(&(t.hex.x, t.hex.y)).copied().unwrap_or(0) * 3 >= most
+                    || mine
+                        .iter()
+                        .any(|h| h.unsigned_distance_to(t.hex) <= ON_THE_WAY)
             });
         }
         self.targets = targets;
