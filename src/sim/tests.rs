@@ -1307,3 +1307,63 @@ fn an_attacker_closes_in_on_a_town_an_enemy_holds_where_its_supply_stops_short()
         );
     }
 }
+
+/// Red, a hard AI, stands next to a blue village (1 point) held by a blue unit of the given
+/// strength; its objective, a blue town worth 20 points more, lies eight hexes off.
+fn village_on_the_way(defender: u16) -> (Game, UnitId, hexx::Hex) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    b.stance(red, blue, Stance::Hostile);
+    let village = b.hex(4, 4);
+    b.place(Place {
+        key: "village".into(),
+        name: "Village".into(),
+        kind: PlaceKind::Village,
+        hex: village,
+        population: 0,
+        points: 1,
+    });
+    b.control(4, 4, Some(blue));
+    let town = b.hex(11, 8);
+    let prize = b.place(Place {
+        key: "prize".into(),
+        name: "Prize".into(),
+        kind: PlaceKind::Town,
+        hex: town,
+        population: 0,
+        points: 10,
+    });
+    b.control(11, 8, Some(blue));
+    b.objective(Objective {
+        key: "prize".into(),
+        faction: red,
+        goal: Goal::Hold(prize),
+        points: 20,
+        description: String::new(),
+        by: None,
+    });
+    let attacker = b.unit(red, UnitKind::Infantry, 3, 4);
+    let d = b.unit(blue, UnitKind::Infantry, 4, 4);
+    b.unit_mut(d).strength = defender;
+    (Game::new(b.build(), 1), attacker, village)
+}
+
+#[test]
+fn a_hard_ai_takes_its_chance_at_a_small_place_next_to_it_on_the_way_to_a_big_one() {
+    // The strongest defender that still leaves the attacker one chance in six: only a place
+    // the hard AI wants is worth that.
+    let defender = (1..=60)
+        .rev()
+        .find(|&s| {
+            let (game, a, village) = village_on_the_way(s);
+            game.preview_attack(&[a], village)
+                .is_ok_and(|p| p.win_sixths() == 1)
+        })
+        .expect("some strength gives one chance in six");
+    let (mut game, a, _) = village_on_the_way(defender);
+    play_turn_at(&mut game, ai::Difficulty::Hard);
+    assert_eq!(
+        attacks_by(&game, a),
+        1,
+        "it passed by the village, worth little beside its objective, and left it to a rival"
+    );
+}
