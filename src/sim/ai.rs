@@ -101,12 +101,12 @@ pub const MAX_COMMANDS_PER_TURN: usize = 400;
 /// its reserve hides: the rest hold what they can, since places held at the end score.
 const SURVIVAL_UNITS: usize = 4;
 
+/// Units a side that must survive keeps back from the fighting while it has more.
+const RESERVE_UNITS: usize = 2;
+
 /// Hexes from one of its units within which a hard AI also goes for what is worth much less
 /// than its main aims.
 const ON_THE_WAY: u32 = 3;
-
-/// Units a side that must survive keeps back from the fighting while it has more.
-const RESERVE_UNITS: usize = 2;
 
 /// Something worth reaching: a hex and how much it is worth.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,6 +9,24 @@ fn two_sides(terrain: Terrain) -> (ScenarioBuilder, FactionId, FactionId) {
     (b, red, blue)
 }
 
+/// Adds an unpeopled place worth `points` at `hex`, named after its key.
+fn place(
+    b: &mut ScenarioBuilder,
+    key: &str,
+    kind: PlaceKind,
+    hex: hexx::Hex,
+    points: u16,
+) -> PlaceId {
+    b.place(Place {
+        key: key.into(),
+        name: key.into(),
+        kind,
+        hex,
+        population: 0,
+        points,
+    })
+}
+
 fn mv(unit: UnitId, path: Vec<hexx::Hex>) -> Command {
     Command::Move { unit, path }
 }
@@ -704,14 +722,7 @@ fn last_fighter(turns: u16) -> (Game, UnitId, hexx::Hex) {
     let u = b.unit(red, UnitKind::Infantry, 1, 1);
     b.unit(blue, UnitKind::Infantry, 11, 9);
     let town = b.hex(3, 1);
-    b.place(Place {
-        key: "town".into(),
-        name: "Town".into(),
-        kind: PlaceKind::Town,
-        hex: town,
-        population: 0,
-        points: 3,
-    });
+    place(&mut b, "town", PlaceKind::Town, town, 3);
     b.control(3, 1, Some(blue));
     must_survive(&mut b, red);
     b.turns(turns);
@@ -803,14 +814,8 @@ fn last_stand(turns: u16) -> (Game, UnitId, UnitId) {
     let near = b.unit(red, UnitKind::Infantry, 2, 1);
     let far = b.unit(red, UnitKind::Infantry, 1, 8);
     b.unit(blue, UnitKind::Militia, 3, 1);
-    b.place(Place {
-        key: "town".into(),
-        name: "Town".into(),
-        kind: PlaceKind::Town,
-        hex: b.hex(3, 1),
-        population: 0,
-        points: 3,
-    });
+    let at = b.hex(3, 1);
+    place(&mut b, "town", PlaceKind::Town, at, 3);
     b.control(3, 1, Some(blue));
     must_survive(&mut b, red);
     b.turns(turns);
@@ -844,14 +849,7 @@ fn exposed_objective(turns: u16) -> (Game, UnitId, hexx::Hex) {
     b.stance(red, blue, Stance::Hostile);
     for (key, col, holder) in [("keep", 3, blue), ("prize", 9, red)] {
         let hex = b.hex(col, 4);
-        b.place(Place {
-            key: key.into(),
-            name: key.into(),
-            kind: PlaceKind::Town,
-            hex,
-            population: 0,
-            points: 3,
-        });
+        place(&mut b, key, PlaceKind::Town, hex, 3);
         b.control(col, 4, Some(holder));
     }
     let keep = b.hex(3, 4);
@@ -923,14 +921,7 @@ fn long_odds(defender: u16) -> (Game, UnitId, hexx::Hex) {
     let (mut b, red, blue) = two_sides(Terrain::Desert);
     b.stance(red, blue, Stance::Hostile);
     let town = b.hex(4, 4);
-    let prize = b.place(Place {
-        key: "prize".into(),
-        name: "Prize".into(),
-        kind: PlaceKind::Town,
-        hex: town,
-        population: 0,
-        points: 10,
-    });
+    let prize = place(&mut b, "prize", PlaceKind::Town, town, 10);
     b.control(4, 4, Some(blue));
     let attacker = b.unit(red, UnitKind::Infantry, 3, 4);
     let d = b.unit(blue, UnitKind::Infantry, 4, 4);
@@ -990,14 +981,7 @@ fn two_keeps() -> (Game, UnitId, hexx::Hex) {
     b.stance(red, blue, Stance::Hostile);
     for (i, (key, col, points)) in [("near", 1, 5), ("far", 10, 15)].into_iter().enumerate() {
         let hex = b.hex(col, 2);
-        b.place(Place {
-            key: key.into(),
-            name: key.into(),
-            kind: PlaceKind::Town,
-            hex,
-            population: 0,
-            points: 3,
-        });
+        place(&mut b, key, PlaceKind::Town, hex, 3);
         b.control(col, 2, Some(red));
         b.objective(Objective {
             key: key.into(),
@@ -1038,14 +1022,8 @@ fn a_defender_keeps_its_strong_garrison_on_an_objective_it_holds() {
 fn worn_garrison() -> (Game, UnitId) {
     let (mut b, red, blue) = two_sides(Terrain::Desert);
     b.stance(red, blue, Stance::Hostile);
-    b.place(Place {
-        key: "town".into(),
-        name: "Town".into(),
-        kind: PlaceKind::Town,
-        hex: b.hex(3, 4),
-        population: 0,
-        points: 3,
-    });
+    let at = b.hex(3, 4);
+    place(&mut b, "town", PlaceKind::Town, at, 3);
     must_survive(&mut b, red);
     let garrison = b.unit(red, UnitKind::Infantry, 3, 4);
     b.unit_mut(garrison).strength = 12;
@@ -1079,14 +1057,8 @@ fn town_or_village() -> (Game, UnitId, hexx::Hex) {
     let (mut b, red, blue) = two_sides(Terrain::Desert);
     b.stance(red, blue, Stance::Hostile);
     for (key, col, points, holder) in [("town", 5, 3, red), ("village", 2, 1, blue)] {
-        b.place(Place {
-            key: key.into(),
-            name: key.into(),
-            kind: PlaceKind::Town,
-            hex: b.hex(col, 4),
-            population: 0,
-            points,
-        });
+        let at = b.hex(col, 4);
+        place(&mut b, key, PlaceKind::Town, at, points);
         b.control(col, 4, Some(holder));
     }
     let guard = b.unit(red, UnitKind::Infantry, 5, 4);
@@ -1118,14 +1090,7 @@ fn raid_from_the_edge() -> (Game, hexx::Hex) {
     b.unit(red, UnitKind::Infantry, 4, 5);
     b.unit(blue, UnitKind::Infantry, 19, 0);
     let town = b.hex(12, 5);
-    b.place(Place {
-        key: "town".into(),
-        name: "Town".into(),
-        kind: PlaceKind::Town,
-        hex: town,
-        population: 0,
-        points: 3,
-    });
+    place(&mut b, "town", PlaceKind::Town, town, 3);
     b.control(12, 5, Some(blue));
     must_survive(&mut b, red);
     b.turns(2);
@@ -1151,14 +1116,7 @@ fn garrison_among(units: usize) -> (Game, UnitId, hexx::Hex) {
     let (mut b, red, blue) = two_sides(Terrain::Desert);
     b.stance(red, blue, Stance::Hostile);
     let town = b.hex(6, 4);
-    b.place(Place {
-        key: "town".into(),
-        name: "Town".into(),
-        kind: PlaceKind::Town,
-        hex: town,
-        population: 0,
-        points: 3,
-    });
+    place(&mut b, "town", PlaceKind::Town, town, 3);
     b.control(6, 4, Some(red));
     must_survive(&mut b, red);
     let garrison = b.unit(red, UnitKind::Infantry, 6, 4);
@@ -1195,14 +1153,8 @@ fn town_with_enemy_near() -> (Game, UnitId, hexx::Hex) {
     let (mut b, red, blue) = two_sides(Terrain::Desert);
     b.stance(red, blue, Stance::Hostile);
     for (key, col, points, holder) in [("town", 5, 3, red), ("village", 1, 1, blue)] {
-        b.place(Place {
-            key: key.into(),
-            name: key.into(),
-            kind: PlaceKind::Town,
-            hex: b.hex(col, 4),
-            population: 0,
-            points,
-        });
+        let at = b.hex(col, 4);
+        place(&mut b, key, PlaceKind::Town, at, points);
         b.control(col, 4, Some(holder));
     }
     let guard = b.unit(red, UnitKind::Infantry, 5, 4);
@@ -1230,14 +1182,7 @@ fn supplied_garrison() -> (Game, UnitId, hexx::Hex) {
     let (mut b, red, blue) = two_sides(Terrain::Desert);
     b.stance(red, blue, Stance::Hostile);
     let town = b.hex(6, 4);
-    b.place(Place {
-        key: "town".into(),
-        name: "Town".into(),
-        kind: PlaceKind::Town,
-        hex: town,
-        population: 0,
-        points: 3,
-    });
+    place(&mut b, "town", PlaceKind::Town, town, 3);
     b.control(6, 4, Some(red));
     b.supply_source(red, "Town depot", SupplyKind::Depot, town);
     must_survive(&mut b, red);
@@ -1261,8 +1206,9 @@ fn a_side_that_must_survive_keeps_back_strays_rather_than_the_garrison_of_its_to
     );
 }
 
-/// Red, a normal attacker, has two infantry units on a road from its rear; blue holds a town
-/// three hexes on with one unit, and the ground round it, where red's supply cannot follow.
+/// Red, a normal attacker, has two infantry units by the end of a road from its rear; blue
+/// holds a town three hexes on with one unit, and the ground round it, where red's supply
+/// cannot follow.
 fn town_beyond_supply() -> (Game, [UnitId; 2], hexx::Hex) {
     let (mut b, red, blue) = two_sides(Terrain::Desert);
     b.stance(red, blue, Stance::Hostile);
@@ -1273,14 +1219,7 @@ fn town_beyond_supply() -> (Game, [UnitId; 2], hexx::Hex) {
     let source = b.hex(0, 4);
     b.supply_source(red, "Rear road", SupplyKind::Road, source);
     let town = b.hex(6, 4);
-    b.place(Place {
-        key: "town".into(),
-        name: "Town".into(),
-        kind: PlaceKind::Town,
-        hex: town,
-        population: 0,
-        points: 3,
-    });
+    place(&mut b, "town", PlaceKind::Town, town, 3);
     for h in hexx::shapes::hexagon(town, 1) {
         let [col, row] = b.map().offset_of(h);
         b.control(col, row, Some(blue));
@@ -1314,24 +1253,10 @@ fn village_on_the_way(defender: u16) -> (Game, UnitId, hexx::Hex) {
     let (mut b, red, blue) = two_sides(Terrain::Desert);
     b.stance(red, blue, Stance::Hostile);
     let village = b.hex(4, 4);
-    b.place(Place {
-        key: "village".into(),
-        name: "Village".into(),
-        kind: PlaceKind::Village,
-        hex: village,
-        population: 0,
-        points: 1,
-    });
+    place(&mut b, "village", PlaceKind::Village, village, 1);
     b.control(4, 4, Some(blue));
     let town = b.hex(11, 8);
-    let prize = b.place(Place {
-        key: "prize".into(),
-        name: "Prize".into(),
-        kind: PlaceKind::Town,
-        hex: town,
-        population: 0,
-        points: 10,
-    });
+    let prize = place(&mut b, "prize", PlaceKind::Town, town, 10);
     b.control(11, 8, Some(blue));
     b.objective(Objective {
         key: "prize".into(),
