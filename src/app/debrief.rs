@@ -257,7 +257,12 @@ fn timeline(ui: &mut egui::Ui, session: &Session, history: &mut super::teaching:
             continue;
         }
         if let Some(d) = game.achieved(i) {
-            rows.push((d, format!("You: {}", o.description), false, None));
+            let who = if game.met_too_late(i) {
+                "You, too late to score"
+            } else {
+                "You"
+            };
+            rows.push((d, format!("{who}: {}", o.description), false, None));
         }
     }
     for e in &session.level.file.events {

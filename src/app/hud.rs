@@ -487,7 +487,12 @@ fn objectives_panel(ui: &mut egui::Ui, session: &Session) {
             text.push_str(&format!(", by {by}"));
         }
         if let Some(d) = game.achieved(i) {
-            text.push_str(&format!(" (met {d})"));
+            let late = if game.met_too_late(i) {
+                ", too late to score"
+            } else {
+                ""
+            };
+            text.push_str(&format!(" (met {d}{late})"));
         }
         if matches!(o.goal, Goal::Survive) {
             text.push_str(" — scored at the end");

@@ -498,11 +498,20 @@ impl Event {
             }
             Event::ObjectiveAchieved { objective, date } => {
                 let o = scenario.objectives.get(usize::from(*objective))?;
-                format!(
-                    "{} met an objective: {} ({date}).",
-                    faction(o.faction),
-                    o.description
-                )
+                match o.by {
+                    // A race lost still reads as one: the deadline is what it was about.
+                    Some(by) if *date > by => format!(
+                        "{} met an objective too late to score it (the deadline was {by}): {} \
+                         ({date}).",
+                        faction(o.faction),
+                        o.description
+                    ),
+                    _ => format!(
+                        "{} met an objective: {} ({date}).",
+                        faction(o.faction),
+                        o.description
+                    ),
+                }
             }
             Event::RepairStarted { field: i, .. } => format!("Repairs began at {}.", field(*i)),
             Event::FieldRepaired { field: i } => format!("{} was repaired.", field(*i)),

@@ -789,8 +789,15 @@ fn a_dated_objective_met_in_time_stays_scored_and_ends_the_game_decisively() {
     let (mut game, red, u, hex) = race(Some(start.plus_days(2)));
     let path = game.path_to(u, hex).unwrap();
     game.perform(&Command::Move { unit: u, path }).unwrap();
-    game.perform(&Command::EndTurn).unwrap();
+    let events = game.perform(&Command::EndTurn).unwrap();
     assert_eq!(game.achieved(0), Some(start));
+    assert!(!game.met_too_late(0));
+    let said = events
+        .iter()
+        .find(|e| matches!(e, Event::ObjectiveAchieved { .. }))
+        .and_then(|e| e.describe(game.scenario(), &|_| "a unit".into()))
+        .unwrap();
+    assert!(said.contains("met an objective: take the town"), "{said}");
     // Red has met all its objectives: the game ends at the end of the full turn.
     let events = game.perform(&Command::EndTurn).unwrap();
     assert!(game.is_over());
@@ -815,12 +822,26 @@ fn a_dated_objective_met_too_late_scores_nothing() {
     end_round(&mut game); // the deadline passes; this is the last turn
     let path = game.path_to(u, hex).unwrap();
     game.perform(&Command::Move { unit: u, path }).unwrap();
+    let mut events = Vec::new();
     while !game.is_over() {
-        game.perform(&Command::EndTurn).unwrap();
+        events.extend(game.perform(&Command::EndTurn).unwrap());
     }
     assert_eq!(game.result(), Some(&EndReason::LastTurn));
     assert_eq!(game.achieved(0), Some(start.plus_days(2)));
     assert!(!game.objective_secured(0));
+    assert!(game.met_too_late(0));
+    // The log does not congratulate a race lost.
+    let said: Vec<String> = events
+        .iter()
+        .filter(|e| matches!(e, Event::ObjectiveAchieved { .. }))
+        .filter_map(|e| e.describe(game.scenario(), &|_| "a unit".into()))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("too late to score it (the deadline was 3 November 2017)"),
+        "{}",
+        said[0]
+    );
     assert_eq!(
         game.scores()[usize::from(red.0)],
         2,
