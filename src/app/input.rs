@@ -192,13 +192,26 @@ pub fn strike_offers(game: &Game, hex: Hex) -> Vec<Offer> {
                 patron: crate::sim::PatronId(i as u8),
                 target: hex,
             };
+            let covered = game.unit_at(hex).is_some_and(|u| game.under_cover(u));
+            let share = |p: u32| {
+                if covered {
+                    p * diplomacy::STRIKE_COVER_PERCENT / 100
+                } else {
+                    p
+                }
+            };
+            let cover = if covered {
+                " (it is dug in inside a town: half the usual loss)"
+            } else {
+                ""
+            };
             game.check(&command).is_ok().then(|| Offer {
                 label: format!("Air strike by {}", p.name),
                 hint: format!(
-                    "Costs {} support points: the target loses {} to {} % of its strength, or a field is damaged. Tension rises with the victim's friends.",
+                    "Costs {} support points: the target loses {} to {} % of its strength{cover}, or a field is damaged. Tension rises with the victim's friends.",
                     Request::AirStrike.cost(),
-                    diplomacy::strike_loss_percent(1),
-                    diplomacy::strike_loss_percent(6)
+                    share(diplomacy::strike_loss_percent(1)),
+                    share(diplomacy::strike_loss_percent(6))
                 ),
                 command,
             })

@@ -56,6 +56,11 @@ pub fn strike_loss_percent(roll: u8) -> u32 {
     5 + 3 * u32::from(roll)
 }
 
+/// Percent of the usual air-strike loss that a unit dug in inside a town or a city suffers:
+/// cellars, tunnels and people around it give it cover from the air (the coalition bombed
+/// Hajin for a year before the SDF took it).
+pub const STRIKE_COVER_PERCENT: u32 = 50;
+
 /// Why a relation changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Reason {
@@ -314,6 +319,16 @@ impl Game {
         Ok(())
     }
 
+    /// Whether a unit has cover from the air: dug in inside a town or a city.
+    pub fn under_cover(&self, u: &Unit) -> bool {
+        use super::entities::PlaceKind;
+        u.dug_in
+            && self
+                .scenario()
+                .place_at(u.hex)
+                .is_some_and(|(_, p)| matches!(p.kind, PlaceKind::City | PlaceKind::Town))
+    }
+
     pub(super) fn execute_air_strike(&self, patron: PatronId, target: Hex) -> Vec<Event> {
         let me = self.active_faction();
         let Ok(support) = self.check_request(patron, Request::AirStrike) else {
@@ -337,8 +352,12 @@ impl Game {
         ];
         events.extend(self.displacement(me, target, super::civilians::STRIKE_DISPLACES_PERCENT));
         if let Some(u) = unit {
-            // 8 % of its strength on a 1, up to 23 % on a 6.
-            let loss = super::combat::loss(u.strength, strike_loss_percent(roll));
+            // 8 % of its strength on a 1, up to 23 % on a 6; half as much under cover.
+            let mut percent = strike_loss_percent(roll);
+            if self.under_cover(u) {
+                percent = percent * STRIKE_COVER_PERCENT / 100;
+            }
+            let loss = super::combat::loss(u.strength, percent);
             events.push(Event::UnitDamaged {
                 unit: u.id,
                 loss,

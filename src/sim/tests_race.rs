@@ -2,7 +2,8 @@
 //! agreements and victory, each on a small scenario built in code.
 
 use super::diplomacy::{
-    BREACH_PATRON_TENSION, BREACH_TENSION, BREAKDOWN_TENSION, COORDINATION_LIMIT, TENSION_EASING,
+    BREACH_PATRON_TENSION, BREACH_TENSION, BREAKDOWN_TENSION, COORDINATION_LIMIT,
+    STRIKE_COVER_PERCENT, TENSION_EASING, strike_loss_percent,
 };
 use super::economy::{FUEL_START, IncomeSource, RECRUIT_STRENGTH, recruit_cost};
 use super::*;
@@ -306,6 +307,51 @@ fn an_air_strike_spends_support_and_hurts_the_target() {
             needed: 2,
             have: 0
         })
+    );
+}
+
+#[test]
+fn a_unit_dug_in_inside_a_town_has_cover_from_the_air() {
+    // The same strike, with the same dice, on the same unit: in the open, in a town it has not
+    // dug into yet, and dug in inside the town.
+    let strike = |in_town: bool, dug_in: bool| {
+        let (mut b, _red, blue, p) = backed();
+        let enemy = b.unit(blue, UnitKind::Infantry, 8, 5);
+        b.unit_mut(enemy).dug_in = dug_in;
+        if in_town {
+            town(&mut b, "town", 8, 5, 0);
+        }
+        let target = b.hex(8, 5);
+        let mut game = Game::new(b.build(), 4);
+        let events = game
+            .perform(&Command::RequestAirStrike { patron: p, target })
+            .unwrap();
+        let roll = events.iter().find_map(|e| match e {
+            Event::AirStrike { roll, .. } => Some(*roll),
+            _ => None,
+        });
+        let loss = events.iter().find_map(|e| match e {
+            Event::UnitDamaged { loss, .. } => Some(*loss),
+            _ => None,
+        });
+        (roll.unwrap(), loss.unwrap())
+    };
+    let (roll, open) = strike(false, true);
+    let percent = strike_loss_percent(roll);
+    assert_eq!(open, combat::loss(20, percent));
+    assert_eq!(
+        strike(true, false),
+        (roll, open),
+        "a town gives cover once dug into"
+    );
+    let (_, covered) = strike(true, true);
+    assert_eq!(
+        covered,
+        combat::loss(20, percent * STRIKE_COVER_PERCENT / 100)
+    );
+    assert!(
+        covered < open,
+        "{covered} against {open} on a roll of {roll}"
     );
 }
 

@@ -271,12 +271,13 @@ fn a_missing_or_changed_level_is_named() {
 fn a_damaged_snapshot_is_refused_not_half_loaded() {
     let (_, save) = recorded_game(15);
     let bad = save.clone();
-    // A snapshot whose state does not fit the level (a list cut short) …
+    // The latest snapshot, which loading starts from, whose state does not fit the level (a
+    // list cut short) …
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("s.sav");
     save::write(&p, &bad).unwrap();
     let text = std::fs::read_to_string(&p).unwrap();
-    let i = text.find("fuel: [").unwrap();
+    let i = text.rfind("fuel: [").unwrap();
     let j = i + text[i..].find(']').unwrap();
     let broken = format!("{}fuel: []{}", &text[..i], &text[j + 1..]);
     std::fs::write(&p, broken).unwrap();
