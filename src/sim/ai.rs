@@ -1243,7 +1243,7 @@ impl<'a> Plan<'a> {
             .find(|t| self.targets.iter().any(|x| x.hex == *t))
     }
 
-    /// The weakest hostile unit next to one of ours.
+    /// The weakest hostile unit next to one of ours, those without cover from the air first.
     fn weakest_enemy_near(&self) -> Option<Hex> {
         let game = self.game;
         let map = &game.scenario().map;
@@ -1253,7 +1253,8 @@ impl<'a> Plan<'a> {
                 map.neighbors(e.hex)
                     .any(|n| game.unit_at(n).is_some_and(|x| x.owner == self.me))
             })
-            .min_by_key(|e| (e.strength, e.id))
+            // A garrison dug in inside a town takes half as much from the air.
+            .min_by_key(|e| (game.under_cover(e), e.strength, e.id))
             .map(|e| e.hex)
     }
 

@@ -356,6 +356,27 @@ fn a_unit_dug_in_inside_a_town_has_cover_from_the_air() {
 }
 
 #[test]
+fn the_ai_strikes_a_unit_in_the_open_before_a_weaker_one_under_cover() {
+    let (mut b, red, blue, p) = backed();
+    b.unit(red, UnitKind::Infantry, 7, 5);
+    let covered = b.unit(blue, UnitKind::Militia, 8, 5);
+    b.unit_mut(covered).strength = 4;
+    b.unit_mut(covered).dug_in = true;
+    town(&mut b, "town", 8, 5, 0);
+    let open = b.unit(blue, UnitKind::Infantry, 6, 5);
+    b.unit_mut(open).strength = 8;
+    let game = Game::new(b.build(), 1);
+    let first = ai::AiPlayer::new(ai::Difficulty::Normal).choose(&game);
+    assert_eq!(
+        first,
+        Command::RequestAirStrike {
+            patron: p,
+            target: game.unit(open).unwrap().hex
+        }
+    );
+}
+
+#[test]
 fn a_patron_gives_only_what_it_offers_and_only_to_its_clients() {
     let (mut b, red, _blue, p) = backed();
     let u = b.unit(red, UnitKind::Infantry, 8, 5);
