@@ -193,13 +193,6 @@ pub fn strike_offers(game: &Game, hex: Hex) -> Vec<Offer> {
                 target: hex,
             };
             let covered = game.unit_at(hex).is_some_and(|u| game.under_cover(u));
-            let share = |p: u32| {
-                if covered {
-                    p * diplomacy::STRIKE_COVER_PERCENT / 100
-                } else {
-                    p
-                }
-            };
             let cover = if covered {
                 " (it is dug in inside a town: half the usual loss)"
             } else {
@@ -210,8 +203,8 @@ pub fn strike_offers(game: &Game, hex: Hex) -> Vec<Offer> {
                 hint: format!(
                     "Costs {} support points: the target loses {} to {} % of its strength{cover}, or a field is damaged. Tension rises with the victim's friends.",
                     Request::AirStrike.cost(),
-                    share(diplomacy::strike_loss_percent(1)),
-                    share(diplomacy::strike_loss_percent(6))
+                    diplomacy::strike_loss_percent_under(1, covered),
+                    diplomacy::strike_loss_percent_under(6, covered)
                 ),
                 command,
             })

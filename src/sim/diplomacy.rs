@@ -61,6 +61,17 @@ pub fn strike_loss_percent(roll: u8) -> u32 {
 /// Hajin for a year before the SDF took it).
 pub const STRIKE_COVER_PERCENT: u32 = 50;
 
+/// Percent of its strength a unit loses to an air strike with a die roll of `roll`, with or
+/// without cover from the air (see [`Game::under_cover`]).
+pub fn strike_loss_percent_under(roll: u8, covered: bool) -> u32 {
+    let p = strike_loss_percent(roll);
+    if covered {
+        p * STRIKE_COVER_PERCENT / 100
+    } else {
+        p
+    }
+}
+
 /// Why a relation changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Reason {
@@ -353,10 +364,7 @@ impl Game {
         events.extend(self.displacement(me, target, super::civilians::STRIKE_DISPLACES_PERCENT));
         if let Some(u) = unit {
             // 8 % of its strength on a 1, up to 23 % on a 6; half as much under cover.
-            let mut percent = strike_loss_percent(roll);
-            if self.under_cover(u) {
-                percent = percent * STRIKE_COVER_PERCENT / 100;
-            }
+            let percent = strike_loss_percent_under(roll, self.under_cover(u));
             let loss = super::combat::loss(u.strength, percent);
             events.push(Event::UnitDamaged {
                 unit: u.id,

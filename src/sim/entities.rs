@@ -524,6 +524,13 @@ pub struct Objective {
     pub by: Option<super::calendar::Date>,
 }
 
+impl Objective {
+    /// Whether meeting it on `date` is too late to score: after its deadline.
+    pub fn too_late(&self, date: super::calendar::Date) -> bool {
+        self.by.is_some_and(|by| date > by)
+    }
+}
+
 /// How supply reaches a faction at a source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum SupplyKind {

@@ -500,7 +500,7 @@ impl Event {
                 let o = scenario.objectives.get(usize::from(*objective))?;
                 match o.by {
                     // A race lost still reads as one: the deadline is what it was about.
-                    Some(by) if *date > by => format!(
+                    Some(by) if o.too_late(*date) => format!(
                         "{} met an objective too late to score it (the deadline was {by}): {} \
                          ({date}).",
                         faction(o.faction),

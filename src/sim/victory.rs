@@ -56,8 +56,9 @@ impl Game {
     /// Whether a dated objective was first met only after its deadline: it then scores
     /// nothing, and every place that reports the date says so.
     pub fn met_too_late(&self, index: usize) -> bool {
-        let by = self.scenario().objectives.get(index).and_then(|o| o.by);
-        by.zip(self.achieved(index)).is_some_and(|(by, d)| d > by)
+        let o = self.scenario().objectives.get(index);
+        o.zip(self.achieved(index))
+            .is_some_and(|(o, d)| o.too_late(d))
     }
 
     /// Points per faction, in faction order.
