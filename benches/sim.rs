@@ -2,6 +2,9 @@
 //! fail on them. Targets: load + validate of the default level under 20 ms; supply for all
 //! factions of the default level under 1 ms; on a 256×256 map with 2,000 units under 50 ms;
 //! one AI turn for all factions under 20 ms; a whole all-AI game under 300 ms.
+//!
+//! Words after `--` pick the benchmarks whose names contain one of them, e.g.
+//! `cargo bench --bench sim -- "AI turn"` (for profiling one figure).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -9,9 +12,24 @@ use std::time::{Duration, Instant};
 
 use euphrates::level;
 use euphrates::sim::ai::{AiPlayer, Controller, Difficulty};
-use euphrates::sim::{Command, FactionId, Game, ScenarioBuilder, SupplyKind, Terrain, UnitKind};
+use euphrates::sim::{
+    Command, FactionId, Game, MoveClass, ScenarioBuilder, SupplyKind, Terrain, UnitKind,
+};
+
+/// Whether a benchmark was asked for: every one when no filter is given.
+fn wanted(name: &str) -> bool {
+    // Cargo passes `--bench` itself; the other arguments are the filters.
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()))
+}
 
 fn measure(name: &str, target: Option<Duration>, mut f: impl FnMut()) {
+    if !wanted(name) {
+        return;
+    }
     // Warm up, then time enough runs for a stable figure.
     f();
     let mut times = Vec::new();
@@ -58,6 +76,11 @@ fn main() {
             continue;
         };
         let game = Game::new(l.scenario, 1);
+        // The map's step tables are built once a game, on first use, and shared by its
+        // copies: built here, so that no figure below counts them, whichever are run.
+        for class in [MoveClass::Foot, MoveClass::Motor] {
+            black_box(game.step_table(class).len());
+        }
         let units: Vec<_> = game.units().map(|u| u.id).collect();
         measure(
             &format!("reachable hexes, all {} units, {name}", units.len()),
@@ -112,14 +135,19 @@ fn main() {
         // A game that runs to the last turn: one side securing all its objectives ends a game
         // early, and a short game would flatter the figure.
         let full = scenario.turns;
-        let seed = (1..=100)
-            .find(|&seed| {
-                let (g, _) = euphrates::simulate::play(scenario.clone(), seed, &controllers);
-                g.turn() >= full
-            })
-            .unwrap_or(1);
+        let whole = format!("a whole {full}-turn all-AI game");
+        let seed = if wanted(&format!("{whole} (seed ?), {name}")) {
+            (1..=100)
+                .find(|&seed| {
+                    let (g, _) = euphrates::simulate::play(scenario.clone(), seed, &controllers);
+                    g.turn() >= full
+                })
+                .unwrap_or(1)
+        } else {
+            1
+        };
         measure(
-            &format!("a whole {full}-turn all-AI game (seed {seed}), {name}"),
+            &format!("{whole} (seed {seed}), {name}"),
             (name == "euphrates_2017.ron").then_some(Duration::from_millis(300)),
             || {
                 black_box(

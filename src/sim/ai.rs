@@ -24,8 +24,8 @@
 //! choice is deterministic for a given game state.
 
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use hexx::Hex;
 use serde::{Deserialize, Serialize};
@@ -38,6 +38,7 @@ use super::entities::{
 };
 use super::game::{Game, StableHasher};
 use super::map::MoveClass;
+use super::queue::CostQueue;
 use super::supply::{Cut, SupplyMemo, SupplyState};
 
 mod reach;
@@ -115,6 +116,11 @@ struct Target {
     value: u32,
 }
 
+/// Movement points from each hex (by map index) to the nearest hex the faction's supply
+/// reaches, by road-bound units and by units on foot; empty for a way of moving no hiding
+/// unit uses.
+type ToSupply = [Vec<u32>; 2];
+
 /// Distances from every hex to the faction's targets, lower is better (by map index).
 struct Field {
     key: u64,
@@ -132,7 +138,7 @@ pub struct AiPlayer {
     /// The way of playing chosen for a turn (a hard AI tries both and keeps the better).
     style: Option<(u16, Style)>,
     /// Distances to supply for the hiding units, kept while the supplied hexes stay the same.
-    supply_distances: Option<(u64, [Vec<u32>; 2])>,
+    supply_distances: Option<(u64, Arc<ToSupply>)>,
     /// For a hard AI, where enemies cut the supply of its units, worked out once a turn (by
     /// turn and faction).
     supply_cuts: Option<((u16, u8), Vec<Target>)>,
@@ -385,30 +391,50 @@ impl AiPlayer {
     }
 
     /// The plan's distances to supply, searched again only when the supplied hexes (or the
-    /// ground closed to its units) change.
-    fn supply_distances(&mut self, game: &Game, plan: &Plan) -> [Vec<u32>; 2] {
+    /// ground closed to its units) change, and only for the ways of moving of the units that
+    /// hide: a field is a search of the whole map.
+    fn supply_distances(&mut self, game: &Game, plan: &Plan) -> Arc<ToSupply> {
         let seeds = plan.supply_seeds();
+        let hiding =
+            |u: &&Unit| u.owner == plan.me && (plan.survival || plan.reserve.contains(&u.id));
+        let mut needed = [false; 2];
+        for u in game.units().filter(hiding) {
+            needed[usize::from(u.kind.move_class() == MoveClass::Foot)] = true;
+        }
         let mut h = StableHasher::default();
         plan.field_keys[2].hash(&mut h);
         seeds.hash(&mut h);
         let key = h.finish();
-        match &self.supply_distances {
-            Some((k, d)) if *k == key => d.clone(),
-            _ => {
-                let map = &game.scenario().map;
-                let targets: Vec<Target> = seeds
-                    .iter()
-                    .map(|&i| Target {
-                        hex: map.hex_of_index(i),
-                        value: 0,
-                    })
-                    .collect();
-                let d = [MoveClass::Motor, MoveClass::Foot]
-                    .map(|class| distance_field(game, plan, &targets, 0, class));
-                self.supply_distances = Some((key, d.clone()));
-                d
-            }
+        if let Some((k, d)) = &self.supply_distances
+            && *k == key
+            && (0..2).all(|c| !needed[c] || !d[c].is_empty())
+        {
+            return d.clone();
         }
+        let map = &game.scenario().map;
+        let targets: Vec<Target> = seeds
+            .iter()
+            .map(|&i| Target {
+                hex: map.hex_of_index(i),
+                value: 0,
+            })
+            .collect();
+        let kept = self
+            .supply_distances
+            .take()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, d)| d);
+        let d: ToSupply = [MoveClass::Motor, MoveClass::Foot].map(|class| {
+            let c = usize::from(class == MoveClass::Foot);
+            match &kept {
+                Some(d) if !d[c].is_empty() => d[c].clone(),
+                _ if needed[c] => distance_field(game, plan, &targets, 0, class),
+                _ => Vec::new(),
+            }
+        });
+        let d = Arc::new(d);
+        self.supply_distances = Some((key, d.clone()));
+        d
     }
 
     fn field(&mut self, game: &Game, plan: &Plan, class: MoveClass, raid: bool) -> &Field {
@@ -514,7 +540,7 @@ struct Plan<'a> {
     /// Movement points from each hex (by map index) to the nearest the faction's supply
     /// reaches, for units moving by road and on foot (computed only for a side that hides
     /// units).
-    to_supply: [Vec<u32>; 2],
+    to_supply: Arc<ToSupply>,
     /// The level's last turn (for a player short of easy): what stands when it ends is what
     /// scores, and only the factions still to move this round can take it back.
     last_turn: bool,
@@ -599,7 +625,7 @@ impl<'a> Plan<'a> {
             bold: false,
             survival: false,
             reserve: Vec::new(),
-            to_supply: [Vec::new(), Vec::new()],
+            to_supply: Arc::default(),
             last_turn,
             raids: Vec::new(),
             assault: vec![false; n],
@@ -1519,24 +1545,24 @@ fn distance_field(
     let n = map.len();
     let max_value = targets.iter().map(|t| t.value).max().unwrap_or(0);
     let mut cost = vec![u32::MAX; n];
-    let mut heap = BinaryHeap::new();
+    let mut heap = CostQueue::new();
     for t in targets {
         if let Some(i) = map.index(t.hex) {
             let c = (max_value - t.value.min(max_value)) * bonus;
             if c < cost[i] {
                 cost[i] = c;
-                heap.push(Reverse((c, i as u32)));
+                heap.push(c, i as u32);
             }
         }
     }
     let closed = &plan.neutral;
     let steps = game.step_table(class);
-    while let Some(Reverse((c, i))) = heap.pop() {
+    while let Some((c, i)) = heap.pop() {
         let i = i as usize;
         if c > cost[i] {
             continue;
         }
-        for &(j, _) in &steps[i] {
+        for (d, &(j, _)) in steps[i].iter().enumerate() {
             if j == u32::MAX {
                 continue;
             }
@@ -1544,17 +1570,17 @@ fn distance_field(
             if closed[j] {
                 continue;
             }
-            // Searching outward from the targets, the step a unit would take is j → i.
-            let Some(&(_, step)) = steps[j].iter().find(|(k, _)| *k as usize == i) else {
-                continue;
-            };
+            // Searching outward from the targets, the step a unit would take is j → i: the
+            // opposite direction, three further round.
+            let (back, step) = steps[j][(d + 3) % 6];
+            debug_assert_eq!(back as usize, i, "opposite directions are three apart");
             if step == u16::MAX {
                 continue;
             }
             let nc = c + u32::from(step);
             if nc < cost[j] {
                 cost[j] = nc;
-                heap.push(Reverse((nc, j as u32)));
+                heap.push(nc, j as u32);
             }
         }
     }

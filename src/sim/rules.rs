@@ -2,7 +2,7 @@
 //! deconfliction, combat, and the turn sequence.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BTreeMap;
 
 use hexx::Hex;
 
@@ -12,6 +12,7 @@ use super::entities::{FactionId, Stance, Unit, UnitId, UnitKind};
 use super::event::Event;
 use super::game::Game;
 use super::map::{CrossingKind, Mp};
+use super::queue::CostQueue;
 
 /// How a unit may reach one hex this turn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -312,11 +313,13 @@ impl Game {
                 && matches!(a.kind, crate::sim::AgreementKind::Deconfliction { .. })
         });
         let occupants = self.occupants();
-        let mut heap = BinaryHeap::new();
+        let mut heap = CostQueue::new();
         best[start] = 0;
-        heap.push(Reverse((0 as Mp, start as u32)));
-        while let Some(Reverse((cost, i))) = heap.pop() {
+        heap.push(0, start as u32);
+        while let Some((cost, i)) = heap.pop() {
             let i = i as usize;
+            // Movement points fit in a `Mp`: the search never goes beyond the unit's.
+            let cost = cost as Mp;
             if cost > best[i] {
                 continue;
             }
@@ -354,7 +357,7 @@ impl Game {
                 }
                 best[j] = c;
                 prev[j] = i as u32;
-                heap.push(Reverse((c, j as u32)));
+                heap.push(u32::from(c), j as u32);
             }
         }
         ReachSearch {

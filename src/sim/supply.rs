@@ -8,8 +8,6 @@
 //! Every answer can be explained: [`Game::supply_report`] gives the path supply takes, or the
 //! hex where it is cut and by what.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::sync::Arc;
 
 use hexx::Hex;
@@ -17,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::{FactionId, SupplyKind, UnitId};
 use super::game::Game;
+use super::queue::CostQueue;
 use super::scenario::Scenario;
 
 /// How far supply reaches from a road source, in movement points of a lorry (a road step costs
@@ -281,7 +280,7 @@ impl Game {
             from: vec![u32::MAX; n],
             source: vec![u16::MAX; n],
         };
-        let mut heap = BinaryHeap::new();
+        let mut heap = CostQueue::new();
         for (s, src) in self.scenario().supply_sources.iter().enumerate() {
             let Some(i) = map.index(src.hex) else {
                 continue;
@@ -294,10 +293,10 @@ impl Game {
             if start < net.cost[i] {
                 net.cost[i] = start;
                 net.source[i] = s as u16;
-                heap.push(Reverse((start, i as u32)));
+                heap.push(start, i as u32);
             }
         }
-        while let Some(Reverse((cost, i))) = heap.pop() {
+        while let Some((cost, i)) = heap.pop() {
             let i = i as usize;
             if cost > net.cost[i] {
                 continue;
@@ -315,7 +314,7 @@ impl Game {
                     net.cost[j] = c;
                     net.from[j] = i as u32;
                     net.source[j] = net.source[i];
-                    heap.push(Reverse((c, j as u32)));
+                    heap.push(c, j as u32);
                 }
             }
         }
