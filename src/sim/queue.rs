@@ -6,6 +6,7 @@
 //! It hands items out in exactly the order a `BinaryHeap<Reverse<(cost, item)>>` would
 //! (cheapest first, then lowest item), so a search gives the same result, ties included.
 
+use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -13,6 +14,15 @@ use std::collections::BinaryHeap;
 /// Wider than any step on a map (terrain, road and river together), so only a search's
 /// starting points ever wait there.
 const WINDOW: u32 = 64;
+
+thread_local! {
+    /// Rings left by finished searches, kept for the next: their buckets keep what they
+    /// grew to, so a search seldom allocates (an AI turn runs hundreds).
+    static SPARE_RINGS: RefCell<Vec<Vec<Vec<u32>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Spare rings kept per thread: more than searches ever nest.
+const SPARE_LIMIT: usize = 4;
 
 /// A min-queue of `(cost, item)` for searches whose costs never go down: every push made
 /// after the first pop costs at least as much as the last item popped.
@@ -36,14 +46,31 @@ pub struct CostQueue {
 
 impl Default for CostQueue {
     fn default() -> Self {
+        let ring = SPARE_RINGS
+            .with(|s| s.borrow_mut().pop())
+            .unwrap_or_else(|| vec![Vec::new(); WINDOW as usize]);
         CostQueue {
-            ring: vec![Vec::new(); WINDOW as usize],
+            ring,
             current: 0,
             started: false,
             in_ring: 0,
             sorted: false,
             far: BinaryHeap::new(),
         }
+    }
+}
+
+impl Drop for CostQueue {
+    fn drop(&mut self) {
+        let mut ring = std::mem::take(&mut self.ring);
+        ring.iter_mut().for_each(Vec::clear);
+        // A thread being torn down has no spares to keep.
+        let _ = SPARE_RINGS.try_with(|s| {
+            let mut s = s.borrow_mut();
+            if s.len() < SPARE_LIMIT {
+                s.push(ring);
+            }
+        });
     }
 }
 
