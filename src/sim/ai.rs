@@ -405,34 +405,34 @@ impl AiPlayer {
         plan.field_keys[2].hash(&mut h);
         seeds.hash(&mut h);
         let key = h.finish();
-        if let Some((k, d)) = &self.supply_distances
-            && *k == key
-            && (0..2).all(|c| !needed[c] || !d[c].is_empty())
-        {
-            return d.clone();
-        }
-        let map = &game.scenario().map;
-        let targets: Vec<Target> = seeds
-            .iter()
-            .map(|&i| Target {
-                hex: map.hex_of_index(i),
-                value: 0,
-            })
-            .collect();
+        // What was kept serves while the supplied ground is the same; a way of moving that
+        // no hiding unit used then is searched now if one uses it.
         let kept = self
             .supply_distances
             .take()
             .filter(|(k, _)| *k == key)
             .map(|(_, d)| d);
-        let d: ToSupply = [MoveClass::Motor, MoveClass::Foot].map(|class| {
-            let c = usize::from(class == MoveClass::Foot);
-            match &kept {
-                Some(d) if !d[c].is_empty() => d[c].clone(),
-                _ if needed[c] => distance_field(game, plan, &targets, 0, class),
-                _ => Vec::new(),
+        let d = match kept {
+            Some(d) if (0..2).all(|c| !needed[c] || !d[c].is_empty()) => d,
+            kept => {
+                let map = &game.scenario().map;
+                let targets: Vec<Target> = seeds
+                    .iter()
+                    .map(|&i| Target {
+                        hex: map.hex_of_index(i),
+                        value: 0,
+                    })
+                    .collect();
+                Arc::new([MoveClass::Motor, MoveClass::Foot].map(|class| {
+                    let c = usize::from(class == MoveClass::Foot);
+                    match &kept {
+                        Some(d) if !d[c].is_empty() => d[c].clone(),
+                        _ if needed[c] => distance_field(game, plan, &targets, 0, class),
+                        _ => Vec::new(),
+                    }
+                }))
             }
-        });
-        let d = Arc::new(d);
+        };
         self.supply_distances = Some((key, d.clone()));
         d
     }
