@@ -15,7 +15,8 @@
 //! lines, and breaks a deconfliction line when all that is left to take lies beyond it.
 //!
 //! Above easy, it plays the end: in the last turns it garrisons what an enemy could walk
-//! into, and on the last turn it walks into empty towns its enemies hold, stays on its own
+//! into, and in the round that ends the game (the last, or one at whose end another side
+//! wins decisively) it walks into empty towns its enemies hold, stays on its own
 //! that an enemy still to move could enter, and attacks for ground at any odds (losses no
 //! longer count). A side that must survive (the Islamic State) plays as a defender: it holds
 //! on to its places, strong garrisons too, spends its money refitting their garrisons, weighs
@@ -541,8 +542,9 @@ struct Plan<'a> {
     /// reaches, for units moving by road and on foot (computed only for a side that hides
     /// units).
     to_supply: Arc<ToSupply>,
-    /// The level's last turn (for a player short of easy): what stands when it ends is what
-    /// scores, and only the factions still to move this round can take it back.
+    /// The round that ends the game (for a player short of easy): the level's last, or one
+    /// at whose end another side wins decisively. What stands when it ends is what scores,
+    /// and only the factions still to move this round can take it back.
     last_turn: bool,
     /// In the two turns before the last, for a side that hides units: the empty places they
     /// could slip into at the very end.
@@ -579,7 +581,10 @@ impl<'a> Plan<'a> {
         let s = game.scenario();
         let map = &s.map;
         let n = map.len();
-        let last_turn = d != Difficulty::Easy && game.turn() >= s.turns;
+        // The round the game ends in: the level's last, or one at whose end another side
+        // wins decisively, as things stand. Either way, what stands then is what scores.
+        let last_turn = d != Difficulty::Easy
+            && (game.turn() >= s.turns || game.decisive_winner(&[]).is_some_and(|f| f != me));
         let modelled = s.supply_sources.iter().any(|x| x.faction == me);
         let supplied = if modelled && d != Difficulty::Easy {
             let net = game.trace_supply_memo(me, memo);

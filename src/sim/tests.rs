@@ -770,6 +770,56 @@ fn a_hiding_side_slips_into_an_empty_town_on_the_last_turn_only() {
     assert_ne!(game.control(town), Some(FactionId(0)));
 }
 
+/// The same last fighter, with turns to go, but its enemy has already won the objective it
+/// needed and leads by far more than half: the round ends the game, so the fighter walks into
+/// the town now, as on the last turn.
+#[test]
+fn a_hiding_side_slips_into_an_empty_town_in_the_round_an_enemy_wins_decisively() {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    b.stance(red, blue, Stance::Hostile);
+    let u = b.unit(red, UnitKind::Infantry, 1, 1);
+    let scout = b.unit(blue, UnitKind::Infantry, 11, 9);
+    let town = b.hex(3, 1);
+    place(&mut b, "town", PlaceKind::Town, town, 3);
+    b.control(3, 1, Some(blue));
+    let camp_hex = b.hex(10, 9);
+    let camp = place(&mut b, "camp", PlaceKind::Village, camp_hex, 1);
+    b.objective(Objective {
+        key: "camp".into(),
+        faction: blue,
+        goal: Goal::Hold(camp),
+        points: 40,
+        description: String::new(),
+        by: None,
+    });
+    must_survive(&mut b, red);
+    b.turns(6);
+    let mut game = Game::new(b.build(), 1);
+    // Red waits; blue takes its objective in the first round, and then both wait until
+    // the middle of the game, from which a decisive result ends it.
+    game.perform(&Command::EndTurn).unwrap();
+    let path = game.path_to(scout, camp_hex).unwrap();
+    game.perform(&Command::Move { unit: scout, path }).unwrap();
+    while game.turn() < 3 {
+        game.perform(&Command::EndTurn).unwrap();
+    }
+    assert_eq!(game.active_faction(), red);
+    assert_eq!(game.control(camp_hex), Some(blue));
+    play_red_turn(&mut game);
+    assert_eq!(
+        game.unit(u).unwrap().hex,
+        town,
+        "it hid with the game ending"
+    );
+    game.perform(&Command::EndTurn).unwrap();
+    assert!(game.is_over(), "blue's decisive result ends the game");
+    assert_eq!(
+        game.scores()[0],
+        20 + 3,
+        "red scores the town it walked into"
+    );
+}
+
 /// A side that must survive, its last unit cut off by a lake from the depot just across it:
 /// it heads for the depot it can walk to, far as it is, not for the water's edge.
 #[test]
