@@ -524,28 +524,36 @@ impl Game {
     /// allies (both ends included), crossing rivers only at usable crossings.
     pub fn land_connected(&self, faction: FactionId, from: Hex, to: Hex) -> bool {
         let map = &self.scenario.map;
-        let ours = |h: Hex| {
-            self.control(h)
-                .is_some_and(|c| self.stance(c, faction) == Stance::Allied)
+        let allied: Vec<bool> = (0..self.scenario.factions.len())
+            .map(|c| self.stance(FactionId(c as u8), faction) == Stance::Allied)
+            .collect();
+        let ours = |i: usize| {
+            self.state.control[i].is_some_and(|c| allied.get(usize::from(c.0)) == Some(&true))
+        };
+        let (Some(from), Some(to)) = (map.index(from), map.index(to)) else {
+            return false;
         };
         // A route needs one camp's unbroken ground: cooperating neighbours' ground does not
         // count.
         if !ours(from) || !ours(to) {
             return false;
         }
+        let steps = self.step_table(MoveClass::Foot);
         let mut seen = vec![false; map.len()];
+        seen[from] = true;
         let mut stack = vec![from];
-        while let Some(h) = stack.pop() {
-            if h == to {
+        while let Some(i) = stack.pop() {
+            if i == to {
                 return true;
             }
-            for n in map.neighbors(h) {
-                let Some(i) = map.index(n) else { continue };
-                if seen[i] || !ours(n) || map.step_cost(h, n, MoveClass::Foot).is_none() {
+            for &(j, cost) in &steps[i] {
+                let j = j as usize;
+                // Off the map, or no way across on foot.
+                if cost == u16::MAX || seen[j] || !ours(j) {
                     continue;
                 }
-                seen[i] = true;
-                stack.push(n);
+                seen[j] = true;
+                stack.push(j);
             }
         }
         false

@@ -64,13 +64,28 @@ impl Game {
     /// Points per faction, in faction order.
     pub fn scores(&self) -> Vec<u32> {
         (0..self.scenario().factions.len())
-            .map(|f| {
-                self.score_breakdown(FactionId(f as u8))
-                    .iter()
-                    .map(|l| l.points)
-                    .sum()
-            })
+            .map(|f| self.score(FactionId(f as u8)))
             .collect()
+    }
+
+    /// A faction's points: the sum of its [`Game::score_breakdown`], without the labels (the
+    /// AI and the end-of-round check ask for it far more often than anyone reads them).
+    pub fn score(&self, faction: FactionId) -> u32 {
+        let s = self.scenario();
+        let places: u32 = s
+            .places
+            .iter()
+            .filter(|p| p.points > 0 && self.control(p.hex) == Some(faction))
+            .map(|p| u32::from(p.points))
+            .sum();
+        let objectives: u32 = s
+            .objectives
+            .iter()
+            .enumerate()
+            .filter(|(i, o)| o.faction == faction && self.objective_secured(*i))
+            .map(|(_, o)| u32::from(o.points))
+            .sum();
+        places + objectives
     }
 
     /// Every line of a faction's score: each place it holds, then each of its objectives
@@ -126,11 +141,15 @@ impl Game {
     /// Whether `f`'s score, counting objectives met just now, is at least 1.5 times every
     /// other faction's.
     fn leads_by_half(&self, f: FactionId, just_met: &[Event]) -> bool {
-        let mut end = self.scratch_copy();
-        for e in just_met {
-            end.apply(e);
-        }
-        let scores = end.scores();
+        let scores = if just_met.is_empty() {
+            self.scores()
+        } else {
+            let mut end = self.scratch_copy();
+            for e in just_met {
+                end.apply(e);
+            }
+            end.scores()
+        };
         let mine = scores[usize::from(f.0)];
         scores
             .iter()

@@ -166,6 +166,12 @@ fn check_invariants(game: &Game) {
     for (i, s) in game.scenario().support.iter().enumerate() {
         assert!(game.pool(i) <= s.points * 3);
     }
+    // The score a faction is told is the sum of the lines that explain it.
+    for (i, f) in game.scenario().factions.iter().enumerate() {
+        let id = FactionId(i as u8);
+        let lines: u32 = game.score_breakdown(id).iter().map(|l| l.points).sum();
+        assert_eq!(game.scores()[i], lines, "{}", f.key);
+    }
     let mut seen = BTreeSet::new();
     for u in game.units() {
         assert!(seen.insert((u.hex.x, u.hex.y)), "two units on {:?}", u.hex);
