@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::calendar::Date;
-use super::entities::{FactionId, Objective, PlaceId};
+use super::entities::{FactionId, Objective, Place};
 use super::event::Event;
 use super::game::Game;
 
@@ -71,19 +71,13 @@ impl Game {
     /// A faction's points: the sum of its [`Game::score_breakdown`], without the labels (the
     /// AI and the end-of-round check ask for it far more often than anyone reads them).
     pub fn score(&self, faction: FactionId) -> u32 {
-        let s = self.scenario();
-        let places: u32 = s
-            .places
-            .iter()
-            .filter(|p| p.points > 0 && self.control(p.hex) == Some(faction))
+        let places: u32 = self
+            .places_scoring_for(faction)
             .map(|p| u32::from(p.points))
             .sum();
-        let objectives: u32 = s
-            .objectives
-            .iter()
-            .enumerate()
-            .filter(|(i, o)| o.faction == faction && self.objective_secured(*i))
-            .map(|(_, o)| u32::from(o.points))
+        let objectives: u32 = self
+            .objectives_of(faction)
+            .map(|(i, o)| self.objective_points(i, o))
             .sum();
         places + objectives
     }
@@ -91,36 +85,47 @@ impl Game {
     /// Every line of a faction's score: each place it holds, then each of its objectives
     /// (secured or not, with deadline and date met).
     pub fn score_breakdown(&self, faction: FactionId) -> Vec<ScoreLine> {
-        let s = self.scenario();
-        let mut lines = Vec::new();
-        for (i, p) in s.places.iter().enumerate() {
-            if p.points > 0 && self.place_holder(PlaceId(i as u16)) == Some(faction) {
-                lines.push(ScoreLine {
-                    label: format!("holds {}", p.name),
-                    points: u32::from(p.points),
-                    objective: None,
-                    by: None,
-                    achieved: None,
-                });
-            }
+        let places = self.places_scoring_for(faction).map(|p| ScoreLine {
+            label: format!("holds {}", p.name),
+            points: u32::from(p.points),
+            objective: None,
+            by: None,
+            achieved: None,
+        });
+        let objectives = self.objectives_of(faction).map(|(i, o)| ScoreLine {
+            label: o.description.clone(),
+            points: self.objective_points(i, o),
+            objective: Some(i as u16),
+            by: o.by,
+            achieved: self.achieved(i),
+        });
+        places.chain(objectives).collect()
+    }
+
+    /// The places worth points that `faction` holds: one score line each.
+    fn places_scoring_for(&self, faction: FactionId) -> impl Iterator<Item = &Place> {
+        self.scenario()
+            .places
+            .iter()
+            .filter(move |p| p.points > 0 && self.control(p.hex) == Some(faction))
+    }
+
+    /// `faction`'s objectives with their indices in the scenario's list.
+    fn objectives_of(&self, faction: FactionId) -> impl Iterator<Item = (usize, &Objective)> {
+        self.scenario()
+            .objectives
+            .iter()
+            .enumerate()
+            .filter(move |(_, o)| o.faction == faction)
+    }
+
+    /// What an objective scores now: its points if secured, else nothing.
+    fn objective_points(&self, index: usize, o: &Objective) -> u32 {
+        if self.objective_secured(index) {
+            u32::from(o.points)
+        } else {
+            0
         }
-        for (i, o) in s.objectives.iter().enumerate() {
-            if o.faction != faction {
-                continue;
-            }
-            lines.push(ScoreLine {
-                label: o.description.clone(),
-                points: if self.objective_secured(i) {
-                    u32::from(o.points)
-                } else {
-                    0
-                },
-                objective: Some(i as u16),
-                by: o.by,
-                achieved: self.achieved(i),
-            });
-        }
-        lines
     }
 
     /// Objectives met for the first time now, as events (checked at the end of each

@@ -167,10 +167,14 @@ fn check_invariants(game: &Game) {
         assert!(game.pool(i) <= s.points * 3);
     }
     // The score a faction is told is the sum of the lines that explain it.
+    let scores = game.scores();
     for (i, f) in game.scenario().factions.iter().enumerate() {
-        let id = FactionId(i as u8);
-        let lines: u32 = game.score_breakdown(id).iter().map(|l| l.points).sum();
-        assert_eq!(game.scores()[i], lines, "{}", f.key);
+        let lines: u32 = game
+            .score_breakdown(FactionId(i as u8))
+            .iter()
+            .map(|l| l.points)
+            .sum();
+        assert_eq!(scores[i], lines, "{}", f.key);
     }
     let mut seen = BTreeSet::new();
     for u in game.units() {
