@@ -6,9 +6,11 @@
 pub mod diag;
 pub mod geo;
 pub mod inspect;
+pub mod limits;
 pub mod load;
 pub mod locate;
 pub mod schema;
+mod validate;
 
 pub use diag::Diagnostic;
 pub use load::{LoadedLevel, load_path, load_str};

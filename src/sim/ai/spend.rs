@@ -1,0 +1,191 @@
+//! Money: recruits, replacements, repairs, and where new units are raised.
+
+use std::cmp::Reverse;
+
+
+use crate::sim::command::Command;
+use crate::sim::entities::{
+    Place, PlaceId, PlaceKind, Request, UnitKind,
+};
+
+use super::difficulty::Difficulty;
+use super::plan::Plan;
+
+impl<'a> Plan<'a> {
+    /// Money and reinforcements: recruits, replacements, patrons' units, repairs.
+    pub(super) fn spend(&self) -> Option<Command> {
+        let game = self.game;
+        // An easy AI spends only on every fourth turn.
+        if self.d == Difficulty::Easy && !game.turn().is_multiple_of(4) {
+            return None;
+        }
+        let s = game.scenario();
+        let income: i64 = game
+            .income_statement(self.me)
+            .iter()
+            .map(|l| l.amount)
+            .sum();
+        // Keep enough to pay the troops for a while, and no more than the rest of the game
+        // needs: money left at the end buys nothing.
+        let upkeep = (-income).max(0);
+        // Pay days still to come (each turn's is paid as it begins).
+        let turns_left = i64::from(s.turns.saturating_sub(game.turn()));
+        let reserve = if turns_left == 0 {
+            0
+        } else {
+            (3_000 + upkeep * 8).min(500 + upkeep * turns_left)
+        };
+        let spare = game.treasury(self.me) - reserve;
+        // Patrons' units cost no money: always worth asking for.
+        if self.d != Difficulty::Easy {
+            for (i, patron) in self.pools() {
+                if !self.offers(i, |o| matches!(o, Request::Reinforcements(_))) {
+                    continue;
+                }
+                if let Some(place) = self.exposed_place(false).or(self.front_place(false)) {
+                    return Some(Command::RequestReinforcements { patron, place });
+                }
+            }
+        }
+        if spare <= 0 {
+            return None;
+        }
+        // One recruit a turn: once raised, the money goes to what else it can buy.
+        let recruits = !game.recruited_this_turn(self.me);
+        // At the end, a place left empty within an enemy's reach needs a garrison more than
+        // anything else: militia will do.
+        let militia = crate::sim::economy::recruit_cost(UnitKind::Militia);
+        if recruits
+            && spare > militia
+            && let Some(place) = self.exposed_place(true)
+        {
+            return Some(Command::Recruit {
+                place,
+                kind: UnitKind::Militia,
+            });
+        }
+        if self.d == Difficulty::Hard && turns_left > 0 {
+            for (i, f) in s.oil_fields.iter().enumerate() {
+                let c = Command::Repair { field: i as u16 };
+                if game.control(f.hex) == Some(self.me)
+                    && game.field_damage(i) > 0
+                    && spare > crate::sim::economy::REPAIR_COST
+                    && game.check(&c).is_ok()
+                {
+                    return Some(c);
+                }
+            }
+        }
+        let map = &s.map;
+        // A side that must survive keeps the garrisons of its places at full strength, the
+        // most valuable place first, in contact or not: a garrison stays put anyway (a unit
+        // refitting does not move), and a point of replacements costs half what a point of a
+        // new unit does, delivered where it is needed.
+        if self.cautious {
+            let garrison = game
+                .units()
+                .filter(|u| u.owner == self.me && u.strength < u.full_strength)
+                .filter_map(|u| {
+                    let g = self.guard[map.index(u.hex)?];
+                    let ok = g > 0 && game.reinforcement(u.id).is_ok_and(|(_, c)| c < spare);
+                    ok.then_some((g, u.id))
+                })
+                .max_by_key(|&(g, id)| (g, Reverse(id)));
+            if let Some((_, unit)) = garrison {
+                return Some(Command::Reinforce { unit });
+            }
+        }
+        // Replacements for units worn down and out of contact.
+        if self.d != Difficulty::Easy {
+            let worn = game.units().find(|u| {
+                u.owner == self.me
+                    && u.strength * 3 < u.full_strength * 2
+                    && map.index(u.hex).is_some_and(|i| self.threat[i] == 0)
+                    && game.reinforcement(u.id).is_ok_and(|(_, cost)| cost < spare)
+            });
+            if let Some(u) = worn {
+                return Some(Command::Reinforce { unit: u.id });
+            }
+        }
+        // A side that must survive counts fighters: militia give as many for half the price,
+        // raised where the enemy is furthest away.
+        let kind = match self.d {
+            Difficulty::Easy => UnitKind::Militia,
+            _ if self.cautious => UnitKind::Militia,
+            _ => UnitKind::Infantry,
+        };
+        let cost = crate::sim::economy::recruit_cost(kind);
+        let place = if self.cautious {
+            self.rear_place()
+        } else {
+            self.front_place(true)
+        };
+        if recruits
+            && spare > cost * if self.d == Difficulty::Easy { 4 } else { 1 }
+            && let Some(place) = place
+        {
+            return Some(Command::Recruit { place, kind });
+        }
+        None
+    }
+
+    /// The held, supplied, free places where a unit could be raised (towns and cities only
+    /// when `towns_only`).
+    pub(super) fn free_places(&self, towns_only: bool) -> impl Iterator<Item = (usize, &Place)> {
+        let game = self.game;
+        let s = game.scenario();
+        s.places.iter().enumerate().filter(move |(_, p)| {
+            game.control(p.hex) == Some(self.me)
+                && game.unit_at(p.hex).is_none()
+                && (!towns_only || matches!(p.kind, PlaceKind::City | PlaceKind::Town))
+                && s.map.index(p.hex).is_some_and(|i| self.supplied[i])
+        })
+    }
+
+    /// The town where a recruit is raised furthest from any enemy.
+    pub(super) fn rear_place(&self) -> Option<PlaceId> {
+        let enemies = self.enemy_hexes();
+        self.free_places(true)
+            .max_by_key(|(i, p)| {
+                let d = enemies
+                    .iter()
+                    .map(|e| e.unsigned_distance_to(p.hex))
+                    .min()
+                    .unwrap_or(u32::MAX);
+                (d, Reverse(*i))
+            })
+            .map(|(i, _)| PlaceId(i as u16))
+    }
+
+    /// Near the end, the most valuable held place left empty with an enemy near enough to
+    /// walk in (towns and cities only when `towns_only`): a unit raised there holds it.
+    pub(super) fn exposed_place(&self, towns_only: bool) -> Option<PlaceId> {
+        if !self.endgame {
+            return None;
+        }
+        let map = &self.game.scenario().map;
+        self.free_places(towns_only)
+            .filter_map(|(i, p)| {
+                let m = map.index(p.hex)?;
+                (self.contested[m] && self.guard[m] > 0).then_some((self.guard[m], i))
+            })
+            .max_by_key(|&(g, i)| (g, Reverse(i)))
+            .map(|(_, i)| PlaceId(i as u16))
+    }
+
+    /// The held, supplied, free place nearest to the faction's targets where a unit could be
+    /// raised (towns and cities only when `towns_only`).
+    pub(super) fn front_place(&self, towns_only: bool) -> Option<PlaceId> {
+        self.free_places(towns_only)
+            .min_by_key(|(i, p)| {
+                let d = self
+                    .targets
+                    .iter()
+                    .map(|t| t.hex.unsigned_distance_to(p.hex))
+                    .min()
+                    .unwrap_or(u32::MAX);
+                (d, *i)
+            })
+            .map(|(i, _)| PlaceId(i as u16))
+    }
+}
