@@ -5,9 +5,11 @@
 
 #[cfg(feature = "client")]
 pub mod app;
+pub mod chronicle;
 pub mod cli;
 pub mod level;
 pub mod report;
 pub mod save;
+pub mod session;
 pub mod sim;
 pub mod simulate;

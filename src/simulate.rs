@@ -6,47 +6,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::sim::ai::{AiPlayer, Controller, MAX_COMMANDS_PER_TURN, random_command};
-use crate::sim::{
-    Command, Date, EndReason, Event, FactionId, Game, IncomeSource, Party, Scenario, SupplyState,
-};
-
-/// One faction at the start of one turn.
-#[derive(Clone, Debug, Serialize)]
-pub struct FactionTurn {
-    /// Hexes it holds.
-    pub territory: u32,
-    /// Total strength of its units.
-    pub strength: u32,
-    /// Units on the map.
-    pub units: u32,
-    /// Units supplied, low and out of supply.
-    pub supply: [u32; 3],
-    /// Treasury, thousands of US dollars.
-    pub treasury: i64,
-    /// Oil income of its last statement, thousands of US dollars.
-    pub oil_income: i64,
-    /// Tension with every other faction, in faction order (0 for itself).
-    pub tension: Vec<u8>,
-    /// Its score if the game ended now.
-    pub score: u32,
-    /// People displaced by its attacks and air strikes so far.
-    pub displaced: u64,
-}
-
-/// One turn of a game.
-#[derive(Clone, Debug, Serialize)]
-pub struct TurnStats {
-    /// The turn.
-    pub turn: u16,
-    /// Its date.
-    pub date: String,
-    /// Each faction, in faction order.
-    pub factions: Vec<FactionTurn>,
-    /// Whether this is the state at the end of the game rather than a turn's start.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub last: bool,
-}
+pub use crate::chronicle::{Chronicle, FactionTurn, TurnStats};
+use crate::save::Recorder;
+use crate::session::Session;
+use crate::sim::ai::{Controller, Players};
+use crate::sim::{Date, EndReason, Event, FactionId, Game, IncomeSource, Scenario};
 
 /// A place changing hands.
 #[derive(Clone, Debug, Serialize)]
@@ -90,173 +54,39 @@ pub struct GameStats {
     pub turns: Vec<TurnStats>,
 }
 
-/// The turn-by-turn record of a game as it is played: the statistics at the start of each
-/// turn (for the debrief's charts, `--json` and reports).
-#[derive(Clone, Debug, Default)]
-pub struct Chronicle {
-    /// Each turn so far, from the first.
-    pub turns: Vec<TurnStats>,
-    last_oil: Vec<i64>,
-}
-
-impl Chronicle {
-    /// Starts the record of a game that has just begun.
-    pub fn new(game: &Game) -> Chronicle {
-        let last_oil = vec![0; game.scenario().factions.len()];
-        Chronicle {
-            turns: vec![turn_stats(game, &last_oil)],
-            last_oil,
-        }
-    }
-
-    /// Notes what a command did: `turn` is the turn before it, `events` what it gave.
-    pub fn note(&mut self, game: &Game, turn: u16, events: &[Event]) {
-        for e in events {
-            if let Event::Income { faction, lines, .. } = e
-                && let Some(o) = self.last_oil.get_mut(usize::from(faction.0))
-            {
-                *o = lines
-                    .iter()
-                    .filter(|l| matches!(l.source, IncomeSource::Field(_)))
-                    .map(|l| l.amount)
-                    .sum();
-            }
-        }
-        let ended = events.iter().any(|e| matches!(e, Event::GameEnded { .. }));
-        if game.turn() != turn || ended {
-            let mut t = turn_stats(game, &self.last_oil);
-            t.last = ended;
-            self.turns.push(t);
-        }
-    }
-
-    /// The record of a game replayed from its commands (for a loaded save).
-    pub fn replay(scenario: Arc<Scenario>, seed: u64, commands: &[Command]) -> Chronicle {
-        let mut game = Game::new(scenario, seed);
-        let mut c = Chronicle::new(&game);
-        for command in commands {
-            let turn = game.turn();
-            match game.perform(command) {
-                Ok(events) => c.note(&game, turn, &events),
-                Err(_) => break,
-            }
-        }
-        c
-    }
-}
-
-fn turn_stats(game: &Game, oil: &[i64]) -> TurnStats {
-    let s = game.scenario();
-    let n = s.factions.len();
-    let scores = game.scores();
-    let mut factions: Vec<FactionTurn> = (0..n)
-        .map(|f| FactionTurn {
-            territory: 0,
-            strength: 0,
-            units: 0,
-            supply: [0; 3],
-            treasury: game.treasury(FactionId(f as u8)),
-            oil_income: oil.get(f).copied().unwrap_or(0),
-            tension: (0..n)
-                .map(|g| {
-                    game.relation(
-                        Party::Faction(FactionId(f as u8)),
-                        Party::Faction(FactionId(g as u8)),
-                    )
-                    .tension
-                })
-                .collect(),
-            score: scores[f],
-            displaced: game.displaced(FactionId(f as u8)),
-        })
-        .collect();
-    for i in 0..s.map.len() {
-        if let Some(c) = game.control(s.map.hex_of_index(i))
-            && let Some(f) = factions.get_mut(usize::from(c.0))
-        {
-            f.territory += 1;
-        }
-    }
-    for u in game.units() {
-        if let Some(f) = factions.get_mut(usize::from(u.owner.0)) {
-            f.units += 1;
-            f.strength += u32::from(u.strength);
-            let k = match u.supply {
-                SupplyState::Supplied => 0,
-                SupplyState::Low => 1,
-                SupplyState::Out => 2,
-            };
-            f.supply[k] += 1;
-        }
-    }
-    TurnStats {
-        turn: game.turn(),
-        date: game.date().to_string(),
-        factions,
-        last: false,
-    }
-}
-
 /// Plays one whole game with a controller per faction (in faction order).
 pub fn play(scenario: Arc<Scenario>, seed: u64, controllers: &[Controller]) -> (Game, GameStats) {
-    play_recorded(scenario, seed, controllers, None)
+    let (session, stats) = play_session(scenario, seed, controllers, None);
+    (session.game, stats)
 }
 
-/// Plays one whole game like [`play`], noting every command in `recorder` if given (start it
-/// from a fresh game of the same scenario and seed).
+/// Plays one whole game like [`play`], noting every command in `recorder` (start it from a
+/// fresh game of the same scenario and seed); returns the game and the filled recorder.
 pub fn play_recorded(
     scenario: Arc<Scenario>,
     seed: u64,
     controllers: &[Controller],
-    mut recorder: Option<&mut crate::save::Recorder>,
-) -> (Game, GameStats) {
-    let mut game = Game::new(scenario, seed);
-    let n = game.scenario().factions.len();
-    let mut ais: Vec<Option<AiPlayer>> = (0..n)
-        .map(|f| match controllers.get(f).copied() {
-            Some(Controller::Ai(d)) => Some(AiPlayer::new(d)),
-            Some(Controller::Random) => None,
-            None => Some(AiPlayer::new(crate::sim::ai::Difficulty::Normal)),
-        })
-        .collect();
-    let mut chronicle = Chronicle::new(&game);
-    let mut commands = 0;
-    let mut issued_this_turn = 0;
-    while !game.is_over() {
-        let me = usize::from(game.active_faction().0);
-        let command = if issued_this_turn >= MAX_COMMANDS_PER_TURN {
-            Command::EndTurn
-        } else {
-            match &mut ais[me] {
-                Some(ai) => ai.choose(&game),
-                None => random_command(&game, commands as u64),
-            }
-        };
-        let turn = game.turn();
-        let command = if game.check(&command).is_ok() {
-            command
-        } else {
-            Command::EndTurn
-        };
-        match game.perform(&command) {
-            Ok(events) => {
-                if let Some(r) = recorder.as_deref_mut() {
-                    r.record(&game, &command, &events);
-                }
-                chronicle.note(&game, turn, &events);
-            }
-            Err(_) => break,
-        }
-        commands += 1;
-        issued_this_turn = if command == Command::EndTurn {
-            0
-        } else {
-            issued_this_turn + 1
-        };
-    }
-    let turns = chronicle.turns;
-    let stats = summarise(&game, commands, turns);
-    (game, stats)
+    recorder: Recorder,
+) -> (Game, GameStats, Recorder) {
+    let (mut session, stats) = play_session(scenario, seed, controllers, Some(recorder));
+    let recorder = session.recorder.take().expect("the session was recorded");
+    (session.game, stats, recorder)
+}
+
+fn play_session(
+    scenario: Arc<Scenario>,
+    seed: u64,
+    controllers: &[Controller],
+    recorder: Option<Recorder>,
+) -> (Session, GameStats) {
+    let game = Game::new(scenario, seed);
+    let players = Players::with_controllers(game.scenario().factions.len(), controllers);
+    let mut session = Session::new(game, players);
+    session.recorder = recorder;
+    session.play_out();
+    let turns = std::mem::take(&mut session.chronicle.turns);
+    let stats = summarise(&session.game, session.commands(), turns);
+    (session, stats)
 }
 
 /// The record of a finished (or ongoing) game from its final state and its turns.

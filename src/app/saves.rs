@@ -322,7 +322,7 @@ fn load_window(
             .as_ref()
             .and_then(|s| s.level_path.parent().map(std::path::Path::to_path_buf))
             .into_iter()
-            .chain(crate::cli::level_search_dirs())
+            .chain(crate::level::library::search_dirs())
             .collect();
         let loaded = info.save.clone().and_then(|s| {
             let (path, level, scenario) = save::find_level(&s, None, &search)?;

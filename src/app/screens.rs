@@ -36,13 +36,7 @@ pub struct NewGame {
 
 /// The levels in a folder, by file name, with their scenario names where they load.
 pub fn find_levels(dir: &Path, also: &Path) -> Vec<(PathBuf, String)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| {
-            d.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut paths = crate::level::library::files_in(dir).unwrap_or_default();
     if !paths.iter().any(|p| same_file(p, also)) {
         paths.push(also.to_path_buf());
     }

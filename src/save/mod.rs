@@ -561,12 +561,7 @@ pub fn find_level(
     } else {
         candidates.push(PathBuf::from(&save.level.path));
         for dir in search {
-            if let Ok(entries) = std::fs::read_dir(dir) {
-                let mut found: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-                    .collect();
-                found.sort();
+            if let Ok(found) = crate::level::library::files_in(dir) {
                 candidates.extend(found);
             }
         }

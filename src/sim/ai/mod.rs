@@ -25,8 +25,10 @@
 //! choice is deterministic for a given game state.
 
 mod difficulty;
+mod driver;
 mod fields;
 mod fight;
+mod lookahead;
 mod plan;
 mod player;
 mod random;
@@ -36,5 +38,6 @@ mod support;
 mod targets;
 
 pub use difficulty::{Controller, Difficulty, MAX_COMMANDS_PER_TURN};
+pub use driver::{Players, Seat};
 pub use player::AiPlayer;
 pub use random::random_command;

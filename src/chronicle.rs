@@ -1,0 +1,137 @@
+//! The turn-by-turn record of a game as it is played: every side's ground, strength, supply,
+//! money, tension and score at the start of each turn. The debrief's charts, `simulate --json`
+//! and classroom reports are drawn from it.
+
+use serde::Serialize;
+
+use crate::sim::{Event, FactionId, Game, IncomeSource, Party, SupplyState};
+
+/// One faction at the start of one turn.
+#[derive(Clone, Debug, Serialize)]
+pub struct FactionTurn {
+    /// Hexes it holds.
+    pub territory: u32,
+    /// Total strength of its units.
+    pub strength: u32,
+    /// Units on the map.
+    pub units: u32,
+    /// Units supplied, low and out of supply.
+    pub supply: [u32; 3],
+    /// Treasury, thousands of US dollars.
+    pub treasury: i64,
+    /// Oil income of its last statement, thousands of US dollars.
+    pub oil_income: i64,
+    /// Tension with every other faction, in faction order (0 for itself).
+    pub tension: Vec<u8>,
+    /// Its score if the game ended now.
+    pub score: u32,
+    /// People displaced by its attacks and air strikes so far.
+    pub displaced: u64,
+}
+
+/// One turn of a game.
+#[derive(Clone, Debug, Serialize)]
+pub struct TurnStats {
+    /// The turn.
+    pub turn: u16,
+    /// Its date.
+    pub date: String,
+    /// Each faction, in faction order.
+    pub factions: Vec<FactionTurn>,
+    /// Whether this is the state at the end of the game rather than a turn's start.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub last: bool,
+}
+
+/// The turn-by-turn record of a game as it is played: the statistics at the start of each
+/// turn (for the debrief's charts, `--json` and reports).
+#[derive(Clone, Debug, Default)]
+pub struct Chronicle {
+    /// Each turn so far, from the first.
+    pub turns: Vec<TurnStats>,
+    last_oil: Vec<i64>,
+}
+
+impl Chronicle {
+    /// Starts the record of a game that has just begun.
+    pub fn new(game: &Game) -> Chronicle {
+        let last_oil = vec![0; game.scenario().factions.len()];
+        Chronicle {
+            turns: vec![turn_stats(game, &last_oil)],
+            last_oil,
+        }
+    }
+
+    /// Notes what a command did: `turn` is the turn before it, `events` what it gave.
+    pub fn note(&mut self, game: &Game, turn: u16, events: &[Event]) {
+        for e in events {
+            if let Event::Income { faction, lines, .. } = e
+                && let Some(o) = self.last_oil.get_mut(usize::from(faction.0))
+            {
+                *o = lines
+                    .iter()
+                    .filter(|l| matches!(l.source, IncomeSource::Field(_)))
+                    .map(|l| l.amount)
+                    .sum();
+            }
+        }
+        let ended = events.iter().any(|e| matches!(e, Event::GameEnded { .. }));
+        if game.turn() != turn || ended {
+            let mut t = turn_stats(game, &self.last_oil);
+            t.last = ended;
+            self.turns.push(t);
+        }
+    }
+}
+
+fn turn_stats(game: &Game, oil: &[i64]) -> TurnStats {
+    let s = game.scenario();
+    let n = s.factions.len();
+    let scores = game.scores();
+    let mut factions: Vec<FactionTurn> = (0..n)
+        .map(|f| FactionTurn {
+            territory: 0,
+            strength: 0,
+            units: 0,
+            supply: [0; 3],
+            treasury: game.treasury(FactionId(f as u8)),
+            oil_income: oil.get(f).copied().unwrap_or(0),
+            tension: (0..n)
+                .map(|g| {
+                    game.relation(
+                        Party::Faction(FactionId(f as u8)),
+                        Party::Faction(FactionId(g as u8)),
+                    )
+                    .tension
+                })
+                .collect(),
+            score: scores[f],
+            displaced: game.displaced(FactionId(f as u8)),
+        })
+        .collect();
+    for i in 0..s.map.len() {
+        if let Some(c) = game.control(s.map.hex_of_index(i))
+            && let Some(f) = factions.get_mut(usize::from(c.0))
+        {
+            f.territory += 1;
+        }
+    }
+    for u in game.units() {
+        if let Some(f) = factions.get_mut(usize::from(u.owner.0)) {
+            f.units += 1;
+            f.strength += u32::from(u.strength);
+            let k = match u.supply {
+                SupplyState::Supplied => 0,
+                SupplyState::Low => 1,
+                SupplyState::Out => 2,
+            };
+            f.supply[k] += 1;
+        }
+    }
+    TurnStats {
+        turn: game.turn(),
+        date: game.date().to_string(),
+        factions,
+        last: false,
+    }
+}

@@ -1,0 +1,199 @@
+//! The one driver of a game, without Bevy: it carries out commands through the rules, lets
+//! the computer players take their steps (see [`Players`]: always legal, a cap per turn),
+//! records every command for saves, keeps the turn-by-turn [`Chronicle`], and, when asked,
+//! tells what happened in words for the event log. The client, `simulate` and `replay` all
+//! step their games through it.
+
+use std::collections::VecDeque;
+
+use crate::chronicle::Chronicle;
+use crate::save::Recorder;
+use crate::sim::ai::Players;
+use crate::sim::{Command, Date, Event, FactionId, Game, Narrator, RuleError};
+
+/// One line of the event log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogLine {
+    /// The game date it happened on.
+    pub date: Date,
+    /// The faction whose turn it was.
+    pub faction: FactionId,
+    /// What happened, in words.
+    pub text: String,
+    /// For a line of real history (not of this game): the level's event id.
+    pub history: Option<String>,
+}
+
+/// Most lines the event log keeps; older ones scroll away.
+pub const LOG_LINES: usize = 400;
+
+/// A game and everything that follows it as it is played.
+pub struct Session {
+    /// The game state (rules live in `sim`).
+    pub game: Game,
+    /// Who plays each side.
+    pub players: Players,
+    /// Every command so far with its state hashes, for saves (none in a batch of
+    /// simulated games, which are not saved).
+    pub recorder: Option<Recorder>,
+    /// The statistics of each turn so far.
+    pub chronicle: Chronicle,
+    /// What happened in words, newest last (kept only for a narrated session).
+    pub log: VecDeque<LogLine>,
+    /// Tells events for the log (and keeps the names of units that are gone).
+    narrator: Option<Narrator>,
+    /// Commands carried out so far.
+    commands: usize,
+}
+
+impl Session {
+    /// A game about to be played, neither recorded nor narrated.
+    pub fn new(game: Game, players: Players) -> Session {
+        Session {
+            chronicle: Chronicle::new(&game),
+            game,
+            players,
+            recorder: None,
+            log: VecDeque::new(),
+            narrator: None,
+            commands: 0,
+        }
+    }
+
+    /// Records every command from now on (start the recorder from this game).
+    pub fn recorded(mut self, recorder: Recorder) -> Session {
+        self.recorder = Some(recorder);
+        self
+    }
+
+    /// Tells what happens from now on in the log.
+    pub fn narrated(mut self) -> Session {
+        self.narrator = Some(Narrator::new(&self.game));
+        self
+    }
+
+    /// A game restored from a save, played on by `players`: the chronicle is rebuilt from
+    /// the save's commands and, for a narrated session, the log from the game's own record.
+    pub fn restored(
+        game: Game,
+        players: Players,
+        recorder: Recorder,
+        commands: &[Command],
+        narrated: bool,
+    ) -> Session {
+        let mut replay = Session::new(
+            Game::new(game.scenario_arc(), game.seed()),
+            Players::new(Vec::new()),
+        );
+        for command in commands {
+            if replay.perform(command).is_err() {
+                break;
+            }
+        }
+        let mut session = Session::new(game, players).recorded(recorder);
+        session.chronicle = replay.chronicle;
+        session.commands = commands.len();
+        if narrated {
+            session = session.narrated();
+            session.retell();
+        }
+        session
+    }
+
+    /// Writes the game's own record to the log, as [`Session::perform`] would have: a new
+    /// turn's lines carry its date, a side's turn start and what follows it are that side's.
+    fn retell(&mut self) {
+        let start = self.game.scenario().start;
+        let days = u32::from(self.game.scenario().days_per_turn);
+        let entries = self.game.log().to_vec();
+        let mut date = entries
+            .first()
+            .map(|e| start.plus_days(u32::from(e.turn.saturating_sub(1)) * days));
+        for e in entries {
+            let faction = match e.event {
+                Event::NewTurn { date: d, .. } => {
+                    date = Some(d);
+                    e.faction
+                }
+                Event::FactionTurnBegan { faction } => faction,
+                _ => e.faction,
+            };
+            self.note(date.unwrap_or(start), faction, &e.event);
+        }
+        self.trim_log();
+    }
+
+    /// Commands carried out so far.
+    pub fn commands(&self) -> usize {
+        self.commands
+    }
+
+    /// Carries out a command through the rules: records it, notes the turn's statistics and
+    /// tells what happened.
+    pub fn perform(&mut self, command: &Command) -> Result<Vec<Event>, RuleError> {
+        let mut faction = self.game.active_faction();
+        let turn = self.game.turn();
+        let events = self.game.perform(command)?;
+        self.commands += 1;
+        if let Some(r) = &mut self.recorder {
+            r.record(&self.game, command, &events);
+        }
+        self.chronicle.note(&self.game, turn, &events);
+        if self.narrator.is_some() {
+            let date = self.game.date();
+            for e in &events {
+                // An end of turn carries the next side's turn start: its lines are that side's.
+                if let Event::FactionTurnBegan { faction: next } = e {
+                    faction = *next;
+                }
+                self.note(date, faction, e);
+            }
+            self.trim_log();
+        }
+        Ok(events)
+    }
+
+    /// Whether the computer is to move now.
+    pub fn computer_to_move(&self) -> bool {
+        self.players.computer_to_move(&self.game)
+    }
+
+    /// Lets the computer choose and carry out one command for the side to move; `None` when
+    /// a person is to move or the game is over.
+    pub fn computer_step(&mut self) -> Option<Result<Vec<Event>, RuleError>> {
+        let command = self.players.choose(&self.game)?;
+        Some(self.perform(&command))
+    }
+
+    /// Lets the computer play until a person is to move or the game is over (or, which would
+    /// be a bug, the rules refuse even the end of a turn).
+    pub fn play_out(&mut self) {
+        while let Some(Ok(_)) = self.computer_step() {}
+    }
+
+    fn note(&mut self, date: Date, faction: FactionId, e: &Event) {
+        let Some(narrator) = &mut self.narrator else {
+            return;
+        };
+        if let Some(text) = narrator.tell(self.game.scenario(), e) {
+            self.log.push_back(LogLine {
+                date,
+                faction,
+                text,
+                history: None,
+            });
+        }
+    }
+
+    /// Adds a line to the log (history from the level's calendar, for one).
+    pub fn push_line(&mut self, line: LogLine) {
+        self.log.push_back(line);
+        self.trim_log();
+    }
+
+    fn trim_log(&mut self) {
+        while self.log.len() > LOG_LINES {
+            self.log.pop_front();
+        }
+    }
+}
