@@ -5,8 +5,8 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 
-use super::camera::MapCamera;
 use super::coords::MapGeometry;
+use super::ui_state::MapCamera;
 
 #[derive(Resource, Debug)]
 struct PanBench {

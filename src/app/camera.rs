@@ -6,25 +6,7 @@ use bevy::prelude::*;
 use bevy_egui::EguiContexts;
 
 use super::coords::MapGeometry;
-use super::orders::{CentreOn, Selection, UiFocus};
-
-/// The hex under the mouse pointer, if any.
-#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct HoveredHex(pub Option<hexx::Hex>);
-
-/// Width of the side panel in logical pixels, so fitting leaves the map visible beside it.
-pub const PANEL_WIDTH: f32 = 300.0;
-/// Height of the top bar in logical pixels.
-pub const TOP_BAR: f32 = 34.0;
-
-/// The camera the player looks through (the terrain camera draws only into an image).
-#[derive(Component, Debug, Default)]
-pub struct MapCamera;
-
-/// The part of the window the map shows through, in logical pixels: the window less the panels
-/// (`None` when no panels are shown).
-#[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
-pub struct MapArea(pub Option<Rect>);
+use super::ui_state::{CentreOn, Selection, UiFocus};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<HoveredHex>()
@@ -60,7 +42,7 @@ fn fit(
     let (mut transform, mut projection) = camera.into_inner();
     let extent = geo.extent();
     let centre = geo.centre();
-    let bars = TOP_BAR + super::hud::LOG_HEIGHT;
+    let bars = TOP_BAR + super::theme::LOG_HEIGHT;
     let view = Vec2::new(
         (window.width() - PANEL_WIDTH).max(200.0),
         (window.height() - bars).max(200.0),
@@ -71,7 +53,7 @@ fn fit(
     }
     // Shift by half the panels so the map is centred in the free area.
     let shift = PANEL_WIDTH / 2.0 * scale;
-    let lift = (super::hud::LOG_HEIGHT - TOP_BAR) / 2.0 * scale;
+    let lift = (super::theme::LOG_HEIGHT - TOP_BAR) / 2.0 * scale;
     transform.translation = Vec3::new(centre.x - shift, centre.y - lift, transform.translation.z);
 }
 
@@ -86,7 +68,7 @@ fn centre_on(
     keys: Res<ButtonInput<KeyCode>>,
     focus: Option<Res<UiFocus>>,
     selection: Option<Res<Selection>>,
-    session: Option<Res<super::Session>>,
+    session: Option<Res<super::session::Session>>,
     geo: Option<Res<MapGeometry>>,
     mut camera: Single<&mut Transform, With<MapCamera>>,
 ) {

@@ -6,9 +6,11 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Legend, Line, Plot};
 
+use super::session::Session;
 use super::settings::Settings;
-use super::teaching::HISTORY_COLOUR;
-use super::{AppState, Session};
+use super::state::AppState;
+use super::theme::HISTORY_COLOUR;
+use super::theme::colour;
 use crate::report::Measure;
 
 /// The debrief window's state.
@@ -44,10 +46,6 @@ pub(super) fn plugin(app: &mut App) {
 /// The debrief's width in points: wide enough for the chart, narrow enough for 1280×800.
 const WIDTH: f32 = 880.0;
 
-fn colour(c: [u8; 3]) -> egui::Color32 {
-    egui::Color32::from_rgb(c[0], c[1], c[2])
-}
-
 /// Where exported reports go: beside the saves folder.
 fn reports_dir() -> std::path::PathBuf {
     let saves = crate::save::default_dir();
@@ -61,7 +59,7 @@ fn export(session: &Session) -> Result<std::path::PathBuf, String> {
     let game = &session.game;
     let stats = crate::simulate::summarise(
         game,
-        session.recorder.len(),
+        session.recorder().len(),
         session.chronicle.turns.clone(),
     );
     let me = game

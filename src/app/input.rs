@@ -203,8 +203,8 @@ pub fn strike_offers(game: &Game, hex: Hex) -> Vec<Offer> {
                 hint: format!(
                     "Costs {} support points: the target loses {} to {} % of its strength{cover}, or a field is damaged. Tension rises with the victim's friends.",
                     Request::AirStrike.cost(),
-                    diplomacy::strike_loss_percent_under(1, covered),
-                    diplomacy::strike_loss_percent_under(6, covered)
+                    patrons::strike_loss_percent_under(1, covered),
+                    patrons::strike_loss_percent_under(6, covered)
                 ),
                 command,
             })

@@ -12,7 +12,8 @@ use bevy::asset::{AssetLoadFailedEvent, AssetLoader, AssetPath, LoadContext};
 use bevy::prelude::*;
 use thiserror::Error;
 
-use super::{MapRevision, Session};
+use super::session::Session;
+use super::state::MapRevision;
 use crate::level::{self, LoadedLevel};
 
 /// A loaded, validated level.

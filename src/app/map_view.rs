@@ -23,12 +23,13 @@ use hexx::Hex;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::camera::{MapArea, MapCamera};
 use super::coords::MapGeometry;
-use super::orders::UiFocus;
+use super::session::Session;
 use super::settings::Settings;
+use super::state::MapRevision;
 use super::terrain_texture::{terrain_strip, tile_index};
-use super::{MapRevision, Session};
+use super::ui_state::UiFocus;
+use super::ui_state::{MapArea, MapCamera};
 use crate::sim::CrossingKind;
 
 /// Marks everything that belongs to the current map view, so it can be cleared.
@@ -66,27 +67,6 @@ pub struct TerrainSprite {
     world: Rect,
     /// Image pixels per world unit.
     texels_per_unit: f32,
-}
-
-/// Which overlays are shown.
-#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Overlays {
-    /// Tint hexes by who controls them.
-    pub control: bool,
-    /// Where the player's supply reaches.
-    pub supply: bool,
-    /// Objectives ringed on the map.
-    pub objectives: bool,
-}
-
-impl Default for Overlays {
-    fn default() -> Self {
-        Overlays {
-            control: true,
-            supply: false,
-            objectives: true,
-        }
-    }
 }
 
 pub(super) fn plugin(app: &mut App) {

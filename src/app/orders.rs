@@ -7,81 +7,13 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use hexx::Hex;
 
-use super::camera::HoveredHex;
-use super::hud::OrderButton;
 use super::input::{self, Click};
+use super::session::Session;
 use super::settings::Settings;
-use super::{AppState, Session};
+use super::state::AppState;
+use super::ui_state::HoveredHex;
+use super::ui_state::OrderButton;
 use crate::sim::{Command, UnitId};
-
-/// What the player has selected, and an attack waiting for confirmation.
-#[derive(Resource, Default, Debug)]
-pub struct Selection {
-    /// The selected unit (the player's own, or any other to look at).
-    pub unit: Option<UnitId>,
-    /// An attack whose odds are shown, waiting for the player to confirm.
-    pub pending: Option<PendingAttack>,
-    /// Why the last order was refused, for the status line.
-    pub message: Option<String>,
-}
-
-/// An attack the player is about to order.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PendingAttack {
-    /// The hex attacked.
-    pub target: Hex,
-    /// Units that can join, the selected one first.
-    pub candidates: Vec<UnitId>,
-    /// Which of them the player has ticked.
-    pub chosen: Vec<bool>,
-}
-
-impl PendingAttack {
-    /// The units ticked.
-    pub fn attackers(&self) -> Vec<UnitId> {
-        self.candidates
-            .iter()
-            .zip(&self.chosen)
-            .filter(|(_, c)| **c)
-            .map(|(u, _)| *u)
-            .collect()
-    }
-}
-
-/// Something the player asked for, by mouse, key or button.
-#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PlayerAction {
-    /// A click (or Enter) on a hex of the map.
-    Click(Hex),
-    /// Confirm the attack being shown.
-    ConfirmAttack,
-    /// Cancel what is in progress: the attack shown, else the selection, else open the menu.
-    Cancel,
-    /// End the player's turn.
-    EndTurn,
-    /// Select the next unit that can still act.
-    NextUnit,
-    /// Play the computer's turns out at once.
-    SkipAi,
-}
-
-/// Ask the camera to centre on a hex.
-#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CentreOn(pub Hex);
-
-/// Whether egui has the keyboard or the pointer, so map input leaves it alone. Updated by
-/// the HUD each frame.
-#[derive(Resource, Default, Debug, Clone, Copy)]
-pub struct UiFocus {
-    /// A text field has the keyboard.
-    pub typing: bool,
-    /// The pointer is over a panel or window.
-    pub pointer_over_ui: bool,
-}
-
-/// Whether the in-game menu (Escape) is open.
-#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct InGameMenu(pub bool);
 
 /// How the computer's turns are being played out.
 #[derive(Resource, Default, Debug)]
@@ -313,11 +245,6 @@ pub fn handle_actions(
     }
 }
 
-/// Turns to end by themselves at the start (`play --end-turns N`), for screenshots of a game
-/// under way and for bug reports.
-#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AutoEndTurns(pub u32);
-
 /// Ends the player's turn while turns are left to end by themselves, once the computer has
 /// finished moving.
 pub fn auto_end_turns(
@@ -348,7 +275,7 @@ pub fn select_at_start(
     session: Res<Session>,
     geo: Option<Res<super::coords::MapGeometry>>,
     mut selection: ResMut<Selection>,
-    mut camera: Single<(&mut Transform, &mut Projection), With<super::camera::MapCamera>>,
+    mut camera: Single<(&mut Transform, &mut Projection), With<super::ui_state::MapCamera>>,
 ) {
     let (Some(asked), Some(geo)) = (asked, geo) else {
         return;

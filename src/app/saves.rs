@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::orders::{InGameMenu, Selection};
-use super::{AppState, MapRevision, Session};
+use super::session::Session;
+use super::state::{AppState, MapRevision};
+use super::ui_state::{InGameMenu, Selection};
 use crate::save::{self, SaveInfo};
 
 /// Where saves are written and listed.
@@ -106,7 +107,7 @@ pub(super) fn plugin(app: &mut App) {
             OnEnter(AppState::InGame),
             // A game just started or loaded is not saved again until its next turn begins.
             |mut a: ResMut<Autosave>, session: Res<Session>| {
-                a.done_at = Some(session.recorder.len());
+                a.done_at = Some(session.recorder().len());
             },
         );
 }
@@ -117,9 +118,9 @@ pub fn autosave(session: Res<Session>, dir: Res<SaveDir>, mut state: ResMut<Auto
     if !state.enabled || session.game.is_over() || session.ai_to_move() {
         return;
     }
-    let done = session.recorder.len();
+    let done = session.recorder().len();
     let fresh_turn = session
-        .recorder
+        .recorder()
         .last_turn_start()
         .is_some_and(|t| t.faction == session.player && t.command as usize == done);
     if !fresh_turn || state.done_at == Some(done) {

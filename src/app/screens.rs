@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::orders::{InGameMenu, Selection};
 use super::saves::{SaveDir, SaveWindows};
+use super::session::Session;
 use super::settings::Settings;
+use super::state::{AppState, MapRevision};
 use super::teaching::{BriefingOpen, Encyclopedia};
-use super::{AppState, MapRevision, Session};
+use super::ui_state::{InGameMenu, Selection};
 use crate::level;
 use crate::sim::ai::Difficulty;
 
@@ -76,7 +77,7 @@ pub(super) fn plugin(app: &mut App) {
     // No panels on the main menu: the map shows through the whole window.
     .add_systems(
         OnEnter(AppState::MainMenu),
-        |mut area: ResMut<super::camera::MapArea>| {
+        |mut area: ResMut<super::ui_state::MapArea>| {
             area.0 = None;
         },
     )
@@ -272,7 +273,7 @@ fn in_game_menu(
     mut book: ResMut<Encyclopedia>,
     mut debrief: ResMut<super::debrief::Debrief>,
     mut settings: ResMut<Settings>,
-    mut help: ResMut<super::hud::HelpOpen>,
+    mut help: ResMut<super::ui_state::HelpOpen>,
     mut next: ResMut<NextState<AppState>>,
     mut exit: MessageWriter<AppExit>,
 ) -> Result {

@@ -35,8 +35,8 @@ pub fn plugin(path: PathBuf, frames: u32) -> impl Fn(&mut App) {
 fn take(
     mut commands: Commands,
     mut plan: ResMut<ScreenshotPlan>,
-    busy: Option<Res<crate::app::orders::AutoEndTurns>>,
-    session: Res<crate::app::Session>,
+    busy: Option<Res<crate::app::ui_state::AutoEndTurns>>,
+    session: Res<crate::app::session::Session>,
     mut exit: MessageWriter<AppExit>,
 ) {
     // Frames are counted once turns to end by themselves are ended and the computer is done.

@@ -5,13 +5,10 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::{AppState, LogLine, Session};
+use super::session::{LogLine, Session};
+use super::state::AppState;
 use crate::level::schema::{Article, ArticleKind, HistoricalEvent};
 use crate::sim::Date;
-
-/// The colour of history in the log and the windows: a muted parchment, apart from every
-/// faction's colour.
-pub const HISTORY_COLOUR: egui::Color32 = egui::Color32::from_rgb(214, 196, 150);
 
 /// The encyclopedia window.
 #[derive(Resource, Default, Debug)]
@@ -86,7 +83,7 @@ fn start_of_game(
     mut briefing: ResMut<BriefingOpen>,
     mut history: ResMut<History>,
 ) {
-    let fresh = session.recorder.is_empty();
+    let fresh = session.recorder().is_empty();
     briefing.0 = at_start.0 && fresh && briefing_for(&session).is_some();
     history.told_until = (!fresh).then(|| session.game.date());
     history.open = None;
@@ -138,8 +135,8 @@ fn tell_history(mut session: ResMut<Session>, mut history: ResMut<History>) {
 /// `R` over a place or an oil field opens its article.
 fn read_hovered(
     keys: Res<ButtonInput<KeyCode>>,
-    focus: Res<super::orders::UiFocus>,
-    hovered: Res<super::camera::HoveredHex>,
+    focus: Res<super::ui_state::UiFocus>,
+    hovered: Res<super::ui_state::HoveredHex>,
     session: Res<Session>,
     mut book: ResMut<Encyclopedia>,
 ) {

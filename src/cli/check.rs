@@ -3,16 +3,15 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-
-use crate::level::{self, Diagnostic, LoadedLevel};
 use crate::level::library::files_in;
+use crate::level::{self, Diagnostic, LoadedLevel};
 
 fn level_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let found = files_in(p)
-                .map_err(|e| format!("{}: cannot read the folder: {e}", p.display()))?;
+            let found =
+                files_in(p).map_err(|e| format!("{}: cannot read the folder: {e}", p.display()))?;
             if found.is_empty() {
                 return Err(format!("{}: the folder has no .ron files", p.display()));
             }

@@ -3,9 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-
-use crate::level::{self};
 use super::check::{print_diagnostics, summary};
+use crate::level::{self};
 
 pub(super) fn run(path: &Path, json: bool) -> ExitCode {
     match level::load_path(path) {

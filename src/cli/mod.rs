@@ -2,7 +2,6 @@
 //! teacher's tool (`check`, `inspect`). Exit code 0 on success, 1 on a user error with a
 //! message on stderr; never a panic.
 
-
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -73,7 +73,12 @@ pub(super) fn run(args: PlayArgs) -> ExitCode {
         };
         match crate::save::find_level(&save, args.level.as_deref(), &search_dirs()) {
             Ok((path, loaded, scenario)) => {
-                match crate::app::Session::from_save(save, loaded.clone(), path.clone(), scenario) {
+                match crate::app::session::Session::from_save(
+                    save,
+                    loaded.clone(),
+                    path.clone(),
+                    scenario,
+                ) {
                     Ok(session) => restored = Some(Box::new(session)),
                     Err(e) => return fail(e),
                 }

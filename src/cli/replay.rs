@@ -4,10 +4,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-
+use crate::level::library::search_dirs;
 use crate::session::Session;
 use crate::sim::ai::Players;
-use crate::level::library::search_dirs;
 
 pub(super) fn run(path: &Path, verify: bool, level_path: Option<&Path>) -> ExitCode {
     let save = match crate::save::read(path) {

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::level::{self};
-use crate::level::library::default_level_path;
 use super::check::print_diagnostics;
+use crate::level::library::default_level_path;
+use crate::level::{self};
 
 /// Options for simulating.
 #[derive(Debug, Clone, Args)]

@@ -6,7 +6,7 @@ use std::time::SystemTime;
 
 use serde::Deserialize;
 
-use super::{FORMAT, Save, SaveError};
+use super::format::{FORMAT, Save, SaveError};
 
 /// The extension of save files.
 pub const EXTENSION: &str = "sav";

@@ -19,7 +19,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::command::RuleError;
+use super::diplomacy::{OIL_TENSION, Reason};
 use super::entities::{Experience, FactionId, FieldKind, PatronId, PlaceId, UnitId};
+use super::entities::{Party, Stance};
 use super::event::Event;
 use super::game::Game;
 use super::map::MoveClass;
@@ -319,5 +321,62 @@ impl Game {
         let cost = point_cost(u.kind) * i64::from(gain);
         self.can_pay(cost)?;
         Ok((gain, cost))
+    }
+}
+
+impl Game {
+    /// What seizing a field does to patrons that want it: pleased when their client takes it,
+    /// displeased when anyone else does.
+    pub(super) fn oil_seized_events(&self, taker: FactionId, field: u16) -> Vec<Event> {
+        let mut events = Vec::new();
+        for (i, p) in self.scenario().patrons.iter().enumerate() {
+            if !p.wants.contains(&field) {
+                continue;
+            }
+            let patron = Party::Patron(PatronId(i as u8));
+            let r = self.relation(patron, Party::Faction(taker));
+            if r.stance == Stance::Hostile {
+                continue;
+            }
+            let change = if r.stance.friendly() {
+                -OIL_TENSION
+            } else {
+                OIL_TENSION
+            };
+            events.push(self.tension_event(
+                patron,
+                Party::Faction(taker),
+                change,
+                Reason::OilSeized(field),
+            ));
+        }
+        events
+    }
+
+    pub(super) fn check_repair(&self, field: u16) -> Result<(), RuleError> {
+        let i = usize::from(field);
+        let f = self
+            .scenario()
+            .oil_fields
+            .get(i)
+            .ok_or(RuleError::NoSuchField(field))?;
+        let me = self.active_faction();
+        if self.control(f.hex) != Some(me) {
+            return Err(RuleError::NotYourField(field));
+        }
+        if self.field_damage(i) == 0 {
+            return Err(RuleError::Undamaged(field));
+        }
+        if self.field_repairing(i) {
+            return Err(RuleError::AlreadyRepairing(field));
+        }
+        let cost = crate::sim::economy::REPAIR_COST;
+        if self.treasury(me) < cost {
+            return Err(RuleError::NotEnoughMoney {
+                needed: cost,
+                have: self.treasury(me),
+            });
+        }
+        Ok(())
     }
 }

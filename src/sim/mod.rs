@@ -16,6 +16,7 @@ pub mod entities;
 pub mod event;
 pub mod game;
 pub mod map;
+pub mod patrons;
 pub mod queue;
 pub mod rules;
 pub mod scenario;

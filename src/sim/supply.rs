@@ -10,6 +10,8 @@
 
 use std::sync::Arc;
 
+use super::combat;
+use super::event::Event;
 use hexx::Hex;
 use serde::{Deserialize, Serialize};
 
@@ -421,5 +423,42 @@ impl Game {
             }
         }
         Cut::OutOfRange
+    }
+}
+
+impl Game {
+    /// The supply trace at the start of a faction's turn, and the attrition it causes.
+    pub(super) fn supply_events(&self, faction: FactionId) -> Vec<Event> {
+        let net = self.trace_supply(faction);
+        // A faction for which the level gives no supply source is always in supply: the level
+        // does not model its logistics.
+        let modelled = self
+            .scenario()
+            .supply_sources
+            .iter()
+            .any(|s| s.faction == faction);
+        let mut states = Vec::new();
+        let mut attrition = Vec::new();
+        for u in self.units().filter(|u| u.owner == faction) {
+            let state = u.supply.next(!modelled || self.supplied_at(&net, u.hex));
+            states.push((u.id, state));
+            if state == crate::sim::SupplyState::Out {
+                let loss = combat::loss(u.strength, crate::sim::supply::ATTRITION_PERCENT);
+                attrition.push(Event::UnitDamaged {
+                    unit: u.id,
+                    loss,
+                    morale_change: -5,
+                });
+                if loss >= u.strength {
+                    attrition.push(Event::UnitDestroyed {
+                        unit: u.id,
+                        hex: u.hex,
+                    });
+                }
+            }
+        }
+        let mut events = vec![Event::SupplyTraced { faction, states }];
+        events.extend(attrition);
+        events
     }
 }

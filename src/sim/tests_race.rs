@@ -2,9 +2,9 @@
 //! agreements and victory, each on a small scenario built in code.
 
 use super::diplomacy::{
-    BREACH_PATRON_TENSION, BREACH_TENSION, BREAKDOWN_TENSION, COORDINATION_LIMIT,
-    STRIKE_COVER_PERCENT, TENSION_EASING, strike_loss_percent,
+    BREACH_PATRON_TENSION, BREACH_TENSION, BREAKDOWN_TENSION, COORDINATION_LIMIT, TENSION_EASING,
 };
+use super::patrons::{STRIKE_COVER_PERCENT, strike_loss_percent};
 use super::economy::{FUEL_START, IncomeSource, RECRUIT_STRENGTH, recruit_cost};
 use super::*;
 

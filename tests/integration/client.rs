@@ -3,12 +3,14 @@
 
 use bevy::input::mouse::AccumulatedMouseMotion;
 use bevy::prelude::*;
-use euphrates::app::camera::HoveredHex;
 use euphrates::app::input::{self, Click};
-use euphrates::app::orders::{self, Selection};
+use euphrates::app::orders;
 use euphrates::app::saves::{Autosave, SaveDir};
+use euphrates::app::session::Session;
 use euphrates::app::settings::{AnimationSpeed, Settings};
-use euphrates::app::{AppState, Session};
+use euphrates::app::state::AppState;
+use euphrates::app::ui_state::HoveredHex;
+use euphrates::app::ui_state::Selection;
 use euphrates::level;
 use euphrates::sim::ai::Difficulty;
 use euphrates::sim::{Command, FactionId, Game};

@@ -2,14 +2,10 @@
 
 use std::collections::BTreeMap;
 
-
-use super::Validator;
 use super::Geometry;
+use super::Validator;
 use crate::level::schema::{self};
-use crate::sim::{
-    self, EdgeKey, FactionId, Map,
-    PatronId,
-};
+use crate::sim::{self, EdgeKey, FactionId, Map, PatronId};
 
 impl Validator {
     /// The agreements: parties, and the line's edges or the zone's hexes.

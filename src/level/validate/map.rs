@@ -5,16 +5,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use hexx::{Hex, Vec2};
 
-use super::Validator;
 use super::Geometry;
+use super::Validator;
 use crate::level::geo::{self, Projection};
 use crate::level::limits::*;
 use crate::level::locate::Position;
 use crate::level::schema::{self, Pos};
-use crate::sim::{
-    self, Crossing, EdgeKey, FactionId, Map, Terrain, map::MAX_MAP_SIDE,
-    map::Tile,
-};
+use crate::sim::{self, Crossing, EdgeKey, FactionId, Map, Terrain, map::MAX_MAP_SIDE, map::Tile};
 
 pub(super) fn projection_of(p: schema::Projection) -> Projection {
     Projection::new(

@@ -13,9 +13,7 @@ use crate::level::geo::Projection;
 use crate::level::limits::*;
 use crate::level::locate::{Locations, Position};
 use crate::level::schema::{self};
-use crate::sim::{
-    self, FactionId, Scenario,
-};
+use crate::sim::{self, FactionId, Scenario};
 
 mod agreements;
 mod map;

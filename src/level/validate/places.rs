@@ -2,14 +2,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-
-use super::Validator;
 use super::Geometry;
+use super::Validator;
 use crate::level::limits::*;
 use crate::level::schema::{self};
-use crate::sim::{
-    self, FactionId, Map, OilField, Place, SupplySource, Terrain, Unit, UnitId,
-};
+use crate::sim::{self, FactionId, Map, OilField, Place, SupplySource, Terrain, Unit, UnitId};
 
 impl Validator {
     /// The places; a place's holder holds its hex.

@@ -2,18 +2,24 @@
 
 use std::collections::BTreeMap;
 
-
 use super::{Validator, parse_color};
 use crate::level::limits::*;
 use crate::level::schema::{self};
 use crate::sim::{
-    self, Faction, FactionId, Goal, Objective, Party, Patron,
-    PatronId, PlaceId, scenario::relation_key,
+    self, Faction, FactionId, Goal, Objective, Party, Patron, PatronId, PlaceId,
+    scenario::relation_key,
 };
 
 impl Validator {
     /// Patrons' and factions' ids, and the factions.
-    pub(super) fn factions(&mut self, lv: &schema::Level) -> (BTreeMap<String, usize>, BTreeMap<String, usize>, Vec<Faction>) {
+    pub(super) fn factions(
+        &mut self,
+        lv: &schema::Level,
+    ) -> (
+        BTreeMap<String, usize>,
+        BTreeMap<String, usize>,
+        Vec<Faction>,
+    ) {
         // Patrons and factions.
         self.count("patrons", "patrons", lv.patrons.len(), 64);
         let patron_ids = self.ids("patrons", lv.patrons.iter().map(|p| p.id.as_str()));
@@ -84,7 +90,11 @@ impl Validator {
         &mut self,
         lv: &schema::Level,
         faction_ids: &BTreeMap<String, usize>,
-    ) -> (BTreeMap<String, usize>, Vec<Party>, BTreeMap<(Party, Party), sim::Relation>) {
+    ) -> (
+        BTreeMap<String, usize>,
+        Vec<Party>,
+        BTreeMap<(Party, Party), sim::Relation>,
+    ) {
         let fid = |x: usize| FactionId(x as u8);
         // Factions and patrons share one namespace in relations.
         let mut party_ids: BTreeMap<String, usize> = BTreeMap::new();

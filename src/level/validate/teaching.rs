@@ -3,13 +3,9 @@
 
 use std::collections::BTreeMap;
 
-
 use super::Validator;
 use crate::level::schema::{self};
-use crate::sim::{
-    self, FactionId, Party,
-    PatronId,
-};
+use crate::sim::{self, FactionId, Party, PatronId};
 
 impl Validator {
     /// Briefings, historical events and articles: every source given, every id unique, every

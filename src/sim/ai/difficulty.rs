@@ -4,7 +4,6 @@ use std::hash::Hash;
 
 use serde::{Deserialize, Serialize};
 
-
 /// How well an AI plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Difficulty {

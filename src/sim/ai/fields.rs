@@ -4,13 +4,12 @@
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-
 use crate::sim::entities::Unit;
 use crate::sim::game::{Game, StableHasher};
 use crate::sim::map::MoveClass;
 use crate::sim::queue::CostQueue;
 
-use super::plan::{Plan, Target, ToSupply, Field};
+use super::plan::{Field, Plan, Target, ToSupply};
 use super::player::AiPlayer;
 
 impl AiPlayer {
@@ -61,14 +60,26 @@ impl AiPlayer {
         d
     }
 
-    pub(super) fn field(&mut self, game: &Game, plan: &Plan, class: MoveClass, raid: bool) -> &Field {
+    pub(super) fn field(
+        &mut self,
+        game: &Game,
+        plan: &Plan,
+        class: MoveClass,
+        raid: bool,
+    ) -> &Field {
         let i = self.fresh_field(game, plan, class, raid);
         &self.fields[i].1
     }
 
     /// Where the distance field for a class of units toward the targets (or the raids) is
     /// kept, searched again first if the plan's targets changed.
-    pub(super) fn fresh_field(&mut self, game: &Game, plan: &Plan, class: MoveClass, raid: bool) -> usize {
+    pub(super) fn fresh_field(
+        &mut self,
+        game: &Game,
+        plan: &Plan,
+        class: MoveClass,
+        raid: bool,
+    ) -> usize {
         let (targets, bonus) = if raid {
             (&plan.raids, 0)
         } else {

@@ -6,9 +6,7 @@ use hexx::Hex;
 
 use crate::sim::combat::{Outcome, Preview};
 use crate::sim::command::Command;
-use crate::sim::entities::{
-    Request, Stance, UnitId, UnitKind,
-};
+use crate::sim::entities::{Request, Stance, UnitId, UnitKind};
 use crate::sim::supply::SupplyState;
 
 use super::difficulty::Difficulty;
@@ -163,7 +161,13 @@ impl<'a> Plan<'a> {
 /// What an attack is worth, in hundredths of a strength point: the defender's expected losses
 /// and a share of the value of taking its hex, less the attackers' expected losses (doubled
 /// for a faction that must keep its units alive).
-pub(super) fn expected_value(p: &Preview, defender: u16, attackers: u32, value: i64, cautious: bool) -> i64 {
+pub(super) fn expected_value(
+    p: &Preview,
+    defender: u16,
+    attackers: u32,
+    value: i64,
+    cautious: bool,
+) -> i64 {
     let mut ev = 0i64;
     for (o, sixths) in Outcome::ALL.iter().zip(p.chances) {
         let odds = i64::from(sixths);

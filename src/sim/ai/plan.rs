@@ -7,9 +7,7 @@ use std::sync::Arc;
 
 use hexx::Hex;
 
-use crate::sim::entities::{
-    AgreementKind, FactionId, Goal, Stance, UnitId,
-};
+use crate::sim::entities::{AgreementKind, FactionId, Goal, Stance, UnitId};
 use crate::sim::game::{Game, StableHasher};
 use crate::sim::map::MoveClass;
 use crate::sim::supply::SupplyMemo;

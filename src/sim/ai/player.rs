@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-
 use crate::sim::command::Command;
 use crate::sim::game::Game;
 use crate::sim::map::MoveClass;

@@ -2,11 +2,8 @@
 
 use std::cmp::Reverse;
 
-
 use crate::sim::command::Command;
-use crate::sim::entities::{
-    Place, PlaceId, PlaceKind, Request, UnitKind,
-};
+use crate::sim::entities::{Place, PlaceId, PlaceKind, Request, UnitKind};
 
 use super::difficulty::Difficulty;
 use super::plan::Plan;

@@ -2,15 +2,12 @@
 
 use std::cmp::Reverse;
 
-
 use crate::sim::command::Command;
-use crate::sim::entities::{
-    AgreementKind, FactionId, Party, PatronId, Request, Stance,
-};
+use crate::sim::entities::{AgreementKind, FactionId, Party, PatronId, Request, Stance};
 use crate::sim::supply::SupplyState;
 
 use super::difficulty::Difficulty;
-use super::plan::{Plan, BREACH_WORTH};
+use super::plan::{BREACH_WORTH, Plan};
 
 impl<'a> Plan<'a> {
     /// Coordination with a neutral faction that fights the same enemy; for a hard AI, a

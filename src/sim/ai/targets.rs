@@ -1,19 +1,16 @@
 //! What the AI is after and where its units go: targets and their worth, the cuts in its
 //! supply lines, and the score of each hex a unit could move to.
 
-
 use hexx::Hex;
 
 use crate::sim::command::Command;
-use crate::sim::entities::{
-    Unit, UnitId, UnitKind,
-};
+use crate::sim::entities::{Unit, UnitId, UnitKind};
 use crate::sim::game::Game;
 use crate::sim::map::MoveClass;
 use crate::sim::supply::{Cut, SupplyState};
 
 use super::difficulty::Difficulty;
-use super::plan::{Plan, Target, must_survive, ON_THE_WAY};
+use super::plan::{ON_THE_WAY, Plan, Target, must_survive};
 use super::player::AiPlayer;
 
 /// What clearing a cut supply line is worth to a hard AI, per point of strength it cuts off:
@@ -225,7 +222,14 @@ impl<'a> Plan<'a> {
     }
 
     /// How good it is for `unit` to stand on `hex`, given the distance field there.
-    pub(super) fn score(&self, game: &Game, unit: UnitId, hex: Hex, field: u32, raid: Option<u32>) -> i64 {
+    pub(super) fn score(
+        &self,
+        game: &Game,
+        unit: UnitId,
+        hex: Hex,
+        field: u32,
+        raid: Option<u32>,
+    ) -> i64 {
         let map = &game.scenario().map;
         let Some(i) = map.index(hex) else {
             return i64::MIN / 2;

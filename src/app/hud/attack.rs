@@ -1,0 +1,129 @@
+//! The attack window: the odds with every modifier, the chance of each result, which units
+//! join, confirm or cancel.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::app::input;
+use crate::app::level_asset::LevelStatus;
+use crate::app::session::Session;
+use crate::app::settings::Settings;
+use crate::app::state::AppState;
+use crate::app::teaching::{Encyclopedia, History};
+use crate::app::terrain_texture::terrain_rgb;
+use crate::app::theme::HISTORY_COLOUR;
+use crate::app::theme::PANEL_WIDTH;
+use crate::app::theme::colour;
+use crate::app::ui_state::HoveredHex;
+use crate::app::ui_state::Overlays;
+use crate::app::ui_state::{InGameMenu, PlayerAction, Selection, UiFocus};
+use crate::level::schema::ArticleKind;
+use crate::sim::{
+    Command, FactionId, Goal, IncomeSource, Party, Stance, SupplyState, Terrain, diplomacy, rules,
+};
+
+pub(super) fn attack_window(
+    mut contexts: EguiContexts,
+    session: Res<Session>,
+    mut selection: ResMut<Selection>,
+    mut actions: MessageWriter<PlayerAction>,
+    mut orders: MessageWriter<OrderButton>,
+) -> Result {
+    let Some(pending) = selection.pending.clone() else {
+        return Ok(());
+    };
+    let ctx = contexts.ctx_mut()?;
+    let game = &session.game;
+    let mut chosen = pending.chosen.clone();
+    let attackers = pending.attackers();
+    let preview = game.preview_attack(&attackers, pending.target);
+    let defender = game.unit_at(pending.target);
+    egui::Window::new("Attack")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-12.0, 46.0))
+        .show(ctx, |ui| {
+            if let Some(d) = defender {
+                ui.label(format!(
+                    "Target: {} ({}), strength {}",
+                    d.name,
+                    d.kind.name(),
+                    d.strength
+                ));
+            }
+            ui.strong("Attackers");
+            for (k, id) in pending.candidates.iter().enumerate() {
+                if let Some(u) = game.unit(*id) {
+                    ui.checkbox(
+                        &mut chosen[k],
+                        format!("{} ({}, strength {})", u.name, u.kind.name(), u.strength),
+                    );
+                }
+            }
+            match &preview {
+                Ok(p) => {
+                    ui.separator();
+                    ui.label(format!(
+                        "Odds {} — {:.1} : 1 (attack {:.1} against defence {:.1})",
+                        p.odds(),
+                        f64::from(p.ratio_percent) / 100.0,
+                        p.attack as f64 / 100.0,
+                        p.defence as f64 / 100.0
+                    ));
+                    if !p.joint.is_empty() {
+                        ui.small(format!(
+                            "{} allied unit(s) next to the target join with half their power.",
+                            p.joint.len()
+                        ));
+                    }
+                    ui.small("Defence modifiers:");
+                    for m in &p.defence_modifiers {
+                        ui.small(format!(
+                            "   {} ×{:.2}",
+                            m.label,
+                            f64::from(m.percent) / 100.0
+                        ));
+                    }
+                    ui.small("Chances (in sixths):");
+                    for (outcome, sixths) in crate::sim::Outcome::ALL.iter().zip(p.chances) {
+                        if sixths > 0 {
+                            ui.small(format!("   {}: {}/6", outcome.name(), sixths));
+                        }
+                    }
+                }
+                Err(e) => {
+                    ui.colored_label(egui::Color32::from_rgb(240, 120, 90), e.to_string());
+                }
+            }
+            let strikes = input::strike_offers(game, pending.target);
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(preview.is_ok(), egui::Button::new("Attack"))
+                    .on_hover_text("Roll the die (Enter).")
+                    .clicked()
+                {
+                    actions.write(PlayerAction::ConfirmAttack);
+                }
+                if ui
+                    .button("Cancel")
+                    .on_hover_text("Esc or right click.")
+                    .clicked()
+                {
+                    actions.write(PlayerAction::Cancel);
+                }
+            });
+            for s in strikes {
+                if ui.button(&s.label).on_hover_text(&s.hint).clicked() {
+                    orders.write(OrderButton(s.command));
+                    actions.write(PlayerAction::Cancel);
+                }
+            }
+        });
+    if let Some(p) = selection.pending.as_mut()
+        && p.chosen != chosen
+    {
+        p.chosen = chosen;
+    }
+    Ok(())
+}

@@ -1,0 +1,132 @@
+//! The HUD, in egui: a top bar (date, turn, whose turn, treasury, oil, fuel, supply, end
+//! turn, overlays), a side panel (the selected unit with its orders, the hex under the pointer,
+//! economy, diplomacy, objectives, legend), the event log, the attack confirmation and help.
+//!
+//! One file per part: [`top_bar`], [`side_panel`], [`economy`], [`log`], [`attack`], [`help`];
+//! [`context`] holds what they all read.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::input;
+use super::level_asset::LevelStatus;
+use super::session::Session;
+use super::settings::Settings;
+use super::state::{AppState, EguiPass};
+use super::teaching::{Encyclopedia, History};
+use super::terrain_texture::terrain_rgb;
+use super::theme::HISTORY_COLOUR;
+use super::theme::PANEL_WIDTH;
+use super::theme::colour;
+use super::ui_state::HelpOpen;
+use super::ui_state::HoveredHex;
+use super::ui_state::Overlays;
+use super::ui_state::{InGameMenu, PlayerAction, Selection, UiFocus};
+use crate::level::schema::ArticleKind;
+use crate::sim::{
+    Command, FactionId, Goal, IncomeSource, Party, Stance, SupplyState, Terrain, diplomacy, rules,
+};
+
+mod attack;
+mod context;
+mod economy;
+mod help;
+mod log;
+mod side_panel;
+mod top_bar;
+
+use context::Hud;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<HelpOpen>()
+        .add_systems(
+            EguiPrimaryContextPass,
+            (
+                (
+                    panels.run_if(not(in_state(AppState::MainMenu))),
+                    match_clear_colour,
+                )
+                    .chain()
+                    .in_set(EguiPass::Panels),
+                (attack::attack_window, help::help_window)
+                    .run_if(in_state(AppState::InGame))
+                    .in_set(EguiPass::Windows),
+                focus.in_set(EguiPass::Focus),
+            ),
+        )
+        .add_systems(Update, help::help_keys);
+}
+
+/// Clears the window to the panels' colour while they are shown (they are drawn unfilled over
+/// it), to the map's dark background otherwise.
+fn match_clear_colour(
+    mut contexts: EguiContexts,
+    state: Res<State<AppState>>,
+    mut clear: ResMut<ClearColor>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let colour = if *state.get() == AppState::MainMenu {
+        super::theme::MAP_BACKGROUND
+    } else {
+        let [r, g, b, _] = ctx.global_style().visuals.panel_fill.to_array();
+        Color::srgb_u8(r, g, b)
+    };
+    if clear.0 != colour {
+        clear.0 = colour;
+    }
+    Ok(())
+}
+
+fn panels(mut contexts: EguiContexts, mut hud: Hud) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "viewport".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    );
+    // The panels are not filled: the window is cleared to their colour (see `match_clear_colour`)
+    // and nothing of the map is drawn under them, so a software renderer is spared shading
+    // a third of the window a second time every frame.
+    let frame = egui::Frame::side_top_panel(&ctx.global_style()).fill(egui::Color32::TRANSPARENT);
+    egui::Panel::top("top")
+        .exact_size(super::theme::TOP_BAR)
+        .frame(frame)
+        .show(&mut root, |ui| top_bar::top_bar(ui, &mut hud));
+    egui::Panel::left("side")
+        .exact_size(PANEL_WIDTH)
+        .resizable(false)
+        .frame(frame)
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| side_panel::side_panel(ui, &mut hud));
+        });
+    egui::Panel::bottom("log")
+        .exact_size(LOG_HEIGHT)
+        .frame(frame)
+        .show(&mut root, |ui| log::log_panel(ui, &mut hud));
+    let free = root.available_rect_before_wrap();
+    let zoom = ctx.zoom_factor();
+    let area = Some(Rect::new(
+        free.min.x * zoom,
+        free.min.y * zoom,
+        free.max.x * zoom,
+        free.max.y * zoom,
+    ));
+    if hud.area.0 != area {
+        hud.area.0 = area;
+    }
+    Ok(())
+}
+
+fn focus(mut contexts: EguiContexts, mut focus: ResMut<UiFocus>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let now = UiFocus {
+        typing: ctx.egui_wants_keyboard_input(),
+        pointer_over_ui: ctx.is_pointer_over_egui() || ctx.egui_wants_pointer_input(),
+    };
+    if focus.typing != now.typing || focus.pointer_over_ui != now.pointer_over_ui {
+        *focus = now;
+    }
+    Ok(())
+}

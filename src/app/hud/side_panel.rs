@@ -1,0 +1,380 @@
+//! The side panel: the selected unit and its orders, the hex under the pointer (terrain,
+//! holder, crossings, places, fields, and whether supply reaches it), objectives, history.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::app::input;
+use crate::app::level_asset::LevelStatus;
+use crate::app::session::Session;
+use crate::app::settings::Settings;
+use crate::app::state::AppState;
+use crate::app::teaching::{Encyclopedia, History};
+use crate::app::terrain_texture::terrain_rgb;
+use crate::app::theme::HISTORY_COLOUR;
+use crate::app::theme::PANEL_WIDTH;
+use crate::app::theme::colour;
+use crate::app::ui_state::HoveredHex;
+use crate::app::ui_state::Overlays;
+use crate::app::ui_state::{InGameMenu, PlayerAction, Selection, UiFocus};
+use crate::level::schema::ArticleKind;
+use crate::sim::{
+    Command, FactionId, Goal, IncomeSource, Party, Stance, SupplyState, Terrain, diplomacy, rules,
+};
+
+use super::context::{Hud, swatch};
+use super::economy::{diplomacy_panel, economy_panel};
+
+pub(super) fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
+    let session = &*hud.session;
+    let game = &session.game;
+    let s = game.scenario();
+    let me = session.player;
+    ui.heading(&s.name);
+    if let Some(err) = &hud.status.error {
+        ui.colored_label(
+            egui::Color32::from_rgb(220, 80, 70),
+            "The level file has errors; still showing the last good version:",
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("level_errors")
+            .max_height(160.0)
+            .show(ui, |ui| ui.monospace(err));
+    } else if hud.status.reloads > 0 {
+        ui.small(format!(
+            "Level reloaded from disk ({}×).",
+            hud.status.reloads
+        ));
+    }
+    if let Some(msg) = &hud.selection.message {
+        ui.colored_label(egui::Color32::from_rgb(240, 120, 90), msg);
+    }
+    ui.separator();
+    if let Some(u) = hud.selection.unit.and_then(|id| game.unit(id)) {
+        ui.strong("Selected unit");
+        unit_details(ui, session, u);
+        let my_turn = !game.is_over() && game.active_faction() == me;
+        if u.owner == me && my_turn {
+            for offer in input::unit_offers(game, u.id) {
+                if ui.button(&offer.label).on_hover_text(&offer.hint).clicked() {
+                    hud.orders.write(OrderButton(offer.command));
+                }
+            }
+            ui.small("Click a lit hex to move, a red-ringed enemy to attack; Esc to let go.");
+        }
+        ui.separator();
+    }
+    ui.strong("Under the pointer");
+    match hud.hovered.0 {
+        None => {
+            ui.weak("Move the pointer over the map.");
+        }
+        Some(hex) => hex_details(ui, session, hex),
+    }
+    ui.separator();
+    egui::CollapsingHeader::new("Economy")
+        .default_open(true)
+        .show(ui, |ui| economy_panel(ui, session));
+    egui::CollapsingHeader::new("Diplomacy")
+        .default_open(false)
+        .show(ui, |ui| {
+            diplomacy_panel(ui, session, &hud.settings, &mut hud.book)
+        });
+    egui::CollapsingHeader::new("Objectives")
+        .default_open(false)
+        .show(ui, |ui| objectives_panel(ui, session));
+    let history = &session.level.file.events;
+    if !history.is_empty() {
+        egui::CollapsingHeader::new("What really happened")
+            .default_open(false)
+            .show(ui, |ui| history_panel(ui, session, &mut hud.history));
+    }
+    let my_turn = !game.is_over() && game.active_faction() == me;
+    if my_turn {
+        egui::CollapsingHeader::new("Orders")
+            .default_open(false)
+            .show(ui, |ui| {
+                let offers = input::faction_offers(game);
+                if offers.is_empty() {
+                    ui.weak("Nothing to order now: no money, free towns or support for it.");
+                }
+                egui::ScrollArea::vertical()
+                    .id_salt("offers")
+                    .max_height(220.0)
+                    .show(ui, |ui| {
+                        for offer in offers {
+                            if ui
+                                .small_button(&offer.label)
+                                .on_hover_text(&offer.hint)
+                                .clicked()
+                            {
+                                hud.orders.write(OrderButton(offer.command));
+                            }
+                        }
+                    });
+            });
+    }
+    egui::CollapsingHeader::new("Legend")
+        .default_open(false)
+        .show(ui, |ui| {
+            egui::Grid::new("legend").num_columns(2).show(ui, |ui| {
+                for t in Terrain::ALL {
+                    swatch(ui, colour(terrain_rgb(t)));
+                    ui.label(t.name());
+                    ui.end_row();
+                }
+            });
+            ui.small("Blue lines: rivers (crossings marked across them). Brown: roads. Dashed purple: international border. Black diamonds: oil fields (ringed by holder, red bars for damage).");
+            ui.small("Places: white discs sized by population, ringed by holder; the grey part is the share of people who have fled the fighting.");
+            ui.small("Counters: the frame's colour and shape tell the faction; ╳ infantry, ╳ in an oval mechanised, one stroke and G militia, SF special forces, a dot artillery. Bar: strength. Yellow/red dot: low/out of supply. Red chevron: low morale. Brown line under: dug in.");
+        });
+}
+
+pub(super) fn unit_details(ui: &mut egui::Ui, session: &Session, u: &crate::sim::Unit) {
+    let game = &session.game;
+    let s = game.scenario();
+    let owner = s.faction(u.owner).map_or("?", |f| f.name.as_str());
+    ui.label(format!("{} — {}, {owner}", u.name, u.kind.name()));
+    ui.small(format!(
+        "strength {}/{}, morale {}, {:?}, movement {}/{}{}{}",
+        u.strength,
+        u.full_strength,
+        u.morale,
+        u.experience,
+        u.movement_left,
+        u.kind.movement(),
+        if u.has_attacked { ", has attacked" } else { "" },
+        if u.dug_in { ", dug in" } else { "" },
+    ));
+    if let Some(r) = game.supply_report(u.id) {
+        ui.small(supply_text(session, &r));
+    }
+    if u.no_fuel {
+        ui.small("No fuel this turn: half movement.");
+    }
+}
+
+pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) {
+    let game = &session.game;
+    let s = game.scenario();
+    let map = &s.map;
+    let [col, row] = map.offset_of(hex);
+    let terrain = map.terrain(hex).map_or("?", Terrain::name);
+    ui.label(format!("Hex column {col}, row {row}: {terrain}"));
+    if let Some(c) = map
+        .country(hex)
+        .and_then(|c| map.countries.get(usize::from(c)))
+    {
+        ui.label(format!("Country: {}", c.name));
+    }
+    if let Some(p) = session.level.projection {
+        let w = map.layout().hex_to_world_pos(hex);
+        let (lat, lon) = p.lat_lon(w);
+        ui.small(format!("{lat:.3}° N, {lon:.3}° E"));
+    }
+    let holder = game
+        .control(hex)
+        .and_then(|f| s.faction(f))
+        .map_or("nobody", |f| f.name.as_str());
+    ui.label(format!("Held by: {holder}"));
+    for n in map.neighbors(hex) {
+        if let Some(e) = map.river_between(hex, n) {
+            let river = map
+                .rivers
+                .get(usize::from(e.river))
+                .map_or("river", |r| r.name.as_str());
+            match &e.crossing {
+                Some(c) => ui.small(format!("{river}: {} ({})", c.name, c.kind.name())),
+                None => ui.small(format!("{river} bank")),
+            };
+        }
+    }
+    if let Some((id, p)) = s.place_at(hex) {
+        ui.label(format!(
+            "{} — {}, population {}, {} points",
+            p.name,
+            p.kind.name(),
+            p.population,
+            p.points
+        ));
+        let left = game.residents(id);
+        if left < p.population {
+            ui.small(format!(
+                "{} people have fled the fighting here; {left} remain.",
+                p.population - left
+            ));
+        }
+        if crate::app::teaching::article_about(
+            &session.level.file.articles,
+            crate::level::schema::ArticleKind::Place,
+            &p.key,
+        )
+        .is_some()
+        {
+            ui.small("R: read about it in the encyclopedia.");
+        }
+    }
+    for (i, f) in s
+        .oil_fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.hex == hex)
+    {
+        let unit = match f.kind {
+            crate::sim::FieldKind::Oil => "barrels/day",
+            crate::sim::FieldKind::Gas => "thousand m³/day",
+        };
+        ui.label(format!("{}: {} {unit}", f.name, f.output));
+        let damage = game.field_damage(i);
+        let revenue = game.field_revenue(i).map_or(0, |(_, k)| k);
+        ui.small(format!(
+            "earns its holder ${:.2} million a turn; damage {damage} of {}{}",
+            revenue as f64 / 1000.0,
+            crate::sim::economy::MAX_DAMAGE,
+            if game.field_repairing(i) {
+                ", under repair"
+            } else {
+                ""
+            }
+        ));
+    }
+    if let Some(u) = game.unit_at(hex) {
+        let owner = s.faction(u.owner).map_or("?", |f| f.name.as_str());
+        ui.label(format!("{} ({}), {owner}", u.name, u.kind.name()));
+        ui.small(format!(
+            "strength {}, morale {}, {:?}, movement {}/{}",
+            u.strength,
+            u.morale,
+            u.experience,
+            u.movement_left,
+            u.kind.movement()
+        ));
+        if let Some(r) = game.supply_report(u.id) {
+            ui.small(supply_text(session, &r));
+        }
+    } else if map.terrain(hex).is_some_and(Terrain::passable)
+        && let Some(r) = game.supply_report_at(session.player, hex)
+    {
+        // Would the player's supply reach a unit sent here?
+        let lead = if r.reached {
+            "Your supply reaches here"
+        } else {
+            "Your supply does not reach here"
+        };
+        ui.small(format!("{lead}: {}", supply_why(session, &r)));
+    }
+}
+
+/// The supply line of a unit in words: where it comes from, or where and why it is cut.
+pub(super) fn supply_text(session: &Session, r: &crate::sim::SupplyReport) -> String {
+    let attrition = match r.turns_to_attrition {
+        Some(0) => "; losing strength every turn",
+        Some(1) => "; attrition from next turn",
+        Some(_) => "; attrition in two turns",
+        None => "",
+    };
+    format!(
+        "Supply: {} — {}{attrition}",
+        r.state.name(),
+        supply_why(session, r)
+    )
+}
+
+/// Where supply comes from, or where and why it is cut.
+pub(super) fn supply_why(session: &Session, r: &crate::sim::SupplyReport) -> String {
+    use crate::sim::Cut;
+    let s = session.game.scenario();
+    let at = |h: hexx::Hex| {
+        let [c, row] = s.map.offset_of(h);
+        match s.place_at(h) {
+            Some((_, p)) => p.name.clone(),
+            None => format!("column {c}, row {row}"),
+        }
+    };
+    let source = r.source.clone().unwrap_or_else(|| "no source".into());
+    match &r.cut {
+        None => format!(
+            "from {source}, {} hexes away",
+            r.path.len().saturating_sub(1)
+        ),
+        Some(Cut::Ground { hex, holder }) => format!(
+            "cut at {} (held by {})",
+            at(*hex),
+            s.faction(*holder).map_or("?", |f| f.name.as_str())
+        ),
+        Some(Cut::ZoneOfControl { hex, unit }) => format!(
+            "cut at {} by the zone of control of {}",
+            at(*hex),
+            session
+                .game
+                .unit(*unit)
+                .map_or("an enemy unit", |u| u.name.as_str())
+        ),
+        Some(Cut::OutOfRange) => format!("too far from {source}"),
+        Some(Cut::NoRoute) => "no way to any supply source".into(),
+    }
+}
+
+pub(super) fn objectives_panel(ui: &mut egui::Ui, session: &Session) {
+    let game = &session.game;
+    let s = game.scenario();
+    let me = session.player;
+    for (i, o) in s
+        .objectives
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.faction == me)
+    {
+        let secured = game.objective_secured(i);
+        let mark = if secured { "✔" } else { "○" };
+        let mut text = format!("{mark} {} — {} points", o.description, o.points);
+        if let Some(by) = o.by {
+            text.push_str(&format!(", by {by}"));
+        }
+        if let Some(d) = game.achieved(i) {
+            let late = if game.met_too_late(i) {
+                ", too late to score"
+            } else {
+                ""
+            };
+            text.push_str(&format!(" (met {d}{late})"));
+        }
+        if matches!(o.goal, Goal::Survive) {
+            text.push_str(" — scored at the end");
+        }
+        ui.small(text);
+    }
+}
+
+/// The historical calendar so far: what happened in the real campaign up to the game's date.
+pub(super) fn history_panel(ui: &mut egui::Ui, session: &Session, history: &mut History) {
+    let start = session.game.scenario().start;
+    let now = session.game.date();
+    let events = &session.level.file.events;
+    let told = crate::app::teaching::due_events(events, start, now, None);
+    ui.small("The real campaign, as your calendar reaches it. Click one to read it.");
+    for e in &told {
+        let date =
+            crate::app::teaching::date_of(&e.date).map_or_else(String::new, |d| d.to_string());
+        if ui
+            .add(
+                egui::Label::new(
+                    egui::RichText::new(format!("{date}: {}", e.title))
+                        .small()
+                        .color(HISTORY_COLOUR),
+                )
+                .sense(egui::Sense::click()),
+            )
+            .clicked()
+        {
+            history.open = Some(e.id.clone());
+        }
+    }
+    let later = events
+        .iter()
+        .filter(|e| crate::app::teaching::date_of(&e.date).is_some_and(|d| d > now))
+        .count();
+    if later > 0 {
+        ui.weak(format!("{later} more as the weeks pass."));
+    }
+}

@@ -1,0 +1,242 @@
+//! Unit counters: the faction's colour, the kind's symbol, strength and movement, and marks
+//! for supply, digging in and having acted.
+
+use std::collections::HashMap;
+
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use bevy_egui::{EguiContexts, egui};
+use hexx::Hex;
+
+use super::view::View;
+use crate::app::coords::MapGeometry;
+use crate::app::session::Session;
+use crate::app::settings::Settings;
+use crate::app::theme::colour;
+use crate::app::ui_state::Overlays;
+use crate::app::ui_state::Selection;
+use crate::app::ui_state::{HoveredHex, MapArea, MapCamera};
+use crate::sim::{FactionId, Game, SupplyState, Unit, UnitKind};
+
+/// How a counter is marked besides its unit.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct CounterState {
+    pub(super) selected: bool,
+    /// The player's unit has done all it can this turn.
+    pub(super) spent: bool,
+}
+
+/// A unit counter: a frame whose shape tells the faction apart (not only its colour), a
+/// NATO-style type symbol, a strength bar with the strength, and marks for supply, morale
+/// and dug-in positions.
+pub(super) fn paint_counter(
+    painter: &egui::Painter,
+    centre: egui::Pos2,
+    hex_px: f32,
+    game: &Game,
+    settings: &Settings,
+    u: &Unit,
+    state: CounterState,
+) {
+    let w = (hex_px * 0.82).clamp(16.0, 52.0);
+    let h = w * 0.74;
+    let rect = egui::Rect::from_center_size(centre, egui::vec2(w, h));
+    let fill = colour(settings.faction_rgb(game, u.owner));
+    let fill = if state.spent {
+        fill.gamma_multiply(0.55)
+    } else {
+        fill
+    };
+    let dark = egui::Color32::from_rgb(20, 20, 24);
+    let frame = if state.selected {
+        egui::Stroke::new(3.0, egui::Color32::from_rgb(255, 230, 60))
+    } else {
+        egui::Stroke::new(1.5, dark)
+    };
+    // Shadow, then the faction's frame shape.
+    painter.add(frame_shape(
+        rect.translate(egui::vec2(2.0, 2.0)),
+        u.owner,
+        egui::Color32::from_black_alpha(110),
+        egui::Stroke::NONE,
+    ));
+    painter.add(frame_shape(rect, u.owner, fill, frame));
+    // Type symbol in a white box, upper part.
+    let sym = egui::Rect::from_center_size(
+        rect.center() - egui::vec2(0.0, h * 0.12),
+        egui::vec2(w * 0.56, h * 0.42),
+    );
+    painter.rect_filled(sym, 0.0, egui::Color32::from_rgb(245, 243, 236));
+    let line = egui::Stroke::new((w / 28.0).clamp(1.0, 2.0), dark);
+    painter.rect_stroke(sym, 0.0, line, egui::StrokeKind::Inside);
+    let (tl, tr, bl, br) = (
+        sym.left_top(),
+        sym.right_top(),
+        sym.left_bottom(),
+        sym.right_bottom(),
+    );
+    match u.kind {
+        UnitKind::Infantry => {
+            painter.line_segment([tl, br], line);
+            painter.line_segment([bl, tr], line);
+        }
+        UnitKind::Mechanised => {
+            painter.line_segment([tl, br], line);
+            painter.line_segment([bl, tr], line);
+            painter.rect_stroke(
+                sym.shrink2(egui::vec2(sym.width() * 0.2, sym.height() * 0.22)),
+                egui::CornerRadius::same((sym.height() * 0.3) as u8),
+                line,
+                egui::StrokeKind::Middle,
+            );
+        }
+        UnitKind::Militia => {
+            // Irregulars: a single diagonal and a "G" for guerrilla-style fighters.
+            painter.line_segment([bl, tr], line);
+            if w >= 26.0 {
+                painter.text(
+                    sym.left_top() + egui::vec2(sym.width() * 0.25, sym.height() * 0.5),
+                    egui::Align2::CENTER_CENTER,
+                    "G",
+                    egui::FontId::proportional(sym.height() * 0.6),
+                    dark,
+                );
+            }
+        }
+        UnitKind::SpecialForces => {
+            painter.text(
+                sym.center(),
+                egui::Align2::CENTER_CENTER,
+                "SF",
+                egui::FontId::proportional(sym.height() * 0.75),
+                dark,
+            );
+        }
+        UnitKind::Artillery => {
+            painter.circle_filled(sym.center(), sym.height() * 0.2, dark);
+        }
+    }
+    // Strength bar along the bottom, and the number when there is room.
+    let full = u.full_strength.max(u.strength).max(1);
+    let frac = f32::from(u.strength) / f32::from(full);
+    let bar = egui::Rect::from_min_max(
+        egui::pos2(rect.left() + w * 0.1, rect.bottom() - h * 0.2),
+        egui::pos2(rect.right() - w * 0.1, rect.bottom() - h * 0.08),
+    );
+    painter.rect_filled(bar, 0.0, egui::Color32::from_black_alpha(160));
+    let bar_color = if frac > 0.66 {
+        egui::Color32::from_rgb(80, 210, 90)
+    } else if frac > 0.33 {
+        egui::Color32::from_rgb(240, 200, 50)
+    } else {
+        egui::Color32::from_rgb(235, 70, 50)
+    };
+    painter.rect_filled(
+        egui::Rect::from_min_size(bar.min, egui::vec2(bar.width() * frac, bar.height())),
+        0.0,
+        bar_color,
+    );
+    if w >= 30.0 {
+        painter.text(
+            egui::pos2(rect.right() - 2.0, rect.top() + 1.0),
+            egui::Align2::RIGHT_TOP,
+            u.strength.to_string(),
+            egui::FontId::proportional((h * 0.26).max(9.0)),
+            dark,
+        );
+    }
+    // Supply: a yellow or red dot at the top left.
+    let mark = match u.supply {
+        SupplyState::Supplied => None,
+        SupplyState::Low => Some(egui::Color32::from_rgb(250, 210, 40)),
+        SupplyState::Out => Some(egui::Color32::from_rgb(235, 40, 40)),
+    };
+    if let Some(c) = mark {
+        let p = rect.left_top() + egui::vec2(0.0, 0.0);
+        painter.circle_filled(p, (w * 0.13).max(3.5), c);
+        painter.circle_stroke(p, (w * 0.13).max(3.5), egui::Stroke::new(1.0, dark));
+    }
+    // Low morale: a down chevron at the bottom left.
+    if u.morale < 40 {
+        let p = rect.left_bottom() + egui::vec2(0.0, 0.0);
+        let d = (w * 0.1).max(3.0);
+        let s = egui::Stroke::new(2.0, egui::Color32::from_rgb(235, 40, 40));
+        painter.line_segment([p + egui::vec2(-d, -d), p], s);
+        painter.line_segment([p, p + egui::vec2(d, -d)], s);
+    }
+    // Dug in: an earthwork line under the counter.
+    if u.dug_in {
+        let y = rect.bottom() + 3.0;
+        painter.line_segment(
+            [
+                egui::pos2(rect.left() - 2.0, y),
+                egui::pos2(rect.right() + 2.0, y),
+            ],
+            egui::Stroke::new(2.5, egui::Color32::from_rgb(120, 85, 45)),
+        );
+    }
+}
+
+/// The frame of a counter: its shape differs by faction, so factions can be told apart
+/// without colour.
+pub(super) fn frame_shape(
+    rect: egui::Rect,
+    owner: FactionId,
+    fill: egui::Color32,
+    stroke: egui::Stroke,
+) -> egui::Shape {
+    let cut = rect.height() * 0.22;
+    match owner.0 % 4 {
+        // Square corners.
+        0 => egui::Shape::Rect(egui::epaint::RectShape::new(
+            rect,
+            0.0,
+            fill,
+            stroke,
+            egui::StrokeKind::Inside,
+        )),
+        // Rounded.
+        1 => egui::Shape::Rect(egui::epaint::RectShape::new(
+            rect,
+            (rect.height() * 0.35) as u8,
+            fill,
+            stroke,
+            egui::StrokeKind::Inside,
+        )),
+        // Cut corners (an octagon).
+        2 => {
+            let (l, r, t, b) = (rect.left(), rect.right(), rect.top(), rect.bottom());
+            egui::Shape::convex_polygon(
+                vec![
+                    egui::pos2(l + cut, t),
+                    egui::pos2(r - cut, t),
+                    egui::pos2(r, t + cut),
+                    egui::pos2(r, b - cut),
+                    egui::pos2(r - cut, b),
+                    egui::pos2(l + cut, b),
+                    egui::pos2(l, b - cut),
+                    egui::pos2(l, t + cut),
+                ],
+                fill,
+                stroke,
+            )
+        }
+        // Pointed ends (a lozenge-sided counter).
+        _ => {
+            let (l, r, t, b) = (rect.left(), rect.right(), rect.top(), rect.bottom());
+            let m = rect.center().y;
+            egui::Shape::convex_polygon(
+                vec![
+                    egui::pos2(l + cut, t),
+                    egui::pos2(r - cut, t),
+                    egui::pos2(r, m),
+                    egui::pos2(r - cut, b),
+                    egui::pos2(l + cut, b),
+                    egui::pos2(l, m),
+                ],
+                fill,
+                stroke,
+            )
+        }
+    }
+}

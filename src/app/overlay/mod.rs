@@ -1,0 +1,153 @@
+//! Everything drawn over the terrain that changes as the game goes on, painted with egui in
+//! screen space so it stays crisp at every zoom: places (ringed in the holder's colour), oil
+//! fields, overlays (supply, objectives), the selected unit's reach, path and supply line,
+//! unit counters in the wargame tradition, and place names that give way to each other.
+//!
+//! [`motion`] moves counters, [`view`] places the map on screen, [`layers`] paints what lies
+//! under the counters and [`counters`] the counters themselves.
+
+use std::collections::HashMap;
+
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use bevy_egui::{EguiContexts, egui};
+use hexx::Hex;
+
+use super::coords::MapGeometry;
+use super::session::Session;
+use super::settings::Settings;
+use super::theme::colour;
+use super::ui_state::Overlays;
+use super::ui_state::Selection;
+use super::ui_state::{HoveredHex, MapArea, MapCamera};
+use crate::sim::{FactionId, Game, SupplyState, Unit, UnitKind};
+
+mod counters;
+mod layers;
+mod motion;
+mod view;
+
+pub use motion::{SupplyCache, UnitAnim};
+
+use crate::app::state::EguiPass;
+use bevy_egui::EguiPrimaryContextPass;
+use counters::{CounterState, paint_counter};
+use layers::{
+    paint_labels, paint_objectives, paint_places, paint_reach, paint_supply, paint_supply_line,
+};
+use view::View;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<UnitAnim>()
+        .init_resource::<SupplyCache>()
+        .add_systems(Update, (motion::animate_units, motion::trace_supply))
+        .add_systems(EguiPrimaryContextPass, paint_map.in_set(EguiPass::Map));
+}
+
+/// Paints the map layer. Runs before the panels, on the same background layer, so the panels
+/// cover it.
+#[allow(clippy::too_many_arguments)]
+pub fn paint_map(
+    mut contexts: EguiContexts,
+    session: Res<Session>,
+    settings: Res<Settings>,
+    selection: Res<Selection>,
+    hovered: Res<HoveredHex>,
+    overlays: Res<Overlays>,
+    supply: Res<SupplyCache>,
+    anim: Res<UnitAnim>,
+    geo: Option<Res<MapGeometry>>,
+    area: Res<MapArea>,
+    camera: Single<(&Camera, &GlobalTransform, &Projection), With<MapCamera>>,
+) -> Result {
+    let Some(geo) = geo else { return Ok(()) };
+    let ctx = contexts.ctx_mut()?;
+    let (cam, cam_global, projection) = *camera;
+    let world_scale = match projection {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
+    };
+    let zoom = ctx.zoom_factor();
+    let view = View {
+        cam,
+        at: cam_global,
+        scale: 1.0 / (world_scale * zoom),
+        zoom,
+        geo: &geo,
+        // What the panels leave visible: nothing is painted under them.
+        screen: area.0.map_or_else(
+            || ctx.content_rect(),
+            |a| {
+                egui::Rect::from_min_max(
+                    egui::pos2(a.min.x / zoom, a.min.y / zoom),
+                    egui::pos2(a.max.x / zoom, a.max.y / zoom),
+                )
+            },
+        ),
+    };
+    let painter = ctx
+        .layer_painter(egui::LayerId::background())
+        .with_clip_rect(view.screen);
+    let game = &session.game;
+    let me = session.player;
+    let hex_px = geo.tile_size.x * view.scale;
+
+    if overlays.supply {
+        paint_supply(&painter, &view, game, me, &supply.reached);
+    }
+    paint_places(&painter, &view, game, &settings);
+    if overlays.objectives {
+        paint_objectives(&painter, &view, game, me, &settings);
+    }
+    let my_turn = !game.is_over() && game.active_faction() == me;
+    let selected = selection.unit.and_then(|id| game.unit(id));
+    if let Some(u) = selected {
+        if let Some(r) = game.supply_report(u.id) {
+            paint_supply_line(&painter, &view, &r);
+        }
+        if u.owner == me && my_turn && selection.pending.is_none() {
+            paint_reach(&painter, &view, game, u, hovered.0, hex_px);
+        }
+    }
+    paint_labels(&painter, &view, game);
+    for u in game.units() {
+        let at = anim
+            .pos
+            .get(&u.id)
+            .copied()
+            .unwrap_or_else(|| geo.world(u.hex));
+        let Some(p) = view.point(at) else { continue };
+        if !view.visible(p, 40.0) {
+            continue;
+        }
+        let state = CounterState {
+            selected: selection.unit == Some(u.id),
+            spent: u.owner == me && my_turn && u.movement_left == 0 && u.has_attacked,
+        };
+        paint_counter(&painter, p, hex_px, game, &settings, u, state);
+    }
+    if let Some(pending) = &selection.pending
+        && let Some(p) = view.hex(pending.target)
+    {
+        let r = hex_px * 0.55;
+        let red = egui::Stroke::new(3.0, egui::Color32::from_rgb(230, 40, 40));
+        painter.circle_stroke(p, r, red);
+        painter.line_segment(
+            [p - egui::vec2(r * 1.4, 0.0), p + egui::vec2(r * 1.4, 0.0)],
+            red,
+        );
+        painter.line_segment(
+            [p - egui::vec2(0.0, r * 1.4), p + egui::vec2(0.0, r * 1.4)],
+            red,
+        );
+    }
+    if let Some(h) = hovered.0
+        && let Some(shape) = view.hex_shape(h)
+    {
+        painter.add(egui::Shape::closed_line(
+            shape,
+            egui::Stroke::new(1.5, egui::Color32::from_white_alpha(200)),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,36 @@
+//! The screens of the game as Bevy states, and what tells the views that another map is shown.
+
+use bevy::prelude::*;
+
+/// The screens of the game.
+#[derive(States, Default, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppState {
+    /// New game, load, settings, quit; the level's map behind.
+    #[default]
+    MainMenu,
+    /// Loading the chosen level.
+    Loading,
+    /// Playing.
+    InGame,
+    /// The game is over: results and score.
+    Debrief,
+}
+
+/// Bumped whenever a different map is shown, so views rebuild themselves.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MapRevision(pub u32);
+
+/// The order of the egui pass: the map's overlay first (under everything), then the panels,
+/// then the windows over them, and last the check of what egui covers (see
+/// [`crate::app::ui_state::UiFocus`]).
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EguiPass {
+    /// Places, counters, reach and overlays painted over the map.
+    Map,
+    /// The top bar, the side panel and the event log.
+    Panels,
+    /// Windows over the panels (the attack window, help).
+    Windows,
+    /// What egui covers, read after everything is drawn.
+    Focus,
+}

@@ -1,0 +1,124 @@
+//! The client's shared state: what is selected and hovered, which overlays are on, which
+//! windows are open, where the map is drawn, and the messages by which panels, keys and the
+//! mouse ask for orders. Feature files read and write these; none owns them.
+
+use bevy::prelude::*;
+use hexx::Hex;
+
+use crate::sim::{Command, UnitId};
+
+/// The hex under the mouse pointer, if any.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HoveredHex(pub Option<hexx::Hex>);
+
+/// The part of the window the map shows through, in logical pixels: the window less the panels
+/// (`None` when no panels are shown).
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
+pub struct MapArea(pub Option<Rect>);
+
+/// The camera the player looks through (the terrain camera draws only into an image).
+#[derive(Component, Debug, Default)]
+pub struct MapCamera;
+
+/// What the player has selected, and an attack waiting for confirmation.
+#[derive(Resource, Default, Debug)]
+pub struct Selection {
+    /// The selected unit (the player's own, or any other to look at).
+    pub unit: Option<UnitId>,
+    /// An attack whose odds are shown, waiting for the player to confirm.
+    pub pending: Option<PendingAttack>,
+    /// Why the last order was refused, for the status line.
+    pub message: Option<String>,
+}
+
+/// An attack the player is about to order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingAttack {
+    /// The hex attacked.
+    pub target: Hex,
+    /// Units that can join, the selected one first.
+    pub candidates: Vec<UnitId>,
+    /// Which of them the player has ticked.
+    pub chosen: Vec<bool>,
+}
+
+impl PendingAttack {
+    /// The units ticked.
+    pub fn attackers(&self) -> Vec<UnitId> {
+        self.candidates
+            .iter()
+            .zip(&self.chosen)
+            .filter(|(_, c)| **c)
+            .map(|(u, _)| *u)
+            .collect()
+    }
+}
+
+/// Something the player asked for, by mouse, key or button.
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlayerAction {
+    /// A click (or Enter) on a hex of the map.
+    Click(Hex),
+    /// Confirm the attack being shown.
+    ConfirmAttack,
+    /// Cancel what is in progress: the attack shown, else the selection, else open the menu.
+    Cancel,
+    /// End the player's turn.
+    EndTurn,
+    /// Select the next unit that can still act.
+    NextUnit,
+    /// Play the computer's turns out at once.
+    SkipAi,
+}
+
+/// Ask the camera to centre on a hex.
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CentreOn(pub Hex);
+
+/// Whether egui has the keyboard or the pointer, so map input leaves it alone. Updated by
+/// the HUD each frame.
+#[derive(Resource, Default, Debug, Clone, Copy)]
+pub struct UiFocus {
+    /// A text field has the keyboard.
+    pub typing: bool,
+    /// The pointer is over a panel or window.
+    pub pointer_over_ui: bool,
+}
+
+/// Whether the in-game menu (Escape) is open.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InGameMenu(pub bool);
+
+/// Turns to end by themselves at the start (`play --end-turns N`), for screenshots of a game
+/// under way and for bug reports.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AutoEndTurns(pub u32);
+
+/// Whether the help window is open.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpOpen(pub bool);
+
+/// An order given by a button (recruits, replacements, requests, diplomacy).
+#[derive(Message, Clone, Debug, PartialEq)]
+pub struct OrderButton(pub Command);
+
+/// Which overlays are shown.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overlays {
+    /// Tint hexes by who controls them.
+    pub control: bool,
+    /// Where the player's supply reaches.
+    pub supply: bool,
+    /// Objectives ringed on the map.
+    pub objectives: bool,
+}
+
+impl Default for Overlays {
+    fn default() -> Self {
+        Overlays {
+            control: true,
+            supply: false,
+            objectives: true,
+        }
+    }
+}
