@@ -8,6 +8,7 @@ pub mod app;
 pub mod chronicle;
 pub mod cli;
 pub mod level;
+pub mod narrate;
 pub mod report;
 pub mod save;
 pub mod session;

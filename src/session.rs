@@ -7,9 +7,10 @@
 use std::collections::VecDeque;
 
 use crate::chronicle::Chronicle;
+use crate::narrate::Narrator;
 use crate::save::Recorder;
 use crate::sim::ai::Players;
-use crate::sim::{Command, Date, Event, FactionId, Game, Narrator, RuleError};
+use crate::sim::{Command, Date, Event, FactionId, Game, RuleError};
 
 /// One line of the event log.
 #[derive(Clone, Debug, PartialEq, Eq)]

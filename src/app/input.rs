@@ -4,6 +4,7 @@
 
 use hexx::Hex;
 
+use crate::narrate;
 use crate::sim::entities::Request;
 use crate::sim::{Command, FactionId, Game, Preview, UnitId, diplomacy, economy};
 
@@ -77,14 +78,14 @@ pub fn click(game: &Game, player: FactionId, selected: Option<UnitId>, hex: Hex)
                 attackers: vec![me.id],
                 target: hex,
             }) {
-                return Click::Refused(explain(game, &e));
+                return Click::Refused(narrate::explain(game, &e));
             }
             match game.preview_attack(&attackers, hex) {
                 Ok(preview) => Click::ConfirmAttack {
                     command,
                     preview: Box::new(preview),
                 },
-                Err(e) => Click::Refused(explain(game, &e)),
+                Err(e) => Click::Refused(narrate::explain(game, &e)),
             }
         }
         None => {
@@ -112,7 +113,7 @@ pub fn click(game: &Game, player: FactionId, selected: Option<UnitId>, hex: Hex)
             };
             match game.check(&step) {
                 Err(e) if me.hex.unsigned_distance_to(hex) == 1 || me.movement_left == 0 => {
-                    Click::Refused(explain(game, &e))
+                    Click::Refused(narrate::explain(game, &e))
                 }
                 _ => Click::Refused(format!(
                     "{} cannot get there this turn ({} movement points left).",
@@ -313,64 +314,4 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
         );
     }
     out
-}
-
-/// A refusal in the player's words: the rules' reason with names for units, factions and
-/// places instead of ids.
-pub fn explain(game: &Game, error: &crate::sim::RuleError) -> String {
-    use crate::sim::RuleError as E;
-    let s = game.scenario();
-    let unit = |id: &UnitId| {
-        game.unit(*id)
-            .map_or("the unit".to_owned(), |u| u.name.clone())
-    };
-    let faction = |f: &FactionId| s.faction(*f).map_or("?".to_owned(), |f| f.name.clone());
-    let at = |h: &Hex| match s.place_at(*h) {
-        Some((_, p)) => p.name.clone(),
-        None => "that hex".to_owned(),
-    };
-    match error {
-        E::NoCrossing { river, .. } => {
-            format!("The {river} cannot be crossed here: there is no bridge or ford.")
-        }
-        E::Occupied { by, .. } => format!("{} stands there.", unit(by)),
-        E::Deconflicted { hex, holder } => format!(
-            "{} is held by {}: the deconfliction arrangement forbids contact.",
-            at(hex),
-            faction(holder)
-        ),
-        E::ZoneOfControl { .. } => {
-            "An enemy zone of control stops the move there; it cannot go on past it.".into()
-        }
-        E::NotEnoughMovement { needed, left } => {
-            format!("That takes {needed} movement points; only {left} are left this turn.")
-        }
-        E::AlreadyAttacked(id) => format!("{} has already attacked this turn.", unit(id)),
-        E::OutOfSupply(id) => format!("{} is out of supply and cannot attack.", unit(id)),
-        E::NotAtWar { with } => format!("You are not at war with {}.", faction(with)),
-        E::DeconflictionLine { name, partner, .. } => format!(
-            "Crossing here would breach the {name} agreed with {} (breach it from Orders first, at a price in tension).",
-            faction(partner)
-        ),
-        E::NoStrikeZone { name, .. } => {
-            format!("This lies in the {name}: attacks and air strikes are ruled out there.")
-        }
-        E::OutOfRange {
-            unit: id,
-            distance,
-            range,
-        } => format!(
-            "{} is {distance} hexes away from the target; its range is {range}.",
-            unit(id)
-        ),
-        E::NotYourUnit { unit: id, .. } => format!("{} is not yours to command.", unit(id)),
-        other => {
-            let mut text = other.to_string();
-            if let Some(first) = text.get(..1) {
-                text = first.to_uppercase() + &text[1..];
-            }
-            text.push('.');
-            text
-        }
-    }
 }

@@ -172,7 +172,7 @@ pub fn handle_actions(
                     Click::Deselect => selection.unit = None,
                     Click::Order(command) => {
                         if let Err(e) = session.perform(&command) {
-                            selection.message = Some(input::explain(&session.game, &e));
+                            selection.message = Some(crate::narrate::explain(&session.game, &e));
                         }
                     }
                     Click::ConfirmAttack { command, .. } => {
@@ -195,7 +195,7 @@ pub fn handle_actions(
                         target: p.target,
                     };
                     if let Err(e) = session.perform(&command) {
-                        selection.message = Some(input::explain(&session.game, &e));
+                        selection.message = Some(crate::narrate::explain(&session.game, &e));
                     }
                     // The selected unit may be gone or done; keep it only if it is still here.
                     if selection
@@ -227,7 +227,7 @@ pub fn handle_actions(
                 selection.pending = None;
                 selection.message = None;
                 if let Err(e) = session.perform(&Command::EndTurn) {
-                    selection.message = Some(input::explain(&session.game, &e));
+                    selection.message = Some(crate::narrate::explain(&session.game, &e));
                 }
             }
             PlayerAction::NextUnit => {
@@ -309,7 +309,7 @@ pub fn order_buttons(
         selection.message = session
             .perform(command)
             .err()
-            .map(|e| input::explain(&session.game, &e));
+            .map(|e| crate::narrate::explain(&session.game, &e));
         if selection
             .unit
             .is_some_and(|id| session.game.unit(id).is_none())

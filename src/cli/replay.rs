@@ -64,7 +64,10 @@ pub(super) fn run(path: &Path, verify: bool, level_path: Option<&Path>) -> ExitC
     );
     for (i, rec) in save.commands.iter().enumerate() {
         if let Err(e) = session.perform(&rec.command) {
-            eprintln!("error: command #{i} is refused by the rules: {e}");
+            eprintln!(
+                "error: command #{i} is refused by the rules: {}",
+                crate::narrate::explain(&session.game, &e)
+            );
             eprintln!("    hint: run with --verify to find where the game diverges");
             return ExitCode::from(1);
         }

@@ -68,26 +68,6 @@ pub enum Reason {
     History,
 }
 
-impl Reason {
-    /// A short human phrase.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Reason::Attack => "attack",
-            Reason::AirStrike => "air strike",
-            Reason::Capture => "ground taken",
-            Reason::OilSeized(_) => "oil field seized",
-            Reason::Breach(_) => "agreement breached",
-            Reason::Agreed(_) => "agreement made",
-            Reason::Coordination => "coordination agreed",
-            Reason::EndCoordination => "coordination ended",
-            Reason::HandOver => "ground handed over",
-            Reason::JointOperation => "joint operation",
-            Reason::Breakdown => "relations broke down",
-            Reason::History => "events",
-        }
-    }
-}
-
 impl Game {
     /// The patrons that back a faction: cooperating with it or allied.
     pub fn backers(&self, f: FactionId) -> Vec<PatronId> {

@@ -33,7 +33,7 @@ pub use entities::{
     Party, Patron, PatronId, Place, PlaceId, PlaceKind, Relation, Request, Stance, SupplyKind,
     SupplySource, Support, Unit, UnitId, UnitKind,
 };
-pub use event::{Event, Narrator};
+pub use event::Event;
 pub use game::{Game, LogEntry};
 pub use map::{Crossing, CrossingKind, EdgeKey, Map, MoveClass, Mp, Orientation, Terrain};
 pub use rules::Reach;

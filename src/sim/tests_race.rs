@@ -4,8 +4,8 @@
 use super::diplomacy::{
     BREACH_PATRON_TENSION, BREACH_TENSION, BREAKDOWN_TENSION, COORDINATION_LIMIT, TENSION_EASING,
 };
-use super::patrons::{STRIKE_COVER_PERCENT, strike_loss_percent};
 use super::economy::{FUEL_START, IncomeSource, RECRUIT_STRENGTH, recruit_cost};
+use super::patrons::{STRIKE_COVER_PERCENT, strike_loss_percent};
 use super::*;
 
 /// Red and blue on a 12×10 steppe, each holding its half (red west of column 6).
@@ -862,7 +862,7 @@ fn a_dated_objective_met_in_time_stays_scored_and_ends_the_game_decisively() {
     let said = events
         .iter()
         .find(|e| matches!(e, Event::ObjectiveAchieved { .. }))
-        .and_then(|e| e.describe(game.scenario(), &|_| "a unit".into()))
+        .and_then(|e| crate::narrate::describe(e, game.scenario(), &|_| "a unit".into()))
         .unwrap();
     assert!(said.contains("met an objective: take the town"), "{said}");
     // Red has met all its objectives: the game ends at the end of the full turn.
@@ -901,7 +901,7 @@ fn a_dated_objective_met_too_late_scores_nothing() {
     let said: Vec<String> = events
         .iter()
         .filter(|e| matches!(e, Event::ObjectiveAchieved { .. }))
-        .filter_map(|e| e.describe(game.scenario(), &|_| "a unit".into()))
+        .filter_map(|e| crate::narrate::describe(e, game.scenario(), &|_| "a unit".into()))
         .collect();
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(

@@ -2,12 +2,14 @@
 
 mod ai;
 mod cli;
+#[cfg(feature = "client")]
 mod client;
 mod levels;
 mod props;
 mod rules;
 mod saves;
 mod scenario;
+#[cfg(feature = "client")]
 mod window;
 
 use std::path::{Path, PathBuf};

@@ -23,7 +23,7 @@ fn recorded_game(seed: u64) -> (Game, Save) {
     let level = tutorial();
     let scenario = Arc::new(level.scenario.clone());
     let path = PathBuf::from("levels/tutorial.ron");
-    let mut recorder = Recorder::new(
+    let recorder = Recorder::new(
         &level.file.name,
         &path,
         &Game::new(scenario.clone(), seed),
@@ -31,7 +31,7 @@ fn recorded_game(seed: u64) -> (Game, Save) {
         Difficulty::Normal,
     );
     let controllers = vec![Controller::Ai(Difficulty::Normal); scenario.factions.len()];
-    let (game, _) = simulate::play_recorded(scenario, seed, &controllers, Some(&mut recorder));
+    let (game, _, recorder) = simulate::play_recorded(scenario, seed, &controllers, recorder);
     let save = recorder.save(&game);
     (game, save)
 }

@@ -158,9 +158,11 @@ pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) 
     let game = &session.game;
     let s = game.scenario();
     let map = &s.map;
-    let [col, row] = map.offset_of(hex);
     let terrain = map.terrain(hex).map_or("?", Terrain::name);
-    ui.label(format!("Hex column {col}, row {row}: {terrain}"));
+    ui.label(format!(
+        "Hex {}: {terrain}",
+        crate::narrate::names::hex(map, hex)
+    ));
     if let Some(c) = map
         .country(hex)
         .and_then(|c| map.countries.get(usize::from(c)))
@@ -284,13 +286,7 @@ pub(super) fn supply_text(session: &Session, r: &crate::sim::SupplyReport) -> St
 pub(super) fn supply_why(session: &Session, r: &crate::sim::SupplyReport) -> String {
     use crate::sim::Cut;
     let s = session.game.scenario();
-    let at = |h: hexx::Hex| {
-        let [c, row] = s.map.offset_of(h);
-        match s.place_at(h) {
-            Some((_, p)) => p.name.clone(),
-            None => format!("column {c}, row {row}"),
-        }
-    };
+    let at = |h: hexx::Hex| crate::narrate::names::place_or_hex(s, h);
     let source = r.source.clone().unwrap_or_else(|| "no source".into());
     match &r.cut {
         None => format!(

@@ -1,0 +1,74 @@
+//! One way to name things everywhere a player reads them: a hex by its column and row (as the
+//! level file and the side panel give it), a place by its name, units, sides and fields by
+//! theirs.
+
+use hexx::Hex;
+
+use crate::sim::{FactionId, Game, Map, PatronId, PlaceId, Scenario, UnitId};
+
+/// A hex as the level file and the side panel name it: "column 37, row 26".
+pub fn hex(map: &Map, hex: Hex) -> String {
+    let [c, r] = map.offset_of(hex);
+    format!("column {c}, row {r}")
+}
+
+/// The place on a hex by its name, or else the hex by its column and row.
+pub fn place_or_hex(scenario: &Scenario, h: Hex) -> String {
+    match scenario.place_at(h) {
+        Some((_, p)) => p.name.clone(),
+        None => hex(&scenario.map, h),
+    }
+}
+
+/// A unit on the map by its name.
+pub fn unit(game: &Game, id: UnitId) -> String {
+    game.unit(id)
+        .map_or_else(|| "that unit".to_owned(), |u| u.name.clone())
+}
+
+/// A side by its name.
+pub fn faction(scenario: &Scenario, f: FactionId) -> String {
+    scenario
+        .faction(f)
+        .map_or_else(|| "that side".to_owned(), |f| f.name.clone())
+}
+
+/// A patron by its name.
+pub fn patron(scenario: &Scenario, p: PatronId) -> String {
+    scenario
+        .patron(p)
+        .map_or_else(|| "that patron".to_owned(), |p| p.name.clone())
+}
+
+/// A place by its name.
+pub fn place(scenario: &Scenario, p: PlaceId) -> String {
+    scenario
+        .places
+        .get(usize::from(p.0))
+        .map_or_else(|| "that place".to_owned(), |p| p.name.clone())
+}
+
+/// An oil or gas field by its name.
+pub fn field(scenario: &Scenario, i: u16) -> String {
+    scenario
+        .oil_fields
+        .get(usize::from(i))
+        .map_or_else(|| "that field".to_owned(), |f| f.name.clone())
+}
+
+/// An agreement by its name.
+pub fn agreement(scenario: &Scenario, i: u16) -> String {
+    scenario
+        .agreements
+        .get(usize::from(i))
+        .map_or_else(|| "that agreement".to_owned(), |a| a.name.clone())
+}
+
+/// Thousands of US dollars as a player reads money: "$2.0 M", "$450 k".
+pub fn money(thousands: i64) -> String {
+    if thousands.abs() >= 1000 {
+        format!("${:.1} M", thousands as f64 / 1000.0)
+    } else {
+        format!("${thousands} k")
+    }
+}

@@ -1,0 +1,143 @@
+//! Refusals in the player's words: why the rules turned an order down, with the names of the
+//! units, sides, places and fields involved and hexes by column and row, never an id.
+
+use super::names::{agreement, faction, field, hex, money, patron, place, place_or_hex, unit};
+use crate::sim::{Game, RuleError};
+
+/// Why an order was refused, as a sentence for the player.
+pub fn explain(game: &Game, error: &RuleError) -> String {
+    use RuleError as E;
+    let s = game.scenario();
+    let at = |h| place_or_hex(s, h);
+    match error {
+        E::GameOver => "The game is over.".into(),
+        E::NoSuchUnit(_) => "That unit is no longer on the map.".into(),
+        E::NotYourUnit { unit: id, owner } => format!(
+            "{} belongs to {}: it is not yours to command.",
+            unit(game, *id),
+            faction(s, *owner)
+        ),
+        E::EmptyPath => "Choose where to move: the path is empty.".into(),
+        E::PathTooLong { max, .. } => format!("A move may have at most {max} steps."),
+        E::NotAdjacent { hex: h, .. } => format!(
+            "The path jumps to {}, which is not next to the hex before it.",
+            hex(&s.map, *h)
+        ),
+        E::OffMap { .. } => "That is off the map.".into(),
+        E::Impassable { hex: h, terrain } => format!(
+            "{} is {} and cannot be entered.",
+            capitalised(&at(*h)),
+            terrain.name()
+        ),
+        E::NoCrossing { river, .. } => {
+            format!("The {river} cannot be crossed here: there is no bridge or ford.")
+        }
+        E::Occupied { by, .. } => format!("{} stands there.", unit(game, *by)),
+        E::Deconflicted { hex: h, holder } => format!(
+            "{} is held by {}: the deconfliction arrangement forbids contact.",
+            capitalised(&at(*h)),
+            faction(s, *holder)
+        ),
+        E::ZoneOfControl { .. } => {
+            "An enemy zone of control stops the move there; it cannot go on past it.".into()
+        }
+        E::NotEnoughMovement { needed, left } => {
+            format!("That takes {needed} movement points; only {left} are left this turn.")
+        }
+        E::NoAttackers => "Choose at least one unit to attack with.".into(),
+        E::TooManyAttackers { max, .. } => format!("At most {max} units may join one attack."),
+        E::DuplicateAttacker(id) => format!("{} is listed twice.", unit(game, *id)),
+        E::AlreadyAttacked(id) => format!("{} has already attacked this turn.", unit(game, *id)),
+        E::NoDefender { hex: h } => format!("There is no one to attack at {}.", at(*h)),
+        E::NotAtWar { with } => format!("You are not at war with {}.", faction(s, *with)),
+        E::NoSuchField(_) => "There is no such oil or gas field.".into(),
+        E::NotYourField(i) => format!("{} is not yours.", field(s, *i)),
+        E::Undamaged(i) => format!("{} is not damaged.", field(s, *i)),
+        E::AlreadyRepairing(i) => format!("{} is already being repaired.", field(s, *i)),
+        E::NotEnoughMoney { needed, have } => format!(
+            "That costs {}; the treasury holds {}.",
+            money(*needed),
+            money(*have)
+        ),
+        E::OutOfSupply(id) => format!("{} is out of supply and cannot attack.", unit(game, *id)),
+        E::DeconflictionLine { name, partner, .. } => format!(
+            "Crossing here would breach the {name} agreed with {} (breach it from Orders first, at a price in tension).",
+            faction(s, *partner)
+        ),
+        E::NoStrikeZone { name, .. } => {
+            format!("This lies in the {name}: attacks and air strikes are ruled out there.")
+        }
+        E::NoSuchPlace(_) => "There is no such place.".into(),
+        E::NotYourPlace(p) => format!("{} is not yours.", place(s, *p)),
+        E::NotATown(kind) => format!("Units are raised only in a town or city, not in a {kind}."),
+        E::RecruitedThisTurn => {
+            "A unit has already been recruited this turn: training takes one at a time.".into()
+        }
+        E::PlaceOccupied { place: p, by } => format!(
+            "{} stands in {}: there is no room to raise a unit there.",
+            unit(game, *by),
+            place(s, *p)
+        ),
+        E::NotSupplied(h) => format!("Supply does not reach {}.", at(*h)),
+        E::AlreadyActed(id) => format!(
+            "{} has moved or fought this turn; it can take replacements next turn.",
+            unit(game, *id)
+        ),
+        E::FullStrength(id) => format!("{} is at full strength.", unit(game, *id)),
+        E::NoSupport(p) => format!("{} gives you no support.", patron(s, *p)),
+        E::NotOffered { patron: p, request } => {
+            format!("{} does not offer {request}.", patron(s, *p))
+        }
+        E::NotEnoughSupport {
+            request,
+            needed,
+            have,
+        } => format!(
+            "{} needs {needed} support points; the pool holds {have}.",
+            capitalised(request)
+        ),
+        E::NoTarget(h) => format!(
+            "There is no enemy unit or enemy-held field to strike at {}.",
+            at(*h)
+        ),
+        E::NotCutOff(id) => format!("{} is in supply and needs no air drop.", unit(game, *id)),
+        E::NoSuchFaction(_) => "There is no such side.".into(),
+        E::NoDiplomacy(f) => format!("{} does not negotiate.", faction(s, *f)),
+        E::WrongStance { needed, is } => format!(
+            "This needs relations to be {needed}; they are {}.",
+            is.name()
+        ),
+        E::TooTense {
+            with,
+            tension,
+            limit,
+        } => format!(
+            "{} refuses: tension is {tension}, and it must be below {limit}.",
+            faction(s, *with)
+        ),
+        E::NoSuchAgreement(_) => "There is no such agreement.".into(),
+        E::NotParty(i) => format!("You are not a party to {}.", agreement(s, *i)),
+        E::AgreementState(i, state) => format!("{} is already {state}.", agreement(s, *i)),
+        E::CannotHandOver(h) => format!(
+            "{} cannot be handed over: it is not yours, or your unit stands on it.",
+            capitalised(&at(*h))
+        ),
+        E::OutOfRange {
+            unit: id,
+            distance,
+            range,
+        } => format!(
+            "{} is {distance} hexes away from the target; its range is {range}.",
+            unit(game, *id)
+        ),
+    }
+}
+
+/// A sentence may start with a hex's name ("column 3, row 4"): it then takes a capital.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
