@@ -43,5 +43,3 @@ pub use victory::{EndReason, ScoreLine};
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_race;

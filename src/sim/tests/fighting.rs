@@ -1,0 +1,186 @@
+//! Combat: odds and dice, the preview, truces, digging in and fortification, and the people
+//! fighting drives from towns.
+
+use super::*;
+
+#[test]
+fn combat_is_reproducible_by_seed_and_varies_across_seeds() {
+    let (g1, e1) = battle(42);
+    let (g2, e2) = battle(42);
+    assert_eq!(e1, e2);
+    assert_eq!(g1.state_hash(), g2.state_hash());
+    let rolls: std::collections::BTreeSet<u8> = (0..40)
+        .filter_map(|s| match &battle(s).1[0] {
+            Event::AttackResolved { roll, .. } => Some(*roll),
+            _ => None,
+        })
+        .collect();
+    assert!(rolls.len() > 3, "dice should vary with the seed: {rolls:?}");
+}
+
+#[test]
+fn preview_matches_the_resolved_attack() {
+    let (mut b, red, blue) = two_sides(Terrain::Urban);
+    let a1 = b.unit(red, UnitKind::Infantry, 3, 3);
+    let a2 = b.unit(red, UnitKind::Artillery, 2, 3);
+    b.unit(blue, UnitKind::Infantry, 4, 3);
+    let target = b.hex(4, 3);
+    let mut game = Game::new(b.build(), 3);
+    let p = game.preview_attack(&[a1, a2], target).unwrap();
+    // 20 infantry at 70 morale (85%) plus 20 artillery (120% × 85%) against 20 infantry in
+    // a city (200% × 85%): 17.00 + 20.40 = 37.40 against 34.00.
+    assert_eq!((p.attack, p.defence), (3740, 3400));
+    assert_eq!(p.odds(), "1:1");
+    assert_eq!(p.chances.iter().sum::<u8>(), 6);
+    let ev = game
+        .perform(&Command::Attack {
+            attackers: vec![a1, a2],
+            target,
+        })
+        .unwrap();
+    assert!(matches!(
+        &ev[0],
+        Event::AttackResolved {
+            ratio_percent: 110,
+            ..
+        }
+    ));
+    assert_eq!(
+        game.check(&Command::Attack {
+            attackers: vec![a1],
+            target
+        }),
+        Err(RuleError::AlreadyAttacked(a1))
+    );
+}
+
+#[test]
+fn no_attacks_on_a_truce_partner() {
+    let (mut b, red, blue) = two_sides(Terrain::Steppe);
+    b.stance(red, blue, Stance::Neutral);
+    let a = b.unit(red, UnitKind::Infantry, 3, 3);
+    b.unit(blue, UnitKind::Infantry, 4, 3);
+    let target = b.hex(4, 3);
+    let game = Game::new(b.build(), 3);
+    assert_eq!(
+        game.check(&Command::Attack {
+            attackers: vec![a],
+            target
+        }),
+        Err(RuleError::NotAtWar { with: blue })
+    );
+}
+
+#[test]
+fn a_unit_that_holds_its_ground_a_whole_turn_digs_in_and_moving_ends_it() {
+    let (mut b, red, blue) = two_sides(Terrain::Steppe);
+    let a = b.unit(red, UnitKind::Infantry, 3, 3);
+    let d = b.unit(blue, UnitKind::Infantry, 5, 3);
+    let (next_to, away) = (b.hex(4, 3), b.hex(6, 3));
+    let mut game = Game::new(b.build(), 1);
+    let defence = |g: &Game| {
+        g.preview_attack(&[a], g.unit(d).unwrap().hex)
+            .unwrap()
+            .defence
+    };
+    assert!(!game.unit(d).unwrap().dug_in);
+    // Red's turn passes; blue's turn passes without a move: blue digs in as it ends.
+    game.perform(&Command::EndTurn).unwrap();
+    assert!(
+        !game.unit(d).unwrap().dug_in,
+        "not before its own turn has passed"
+    );
+    game.perform(&Command::EndTurn).unwrap();
+    assert!(game.unit(d).unwrap().dug_in);
+    // Red moves next to it: the defence counts the earthworks (+25 % in open ground).
+    game.perform(&mv(a, vec![next_to])).unwrap();
+    let p = game
+        .preview_attack(&[a], game.unit(d).unwrap().hex)
+        .unwrap();
+    assert!(
+        p.defence_modifiers
+            .iter()
+            .any(|m| m.label == "dug in" && m.percent == 125)
+    );
+    let dug = defence(&game);
+    // Blue steps out and back: no longer dug in, and weaker for it.
+    game.perform(&Command::EndTurn).unwrap();
+    let here = game.unit(d).unwrap().hex;
+    game.perform(&mv(d, vec![away, here])).unwrap();
+    assert!(!game.unit(d).unwrap().dug_in);
+    game.perform(&Command::EndTurn).unwrap();
+    assert!(!game.unit(d).unwrap().dug_in, "it moved during its turn");
+    assert!(defence(&game) < dug);
+}
+
+#[test]
+fn fighting_and_air_strikes_in_a_town_displace_its_people_counted_against_the_attacker() {
+    let (mut b, red, blue) = two_sides(Terrain::Steppe);
+    let a = b.unit(red, UnitKind::Mechanised, 3, 3);
+    let d = b.unit(blue, UnitKind::Militia, 4, 3);
+    b.unit_mut(d).strength = 30;
+    let target = b.hex(4, 3);
+    let town = b.place(Place {
+        key: "town".into(),
+        name: "Town".into(),
+        kind: PlaceKind::Town,
+        hex: target,
+        population: 20_000,
+        points: 1,
+    });
+    let mut game = Game::new(b.build(), 7);
+    assert_eq!(game.residents(town), 20_000);
+    let events = game
+        .perform(&Command::Attack {
+            attackers: vec![a],
+            target,
+        })
+        .unwrap();
+    let fled = civilians::ATTACK_DISPLACES_PERCENT * 200;
+    assert!(events.contains(&Event::CiviliansDisplaced {
+        place: town,
+        by: red,
+        people: fled
+    }));
+    assert_eq!(game.residents(town), 20_000 - fled);
+    assert_eq!(game.displaced(red), u64::from(fled));
+    assert_eq!(game.displaced(blue), 0);
+    // Each attack drives out a share of those still there, so a town empties slowly.
+    let left = game.residents(town);
+    let again = game.displacement(red, target, civilians::ATTACK_DISPLACES_PERCENT);
+    assert_eq!(
+        again,
+        Some(Event::CiviliansDisplaced {
+            place: town,
+            by: red,
+            people: left * civilians::ATTACK_DISPLACES_PERCENT / 100
+        })
+    );
+    // Open ground has no one to displace.
+    assert_eq!(
+        game.displacement(red, game.scenario().map.hex_at(0, 0), 10),
+        None
+    );
+    assert!(game.check_invariants().is_ok());
+}
+
+#[test]
+fn units_dug_in_inside_a_town_are_fortified() {
+    let mut b = ScenarioBuilder::new(10, 8, Terrain::Steppe);
+    let red = b.faction("red");
+    let blue = b.faction("blue");
+    let a = b.unit(red, UnitKind::Infantry, 3, 3);
+    let d = b.unit(blue, UnitKind::Infantry, 4, 3);
+    let town = b.hex(4, 3);
+    self::town(&mut b, "town", 4, 3, 5000);
+    b.unit_mut(d).dug_in = true;
+    let game = Game::new(b.build(), 1);
+    let p = game.preview_attack(&[a], town).unwrap();
+    assert!(
+        p.defence_modifiers
+            .iter()
+            .any(|m| m.label == "dug in (fortified town)" && m.percent == 150),
+        "{:?}",
+        p.defence_modifiers
+    );
+}
