@@ -1,7 +1,12 @@
 //! Euphrates: a turn-based strategy game of the Euphrates corridor in autumn 2017.
 //!
-//! Layers: [`sim`] (pure deterministic rules), [`level`] (the level file format), [`save`]
-//! (saved games and replays), `app` (the Bevy client, with the `client` feature) and [`cli`] (the command line). See `ARCHITECTURE.md` in the design notes.
+//! Layers, each using only those above it: [`sim`] (the pure, deterministic rules and the
+//! computer players), [`level`] (the level file format), [`save`] (saved games and replays),
+//! [`narrate`] (every sentence a player reads), [`session`] (the one driver that steps a
+//! game, with [`chronicle`] of its turns), [`simulate`] and [`report`] (all-AI games and
+//! classroom reports), `app` (the Bevy client, with the `client` feature) and [`cli`] (the
+//! command line). `tools/module_graph.py` checks that no files import each other in a circle
+//! (the rules' `impl Game` blocks aside) and that none grows past 700 lines.
 
 #[cfg(feature = "client")]
 pub mod app;

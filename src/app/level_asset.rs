@@ -171,15 +171,8 @@ fn reloaded(
             .game
             .scenario()
             .faction(session.player)
-            .and_then(|f| level.scenario.faction_by_key(&f.key))
-            .or_else(|| {
-                level
-                    .scenario
-                    .factions
-                    .iter()
-                    .position(|f| f.playable)
-                    .map(|i| crate::sim::FactionId(i as u8))
-            })
+            .and_then(|f| level.scenario.side_for(Some(&f.key)))
+            .or_else(|| level.scenario.side_for(None))
             .unwrap_or(crate::sim::FactionId(0));
         info!("level reloaded: {}", level.scenario.name);
         *session = Session::new(

@@ -236,7 +236,8 @@ fn load_game(
         Ok(loaded) => {
             let player = loaded
                 .scenario
-                .faction_by_key(&form.faction)
+                .side_for(Some(&form.faction))
+                .or_else(|| loaded.scenario.side_for(None))
                 .unwrap_or(crate::sim::FactionId(0));
             commands.insert_resource(Session::new(
                 loaded,

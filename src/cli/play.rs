@@ -99,13 +99,11 @@ pub(super) fn run(args: PlayArgs) -> ExitCode {
     let faction = match &args.faction {
         None => loaded
             .scenario
-            .factions
-            .iter()
-            .position(|f| f.playable)
-            .unwrap_or(0),
+            .side_for(None)
+            .map_or(0, |f| usize::from(f.0)),
         Some(key) => {
             let keys = loaded.scenario.factions.iter().map(|f| f.key.as_str());
-            match loaded.scenario.faction_by_key(key) {
+            match loaded.scenario.side_for(Some(key)) {
                 Some(id) if loaded.scenario.factions[usize::from(id.0)].playable => {
                     usize::from(id.0)
                 }

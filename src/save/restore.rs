@@ -44,14 +44,7 @@ impl Save {
     /// level's first playable faction (to watch it from). `None` if the save names a faction
     /// the level does not have.
     pub fn player_faction(&self, scenario: &Scenario) -> Option<FactionId> {
-        match self.player.as_deref() {
-            Some(k) => scenario.faction_by_key(k),
-            None => scenario
-                .factions
-                .iter()
-                .position(|f| f.playable)
-                .map(|i| FactionId(i as u8)),
-        }
+        scenario.side_for(self.player.as_deref())
     }
 
     /// Rebuilds the game: from the latest snapshot (checked against its recorded hash), then

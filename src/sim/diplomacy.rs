@@ -8,8 +8,8 @@
 //! down one stance at the start of the next turn: this is how clashes between rival camps
 //! begin. A patron's support to a client falls with tension (see [`super::patrons`]).
 
+pub use super::event::Reason;
 use hexx::Hex;
-use serde::{Deserialize, Serialize};
 
 use super::command::RuleError;
 use super::entities::{Agreement, AgreementKind, FactionId, Party, PatronId, Stance};
@@ -37,36 +37,6 @@ pub const BREACH_TENSION: i16 = 40;
 pub const BREACH_PATRON_TENSION: i16 = 35;
 /// Tension seizing a field a patron wants for someone else adds with that patron.
 pub const OIL_TENSION: i16 = 15;
-
-/// Why a relation changed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Reason {
-    /// An attack on the other side's units.
-    Attack,
-    /// An air strike on the other side's units or oil.
-    AirStrike,
-    /// Ground or a place taken from the other side.
-    Capture,
-    /// An oil field the patron wants was seized (by its client: tension falls; by anyone
-    /// else: it rises).
-    OilSeized(u16),
-    /// An agreement (index) was breached.
-    Breach(u16),
-    /// An agreement (index) was agreed again.
-    Agreed(u16),
-    /// Coordination of operations began.
-    Coordination,
-    /// Coordination ended.
-    EndCoordination,
-    /// Ground was handed over.
-    HandOver,
-    /// A joint attack on a common enemy.
-    JointOperation,
-    /// Tension reached the breaking point: relations fell one stance.
-    Breakdown,
-    /// A historical event of the level.
-    History,
-}
 
 impl Game {
     /// The patrons that back a faction: cooperating with it or allied.

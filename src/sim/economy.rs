@@ -16,7 +16,7 @@
 //! its working oil fields (one point a turn per [`BARRELS_PER_FUEL`] barrels a day) and from
 //! patrons; a unit that gets none moves at half speed.
 
-use serde::{Deserialize, Serialize};
+pub use super::event::{IncomeLine, IncomeSource};
 
 use super::command::RuleError;
 use super::diplomacy::{OIL_TENSION, Reason};
@@ -46,30 +46,6 @@ pub const FUEL_CAP: u16 = 40;
 pub const BARRELS_PER_FUEL: u32 = 5_000;
 /// Change of morale of every unit when the troops cannot be paid.
 pub const UNPAID_MORALE: i16 = -5;
-
-/// Where a line of the income statement comes from or goes to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum IncomeSource {
-    /// An oil field's sales (index in the scenario's list).
-    Field(u16),
-    /// Taxes and levies on the population of the places held.
-    Taxes,
-    /// Money from the faction's rear.
-    Funding,
-    /// A patron's subsidy.
-    Subsidy(PatronId),
-    /// Pay and upkeep of the units (negative).
-    Upkeep,
-}
-
-/// One line of a faction's income statement.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct IncomeLine {
-    /// What it is.
-    pub source: IncomeSource,
-    /// Thousands of US dollars this turn; spending is negative.
-    pub amount: i64,
-}
 
 /// What a unit kind costs per strength point to raise or replace, in thousands of US dollars.
 pub fn point_cost(kind: super::entities::UnitKind) -> i64 {

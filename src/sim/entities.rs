@@ -397,7 +397,7 @@ pub struct Unit {
     pub has_attacked: bool,
     /// Whether supply reaches it.
     #[serde(default)]
-    pub supply: super::supply::SupplyState,
+    pub supply: SupplyState,
     /// The strength replacements can bring it back to (its strength at the start, or when
     /// raised).
     pub full_strength: u16,
@@ -553,4 +553,38 @@ pub struct SupplySource {
     pub kind: SupplyKind,
     /// Where.
     pub hex: Hex,
+}
+
+/// A unit's supply state.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum SupplyState {
+    /// Supply reaches it.
+    #[default]
+    Supplied,
+    /// Cut off this turn: no effect yet.
+    Low,
+    /// Cut off for a second turn or more: half movement, no attacks, attrition.
+    Out,
+}
+
+impl SupplyState {
+    /// The state after a trace that did or did not reach the unit.
+    pub fn next(self, reached: bool) -> SupplyState {
+        match (reached, self) {
+            (true, _) => SupplyState::Supplied,
+            (false, SupplyState::Supplied) => SupplyState::Low,
+            (false, _) => SupplyState::Out,
+        }
+    }
+
+    /// A short human name.
+    pub fn name(self) -> &'static str {
+        match self {
+            SupplyState::Supplied => "supplied",
+            SupplyState::Low => "low on supply",
+            SupplyState::Out => "out of supply",
+        }
+    }
 }

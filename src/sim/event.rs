@@ -89,7 +89,7 @@ pub enum Event {
         /// The faction.
         faction: FactionId,
         /// Every unit of the faction with its new state.
-        states: Vec<(UnitId, super::supply::SupplyState)>,
+        states: Vec<(UnitId, super::entities::SupplyState)>,
     },
     /// A faction's income statement at the start of its turn, line by line (thousands of US
     /// dollars; spending is negative).
@@ -97,7 +97,7 @@ pub enum Event {
         /// The faction.
         faction: FactionId,
         /// Each line of the statement.
-        lines: Vec<super::economy::IncomeLine>,
+        lines: Vec<IncomeLine>,
         /// The sum.
         total: i64,
     },
@@ -118,7 +118,7 @@ pub enum Event {
         /// Change of tension.
         tension_change: i16,
         /// Why.
-        reason: super::diplomacy::Reason,
+        reason: Reason,
     },
     /// An agreement was breached or agreed (again).
     AgreementChanged {
@@ -252,6 +252,69 @@ pub enum Event {
         /// Points per faction, in faction order.
         scores: Vec<u32>,
         /// Why it ended.
-        reason: super::victory::EndReason,
+        reason: EndReason,
     },
+}
+
+/// Why a relation changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Reason {
+    /// An attack on the other side's units.
+    Attack,
+    /// An air strike on the other side's units or oil.
+    AirStrike,
+    /// Ground or a place taken from the other side.
+    Capture,
+    /// An oil field the patron wants was seized (by its client: tension falls; by anyone
+    /// else: it rises).
+    OilSeized(u16),
+    /// An agreement (index) was breached.
+    Breach(u16),
+    /// An agreement (index) was agreed again.
+    Agreed(u16),
+    /// Coordination of operations began.
+    Coordination,
+    /// Coordination ended.
+    EndCoordination,
+    /// Ground was handed over.
+    HandOver,
+    /// A joint attack on a common enemy.
+    JointOperation,
+    /// Tension reached the breaking point: relations fell one stance.
+    Breakdown,
+    /// A historical event of the level.
+    History,
+}
+
+/// Where a line of the income statement comes from or goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum IncomeSource {
+    /// An oil field's sales (index in the scenario's list).
+    Field(u16),
+    /// Taxes and levies on the population of the places held.
+    Taxes,
+    /// Money from the faction's rear.
+    Funding,
+    /// A patron's subsidy.
+    Subsidy(PatronId),
+    /// Pay and upkeep of the units (negative).
+    Upkeep,
+}
+
+/// One line of a faction's income statement.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct IncomeLine {
+    /// What it is.
+    pub source: IncomeSource,
+    /// Thousands of US dollars this turn; spending is negative.
+    pub amount: i64,
+}
+
+/// Why the game ended.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EndReason {
+    /// The last turn was played.
+    LastTurn,
+    /// A faction secured all its objectives.
+    Decisive(FactionId),
 }

@@ -4,6 +4,14 @@
 //! Flow: a [`Command`] is checked by [`Game::check`] (a typed [`RuleError`] says why not),
 //! turned into [`Event`]s by [`Game::events_for`], and applied; [`Game::perform`] does all
 //! three. Applying events is the only way state changes.
+//!
+//! Where each rule lives: the state and what can be read of it in [`game`] (the dice and the
+//! state hash in `game/rng.rs`, [`Game::apply`] in `game/apply.rs`); checking a command and
+//! its rules of movement, attack and the turn sequence in [`rules`]; supply and its attrition
+//! in [`supply`]; oil revenue, seizure, repair, money and fuel in [`economy`]; patrons' support
+//! (strikes, drops, reinforcements) in [`patrons`]; relations, tension and agreements in
+//! [`diplomacy`]; objectives and the end in [`victory`]; the computer players in [`ai`].
+//! Words for players are not made here but in [`crate::narrate`].
 
 pub mod ai;
 pub mod calendar;

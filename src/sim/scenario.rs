@@ -94,6 +94,19 @@ impl Scenario {
             .map(|i| FactionId(i as u8))
     }
 
+    /// The side a player takes: the faction with `key` when one is named, else the first
+    /// playable one.
+    pub fn side_for(&self, key: Option<&str>) -> Option<FactionId> {
+        match key {
+            Some(k) => self.faction_by_key(k),
+            None => self
+                .factions
+                .iter()
+                .position(|f| f.playable)
+                .map(|i| FactionId(i as u8)),
+        }
+    }
+
     /// A faction by id.
     pub fn faction(&self, id: FactionId) -> Option<&Faction> {
         self.factions.get(usize::from(id.0))

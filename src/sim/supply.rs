@@ -8,6 +8,7 @@
 //! Every answer can be explained: [`Game::supply_report`] gives the path supply takes, or the
 //! hex where it is cut and by what.
 
+pub use super::entities::SupplyState;
 use std::sync::Arc;
 
 use super::combat;
@@ -29,40 +30,6 @@ pub const AIRLIFT_RANGE: u16 = 12;
 pub const DEPOT_RANGE: u16 = 8;
 /// Share of its strength, in percent, an Out-of-supply unit loses each turn (at least 1).
 pub const ATTRITION_PERCENT: u32 = 10;
-
-/// A unit's supply state.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-pub enum SupplyState {
-    /// Supply reaches it.
-    #[default]
-    Supplied,
-    /// Cut off this turn: no effect yet.
-    Low,
-    /// Cut off for a second turn or more: half movement, no attacks, attrition.
-    Out,
-}
-
-impl SupplyState {
-    /// The state after a trace that did or did not reach the unit.
-    pub fn next(self, reached: bool) -> SupplyState {
-        match (reached, self) {
-            (true, _) => SupplyState::Supplied,
-            (false, SupplyState::Supplied) => SupplyState::Low,
-            (false, _) => SupplyState::Out,
-        }
-    }
-
-    /// A short human name.
-    pub fn name(self) -> &'static str {
-        match self {
-            SupplyState::Supplied => "supplied",
-            SupplyState::Low => "low on supply",
-            SupplyState::Out => "out of supply",
-        }
-    }
-}
 
 /// The result of tracing one faction's supply over the whole map.
 #[derive(Clone, Debug, PartialEq, Eq)]

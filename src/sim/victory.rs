@@ -10,21 +10,13 @@
 //! start is not a decisive result), and scores at least half as much again as any other
 //! faction.
 
+pub use super::event::EndReason;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::Date;
 use super::entities::{FactionId, Objective, Place};
 use super::event::Event;
 use super::game::Game;
-
-/// Why the game ended.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum EndReason {
-    /// The last turn was played.
-    LastTurn,
-    /// A faction secured all its objectives.
-    Decisive(FactionId),
-}
 
 /// One line of a faction's score.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
