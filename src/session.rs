@@ -163,7 +163,7 @@ impl Session {
     /// a person is to move or the game is over.
     pub fn computer_step(&mut self) -> Option<Result<Vec<Event>, RuleError>> {
         let command = self.players.choose(&self.game)?;
-        Some(self.perform(&command))
+        Some(Players::step(&command, |c| self.perform(c)))
     }
 
     /// Lets the computer play until a person is to move or the game is over (or, which would

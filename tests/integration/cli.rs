@@ -54,6 +54,8 @@ fn check_goes_on_after_a_bad_file() {
     assert!(text(&out.stdout).contains("tutorial.ron: ok"));
 }
 
+// `play` needs the game window, so these run in a build with the client.
+#[cfg(feature = "client")]
 #[test]
 fn missing_files_and_bad_arguments_are_user_errors() {
     let out = euphrates(&["check", "no/such/level.ron"]);
@@ -86,6 +88,7 @@ fn missing_files_and_bad_arguments_are_user_errors() {
     assert!(out.status.success());
 }
 
+#[cfg(feature = "client")]
 #[test]
 fn play_without_a_display_says_so_instead_of_crashing() {
     let out = euphrates(&["play"]);

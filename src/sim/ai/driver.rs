@@ -1,10 +1,11 @@
-//! Who plays each side, and the one way a game is stepped by its computer players: the
-//! command they choose is always legal (a refused one becomes the end of the turn), and no
-//! side issues more than [`MAX_COMMANDS_PER_TURN`] commands in one turn, so nothing can stall
-//! a game. The client, `simulate`, replays and a hard AI's look-ahead all step games this way.
+//! Who plays each side, and the one way a game is stepped by its computer players: a command
+//! the rules refuse becomes the end of the turn, and no side issues more than
+//! [`MAX_COMMANDS_PER_TURN`] commands in one turn, so nothing can stall a game. The client,
+//! `simulate` and a hard AI's look-ahead all step games this way.
 
 use crate::sim::command::Command;
 use crate::sim::entities::FactionId;
+use crate::sim::event::Event;
 use crate::sim::game::Game;
 
 use super::difficulty::{Controller, Difficulty, MAX_COMMANDS_PER_TURN};
@@ -102,8 +103,9 @@ impl Players {
     }
 
     /// The next command of the side to move when the computer plays it; `None` when the game
-    /// is over or a person is to move. The command is legal: one the rules refuse, or one
-    /// beyond the turn's cap, is the end of the turn.
+    /// is over or a person is to move. Beyond the turn's cap it is the end of the turn. A
+    /// computer player checks what it chooses; were the rules to refuse it all the same (a bug),
+    /// [`Players::step`] ends the turn instead.
     pub fn choose(&mut self, game: &Game) -> Option<Command> {
         if !self.computer_to_move(game) {
             return None;
@@ -124,10 +126,18 @@ impl Players {
         };
         self.chosen += 1;
         self.this_turn += 1;
-        if game.check(&command).is_ok() {
-            Some(command)
-        } else {
-            Some(Command::EndTurn)
+        Some(command)
+    }
+
+    /// Carries out a command the computer chose through `perform`; one the rules refuse ends
+    /// the turn instead.
+    pub fn step<E>(
+        command: &Command,
+        mut perform: impl FnMut(&Command) -> Result<Vec<Event>, E>,
+    ) -> Result<Vec<Event>, E> {
+        match perform(command) {
+            Err(_) if *command != Command::EndTurn => perform(&Command::EndTurn),
+            done => done,
         }
     }
 }

@@ -91,7 +91,7 @@ impl AiPlayer {
                 break;
             }
             let Some(c) = players.choose(&g) else { break };
-            if g.perform(&c).is_err() {
+            if Players::step(&c, |c| g.perform(c)).is_err() {
                 break;
             }
             steps += 1;

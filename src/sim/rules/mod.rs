@@ -58,10 +58,20 @@ impl Game {
 
     /// Turns a command into the events it causes, without changing anything.
     pub fn events_for(&self, command: &Command) -> Result<Vec<Event>, RuleError> {
-        self.check(command)?;
+        if self.is_over() {
+            return Err(RuleError::GameOver);
+        }
+        // A move and an attack are checked as they are worked out (the path's cost, the
+        // odds); every other command is checked first.
+        match command {
+            Command::Move { unit, path } => return self.execute_move(*unit, path),
+            Command::Attack { attackers, target } => {
+                return self.execute_attack(attackers, *target);
+            }
+            _ => self.check(command)?,
+        }
         Ok(match command {
-            Command::Move { unit, path } => self.execute_move(*unit, path)?,
-            Command::Attack { attackers, target } => self.execute_attack(attackers, *target)?,
+            Command::Move { .. } | Command::Attack { .. } => Vec::new(),
             Command::Repair { field } => vec![Event::RepairStarted {
                 field: *field,
                 cost: crate::sim::economy::REPAIR_COST,
