@@ -7,6 +7,8 @@ use bevy_egui::EguiContexts;
 
 use super::coords::MapGeometry;
 use super::ui_state::{CentreOn, Selection, UiFocus};
+use crate::app::theme::{PANEL_WIDTH, TOP_BAR};
+use crate::app::ui_state::{HoveredHex, MapArea, MapCamera};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<HoveredHex>()

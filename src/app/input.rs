@@ -6,6 +6,7 @@ use hexx::Hex;
 
 use crate::narrate;
 use crate::sim::entities::Request;
+use crate::sim::patrons;
 use crate::sim::{Command, FactionId, Game, Preview, UnitId, diplomacy, economy};
 
 /// What a click on a hex asks for.

@@ -30,6 +30,7 @@ use super::state::MapRevision;
 use super::terrain_texture::{terrain_strip, tile_index};
 use super::ui_state::UiFocus;
 use super::ui_state::{MapArea, MapCamera};
+use crate::app::ui_state::Overlays;
 use crate::sim::CrossingKind;
 
 /// Marks everything that belongs to the current map view, so it can be cleared.

@@ -186,7 +186,7 @@ pub fn run(config: PlayConfig) -> ExitCode {
         .insert_resource(teaching::BriefingAtStart(false));
     }
     if config.end_turns > 0 {
-        app.insert_resource(orders::AutoEndTurns(config.end_turns))
+        app.insert_resource(ui_state::AutoEndTurns(config.end_turns))
             .add_systems(
                 Update,
                 orders::auto_end_turns

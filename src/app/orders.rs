@@ -5,7 +5,6 @@
 use bevy::input::mouse::AccumulatedMouseMotion;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
-use hexx::Hex;
 
 use super::input::{self, Click};
 use super::session::Session;
@@ -13,7 +12,10 @@ use super::settings::Settings;
 use super::state::AppState;
 use super::ui_state::HoveredHex;
 use super::ui_state::OrderButton;
-use crate::sim::{Command, UnitId};
+use crate::app::ui_state::{
+    AutoEndTurns, CentreOn, InGameMenu, PendingAttack, PlayerAction, Selection, UiFocus,
+};
+use crate::sim::Command;
 
 /// How the computer's turns are being played out.
 #[derive(Resource, Default, Debug)]

@@ -247,9 +247,21 @@ fn clicks_and_keys_in_the_client_give_orders_and_the_computer_answers() {
     assert!(app.world().resource::<Selection>().unit.is_some());
     press_key(&mut app, KeyCode::Escape);
     assert!(app.world().resource::<Selection>().unit.is_none());
-    assert!(!app.world().resource::<orders::InGameMenu>().0);
+    assert!(
+        !app.world()
+            .resource::<euphrates::app::ui_state::InGameMenu>()
+            .0
+    );
     press_key(&mut app, KeyCode::Escape);
-    assert!(app.world().resource::<orders::InGameMenu>().0);
+    assert!(
+        app.world()
+            .resource::<euphrates::app::ui_state::InGameMenu>()
+            .0
+    );
     press_key(&mut app, KeyCode::Escape);
-    assert!(!app.world().resource::<orders::InGameMenu>().0);
+    assert!(
+        !app.world()
+            .resource::<euphrates::app::ui_state::InGameMenu>()
+            .0
+    );
 }

@@ -2,25 +2,16 @@
 
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::egui;
 
-use crate::app::input;
 use crate::app::level_asset::LevelStatus;
 use crate::app::session::Session;
 use crate::app::settings::Settings;
-use crate::app::state::AppState;
 use crate::app::teaching::{Encyclopedia, History};
-use crate::app::terrain_texture::terrain_rgb;
-use crate::app::theme::HISTORY_COLOUR;
-use crate::app::theme::PANEL_WIDTH;
-use crate::app::theme::colour;
 use crate::app::ui_state::HoveredHex;
 use crate::app::ui_state::Overlays;
-use crate::app::ui_state::{InGameMenu, PlayerAction, Selection, UiFocus};
-use crate::level::schema::ArticleKind;
-use crate::sim::{
-    Command, FactionId, Goal, IncomeSource, Party, Stance, SupplyState, Terrain, diplomacy, rules,
-};
+use crate::app::ui_state::{HelpOpen, OrderButton};
+use crate::app::ui_state::{InGameMenu, PlayerAction, Selection};
 
 /// What the panels read and change.
 #[derive(SystemParam)]

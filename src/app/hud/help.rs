@@ -1,25 +1,11 @@
 //! The help window: every key.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiContexts, egui};
 
-use crate::app::input;
-use crate::app::level_asset::LevelStatus;
-use crate::app::session::Session;
-use crate::app::settings::Settings;
-use crate::app::state::AppState;
-use crate::app::teaching::{Encyclopedia, History};
-use crate::app::terrain_texture::terrain_rgb;
-use crate::app::theme::HISTORY_COLOUR;
-use crate::app::theme::PANEL_WIDTH;
-use crate::app::theme::colour;
-use crate::app::ui_state::HoveredHex;
-use crate::app::ui_state::Overlays;
-use crate::app::ui_state::{InGameMenu, PlayerAction, Selection, UiFocus};
-use crate::level::schema::ArticleKind;
-use crate::sim::{
-    Command, FactionId, Goal, IncomeSource, Party, Stance, SupplyState, Terrain, diplomacy, rules,
-};
+use crate::app::ui_state::HelpOpen;
+use crate::app::ui_state::UiFocus;
+use crate::sim::rules;
 
 pub(super) fn help_keys(
     keys: Res<ButtonInput<KeyCode>>,

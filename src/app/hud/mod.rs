@@ -8,24 +8,10 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::input;
-use super::level_asset::LevelStatus;
-use super::session::Session;
-use super::settings::Settings;
 use super::state::{AppState, EguiPass};
-use super::teaching::{Encyclopedia, History};
-use super::terrain_texture::terrain_rgb;
-use super::theme::HISTORY_COLOUR;
 use super::theme::PANEL_WIDTH;
-use super::theme::colour;
 use super::ui_state::HelpOpen;
-use super::ui_state::HoveredHex;
-use super::ui_state::Overlays;
-use super::ui_state::{InGameMenu, PlayerAction, Selection, UiFocus};
-use crate::level::schema::ArticleKind;
-use crate::sim::{
-    Command, FactionId, Goal, IncomeSource, Party, Stance, SupplyState, Terrain, diplomacy, rules,
-};
+use super::ui_state::UiFocus;
 
 mod attack;
 mod context;
@@ -35,6 +21,7 @@ mod log;
 mod side_panel;
 mod top_bar;
 
+use crate::app::theme::LOG_HEIGHT;
 use context::Hud;
 
 pub(super) fn plugin(app: &mut App) {

@@ -1,27 +1,12 @@
 //! The top bar: date, turn, whose turn, treasury, oil, fuel, supply, overlays, end turn.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::egui;
 
-use crate::app::input;
-use crate::app::level_asset::LevelStatus;
-use crate::app::session::Session;
-use crate::app::settings::Settings;
-use crate::app::state::AppState;
-use crate::app::teaching::{Encyclopedia, History};
-use crate::app::terrain_texture::terrain_rgb;
-use crate::app::theme::HISTORY_COLOUR;
-use crate::app::theme::PANEL_WIDTH;
-use crate::app::theme::colour;
-use crate::app::ui_state::HoveredHex;
-use crate::app::ui_state::Overlays;
-use crate::app::ui_state::{InGameMenu, PlayerAction, Selection, UiFocus};
-use crate::level::schema::ArticleKind;
-use crate::sim::{
-    Command, FactionId, Goal, IncomeSource, Party, Stance, SupplyState, Terrain, diplomacy, rules,
-};
+use crate::app::ui_state::PlayerAction;
+use crate::sim::{IncomeSource, SupplyState};
 
-use super::context::{Hud, swatch};
+use super::context::Hud;
 
 pub(super) fn top_bar(ui: &mut egui::Ui, hud: &mut Hud) {
     let game = &hud.session.game;

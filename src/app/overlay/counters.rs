@@ -1,21 +1,11 @@
 //! Unit counters: the faction's colour, the kind's symbol, strength and movement, and marks
 //! for supply, digging in and having acted.
 
-use std::collections::HashMap;
-
 use bevy::prelude::*;
-use bevy::window::RequestRedraw;
-use bevy_egui::{EguiContexts, egui};
-use hexx::Hex;
+use bevy_egui::egui;
 
-use super::view::View;
-use crate::app::coords::MapGeometry;
-use crate::app::session::Session;
 use crate::app::settings::Settings;
 use crate::app::theme::colour;
-use crate::app::ui_state::Overlays;
-use crate::app::ui_state::Selection;
-use crate::app::ui_state::{HoveredHex, MapArea, MapCamera};
 use crate::sim::{FactionId, Game, SupplyState, Unit, UnitKind};
 
 /// How a counter is marked besides its unit.

@@ -1,22 +1,15 @@
 //! What is painted over the map under the counters: supply, places, objectives, the selected
 //! unit's supply line and reach, and place names.
 
-use std::collections::HashMap;
-
 use bevy::prelude::*;
-use bevy::window::RequestRedraw;
-use bevy_egui::{EguiContexts, egui};
+use bevy_egui::egui;
 use hexx::Hex;
 
 use super::view::View;
-use crate::app::coords::MapGeometry;
-use crate::app::session::Session;
 use crate::app::settings::Settings;
+use crate::app::theme::EMPTIED;
 use crate::app::theme::colour;
-use crate::app::ui_state::Overlays;
-use crate::app::ui_state::Selection;
-use crate::app::ui_state::{HoveredHex, MapArea, MapCamera};
-use crate::sim::{FactionId, Game, SupplyState, Unit, UnitKind};
+use crate::sim::{FactionId, Game, Unit};
 
 pub(super) fn paint_supply(
     painter: &egui::Painter,

@@ -6,21 +6,15 @@
 //! [`motion`] moves counters, [`view`] places the map on screen, [`layers`] paints what lies
 //! under the counters and [`counters`] the counters themselves.
 
-use std::collections::HashMap;
-
 use bevy::prelude::*;
-use bevy::window::RequestRedraw;
 use bevy_egui::{EguiContexts, egui};
-use hexx::Hex;
 
 use super::coords::MapGeometry;
 use super::session::Session;
 use super::settings::Settings;
-use super::theme::colour;
 use super::ui_state::Overlays;
 use super::ui_state::Selection;
 use super::ui_state::{HoveredHex, MapArea, MapCamera};
-use crate::sim::{FactionId, Game, SupplyState, Unit, UnitKind};
 
 mod counters;
 mod layers;

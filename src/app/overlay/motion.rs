@@ -5,22 +5,16 @@ use std::collections::HashMap;
 
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
-use bevy_egui::{EguiContexts, egui};
-use hexx::Hex;
 
 use crate::app::coords::MapGeometry;
 use crate::app::session::Session;
 use crate::app::settings::Settings;
-use crate::app::theme::colour;
-use crate::app::ui_state::Overlays;
-use crate::app::ui_state::Selection;
-use crate::app::ui_state::{HoveredHex, MapArea, MapCamera};
-use crate::sim::{FactionId, Game, SupplyState, Unit, UnitKind};
+use crate::sim::FactionId;
 
 /// Where each counter is drawn now (world units): it slides toward its unit's hex.
 #[derive(Resource, Default, Debug)]
 pub struct UnitAnim {
-    pos: HashMap<crate::sim::UnitId, Vec2>,
+    pub(super) pos: HashMap<crate::sim::UnitId, Vec2>,
 }
 
 pub(super) fn animate_units(
@@ -61,7 +55,7 @@ pub(super) fn animate_units(
 #[derive(Resource, Default, Debug)]
 pub struct SupplyCache {
     key: Option<(usize, u16, FactionId)>,
-    reached: Vec<bool>,
+    pub(super) reached: Vec<bool>,
 }
 
 pub(super) fn trace_supply(session: Res<Session>, mut cache: ResMut<SupplyCache>) {

@@ -1,20 +1,10 @@
 //! Where the map is on the screen, for painting over it.
 
-use std::collections::HashMap;
-
 use bevy::prelude::*;
-use bevy::window::RequestRedraw;
-use bevy_egui::{EguiContexts, egui};
+use bevy_egui::egui;
 use hexx::Hex;
 
 use crate::app::coords::MapGeometry;
-use crate::app::session::Session;
-use crate::app::settings::Settings;
-use crate::app::theme::colour;
-use crate::app::ui_state::Overlays;
-use crate::app::ui_state::Selection;
-use crate::app::ui_state::{HoveredHex, MapArea, MapCamera};
-use crate::sim::{FactionId, Game, SupplyState, Unit, UnitKind};
 
 /// World to screen (egui points) for the current camera.
 pub(super) struct View<'a> {
