@@ -6,7 +6,9 @@ use std::path::Path;
 use crate::sim::ai::Difficulty;
 use crate::sim::{Command, Event, FactionId, Game};
 
-use super::format::*;
+use super::format::{
+    FORMAT, LevelRef, Recorded, SNAPSHOT_EVERY, Save, Situation, Snapshot, TurnStart, level_hash,
+};
 
 /// Records a game as it is played, to write it as a [`Save`] at any moment.
 #[derive(Clone, Debug)]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::level::LoadedLevel;
 use crate::sim::{FactionId, Game, Scenario};
 
-use super::format::*;
+use super::format::{Divergence, Recorded, Save, SaveError, Snapshot, TurnStart, level_hash};
 
 /// What a full replay checked.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::Geometry;
 use super::Validator;
-use crate::level::schema::{self};
+use crate::level::schema;
 use crate::sim::{self, EdgeKey, FactionId, Map, PatronId};
 
 impl Validator {

@@ -8,7 +8,7 @@ use hexx::{Hex, Vec2};
 use super::Geometry;
 use super::Validator;
 use crate::level::geo::{self, Projection};
-use crate::level::limits::*;
+use crate::level::limits::{MAX_ITEMS, MAX_LINE_POINTS};
 use crate::level::locate::Position;
 use crate::level::schema::{self, Pos};
 use crate::sim::{self, Crossing, EdgeKey, FactionId, Map, Terrain, map::MAX_MAP_SIDE, map::Tile};

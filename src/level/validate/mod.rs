@@ -10,16 +10,19 @@ use hexx::HexLayout;
 
 use crate::level::diag::{Diagnostic, unknown_hint};
 use crate::level::geo::Projection;
-use crate::level::limits::*;
+use crate::level::limits::{MAX_DIAGNOSTICS, MAX_STRING_BYTES};
 use crate::level::locate::{Locations, Position};
-use crate::level::schema::{self};
-use crate::sim::{self, FactionId, Scenario};
+use crate::level::schema;
+use crate::sim::{self, FactionId, Party, Scenario};
 
 mod agreements;
 mod map;
 mod places;
 mod sides;
 mod teaching;
+
+/// The relation between each pair of parties (factions and patrons), by their sorted pair.
+type Relations = BTreeMap<(Party, Party), crate::sim::Relation>;
 
 /// Validates a parsed level; `loc` finds each value's line and column in the text.
 pub(super) fn level(

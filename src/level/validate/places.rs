@@ -4,8 +4,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::Geometry;
 use super::Validator;
-use crate::level::limits::*;
-use crate::level::schema::{self};
+use crate::level::limits::{MAX_ITEMS, MAX_UNITS};
+use crate::level::schema;
 use crate::sim::{self, FactionId, Map, OilField, Place, SupplySource, Terrain, Unit, UnitId};
 
 impl Validator {
@@ -26,10 +26,11 @@ impl Validator {
         let mut place_at: HashMap<(i32, i32), usize> = HashMap::new();
         for (i, p) in lv.places.iter().enumerate().take(MAX_ITEMS) {
             let path = format!("places[{i}]");
-            let hex = self.hex(&map, &g, &format!("{path}.at"), &p.at);
-            let holder = p.holder.as_ref().and_then(|h| {
-                self.reference(&format!("{path}.holder"), "faction", h, &faction_ids)
-            });
+            let hex = self.hex(map, g, &format!("{path}.at"), &p.at);
+            let holder = p
+                .holder
+                .as_ref()
+                .and_then(|h| self.reference(&format!("{path}.holder"), "faction", h, faction_ids));
             if let Some(hex) = hex {
                 if let Some(&j) = place_at.get(&(hex.x, hex.y)) {
                     let [c, r] = map.offset_of(hex);
@@ -80,10 +81,11 @@ impl Validator {
         let mut field_at: HashMap<(i32, i32), usize> = HashMap::new();
         for (i, f) in lv.oil_fields.iter().enumerate().take(MAX_ITEMS) {
             let path = format!("oil_fields[{i}]");
-            let hex = self.hex(&map, &g, &format!("{path}.at"), &f.at);
-            let holder = f.holder.as_ref().and_then(|h| {
-                self.reference(&format!("{path}.holder"), "faction", h, &faction_ids)
-            });
+            let hex = self.hex(map, g, &format!("{path}.at"), &f.at);
+            let holder = f
+                .holder
+                .as_ref()
+                .and_then(|h| self.reference(&format!("{path}.holder"), "faction", h, faction_ids));
             if let Some(hex) = hex {
                 if let Some(&j) = field_at.get(&(hex.x, hex.y)) {
                     self.err(
@@ -134,8 +136,8 @@ impl Validator {
             .take(if units_ok { MAX_UNITS } else { 0 })
         {
             let path = format!("units[{i}]");
-            let owner = self.reference(&format!("{path}.owner"), "faction", &u.owner, &faction_ids);
-            let hex = self.hex(&map, &g, &format!("{path}.at"), &u.at);
+            let owner = self.reference(&format!("{path}.owner"), "faction", &u.owner, faction_ids);
+            let hex = self.hex(map, g, &format!("{path}.at"), &u.at);
             if !(1..=sim::entities::MAX_STRENGTH).contains(&u.strength) {
                 self.err(
                     &format!("{path}.strength"),
@@ -220,9 +222,9 @@ impl Validator {
                 &format!("{path}.faction"),
                 "faction",
                 &src.faction,
-                &faction_ids,
+                faction_ids,
             );
-            let hex = self.hex(&map, &g, &format!("{path}.at"), &src.at);
+            let hex = self.hex(map, g, &format!("{path}.at"), &src.at);
             if let Some(hex) = hex
                 && map.terrain(hex) == Some(Terrain::Water)
             {

@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{Validator, parse_color};
-use crate::level::limits::*;
-use crate::level::schema::{self};
+use super::{Relations, Validator, parse_color};
+use crate::level::limits::{MAX_FACTIONS, MAX_ITEMS};
+use crate::level::schema;
 use crate::sim::{
     self, Faction, FactionId, Goal, Objective, Party, Patron, PatronId, PlaceId,
     scenario::relation_key,
@@ -90,11 +90,7 @@ impl Validator {
         &mut self,
         lv: &schema::Level,
         faction_ids: &BTreeMap<String, usize>,
-    ) -> (
-        BTreeMap<String, usize>,
-        Vec<Party>,
-        BTreeMap<(Party, Party), sim::Relation>,
-    ) {
+    ) -> (BTreeMap<String, usize>, Vec<Party>, Relations) {
         let fid = |x: usize| FactionId(x as u8);
         // Factions and patrons share one namespace in relations.
         let mut party_ids: BTreeMap<String, usize> = BTreeMap::new();
@@ -181,7 +177,7 @@ impl Validator {
                         &format!("patrons[{i}].wants[{k}]"),
                         "oil field",
                         w,
-                        &field_ids,
+                        field_ids,
                     )
                     .map(|x| x as u16)
                 })
@@ -191,7 +187,7 @@ impl Validator {
                     &format!("patrons[{i}].oil_campaign"),
                     "faction",
                     f,
-                    &faction_ids,
+                    faction_ids,
                 )
                 .map(fid)
             });
@@ -224,10 +220,10 @@ impl Validator {
                 &format!("{path}.faction"),
                 "faction",
                 &o.faction,
-                &faction_ids,
+                faction_ids,
             );
             let mut place = |k: usize, id: &str| {
-                self.reference(&format!("{path}.goal.{k}"), "place", id, &place_ids)
+                self.reference(&format!("{path}.goal.{k}"), "place", id, place_ids)
                     .map(|p| PlaceId(p as u16))
             };
             let goal = match &o.goal {
@@ -237,7 +233,7 @@ impl Validator {
                     _ => None,
                 },
                 schema::Goal::HoldField(id) => self
-                    .reference(&format!("{path}.goal.0"), "oil field", id, &field_ids)
+                    .reference(&format!("{path}.goal.0"), "oil field", id, field_ids)
                     .map(|f| Goal::HoldField(f as u16)),
                 schema::Goal::Survive => Some(Goal::Survive),
             };

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::Validator;
-use crate::level::schema::{self};
+use crate::level::schema;
 use crate::sim::{self, FactionId, Party, PatronId};
 
 impl Validator {
