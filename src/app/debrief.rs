@@ -9,8 +9,7 @@ use egui_plot::{Legend, Line, Plot};
 use super::session::Session;
 use super::settings::Settings;
 use super::state::AppState;
-use super::theme::HISTORY_COLOUR;
-use super::theme::colour;
+use super::theme::{HISTORY_COLOUR, colour};
 use crate::report::Measure;
 
 /// The debrief window's state.

@@ -6,8 +6,7 @@ use hexx::Hex;
 
 use crate::narrate;
 use crate::sim::entities::Request;
-use crate::sim::patrons;
-use crate::sim::{Command, FactionId, Game, Preview, UnitId, diplomacy, economy};
+use crate::sim::{Command, FactionId, Game, Preview, UnitId, diplomacy, economy, patrons};
 
 /// What a click on a hex asks for.
 #[derive(Clone, Debug, PartialEq)]

@@ -28,8 +28,7 @@ use super::session::Session;
 use super::settings::Settings;
 use super::state::MapRevision;
 use super::terrain_texture::{terrain_strip, tile_index};
-use super::ui_state::UiFocus;
-use super::ui_state::{MapArea, MapCamera};
+use super::ui_state::{MapArea, MapCamera, UiFocus};
 use crate::app::ui_state::Overlays;
 use crate::sim::CrossingKind;
 

@@ -10,8 +10,7 @@ use super::input::{self, Click};
 use super::session::Session;
 use super::settings::Settings;
 use super::state::AppState;
-use super::ui_state::HoveredHex;
-use super::ui_state::OrderButton;
+use super::ui_state::{HoveredHex, OrderButton};
 use crate::app::ui_state::{
     AutoEndTurns, CentreOn, InGameMenu, PendingAttack, PlayerAction, Selection, UiFocus,
 };

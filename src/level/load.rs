@@ -13,8 +13,7 @@ pub use super::limits::{
     RECURSION_LIMIT,
 };
 use super::locate::{Locations, locate};
-use super::schema;
-use super::validate;
+use super::{schema, validate};
 use crate::sim::Scenario;
 
 /// A level that loaded and validated, ready to play.

@@ -20,8 +20,7 @@ pub use super::event::{IncomeLine, IncomeSource};
 
 use super::command::RuleError;
 use super::diplomacy::{OIL_TENSION, Reason};
-use super::entities::{Experience, FactionId, FieldKind, PatronId, PlaceId, UnitId};
-use super::entities::{Party, Stance};
+use super::entities::{Experience, FactionId, FieldKind, Party, PatronId, PlaceId, Stance, UnitId};
 use super::event::Event;
 use super::game::Game;
 use super::map::MoveClass;

@@ -6,8 +6,7 @@ use bevy_egui::{EguiContexts, egui};
 
 use crate::app::input;
 use crate::app::session::Session;
-use crate::app::ui_state::OrderButton;
-use crate::app::ui_state::{PlayerAction, Selection};
+use crate::app::ui_state::{OrderButton, PlayerAction, Selection};
 
 pub(super) fn attack_window(
     mut contexts: EguiContexts,

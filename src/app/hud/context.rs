@@ -8,10 +8,9 @@ use crate::app::level_asset::LevelStatus;
 use crate::app::session::Session;
 use crate::app::settings::Settings;
 use crate::app::teaching::{Encyclopedia, History};
-use crate::app::ui_state::HoveredHex;
-use crate::app::ui_state::Overlays;
-use crate::app::ui_state::{HelpOpen, OrderButton};
-use crate::app::ui_state::{InGameMenu, PlayerAction, Selection};
+use crate::app::ui_state::{
+    HelpOpen, HoveredHex, InGameMenu, OrderButton, Overlays, PlayerAction, Selection,
+};
 
 /// What the panels read and change.
 #[derive(SystemParam)]

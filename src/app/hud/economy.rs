@@ -9,10 +9,9 @@ use crate::app::settings::Settings;
 use crate::app::teaching::Encyclopedia;
 use crate::app::theme::colour;
 use crate::level::schema::ArticleKind;
-use crate::sim::{FactionId, IncomeSource, Party, Stance, diplomacy};
+use crate::sim::{FactionId, IncomeSource, Party, Stance, diplomacy, patrons};
 
 use super::context::swatch;
-use crate::sim::patrons;
 
 /// Treasury, the coming income statement, fuel, patrons' support and agreements of the
 /// player's faction.

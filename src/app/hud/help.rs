@@ -3,8 +3,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-use crate::app::ui_state::HelpOpen;
-use crate::app::ui_state::UiFocus;
+use crate::app::ui_state::{HelpOpen, UiFocus};
 use crate::sim::rules;
 
 pub(super) fn help_keys(

@@ -3,8 +3,7 @@
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-use crate::app::theme::HISTORY_COLOUR;
-use crate::app::theme::colour;
+use crate::app::theme::{HISTORY_COLOUR, colour};
 
 use super::context::{Hud, swatch};
 

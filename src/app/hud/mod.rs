@@ -10,8 +10,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::state::{AppState, EguiPass};
 use super::theme::PANEL_WIDTH;
-use super::ui_state::HelpOpen;
-use super::ui_state::UiFocus;
+use super::ui_state::{HelpOpen, UiFocus};
 
 mod attack;
 mod context;

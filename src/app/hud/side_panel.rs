@@ -8,8 +8,7 @@ use crate::app::input;
 use crate::app::session::Session;
 use crate::app::teaching::History;
 use crate::app::terrain_texture::terrain_rgb;
-use crate::app::theme::HISTORY_COLOUR;
-use crate::app::theme::colour;
+use crate::app::theme::{HISTORY_COLOUR, colour};
 use crate::sim::{Goal, Terrain};
 
 use super::context::{Hud, swatch};

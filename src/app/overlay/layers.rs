@@ -7,8 +7,7 @@ use hexx::Hex;
 
 use super::view::View;
 use crate::app::settings::Settings;
-use crate::app::theme::EMPTIED;
-use crate::app::theme::colour;
+use crate::app::theme::{EMPTIED, colour};
 use crate::sim::{FactionId, Game, Unit};
 
 pub(super) fn paint_supply(

@@ -7,14 +7,12 @@
 //! under the counters and [`counters`] the counters themselves.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, egui};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::coords::MapGeometry;
 use super::session::Session;
 use super::settings::Settings;
-use super::ui_state::Overlays;
-use super::ui_state::Selection;
-use super::ui_state::{HoveredHex, MapArea, MapCamera};
+use super::ui_state::{HoveredHex, MapArea, MapCamera, Overlays, Selection};
 
 mod counters;
 mod layers;
@@ -24,7 +22,6 @@ mod view;
 pub use motion::{SupplyCache, UnitAnim};
 
 use crate::app::state::EguiPass;
-use bevy_egui::EguiPrimaryContextPass;
 use counters::{CounterState, paint_counter};
 use layers::{
     paint_labels, paint_objectives, paint_places, paint_reach, paint_supply, paint_supply_line,

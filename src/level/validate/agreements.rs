@@ -2,8 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Geometry;
-use super::Validator;
+use super::{Geometry, Validator};
 use crate::level::schema;
 use crate::sim::{self, EdgeKey, FactionId, Map, PatronId};
 

@@ -5,8 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use hexx::{Hex, Vec2};
 
-use super::Geometry;
-use super::Validator;
+use super::{Geometry, Validator};
 use crate::level::geo::{self, Projection};
 use crate::level::limits::{MAX_ITEMS, MAX_LINE_POINTS};
 use crate::level::locate::Position;

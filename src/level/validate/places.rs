@@ -2,8 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::Geometry;
-use super::Validator;
+use super::{Geometry, Validator};
 use crate::level::limits::{MAX_ITEMS, MAX_UNITS};
 use crate::level::schema;
 use crate::sim::{self, FactionId, Map, OilField, Place, SupplySource, Terrain, Unit, UnitId};
