@@ -1,6 +1,7 @@
 //! The map camera: fits the map when it is shown, pans with keys or a dragged mouse, zooms
 //! with the wheel toward the cursor. Input under an egui panel is left to egui.
 
+use bevy::ecs::system::SystemParam;
 use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseScrollUnit};
 use bevy::prelude::*;
 use bevy_egui::EguiContexts;
@@ -97,17 +98,28 @@ fn pointer_free(egui: &mut EguiContexts) -> bool {
         .unwrap_or(true)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The keys, buttons, motion and wheel that pan and zoom the map.
+#[derive(SystemParam)]
+struct PointerInput<'w> {
+    keys: Res<'w, ButtonInput<KeyCode>>,
+    buttons: Res<'w, ButtonInput<MouseButton>>,
+    motion: Res<'w, AccumulatedMouseMotion>,
+    scroll: Res<'w, AccumulatedMouseScroll>,
+}
+
 fn pan_and_zoom(
-    keys: Res<ButtonInput<KeyCode>>,
-    buttons: Res<ButtonInput<MouseButton>>,
-    motion: Res<AccumulatedMouseMotion>,
-    scroll: Res<AccumulatedMouseScroll>,
+    input: PointerInput,
     time: Res<Time>,
     window: Single<&Window>,
     camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection), With<MapCamera>>,
     mut egui: EguiContexts,
 ) {
+    let PointerInput {
+        keys,
+        buttons,
+        motion,
+        scroll,
+    } = input;
     let (cam, cam_global, mut transform, mut projection) = camera.into_inner();
     let Projection::Orthographic(ortho) = projection.as_mut() else {
         return;

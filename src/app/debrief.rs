@@ -8,7 +8,7 @@ use egui_plot::{Legend, Line, Plot};
 
 use super::session::Session;
 use super::settings::Settings;
-use super::state::AppState;
+use super::state::{AppState, Navigation};
 use super::theme::{HISTORY_COLOUR, colour};
 use crate::report::Measure;
 
@@ -94,7 +94,6 @@ fn export(session: &Session) -> Result<std::path::PathBuf, String> {
         .map_err(|e| format!("cannot write the report into {}: {e}", dir.display()))
 }
 
-#[allow(clippy::too_many_arguments)]
 fn debrief_window(
     mut contexts: EguiContexts,
     session: Res<Session>,
@@ -102,9 +101,9 @@ fn debrief_window(
     state: Res<State<AppState>>,
     mut view: ResMut<Debrief>,
     mut history: ResMut<super::teaching::History>,
-    mut next: ResMut<NextState<AppState>>,
-    mut exit: MessageWriter<AppExit>,
+    nav: Navigation,
 ) -> Result {
+    let Navigation { mut next, mut exit } = nav;
     let over = *state.get() == AppState::Debrief;
     if !over && !view.open {
         return Ok(());

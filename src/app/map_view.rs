@@ -132,7 +132,6 @@ impl LineMesh {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn spawn_map(
     mut commands: Commands,
     session: Res<Session>,

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -233,18 +234,30 @@ fn save_window(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What starting a loaded game resets: the screen, the map's views, the selection and the
+/// menu.
+#[derive(SystemParam)]
+struct FreshStart<'w> {
+    next: ResMut<'w, NextState<AppState>>,
+    revision: ResMut<'w, MapRevision>,
+    selection: ResMut<'w, Selection>,
+    menu: ResMut<'w, InGameMenu>,
+}
+
 fn load_window(
     mut contexts: EguiContexts,
     mut windows: ResMut<SaveWindows>,
     dir: Res<SaveDir>,
     mut commands: Commands,
     session: Option<Res<Session>>,
-    mut next: ResMut<NextState<AppState>>,
-    mut revision: ResMut<MapRevision>,
-    mut selection: ResMut<Selection>,
-    mut menu: ResMut<InGameMenu>,
+    fresh: FreshStart,
 ) -> Result {
+    let FreshStart {
+        mut next,
+        mut revision,
+        mut selection,
+        mut menu,
+    } = fresh;
     if !windows.load_open {
         return Ok(());
     }

@@ -3,13 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::saves::{SaveDir, SaveWindows};
 use super::session::Session;
 use super::settings::Settings;
-use super::state::{AppState, MapRevision};
+use super::state::{AppState, MapRevision, Navigation};
 use super::teaching::{BriefingOpen, Encyclopedia};
 use super::ui_state::{InGameMenu, Selection};
 use crate::level;
@@ -84,7 +85,6 @@ pub(super) fn plugin(app: &mut App) {
     .add_systems(Update, game_over.run_if(in_state(AppState::InGame)));
 }
 
-#[allow(clippy::too_many_arguments)]
 fn main_menu(
     mut contexts: EguiContexts,
     mut form: ResMut<NewGame>,
@@ -92,9 +92,9 @@ fn main_menu(
     save_dir: Res<SaveDir>,
     mut book: ResMut<Encyclopedia>,
     mut settings: ResMut<Settings>,
-    mut next: ResMut<NextState<AppState>>,
-    mut exit: MessageWriter<AppExit>,
+    nav: Navigation,
 ) -> Result {
+    let Navigation { mut next, mut exit } = nav;
     if windows.load_open || book.open {
         return Ok(());
     }
@@ -263,21 +263,35 @@ fn load_game(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The windows the in-game menu opens.
+#[derive(SystemParam)]
+struct MenuWindows<'w> {
+    saves: ResMut<'w, SaveWindows>,
+    save_dir: Res<'w, SaveDir>,
+    briefing: ResMut<'w, BriefingOpen>,
+    book: ResMut<'w, Encyclopedia>,
+    debrief: ResMut<'w, super::debrief::Debrief>,
+    settings: ResMut<'w, Settings>,
+    help: ResMut<'w, super::ui_state::HelpOpen>,
+}
+
 fn in_game_menu(
     mut contexts: EguiContexts,
     mut menu: ResMut<InGameMenu>,
-    mut windows: ResMut<SaveWindows>,
-    save_dir: Res<SaveDir>,
     session: Res<Session>,
-    mut briefing: ResMut<BriefingOpen>,
-    mut book: ResMut<Encyclopedia>,
-    mut debrief: ResMut<super::debrief::Debrief>,
-    mut settings: ResMut<Settings>,
-    mut help: ResMut<super::ui_state::HelpOpen>,
-    mut next: ResMut<NextState<AppState>>,
-    mut exit: MessageWriter<AppExit>,
+    opens: MenuWindows,
+    nav: Navigation,
 ) -> Result {
+    let MenuWindows {
+        saves: mut windows,
+        save_dir,
+        mut briefing,
+        mut book,
+        mut debrief,
+        mut settings,
+        mut help,
+    } = opens;
+    let Navigation { mut next, mut exit } = nav;
     // The save and load windows take the menu's place while they are open; Esc closes all.
     if !menu.0 || windows.save_open || windows.load_open {
         return Ok(());

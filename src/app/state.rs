@@ -1,5 +1,6 @@
 //! The screens of the game as Bevy states, and what tells the views that another map is shown.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 /// The screens of the game.
@@ -33,4 +34,13 @@ pub enum EguiPass {
     Windows,
     /// What egui covers, read after everything is drawn.
     Focus,
+}
+
+/// Where the game goes next: another screen, or out.
+#[derive(SystemParam)]
+pub struct Navigation<'w> {
+    /// The next screen.
+    pub next: ResMut<'w, NextState<AppState>>,
+    /// Quitting the game.
+    pub exit: MessageWriter<'w, AppExit>,
 }

@@ -6,6 +6,7 @@
 //! [`motion`] moves counters, [`view`] places the map on screen, [`layers`] paints what lies
 //! under the counters and [`counters`] the counters themselves.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -35,22 +36,38 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(EguiPrimaryContextPass, paint_map.in_set(EguiPass::Map));
 }
 
+/// What the map's overlay shows: the game, the player's choices on screen, and where counters
+/// stand as they slide.
+#[derive(SystemParam)]
+pub struct MapScene<'w> {
+    session: Res<'w, Session>,
+    settings: Res<'w, Settings>,
+    selection: Res<'w, Selection>,
+    hovered: Res<'w, HoveredHex>,
+    overlays: Res<'w, Overlays>,
+    supply: Res<'w, SupplyCache>,
+    anim: Res<'w, UnitAnim>,
+    area: Res<'w, MapArea>,
+}
+
 /// Paints the map layer. Runs before the panels, on the same background layer, so the panels
 /// cover it.
-#[allow(clippy::too_many_arguments)]
 pub fn paint_map(
     mut contexts: EguiContexts,
-    session: Res<Session>,
-    settings: Res<Settings>,
-    selection: Res<Selection>,
-    hovered: Res<HoveredHex>,
-    overlays: Res<Overlays>,
-    supply: Res<SupplyCache>,
-    anim: Res<UnitAnim>,
+    scene: MapScene,
     geo: Option<Res<MapGeometry>>,
-    area: Res<MapArea>,
     camera: Single<(&Camera, &GlobalTransform, &Projection), With<MapCamera>>,
 ) -> Result {
+    let MapScene {
+        session,
+        settings,
+        selection,
+        hovered,
+        overlays,
+        supply,
+        anim,
+        area,
+    } = scene;
     let Some(geo) = geo else { return Ok(()) };
     let ctx = contexts.ctx_mut()?;
     let (cam, cam_global, projection) = *camera;
