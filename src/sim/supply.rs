@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::{FactionId, SupplyKind, UnitId};
 use super::game::Game;
-use super::queue::CostQueue;
+use super::queue::Search;
 use super::scenario::Scenario;
 
 /// How far supply reaches from a road source, in movement points of a lorry (a road step costs
@@ -243,13 +243,9 @@ impl Game {
         let n = map.len();
         let limit = limit.map_or(u32::MAX, u32::from);
         let steps = self.motor_steps();
-        let mut net = SupplyNet {
-            faction,
-            cost: vec![u32::MAX; n],
-            from: vec![u32::MAX; n],
-            source: vec![u16::MAX; n],
-        };
-        let mut heap = CostQueue::new();
+        let mut from = vec![u32::MAX; n];
+        let mut source = vec![u16::MAX; n];
+        let mut search = Search::new(n);
         for (s, src) in self.scenario().supply_sources.iter().enumerate() {
             let Some(i) = map.index(src.hex) else {
                 continue;
@@ -259,18 +255,12 @@ impl Game {
             }
             // A shorter-ranged source starts with part of the range already spent.
             let start = u32::from(ROAD_RANGE - range_of(src.kind));
-            if start < net.cost[i] {
-                net.cost[i] = start;
-                net.source[i] = s as u16;
-                heap.push(start, i as u32);
+            if search.offer(i, start) {
+                source[i] = s as u16;
             }
         }
-        while let Some((cost, i)) = heap.pop() {
-            let i = i as usize;
-            if cost > net.cost[i] {
-                continue;
-            }
-            if zoc[i] && net.from[i] != u32::MAX {
+        while let Some((i, cost)) = search.next() {
+            if zoc[i] && from[i] != u32::MAX {
                 continue; // supply reaches into a zone of control but not through it
             }
             for &(j, step) in &steps[i] {
@@ -279,15 +269,18 @@ impl Game {
                     continue;
                 }
                 let c = cost + u32::from(step);
-                if c <= limit && c < net.cost[j] {
-                    net.cost[j] = c;
-                    net.from[j] = i as u32;
-                    net.source[j] = net.source[i];
-                    heap.push(c, j as u32);
+                if c <= limit && search.offer(j, c) {
+                    from[j] = i as u32;
+                    source[j] = source[i];
                 }
             }
         }
-        net
+        SupplyNet {
+            faction,
+            cost: search.into_costs(),
+            from,
+            source,
+        }
     }
 
     /// Whether a trace reaches a hex.
