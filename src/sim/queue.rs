@@ -188,7 +188,7 @@ impl Search {
     /// The next hex settled, with its cost: the cheapest left (the lowest index of equal
     /// cost), each hex once at its lowest cost.
     #[inline]
-    pub fn next(&mut self) -> Option<(usize, u32)> {
+    pub fn settle(&mut self) -> Option<(usize, u32)> {
         while let Some((c, i)) = self.queue.pop() {
             if c <= self.cost[i as usize] {
                 return Some((i as usize, c));

@@ -259,7 +259,7 @@ impl Game {
                 source[i] = s as u16;
             }
         }
-        while let Some((i, cost)) = search.next() {
+        while let Some((i, cost)) = search.settle() {
             if zoc[i] && from[i] != u32::MAX {
                 continue; // supply reaches into a zone of control but not through it
             }

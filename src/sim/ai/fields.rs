@@ -131,7 +131,7 @@ pub(super) fn distance_field(
     }
     let closed = &plan.neutral;
     let steps = game.step_table(class);
-    while let Some((i, c)) = search.next() {
+    while let Some((i, c)) = search.settle() {
         for (d, &(j, _)) in steps[i].iter().enumerate() {
             if j == u32::MAX {
                 continue;

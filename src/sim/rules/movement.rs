@@ -241,7 +241,7 @@ impl Game {
         });
         let occupants = self.occupants();
         search.offer(start, 0);
-        while let Some((i, cost)) = search.next() {
+        while let Some((i, cost)) = search.settle() {
             // Movement points fit in a `Mp`: the search never goes beyond the unit's.
             let cost = cost as Mp;
             if i != start && zoc[i] {
