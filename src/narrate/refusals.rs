@@ -9,7 +9,8 @@ pub fn explain(game: &Game, error: &RuleError) -> String {
     use RuleError as E;
     let s = game.scenario();
     let at = |h| place_or_hex(s, h);
-    match error {
+    // Names may start in lower case ("al-Omar oil field"); the sentence does not.
+    capitalised(&match error {
         E::GameOver => "The game is over.".into(),
         E::NoSuchUnit(_) => "That unit is no longer on the map.".into(),
         E::NotYourUnit { unit: id, owner } => format!(
@@ -24,18 +25,16 @@ pub fn explain(game: &Game, error: &RuleError) -> String {
             hex(&s.map, *h)
         ),
         E::OffMap { .. } => "That is off the map.".into(),
-        E::Impassable { hex: h, terrain } => format!(
-            "{} is {} and cannot be entered.",
-            capitalised(&at(*h)),
-            terrain.name()
-        ),
+        E::Impassable { hex: h, terrain } => {
+            format!("{} is {} and cannot be entered.", at(*h), terrain.name())
+        }
         E::NoCrossing { river, .. } => {
             format!("The {river} cannot be crossed here: there is no bridge or ford.")
         }
         E::Occupied { by, .. } => format!("{} stands there.", unit(game, *by)),
         E::Deconflicted { hex: h, holder } => format!(
             "{} is held by {}: the deconfliction arrangement forbids contact.",
-            capitalised(&at(*h)),
+            at(*h),
             faction(s, *holder)
         ),
         E::ZoneOfControl { .. } => {
@@ -94,7 +93,7 @@ pub fn explain(game: &Game, error: &RuleError) -> String {
             have,
         } => format!(
             "{} needs {needed} support points; the pool holds {have}.",
-            capitalised(request)
+            request
         ),
         E::NoTarget(h) => format!(
             "There is no enemy unit or enemy-held field to strike at {}.",
@@ -120,7 +119,7 @@ pub fn explain(game: &Game, error: &RuleError) -> String {
         E::AgreementState(i, state) => format!("{} is already {state}.", agreement(s, *i)),
         E::CannotHandOver(h) => format!(
             "{} cannot be handed over: it is not yours, or your unit stands on it.",
-            capitalised(&at(*h))
+            at(*h)
         ),
         E::OutOfRange {
             unit: id,
@@ -130,10 +129,10 @@ pub fn explain(game: &Game, error: &RuleError) -> String {
             "{} is {distance} hexes away from the target; its range is {range}.",
             unit(game, *id)
         ),
-    }
+    })
 }
 
-/// A sentence may start with a hex's name ("column 3, row 4"): it then takes a capital.
+/// A sentence takes a capital, whatever name starts it ("column 3, row 4", "al-Omar").
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {

@@ -9,6 +9,7 @@ mod props;
 mod rules;
 mod saves;
 mod scenario;
+mod session;
 #[cfg(feature = "client")]
 mod window;
 

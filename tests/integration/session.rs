@@ -1,0 +1,253 @@
+//! The one driver of a game: a game played through it, saved and restored, comes back with the
+//! same turn-by-turn record and the same log; and every sentence it tells a player names
+//! places, units and hexes in words, never by internal ids.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use euphrates::level;
+use euphrates::narrate;
+use euphrates::save::Recorder;
+use euphrates::session::Session;
+use euphrates::sim::ai::{Controller, Difficulty, Players};
+use euphrates::sim::{
+    Command, FactionId, Game, PatronId, PlaceId, RuleError, Stance, Terrain, UnitId,
+};
+use hexx::Hex;
+
+use crate::at;
+
+fn tutorial() -> level::LoadedLevel {
+    level::load_path(&at("levels/tutorial.ron")).unwrap()
+}
+
+/// A recorded, narrated all-AI session of the tutorial, played until `turn` begins.
+fn played_until(turn: u16, seed: u64) -> Session {
+    let level = tutorial();
+    let game = Game::new(level.scenario.clone(), seed);
+    let recorder = Recorder::new(
+        &level.file.name,
+        &PathBuf::from("levels/tutorial.ron"),
+        &game,
+        None,
+        Difficulty::Normal,
+    );
+    let n = game.scenario().factions.len();
+    let players = Players::with_controllers(n, &vec![Controller::Ai(Difficulty::Normal); n]);
+    let mut session = Session::new(game, players).recorded(recorder).narrated();
+    while session.game.turn() < turn && !session.game.is_over() {
+        session
+            .computer_step()
+            .expect("the computer plays every side")
+            .expect("the computer's commands are carried out");
+    }
+    session
+}
+
+#[test]
+fn a_restored_game_has_the_record_and_log_of_the_game_that_was_saved() {
+    let played = played_until(4, 7);
+    let save = played.recorder.as_ref().unwrap().save(&played.game);
+    let scenario = save
+        .scenario_for(&tutorial(), &at("levels/tutorial.ron"))
+        .unwrap();
+    let (game, _) = save.restore(scenario).unwrap();
+    assert_eq!(game.state_hash(), played.game.state_hash());
+    let commands: Vec<Command> = save.commands.iter().map(|r| r.command.clone()).collect();
+    let n = game.scenario().factions.len();
+    let restored = Session::restored(
+        game,
+        Players::with_controllers(n, &[]),
+        Recorder::resume(save),
+        &commands,
+        true,
+    );
+    assert_eq!(restored.commands(), played.commands());
+    // The debrief's charts: every turn's statistics, as `simulate --json` writes them.
+    let json = |s: &Session| serde_json::to_string(&s.chronicle.turns).unwrap();
+    assert_eq!(json(&restored), json(&played));
+    // The log is told again from the game's own record: what was told as it was played,
+    // line for line and date for date, ends it.
+    let told: Vec<(String, &str)> = played
+        .log
+        .iter()
+        .map(|l| (l.date.to_string(), l.text.as_str()))
+        .collect();
+    let retold: Vec<(String, &str)> = restored
+        .log
+        .iter()
+        .map(|l| (l.date.to_string(), l.text.as_str()))
+        .collect();
+    let k = told.len().min(retold.len());
+    assert!(k > 20, "{} lines told, {} retold", told.len(), retold.len());
+    assert_eq!(retold[retold.len() - k..], told[told.len() - k..]);
+}
+
+#[test]
+fn the_computer_plays_a_session_to_the_end_and_a_person_is_waited_for() {
+    let level = tutorial();
+    let game = Game::new(level.scenario.clone(), 3);
+    let me = game.active_faction();
+    let n = game.scenario().factions.len();
+    let mut session = Session::new(game, Players::against(n, me, Difficulty::Easy));
+    // The person's turn: the computer does not move for them.
+    assert!(!session.computer_to_move());
+    assert!(session.computer_step().is_none());
+    session.perform(&Command::EndTurn).unwrap();
+    // The others play until the person's turn comes round again.
+    session.play_out();
+    assert_eq!(session.game.active_faction(), me);
+    assert_eq!(session.game.turn(), 2);
+}
+
+/// Marks of internal names a player must never read.
+fn ids_in(text: &str) -> Option<&'static str> {
+    [
+        "Hex {",
+        "UnitId(",
+        "FactionId(",
+        "PlaceId(",
+        "PatronId(",
+        "{ x:",
+        "Some(",
+        "None",
+    ]
+    .into_iter()
+    .find(|m| text.contains(m))
+}
+
+#[test]
+fn every_refusal_names_things_in_words() {
+    let level = level::load_path(&at(level::DEFAULT_LEVEL)).unwrap();
+    let game = Game::new(level.scenario.clone(), 1);
+    let hex = game.units().next().unwrap().hex;
+    let unit = game.units().next().unwrap().id;
+    let far = Hex::new(-3, 35);
+    let f = FactionId(1);
+    let refusals = [
+        RuleError::GameOver,
+        RuleError::NoSuchUnit(UnitId(9999)),
+        RuleError::NotYourUnit { unit, owner: f },
+        RuleError::EmptyPath,
+        RuleError::PathTooLong { len: 99, max: 64 },
+        RuleError::NotAdjacent { step: 0, hex: far },
+        RuleError::OffMap { hex: far },
+        RuleError::Impassable {
+            hex,
+            terrain: Terrain::Water,
+        },
+        RuleError::NoCrossing {
+            river: "Euphrates".into(),
+            from: hex,
+            to: far,
+        },
+        RuleError::Occupied { hex, by: unit },
+        RuleError::Deconflicted { hex, holder: f },
+        RuleError::ZoneOfControl { hex },
+        RuleError::NotEnoughMovement { needed: 9, left: 2 },
+        RuleError::NoAttackers,
+        RuleError::TooManyAttackers { count: 9, max: 6 },
+        RuleError::DuplicateAttacker(unit),
+        RuleError::AlreadyAttacked(unit),
+        RuleError::NoDefender { hex: far },
+        RuleError::NotAtWar { with: f },
+        RuleError::NoSuchField(999),
+        RuleError::NotYourField(0),
+        RuleError::Undamaged(0),
+        RuleError::AlreadyRepairing(0),
+        RuleError::NotEnoughMoney {
+            needed: 2000,
+            have: 14_800,
+        },
+        RuleError::OutOfSupply(unit),
+        RuleError::DeconflictionLine {
+            name: "Euphrates deconfliction line".into(),
+            partner: f,
+            from: hex,
+            to: far,
+        },
+        RuleError::NoStrikeZone {
+            hex,
+            name: "al-Tanf zone".into(),
+        },
+        RuleError::NoSuchPlace(PlaceId(999)),
+        RuleError::NotYourPlace(PlaceId(0)),
+        RuleError::NotATown("village"),
+        RuleError::RecruitedThisTurn,
+        RuleError::PlaceOccupied {
+            place: PlaceId(0),
+            by: unit,
+        },
+        RuleError::NotSupplied(far),
+        RuleError::AlreadyActed(unit),
+        RuleError::FullStrength(unit),
+        RuleError::NoSupport(PatronId(0)),
+        RuleError::NotOffered {
+            patron: PatronId(0),
+            request: "an air drop",
+        },
+        RuleError::NotEnoughSupport {
+            request: "an air strike",
+            needed: 3,
+            have: 1,
+        },
+        RuleError::NoTarget(far),
+        RuleError::NotCutOff(unit),
+        RuleError::NoSuchFaction(FactionId(99)),
+        RuleError::NoDiplomacy(f),
+        RuleError::WrongStance {
+            needed: "neutral",
+            is: Stance::Hostile,
+        },
+        RuleError::TooTense {
+            with: f,
+            tension: 60,
+            limit: 40,
+        },
+        RuleError::NoSuchAgreement(99),
+        RuleError::NotParty(0),
+        RuleError::AgreementState(0, "in force"),
+        RuleError::CannotHandOver(far),
+        RuleError::OutOfRange {
+            unit,
+            distance: 9,
+            range: 3,
+        },
+    ];
+    for e in &refusals {
+        let text = narrate::explain(&game, e);
+        assert!(
+            ids_in(&text).is_none(),
+            "{e:?} reads \"{text}\", which shows {:?}",
+            ids_in(&text)
+        );
+        assert!(
+            text.ends_with('.') && text.starts_with(|c: char| c.is_uppercase()),
+            "{e:?} reads \"{text}\": a sentence starts with a capital and ends with a stop"
+        );
+    }
+    // A hex is named as the side panel names it, by column and row.
+    let text = narrate::explain(&game, &RuleError::NotAdjacent { step: 0, hex: far });
+    let [c, r] = game.scenario().map.offset_of(far);
+    assert!(text.contains(&format!("column {c}, row {r}")), "{text}");
+}
+
+#[test]
+fn the_log_of_whole_games_names_things_in_words() {
+    let level = level::load_path(&at(level::DEFAULT_LEVEL)).unwrap();
+    for seed in [1, 2] {
+        let game = Game::new(Arc::new(level.scenario.clone()), seed);
+        let n = game.scenario().factions.len();
+        let mut session = Session::new(game, Players::with_controllers(n, &[])).narrated();
+        while session.game.turn() <= 6 && !session.game.is_over() {
+            session.computer_step().unwrap().unwrap();
+            for line in session.log.drain(..) {
+                assert!(
+                    ids_in(&line.text).is_none(),
+                    "seed {seed}: the log reads \"{}\"",
+                    line.text
+                );
+            }
+        }
+    }
+}
