@@ -130,32 +130,8 @@ impl<'a> Plan<'a> {
         } else {
             vec![true; n]
         };
-        let mut threat = vec![0u32; n];
-        let mut contested = vec![false; n];
-        for u in game.units() {
-            // On the last turn, those who have already moved this round cannot strike again.
-            if !game.stance(u.owner, me).fights() || last_turn && u.owner.0 < me.0 {
-                continue;
-            }
-            for h in map.neighbors(u.hex) {
-                if let Some(i) = map.index(h) {
-                    threat[i] += u32::from(u.strength);
-                }
-            }
-            for h in hexx::shapes::hexagon(u.hex, 2) {
-                if let Some(i) = map.index(h) {
-                    contested[i] = true;
-                }
-            }
-        }
-        let neutral_to_me: Vec<bool> = (0..s.factions.len())
-            .map(|f| game.stance(FactionId(f as u8), me) == Stance::Neutral)
-            .collect();
-        let neutral = game
-            .controls()
-            .iter()
-            .map(|c| c.is_some_and(|c| neutral_to_me.get(usize::from(c.0)) == Some(&true)))
-            .collect();
+        let (threat, contested) = threats(game, me, last_turn);
+        let neutral = neutral_ground(game, me);
         let mut plan = Plan {
             game,
             me,
@@ -189,74 +165,109 @@ impl<'a> Plan<'a> {
             plan.reserve = plan.pick_reserve();
             plan.reserve.truncate(1);
         }
-        if d == Difficulty::Hard
-            && let Some(side) = line_side(game, me, &plan.neutral)
-        {
-            let on_side = |t: &Target| map.index(t.hex).is_some_and(|i| side[i]);
-            plan.beyond = plan
-                .targets
-                .iter()
-                .filter(|t| !on_side(t))
-                .map(|t| t.value)
-                .sum();
-            plan.targets.retain(on_side);
+        if d == Difficulty::Hard {
+            plan.keep_to_our_side_of_the_line();
         }
-        // Every AI short of easy closes in on the targets an enemy holds, however its supply
-        // stands next to them (the enemy there cuts it; taking the place restores it). A hard
-        // AI also lines up its strongest units there (its coordination); the others send
-        // whoever is nearest.
-        for u in game.units().filter(|_| d != Difficulty::Easy) {
-            if game.stance(u.owner, me).fights() && plan.targets.iter().any(|t| t.hex == u.hex) {
+        if d != Difficulty::Easy {
+            plan.mark_assaults();
+        }
+        let near_end = u32::from(game.turn()) + 2 >= u32::from(s.turns);
+        plan.endgame = d != Difficulty::Easy && near_end;
+        if plan.endgame {
+            plan.contest_what_enemies_could_reach();
+        }
+        let before_last = near_end && !last_turn;
+        if before_last && (plan.survival || !plan.reserve.is_empty()) {
+            plan.raids = plan.empty_places_to_raid();
+        }
+        plan.field_keys = plan.field_keys();
+        plan
+    }
+
+    /// Where a deconfliction line binds a hard AI, it goes only for the targets on its side,
+    /// and keeps the worth of those beyond (to weigh a breach).
+    fn keep_to_our_side_of_the_line(&mut self) {
+        let map = &self.game.scenario().map;
+        let Some(side) = line_side(self.game, self.me, &self.neutral) else {
+            return;
+        };
+        let on_side = |t: &Target| map.index(t.hex).is_some_and(|i| side[i]);
+        self.beyond = self
+            .targets
+            .iter()
+            .filter(|t| !on_side(t))
+            .map(|t| t.value)
+            .sum();
+        self.targets.retain(on_side);
+    }
+
+    /// Every AI short of easy closes in on the targets an enemy holds, however its supply
+    /// stands next to them (the enemy there cuts it; taking the place restores it). A hard
+    /// AI also lines up its strongest units there (its coordination); the others send
+    /// whoever is nearest.
+    fn mark_assaults(&mut self) {
+        let game = self.game;
+        let map = &game.scenario().map;
+        for u in game.units() {
+            if game.stance(u.owner, self.me).fights()
+                && self.targets.iter().any(|t| t.hex == u.hex)
+            {
                 for h in map.neighbors(u.hex) {
                     if let Some(i) = map.index(h) {
-                        plan.assault[i] = true;
+                        self.assault[i] = true;
                     }
                 }
             }
         }
-        // Near the end, a place an enemy anywhere near could walk into is as good as
-        // contested: whoever stands in it when the game ends scores it.
-        let near_end = u32::from(game.turn()) + 2 >= u32::from(s.turns);
-        plan.endgame = d != Difficulty::Easy && near_end;
-        if plan.endgame {
-            let enemies = plan.enemy_hexes();
-            for i in (0..n).filter(|&i| plan.guard[i] > 0) {
-                let h = map.hex_of_index(i);
-                if enemies
-                    .iter()
-                    .any(|e| e.unsigned_distance_to(h) <= ENDGAME_REACH)
-                {
-                    plan.contested[i] = true;
-                }
+    }
+
+    /// Near the end, a place an enemy anywhere near could walk into is as good as contested:
+    /// whoever stands in it when the game ends scores it.
+    fn contest_what_enemies_could_reach(&mut self) {
+        let map = &self.game.scenario().map;
+        let enemies = self.enemy_hexes();
+        for i in (0..map.len()).filter(|&i| self.guard[i] > 0) {
+            let h = map.hex_of_index(i);
+            if enemies
+                .iter()
+                .any(|e| e.unsigned_distance_to(h) <= ENDGAME_REACH)
+            {
+                self.contested[i] = true;
             }
         }
-        let before_last = near_end && !last_turn;
-        if before_last && (plan.survival || !plan.reserve.is_empty()) {
-            plan.raids = s
-                .places
-                .iter()
-                .filter(|p| p.points > 0 && game.unit_at(p.hex).is_none())
-                .filter(|p| plan.takeable(p.hex) && game.control(p.hex) != Some(me))
-                .map(|p| Target {
-                    hex: p.hex,
-                    value: u32::from(p.points),
-                })
-                .collect();
-        }
+    }
+
+    /// The empty places worth points that a hiding side could walk into at the very end.
+    fn empty_places_to_raid(&self) -> Vec<Target> {
+        let game = self.game;
+        game.scenario()
+            .places
+            .iter()
+            .filter(|p| p.points > 0 && game.unit_at(p.hex).is_none())
+            .filter(|p| self.takeable(p.hex) && game.control(p.hex) != Some(self.me))
+            .map(|p| Target {
+                hex: p.hex,
+                value: u32::from(p.points),
+            })
+            .collect()
+    }
+
+    /// What the distance fields depend on, hashed: toward the targets, toward the raids, and
+    /// the ground closed to the side.
+    fn field_keys(&self) -> [u64; 3] {
         let mut ground = StableHasher::default();
-        me.0.hash(&mut ground);
-        for (i, _) in plan.neutral.iter().enumerate().filter(|(_, n)| **n) {
+        self.me.0.hash(&mut ground);
+        for (i, _) in self.neutral.iter().enumerate().filter(|(_, n)| **n) {
             i.hash(&mut ground);
         }
-        let [toward, raids] = [&plan.targets, &plan.raids].map(|targets| {
+        let [toward, raids] = [&self.targets, &self.raids].map(|targets| {
             let mut h = ground.clone();
             targets.iter().for_each(|t| {
                 (t.hex.x, t.hex.y, t.value).hash(&mut h);
             });
             h.finish()
         });
-        plan.field_keys = [toward, raids, ground.finish()];
-        plan
+        [toward, raids, ground.finish()]
     }
 
     /// Where supply is or could be had at once, by map index: the hexes it reaches, and the
@@ -337,6 +348,42 @@ impl<'a> Plan<'a> {
             _ => false,
         }
     }
+}
+
+/// The strength of the enemies that could strike each hex next (by map index), and the hexes
+/// within two of an enemy. On the last turn, those who have already moved this round cannot
+/// strike again.
+fn threats(game: &Game, me: FactionId, last_turn: bool) -> (Vec<u32>, Vec<bool>) {
+    let map = &game.scenario().map;
+    let mut threat = vec![0u32; map.len()];
+    let mut contested = vec![false; map.len()];
+    for u in game.units() {
+        if !game.stance(u.owner, me).fights() || last_turn && u.owner.0 < me.0 {
+            continue;
+        }
+        for h in map.neighbors(u.hex) {
+            if let Some(i) = map.index(h) {
+                threat[i] += u32::from(u.strength);
+            }
+        }
+        for h in hexx::shapes::hexagon(u.hex, 2) {
+            if let Some(i) = map.index(h) {
+                contested[i] = true;
+            }
+        }
+    }
+    (threat, contested)
+}
+
+/// The ground of sides neutral to `me`, which its units may not enter (by map index).
+fn neutral_ground(game: &Game, me: FactionId) -> Vec<bool> {
+    let neutral_to_me: Vec<bool> = (0..game.scenario().factions.len())
+        .map(|f| game.stance(FactionId(f as u8), me) == Stance::Neutral)
+        .collect();
+    game.controls()
+        .iter()
+        .map(|c| c.is_some_and(|c| neutral_to_me.get(usize::from(c.0)) == Some(&true)))
+        .collect()
 }
 
 /// For a faction bound by a deconfliction line in force, the ground its units can reach
