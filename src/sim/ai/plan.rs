@@ -209,8 +209,7 @@ impl<'a> Plan<'a> {
         let game = self.game;
         let map = &game.scenario().map;
         for u in game.units() {
-            if game.stance(u.owner, self.me).fights()
-                && self.targets.iter().any(|t| t.hex == u.hex)
+            if game.stance(u.owner, self.me).fights() && self.targets.iter().any(|t| t.hex == u.hex)
             {
                 for h in map.neighbors(u.hex) {
                     if let Some(i) = map.index(h) {

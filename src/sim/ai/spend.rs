@@ -16,41 +16,62 @@ impl<'a> Plan<'a> {
         if self.d == Difficulty::Easy && !game.turn().is_multiple_of(4) {
             return None;
         }
-        let s = game.scenario();
-        let income: i64 = game
-            .income_statement(self.me)
-            .iter()
-            .map(|l| l.amount)
-            .sum();
-        // Keep enough to pay the troops for a while, and no more than the rest of the game
-        // needs: money left at the end buys nothing.
-        let upkeep = (-income).max(0);
-        // Pay days still to come (each turn's is paid as it begins).
-        let turns_left = i64::from(s.turns.saturating_sub(game.turn()));
-        let reserve = if turns_left == 0 {
-            0
-        } else {
-            (3_000 + upkeep * 8).min(500 + upkeep * turns_left)
-        };
-        let spare = game.treasury(self.me) - reserve;
         // Patrons' units cost no money: always worth asking for.
-        if self.d != Difficulty::Easy {
-            for (i, patron) in self.pools() {
-                if !self.offers(i, |o| matches!(o, Request::Reinforcements(_))) {
-                    continue;
-                }
-                if let Some(place) = self.exposed_place(false).or(self.front_place(false)) {
-                    return Some(Command::RequestReinforcements { patron, place });
-                }
-            }
+        if self.d != Difficulty::Easy
+            && let Some(c) = self.ask_for_units()
+        {
+            return Some(c);
         }
+        let (spare, turns_left) = self.spare_money();
         if spare <= 0 {
             return None;
         }
         // One recruit a turn: once raised, the money goes to what else it can buy.
         let recruits = !game.recruited_this_turn(self.me);
-        // At the end, a place left empty within an enemy's reach needs a garrison more than
-        // anything else: militia will do.
+        self.garrison_the_exposed(recruits, spare)
+            .or_else(|| self.repair_a_field(spare, turns_left))
+            .or_else(|| self.refit_a_garrison(spare))
+            .or_else(|| self.refit_the_worn(spare))
+            .or_else(|| self.recruit(recruits, spare))
+    }
+
+    /// The money it can spend now, and the turns left. It keeps enough to pay the troops for
+    /// a while, and no more than the rest of the game needs: money left at the end buys
+    /// nothing.
+    fn spare_money(&self) -> (i64, i64) {
+        let game = self.game;
+        let income: i64 = game
+            .income_statement(self.me)
+            .iter()
+            .map(|l| l.amount)
+            .sum();
+        let upkeep = (-income).max(0);
+        // Pay days still to come (each turn's is paid as it begins).
+        let turns_left = i64::from(game.scenario().turns.saturating_sub(game.turn()));
+        let reserve = if turns_left == 0 {
+            0
+        } else {
+            (3_000 + upkeep * 8).min(500 + upkeep * turns_left)
+        };
+        (game.treasury(self.me) - reserve, turns_left)
+    }
+
+    /// Reinforcements from a patron that offers them, for a place in danger or at the front.
+    fn ask_for_units(&self) -> Option<Command> {
+        for (i, patron) in self.pools() {
+            if !self.offers(i, |o| matches!(o, Request::Reinforcements(_))) {
+                continue;
+            }
+            if let Some(place) = self.exposed_place(false).or(self.front_place(false)) {
+                return Some(Command::RequestReinforcements { patron, place });
+            }
+        }
+        None
+    }
+
+    /// At the end, a place left empty within an enemy's reach needs a garrison more than
+    /// anything else: militia will do.
+    fn garrison_the_exposed(&self, recruits: bool, spare: i64) -> Option<Command> {
         let militia = crate::sim::economy::recruit_cost(UnitKind::Militia);
         if recruits
             && spare > militia
@@ -61,51 +82,69 @@ impl<'a> Plan<'a> {
                 kind: UnitKind::Militia,
             });
         }
-        if self.d == Difficulty::Hard && turns_left > 0 {
-            for (i, f) in s.oil_fields.iter().enumerate() {
-                let c = Command::Repair { field: i as u16 };
-                if game.control(f.hex) == Some(self.me)
-                    && game.field_damage(i) > 0
-                    && spare > crate::sim::economy::REPAIR_COST
-                    && game.check(&c).is_ok()
-                {
-                    return Some(c);
-                }
+        None
+    }
+
+    /// A hard AI repairs its damaged fields while there are turns left to earn from them.
+    fn repair_a_field(&self, spare: i64, turns_left: i64) -> Option<Command> {
+        let game = self.game;
+        if self.d != Difficulty::Hard || turns_left <= 0 {
+            return None;
+        }
+        for (i, f) in game.scenario().oil_fields.iter().enumerate() {
+            let c = Command::Repair { field: i as u16 };
+            if game.control(f.hex) == Some(self.me)
+                && game.field_damage(i) > 0
+                && spare > crate::sim::economy::REPAIR_COST
+                && game.check(&c).is_ok()
+            {
+                return Some(c);
             }
         }
-        let map = &s.map;
-        // A side that must survive keeps the garrisons of its places at full strength, the
-        // most valuable place first, in contact or not: a garrison stays put anyway (a unit
-        // refitting does not move), and a point of replacements costs half what a point of a
-        // new unit does, delivered where it is needed.
-        if self.cautious {
-            let garrison = game
-                .units()
-                .filter(|u| u.owner == self.me && u.strength < u.full_strength)
-                .filter_map(|u| {
-                    let g = self.guard[map.index(u.hex)?];
-                    let ok = g > 0 && game.reinforcement(u.id).is_ok_and(|(_, c)| c < spare);
-                    ok.then_some((g, u.id))
-                })
-                .max_by_key(|&(g, id)| (g, Reverse(id)));
-            if let Some((_, unit)) = garrison {
-                return Some(Command::Reinforce { unit });
-            }
+        None
+    }
+
+    /// A side that must survive keeps the garrisons of its places at full strength, the most
+    /// valuable place first, in contact or not: a garrison stays put anyway (a unit refitting
+    /// does not move), and a point of replacements costs half what a point of a new unit
+    /// does, delivered where it is needed.
+    fn refit_a_garrison(&self, spare: i64) -> Option<Command> {
+        if !self.cautious {
+            return None;
         }
-        // Replacements for units worn down and out of contact.
-        if self.d != Difficulty::Easy {
-            let worn = game.units().find(|u| {
-                u.owner == self.me
-                    && u.strength * 3 < u.full_strength * 2
-                    && map.index(u.hex).is_some_and(|i| self.threat[i] == 0)
-                    && game.reinforcement(u.id).is_ok_and(|(_, cost)| cost < spare)
-            });
-            if let Some(u) = worn {
-                return Some(Command::Reinforce { unit: u.id });
-            }
+        let game = self.game;
+        let map = &game.scenario().map;
+        let (_, unit) = game
+            .units()
+            .filter(|u| u.owner == self.me && u.strength < u.full_strength)
+            .filter_map(|u| {
+                let g = self.guard[map.index(u.hex)?];
+                let ok = g > 0 && game.reinforcement(u.id).is_ok_and(|(_, c)| c < spare);
+                ok.then_some((g, u.id))
+            })
+            .max_by_key(|&(g, id)| (g, Reverse(id)))?;
+        Some(Command::Reinforce { unit })
+    }
+
+    /// Replacements for units worn down and out of contact.
+    fn refit_the_worn(&self, spare: i64) -> Option<Command> {
+        if self.d == Difficulty::Easy {
+            return None;
         }
-        // A side that must survive counts fighters: militia give as many for half the price,
-        // raised where the enemy is furthest away.
+        let game = self.game;
+        let map = &game.scenario().map;
+        let worn = game.units().find(|u| {
+            u.owner == self.me
+                && u.strength * 3 < u.full_strength * 2
+                && map.index(u.hex).is_some_and(|i| self.threat[i] == 0)
+                && game.reinforcement(u.id).is_ok_and(|(_, cost)| cost < spare)
+        })?;
+        Some(Command::Reinforce { unit: worn.id })
+    }
+
+    /// A new unit: infantry at the front, or, for a side that must survive (which counts
+    /// fighters), militia for half the price, raised where the enemy is furthest away.
+    fn recruit(&self, recruits: bool, spare: i64) -> Option<Command> {
         let kind = match self.d {
             Difficulty::Easy => UnitKind::Militia,
             _ if self.cautious => UnitKind::Militia,

@@ -239,39 +239,7 @@ impl<'a> Plan<'a> {
         };
         let grab = self.last_grab(hex);
         if self.survival || self.reserve.contains(&unit) {
-            // The last fighters (and the reserve) keep away from every enemy, where their
-            // supply still reaches (the desert hideouts): staying alive is the objective, and
-            // cut off they would waste away as surely as in battle. At the very end, a place
-            // no one can take back is worth the walk.
-            let class = usize::from(u.kind.move_class() == MoveClass::Foot);
-            let to_supply = self.to_supply[class].get(i).copied().unwrap_or(0);
-            // 150 a hex of open desert, for as far as a unit could march in a few turns.
-            let cut_off = if self.supply_matters(u) {
-                i64::from(to_supply.min(100)) * 75
-            } else {
-                0
-            };
-            let safe = self.threat[i] == 0 && !self.contested[i];
-            let safe_grab = if self.threat[i] == 0 { grab } else { 0 };
-            // Before the end, a hideout within a turn's march of an empty place.
-            let full = u32::from(u.kind.movement());
-            let march = if u.supply == SupplyState::Supplied {
-                full
-            } else {
-                full / 2
-            };
-            let poised = match raid {
-                // Not in it yet: taken early, it would draw the enemy back.
-                Some(r) if safe && r > 0 && r <= march => 1_000 - i64::from(r) * 20,
-                // Further out, closing in while there is time.
-                Some(r) if safe && r > march && r <= march * 3 => 500 - i64::from(r) * 10,
-                _ => 0,
-            };
-            return -i64::from(self.threat[i]) * 50
-                - if self.contested[i] { 300 } else { 0 }
-                - cut_off
-                + safe_grab
-                + poised;
+            return self.hiding_score(u, i, grab, raid);
         }
         // Closer to what is worth having; the field is in movement points with the targets'
         // value subtracted, so valuable targets pull harder.
@@ -305,11 +273,7 @@ impl<'a> Plan<'a> {
             let threat = i64::from(self.threat[i]);
             let own = i64::from(u.strength);
             // A side that must survive keeps out of reach of anything stronger.
-            let (bar, per) = if self.cautious {
-                (own, 12)
-            } else {
-                (own * 2, 6)
-            };
+            let (bar, per) = (own, 12);
             if threat > bar {
                 score -= (threat - bar) * per;
             }
@@ -331,6 +295,40 @@ impl<'a> Plan<'a> {
             };
         }
         score + grab
+    }
+
+    /// The last fighters (and the reserve) keep away from every enemy, where their supply
+    /// still reaches (the desert hideouts): staying alive is the objective, and cut off they
+    /// would waste away as surely as in battle. At the very end, a place no one can take back
+    /// is worth the walk.
+    fn hiding_score(&self, u: &Unit, i: usize, grab: i64, raid: Option<u32>) -> i64 {
+        let class = usize::from(u.kind.move_class() == MoveClass::Foot);
+        let to_supply = self.to_supply[class].get(i).copied().unwrap_or(0);
+        // 150 a hex of open desert, for as far as a unit could march in a few turns.
+        let cut_off = if self.supply_matters(u) {
+            i64::from(to_supply.min(100)) * 75
+        } else {
+            0
+        };
+        let safe = self.threat[i] == 0 && !self.contested[i];
+        let safe_grab = if self.threat[i] == 0 { grab } else { 0 };
+        // Before the end, a hideout within a turn's march of an empty place.
+        let full = u32::from(u.kind.movement());
+        let march = if u.supply == SupplyState::Supplied {
+            full
+        } else {
+            full / 2
+        };
+        let poised = match raid {
+            // Not in it yet: taken early, it would draw the enemy back.
+            Some(r) if safe && r > 0 && r <= march => 1_000 - i64::from(r) * 20,
+            // Further out, closing in while there is time.
+            Some(r) if safe && r > march && r <= march * 3 => 500 - i64::from(r) * 10,
+            _ => 0,
+        };
+        -i64::from(self.threat[i]) * 50 - if self.contested[i] { 300 } else { 0 } - cut_off
+            + safe_grab
+            + poised
     }
 
     /// Whether being cut off could still cost `u` anything before the game ends: a unit in
