@@ -1,14 +1,20 @@
 //! `euphrates simulate`: all-AI games on every core, their outcome tables, JSON, classroom
 //! reports and a save of the first game.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
 
 use clap::Args;
 
 use super::check::print_diagnostics;
 use crate::level::library::default_level_path;
-use crate::level::{self};
+use crate::level::{self, LoadedLevel};
+use crate::save::Recorder;
+use crate::sim::ai::{Controller, Difficulty};
+use crate::sim::{Game, Scenario};
+use crate::simulate;
 
 /// Options for simulating.
 #[derive(Debug, Clone, Args)]
@@ -51,7 +57,6 @@ pub struct SimulateArgs {
 }
 
 pub(super) fn run(args: &SimulateArgs) -> ExitCode {
-    use crate::sim::ai::{Controller, Difficulty};
     let path = args.level.clone().unwrap_or_else(default_level_path);
     let loaded = match level::load_path(&path) {
         Ok(l) => l,
@@ -60,132 +65,57 @@ pub(super) fn run(args: &SimulateArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    match simulate(args, &path, loaded) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Plays and reports the games asked for; a problem is the message to print.
+fn simulate(args: &SimulateArgs, path: &Path, loaded: LoadedLevel) -> Result<(), String> {
     let level_name = loaded.file.name.clone();
-    let loaded_for_report = loaded.clone();
-    let mut scenario = loaded.scenario;
+    let mut scenario = loaded.scenario.clone();
     if let Some(t) = args.turns {
         if !(1..=500).contains(&t) {
-            eprintln!("error: --turns must be 1..=500");
-            return ExitCode::from(1);
+            return Err("--turns must be 1..=500".into());
         }
         scenario.turns = t;
     }
     if !(1..=100_000).contains(&args.games) {
-        eprintln!("error: --games must be 1..=100000");
-        return ExitCode::from(1);
+        return Err("--games must be 1..=100000".into());
     }
-    let parse = |name: &str| -> Option<Controller> {
-        if name == "random" {
-            Some(Controller::Random)
-        } else {
-            Difficulty::from_name(name).map(Controller::Ai)
-        }
-    };
-    let Some(all) = Difficulty::from_name(&args.difficulty) else {
-        eprintln!(
-            "error: unknown difficulty `{}`\n    hint: use easy, normal or hard",
-            args.difficulty
-        );
-        return ExitCode::from(1);
-    };
-    let mut controllers = vec![Controller::Ai(all); scenario.factions.len()];
-    for p in &args.players {
-        let Some((id, who)) = p.split_once('=') else {
-            eprintln!("error: `{p}` is not ID=CONTROLLER\n    hint: e.g. --player isis=random");
-            return ExitCode::from(1);
-        };
-        let Some(f) = scenario.faction_by_key(id) else {
-            let keys = scenario.factions.iter().map(|f| f.key.as_str());
-            eprintln!(
-                "error: unknown faction `{id}`\n    hint: {}",
-                level::diag::unknown_hint(id, keys)
-            );
-            return ExitCode::from(1);
-        };
-        let Some(c) = parse(who) else {
-            eprintln!(
-                "error: unknown controller `{who}`\n    hint: use easy, normal, hard or random"
-            );
-            return ExitCode::from(1);
-        };
-        controllers[usize::from(f.0)] = c;
-    }
+    let (all, controllers) = controllers(args, &scenario)?;
     let threads = args.threads.unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
     let seeds: Vec<u64> = (0..u64::from(args.games))
         .map(|k| args.seed.wrapping_add(k))
         .collect();
-    let scenario = std::sync::Arc::new(scenario);
-    let started = std::time::Instant::now();
+    let scenario = Arc::new(scenario);
+    let started = Instant::now();
     if let Some(spec) = &args.duel {
-        let pair = spec
-            .split_once(':')
-            .and_then(|(a, b)| Some((parse(a)?, parse(b)?)));
-        let Some((a, b)) = pair else {
-            eprintln!(
-                "error: `{spec}` is not A:B\n    hint: e.g. --duel normal:random or --duel hard:easy"
-            );
-            return ExitCode::from(1);
-        };
-        let duels = crate::simulate::duel(scenario, &seeds, a, b, Controller::Ai(all), threads);
-        if args.json {
-            out!(
-                "{}",
-                serde_json::json!({ "duel": [a.name(), b.name()], "factions": duels })
-            );
-        } else {
-            out_part!(
-                "{}",
-                crate::simulate::duel_report(&duels, a, b, Controller::Ai(all))
-            );
-            out!(
-                "\n{} games in {:.2} s on {threads} threads",
-                duels.iter().map(|d| d.games * 2).sum::<usize>(),
-                started.elapsed().as_secs_f64()
-            );
-        }
-        return ExitCode::SUCCESS;
+        return duel(args.json, spec, scenario, &seeds, all, threads, started);
     }
-    let (games, panicked) =
-        crate::simulate::play_many(scenario.clone(), &seeds, &controllers, threads);
+    let (games, panicked) = simulate::play_many(scenario.clone(), &seeds, &controllers, threads);
     let elapsed = started.elapsed();
     if let Some(dir) = &args.report {
-        let mut level = loaded_for_report;
-        level.scenario = (*scenario).clone();
-        let summary = crate::simulate::report(&scenario, &games, &controllers);
-        let title = format!(
-            "{} all-AI game{}",
-            games.len(),
-            if games.len() == 1 { "" } else { "s" }
-        );
-        let ctx = crate::report::Context {
-            title: &title,
-            summary: &summary,
-        };
-        match crate::report::write(dir, &level, &games, &ctx) {
-            Ok(p) => eprintln!("report written to {}", p.display()),
-            Err(e) => {
-                eprintln!("error: cannot write the report into {}: {e}", dir.display());
-                return ExitCode::from(1);
-            }
-        }
+        write_report(dir, loaded, &scenario, &games, &controllers)?;
     }
     if let Some(save_path) = &args.save {
         // The first game again, recorded: the rules are deterministic, so it is the same game.
-        let recorder = crate::save::Recorder::new(
+        let recorder = Recorder::new(
             &level_name,
-            &path,
-            &crate::sim::Game::new(scenario.clone(), seeds[0]),
+            path,
+            &Game::new(scenario.clone(), seeds[0]),
             None,
             all,
         );
         let (game, _, recorder) =
-            crate::simulate::play_recorded(scenario.clone(), seeds[0], &controllers, recorder);
-        if let Err(e) = crate::save::write(save_path, &recorder.save(&game)) {
-            eprintln!("error: {e}");
-            return ExitCode::from(1);
-        }
+            simulate::play_recorded(scenario.clone(), seeds[0], &controllers, recorder);
+        crate::save::write(save_path, &recorder.save(&game)).map_err(|e| e.to_string())?;
         eprintln!(
             "saved game 1 (seed {}, {} commands) to {}",
             seeds[0],
@@ -200,18 +130,10 @@ pub(super) fn run(args: &SimulateArgs) -> ExitCode {
             "players": scenario.factions.iter().zip(&controllers).map(|(f, c)| serde_json::json!({ "faction": f.key, "controller": c.name() })).collect::<Vec<_>>(),
             "games": games,
         });
-        match serde_json::to_string(&v) {
-            Ok(s) => out!("{s}"),
-            Err(e) => {
-                eprintln!("error: cannot write JSON: {e}");
-                return ExitCode::from(1);
-            }
-        }
+        let text = serde_json::to_string(&v).map_err(|e| format!("cannot write JSON: {e}"))?;
+        out!("{text}");
     } else {
-        out_part!(
-            "{}",
-            crate::simulate::report(&scenario, &games, &controllers)
-        );
+        out_part!("{}", simulate::report(&scenario, &games, &controllers));
         out!(
             "\n{} games in {:.2} s on {threads} threads ({:.0} ms a game)",
             games.len(),
@@ -220,8 +142,8 @@ pub(super) fn run(args: &SimulateArgs) -> ExitCode {
         );
     }
     if !panicked.is_empty() {
-        eprintln!(
-            "error: {} game{} stopped on a bug (a panic); replay with --games 1 --seed S for S in: {}",
+        return Err(format!(
+            "{} game{} stopped on a bug (a panic); replay with --games 1 --seed S for S in: {}",
             panicked.len(),
             if panicked.len() == 1 { "" } else { "s" },
             panicked
@@ -229,8 +151,112 @@ pub(super) fn run(args: &SimulateArgs) -> ExitCode {
                 .map(u64::to_string)
                 .collect::<Vec<_>>()
                 .join(", ")
-        );
-        return ExitCode::from(1);
+        ));
     }
-    ExitCode::SUCCESS
+    Ok(())
+}
+
+/// A controller by name: a difficulty or `random`.
+fn controller(name: &str) -> Option<Controller> {
+    if name == "random" {
+        Some(Controller::Random)
+    } else {
+        Difficulty::from_name(name).map(Controller::Ai)
+    }
+}
+
+/// The difficulty of every side, and each side's controller (`--player ID=CONTROLLER`).
+fn controllers(
+    args: &SimulateArgs,
+    scenario: &Scenario,
+) -> Result<(Difficulty, Vec<Controller>), String> {
+    let Some(all) = Difficulty::from_name(&args.difficulty) else {
+        return Err(format!(
+            "unknown difficulty `{}`\n    hint: use easy, normal or hard",
+            args.difficulty
+        ));
+    };
+    let mut controllers = vec![Controller::Ai(all); scenario.factions.len()];
+    for p in &args.players {
+        let Some((id, who)) = p.split_once('=') else {
+            return Err(format!(
+                "`{p}` is not ID=CONTROLLER\n    hint: e.g. --player isis=random"
+            ));
+        };
+        let Some(f) = scenario.faction_by_key(id) else {
+            let keys = scenario.factions.iter().map(|f| f.key.as_str());
+            return Err(format!(
+                "unknown faction `{id}`\n    hint: {}",
+                level::diag::unknown_hint(id, keys)
+            ));
+        };
+        let Some(c) = controller(who) else {
+            return Err(format!(
+                "unknown controller `{who}`\n    hint: use easy, normal, hard or random"
+            ));
+        };
+        controllers[usize::from(f.0)] = c;
+    }
+    Ok((all, controllers))
+}
+
+/// `--duel A:B`: every side played by A and by B in turn, the others at `all`.
+fn duel(
+    json: bool,
+    spec: &str,
+    scenario: Arc<Scenario>,
+    seeds: &[u64],
+    all: Difficulty,
+    threads: usize,
+    started: Instant,
+) -> Result<(), String> {
+    let pair = spec
+        .split_once(':')
+        .and_then(|(a, b)| Some((controller(a)?, controller(b)?)));
+    let Some((a, b)) = pair else {
+        return Err(format!(
+            "`{spec}` is not A:B\n    hint: e.g. --duel normal:random or --duel hard:easy"
+        ));
+    };
+    let others = Controller::Ai(all);
+    let duels = simulate::duel(scenario, seeds, a, b, others, threads);
+    if json {
+        out!(
+            "{}",
+            serde_json::json!({ "duel": [a.name(), b.name()], "factions": duels })
+        );
+    } else {
+        out_part!("{}", simulate::duel_report(&duels, a, b, others));
+        out!(
+            "\n{} games in {:.2} s on {threads} threads",
+            duels.iter().map(|d| d.games * 2).sum::<usize>(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+/// `--report DIR`: the classroom report of the games.
+fn write_report(
+    dir: &Path,
+    mut level: LoadedLevel,
+    scenario: &Scenario,
+    games: &[simulate::GameStats],
+    controllers: &[Controller],
+) -> Result<(), String> {
+    level.scenario = scenario.clone();
+    let summary = simulate::report(scenario, games, controllers);
+    let title = format!(
+        "{} all-AI game{}",
+        games.len(),
+        if games.len() == 1 { "" } else { "s" }
+    );
+    let ctx = crate::report::Context {
+        title: &title,
+        summary: &summary,
+    };
+    let p = crate::report::write(dir, &level, games, &ctx)
+        .map_err(|e| format!("cannot write the report into {}: {e}", dir.display()))?;
+    eprintln!("report written to {}", p.display());
+    Ok(())
 }
