@@ -87,6 +87,32 @@ pub struct LevelStatus {
     pub reloads: u32,
     /// The level file as the user named it.
     path: PathBuf,
+    /// The folder behind the `level://` source, in full.
+    dir: PathBuf,
+}
+
+impl LevelStatus {
+    /// The asset path of a level file that lies in the level folder (the `level://` source),
+    /// so the asset server can read it; `None` for a file elsewhere.
+    pub fn asset_path(&self, file: &Path) -> Option<AssetPath<'static>> {
+        let file = file.canonicalize().ok()?;
+        if file.parent()? != self.dir {
+            return None;
+        }
+        let name = PathBuf::from(file.file_name()?);
+        Some(
+            AssetPath::from_path(&name)
+                .with_source(AssetSourceId::from(SOURCE))
+                .into_owned(),
+        )
+    }
+
+    /// Follows the level a new game was started on: saving that file now reloads the game.
+    pub fn follow(&mut self, handle: Handle<LevelAsset>, path: PathBuf) {
+        self.handle = handle;
+        self.path = path;
+        self.error = None;
+    }
 }
 
 const SOURCE: &str = "level";
@@ -104,6 +130,7 @@ pub fn register_source(app: &mut App, level_path: &Path) {
     );
     app.insert_resource(LevelStatus {
         path: level_path.to_path_buf(),
+        dir: dir.clone(),
         ..default()
     });
     app.insert_resource(LoaderDir(

@@ -3,17 +3,19 @@
 
 use std::path::{Path, PathBuf};
 
+use bevy::asset::LoadState;
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::level_asset::{LevelAsset, LevelStatus};
 use super::saves::{SaveDir, SaveWindows};
 use super::session::Session;
 use super::settings::Settings;
 use super::state::{AppState, MapRevision, Navigation};
 use super::teaching::{BriefingOpen, Encyclopedia};
 use super::ui_state::{InGameMenu, Selection};
-use crate::level;
+use crate::level::{self, LoadedLevel};
 use crate::sim::ai::Difficulty;
 
 /// The choices of the new-game form.
@@ -74,7 +76,8 @@ pub(super) fn plugin(app: &mut App) {
             in_game_menu.run_if(in_state(AppState::InGame)),
         ),
     )
-    .add_systems(OnEnter(AppState::Loading), load_game)
+    .add_systems(OnEnter(AppState::Loading), start_loading)
+    .add_systems(Update, finish_loading.run_if(in_state(AppState::Loading)))
     // No panels on the main menu: the map shows through the whole window.
     .add_systems(
         OnEnter(AppState::MainMenu),
@@ -224,43 +227,96 @@ fn fresh_seed() -> u64 {
     nanos % 1_000_000
 }
 
-/// Loads the chosen level and starts the game, or goes back to the menu with the error.
-fn load_game(
-    mut form: ResMut<NewGame>,
-    mut commands: Commands,
-    mut next: ResMut<NextState<AppState>>,
-    mut revision: ResMut<MapRevision>,
-    mut selection: ResMut<Selection>,
-) {
-    match level::load_path(&form.level) {
-        Ok(loaded) => {
-            let player = loaded
-                .scenario
-                .side_for(Some(&form.faction))
-                .or_else(|| loaded.scenario.side_for(None))
-                .unwrap_or(crate::sim::FactionId(0));
-            commands.insert_resource(Session::new(
-                loaded,
-                form.level.clone(),
-                player,
-                form.seed,
-                form.difficulty,
-            ));
-            *selection = Selection::default();
-            revision.0 += 1;
-            next.set(AppState::InGame);
-        }
-        Err(diags) => {
-            form.error = Some(
-                diags
-                    .iter()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            );
-            next.set(AppState::MainMenu);
+/// The level a new game waits for while the asset server reads it.
+#[derive(Resource)]
+struct PendingLevel(Handle<LevelAsset>);
+
+/// What starting a new game from the menu changes.
+#[derive(SystemParam)]
+struct NewGameStart<'w, 's> {
+    commands: Commands<'w, 's>,
+    form: ResMut<'w, NewGame>,
+    next: ResMut<'w, NextState<AppState>>,
+    revision: ResMut<'w, MapRevision>,
+    selection: ResMut<'w, Selection>,
+}
+
+impl NewGameStart<'_, '_> {
+    /// Starts the game on a level that loaded, or goes back to the menu with its problems.
+    fn begin(&mut self, level: Result<LoadedLevel, String>) {
+        match level {
+            Ok(loaded) => {
+                let player = loaded
+                    .scenario
+                    .side_for(Some(&self.form.faction))
+                    .or_else(|| loaded.scenario.side_for(None))
+                    .unwrap_or(crate::sim::FactionId(0));
+                self.commands.insert_resource(Session::new(
+                    loaded,
+                    self.form.level.clone(),
+                    player,
+                    self.form.seed,
+                    self.form.difficulty,
+                ));
+                *self.selection = Selection::default();
+                self.revision.0 += 1;
+                self.next.set(AppState::InGame);
+            }
+            Err(problems) => {
+                self.form.error = Some(problems);
+                self.next.set(AppState::MainMenu);
+            }
         }
     }
+}
+
+/// Every problem of a level, as `euphrates check` prints them.
+fn problems(diags: &[crate::level::Diagnostic]) -> String {
+    diags
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Asks the asset server for the chosen level (the one that hot-reloads it), without
+/// holding up the frame; a level outside the level folder is read at once.
+fn start_loading(server: Res<AssetServer>, status: Res<LevelStatus>, mut start: NewGameStart) {
+    match status.asset_path(&start.form.level) {
+        Some(path) => start
+            .commands
+            .insert_resource(PendingLevel(server.load(path))),
+        None => {
+            let level = level::load_path(&start.form.level).map_err(|d| problems(&d));
+            start.begin(level);
+        }
+    }
+}
+
+/// Starts the game once the chosen level has loaded, or goes back to the menu with what is
+/// wrong with it.
+fn finish_loading(
+    pending: Option<Res<PendingLevel>>,
+    assets: Res<Assets<LevelAsset>>,
+    server: Res<AssetServer>,
+    mut status: ResMut<LevelStatus>,
+    mut start: NewGameStart,
+) {
+    let Some(pending) = pending else { return };
+    let level = if let Some(asset) = assets.get(&pending.0) {
+        status.follow(pending.0.clone(), start.form.level.clone());
+        Ok(asset.0.clone())
+    } else if let LoadState::Failed(e) = server.load_state(&pending.0) {
+        // Bevy's error wraps ours in its own words; show what `euphrates check` prints.
+        Err(match level::load_path(&start.form.level) {
+            Err(diags) => problems(&diags),
+            Ok(_) => e.to_string(),
+        })
+    } else {
+        return;
+    };
+    start.commands.remove_resource::<PendingLevel>();
+    start.begin(level);
 }
 
 /// The windows the in-game menu opens.
