@@ -145,7 +145,8 @@ pub fn register_source(app: &mut App, level_path: &Path) {
 #[derive(Resource)]
 struct LoaderDir(PathBuf);
 
-pub(super) fn plugin(app: &mut App) {
+/// Level files as assets: the loader, the watch on the level being played, its reloads.
+pub fn plugin(app: &mut App) {
     let dir = app
         .world_mut()
         .remove_resource::<LoaderDir>()

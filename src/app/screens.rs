@@ -76,8 +76,7 @@ pub(super) fn plugin(app: &mut App) {
             in_game_menu.run_if(in_state(AppState::InGame)),
         ),
     )
-    .add_systems(OnEnter(AppState::Loading), start_loading)
-    .add_systems(Update, finish_loading.run_if(in_state(AppState::Loading)))
+    .add_plugins(loading)
     // No panels on the main menu: the map shows through the whole window.
     .add_systems(
         OnEnter(AppState::MainMenu),
@@ -225,6 +224,13 @@ fn fresh_seed() -> u64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64);
     nanos % 1_000_000
+}
+
+/// The Loading screen: a new game's level is read, then the game starts on it (or the menu
+/// shows what is wrong with it).
+pub fn loading(app: &mut App) {
+    app.add_systems(OnEnter(AppState::Loading), start_loading)
+        .add_systems(Update, finish_loading.run_if(in_state(AppState::Loading)));
 }
 
 /// The level a new game waits for while the asset server reads it.

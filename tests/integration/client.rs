@@ -264,3 +264,92 @@ fn clicks_and_keys_in_the_client_give_orders_and_the_computer_answers() {
             .0
     );
 }
+
+/// An app whose level folder is that of `in_folder`, on the main menu (the tutorial behind it)
+/// with a new game of `chosen` set up, as the game is when the player presses Start.
+fn menu_with(in_folder: &str, chosen: &str, faction: &str) -> App {
+    let (start, _) = tutorial();
+    let mut app = App::new();
+    euphrates::app::level_asset::register_source(&mut app, &at(in_folder));
+    app.add_plugins((
+        MinimalPlugins,
+        bevy::asset::AssetPlugin {
+            watch_for_changes_override: Some(false),
+            ..Default::default()
+        },
+        bevy::state::app::StatesPlugin,
+    ))
+    .add_plugins((
+        euphrates::app::level_asset::plugin,
+        euphrates::app::screens::loading,
+    ))
+    .init_resource::<euphrates::app::state::MapRevision>()
+    .init_resource::<Selection>()
+    .insert_resource(euphrates::app::screens::NewGame {
+        levels: Vec::new(),
+        level: at(chosen),
+        faction: faction.into(),
+        difficulty: Difficulty::Normal,
+        seed: 5,
+        error: None,
+        factions: None,
+    })
+    .insert_resource(Session::new(
+        start,
+        at("levels/tutorial.ron"),
+        FactionId(0),
+        1,
+        Difficulty::Normal,
+    ))
+    .insert_state(AppState::MainMenu);
+    app.update();
+    app
+}
+
+/// Presses Start and lets frames pass until the game leaves the Loading screen.
+fn start_game(app: &mut App) -> AppState {
+    app.world_mut()
+        .resource_mut::<NextState<AppState>>()
+        .set(AppState::Loading);
+    for _ in 0..500 {
+        app.update();
+        let state = *app.world().resource::<State<AppState>>().get();
+        if state != AppState::Loading {
+            return state;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    AppState::Loading
+}
+
+#[test]
+fn start_waits_for_the_chosen_level_and_opens_the_game_on_it() {
+    let mut app = menu_with(level::DEFAULT_LEVEL, level::DEFAULT_LEVEL, "iraq");
+    assert_eq!(start_game(&mut app), AppState::InGame);
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.game.scenario().id, "euphrates_2017");
+    assert_eq!(
+        session.game.scenario().faction(session.player).unwrap().key,
+        "iraq"
+    );
+    assert_eq!(session.seed, 5);
+}
+
+#[test]
+fn a_broken_level_sends_the_player_back_to_the_menu_with_its_problems() {
+    let mut app = menu_with(
+        "tests/data/bad_levels/bad_color.ron",
+        "tests/data/bad_levels/duplicate_id.ron",
+        "blue",
+    );
+    assert_eq!(start_game(&mut app), AppState::MainMenu);
+    let form = app.world().resource::<euphrates::app::screens::NewGame>();
+    let error = form.error.as_deref().unwrap_or_default();
+    assert!(
+        error.contains("duplicate_id.ron:") && error.contains("duplicate id"),
+        "the menu shows what `check` prints: {error}"
+    );
+    // The game that was there is untouched.
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.game.scenario().id, "tutorial");
+}
