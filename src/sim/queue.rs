@@ -154,61 +154,6 @@ impl CostQueue {
     }
 }
 
-/// A shortest-path search over map indices (Dijkstra on a [`CostQueue`]). Every search of
-/// the map (supply, movement, the AI's distance fields) is one of these, each with its own rule
-/// for a step: it offers hexes at their costs and takes them back settled, cheapest first.
-#[derive(Debug)]
-pub struct Search {
-    queue: CostQueue,
-    cost: Vec<u32>,
-}
-
-impl Search {
-    /// A search over a map of `hexes` hexes, none reached yet.
-    pub fn new(hexes: usize) -> Search {
-        Search {
-            queue: CostQueue::new(),
-            cost: vec![u32::MAX; hexes],
-        }
-    }
-
-    /// Offers hex `i` at `cost`; it is kept, and `true` returned, when that is cheaper than
-    /// any way to it found before.
-    #[inline]
-    pub fn offer(&mut self, i: usize, cost: u32) -> bool {
-        if cost < self.cost[i] {
-            self.cost[i] = cost;
-            self.queue.push(cost, i as u32);
-            true
-        } else {
-            false
-        }
-    }
-
-    /// The next hex settled, with its cost: the cheapest left (the lowest index of equal
-    /// cost), each hex once at its lowest cost.
-    #[inline]
-    pub fn settle(&mut self) -> Option<(usize, u32)> {
-        while let Some((c, i)) = self.queue.pop() {
-            if c <= self.cost[i as usize] {
-                return Some((i as usize, c));
-            }
-        }
-        None
-    }
-
-    /// The cheapest cost found to hex `i` so far (`u32::MAX` where none).
-    #[inline]
-    pub fn cost(&self, i: usize) -> u32 {
-        self.cost[i]
-    }
-
-    /// The cheapest cost to every hex (`u32::MAX` where not reached).
-    pub fn into_costs(self) -> Vec<u32> {
-        self.cost
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

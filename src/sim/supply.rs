@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::{FactionId, SupplyKind, UnitId};
 use super::game::Game;
-use super::queue::Search;
+use super::queue::CostQueue;
 use super::scenario::Scenario;
 
 /// How far supply reaches from a road source, in movement points of a lorry (a road step costs
@@ -243,9 +243,13 @@ impl Game {
         let n = map.len();
         let limit = limit.map_or(u32::MAX, u32::from);
         let steps = self.motor_steps();
-        let mut from = vec![u32::MAX; n];
-        let mut source = vec![u16::MAX; n];
-        let mut search = Search::new(n);
+        let mut net = SupplyNet {
+            faction,
+            cost: vec![u32::MAX; n],
+            from: vec![u32::MAX; n],
+            source: vec![u16::MAX; n],
+        };
+        let mut heap = CostQueue::new();
         for (s, src) in self.scenario().supply_sources.iter().enumerate() {
             let Some(i) = map.index(src.hex) else {
                 continue;
@@ -255,12 +259,18 @@ impl Game {
             }
             // A shorter-ranged source starts with part of the range already spent.
             let start = u32::from(ROAD_RANGE - range_of(src.kind));
-            if search.offer(i, start) {
-                source[i] = s as u16;
+            if start < net.cost[i] {
+                net.cost[i] = start;
+                net.source[i] = s as u16;
+                heap.push(start, i as u32);
             }
         }
-        while let Some((i, cost)) = search.settle() {
-            if zoc[i] && from[i] != u32::MAX {
+        while let Some((cost, i)) = heap.pop() {
+            let i = i as usize;
+            if cost > net.cost[i] {
+                continue;
+            }
+            if zoc[i] && net.from[i] != u32::MAX {
                 continue; // supply reaches into a zone of control but not through it
             }
             for &(j, step) in &steps[i] {
@@ -269,18 +279,15 @@ impl Game {
                     continue;
                 }
                 let c = cost + u32::from(step);
-                if c <= limit && search.offer(j, c) {
-                    from[j] = i as u32;
-                    source[j] = source[i];
+                if c <= limit && c < net.cost[j] {
+                    net.cost[j] = c;
+                    net.from[j] = i as u32;
+                    net.source[j] = net.source[i];
+                    heap.push(c, j as u32);
                 }
             }
         }
-        SupplyNet {
-            faction,
-            cost: search.into_costs(),
-            from,
-            source,
-        }
+        net
     }
 
     /// Whether a trace reaches a hex.

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::sim::entities::Unit;
 use crate::sim::game::{Game, StableHasher};
 use crate::sim::map::MoveClass;
-use crate::sim::queue::Search;
+use crate::sim::queue::CostQueue;
 
 use super::plan::{Field, Plan, Target, ToSupply};
 use super::player::AiPlayer;
@@ -123,15 +123,24 @@ pub(super) fn distance_field(
     let map = &game.scenario().map;
     let n = map.len();
     let max_value = targets.iter().map(|t| t.value).max().unwrap_or(0);
-    let mut search = Search::new(n);
+    let mut cost = vec![u32::MAX; n];
+    let mut heap = CostQueue::new();
     for t in targets {
         if let Some(i) = map.index(t.hex) {
-            search.offer(i, (max_value - t.value.min(max_value)) * bonus);
+            let c = (max_value - t.value.min(max_value)) * bonus;
+            if c < cost[i] {
+                cost[i] = c;
+                heap.push(c, i as u32);
+            }
         }
     }
     let closed = &plan.neutral;
     let steps = game.step_table(class);
-    while let Some((i, c)) = search.settle() {
+    while let Some((c, i)) = heap.pop() {
+        let i = i as usize;
+        if c > cost[i] {
+            continue;
+        }
         for (d, &(j, _)) in steps[i].iter().enumerate() {
             if j == u32::MAX {
                 continue;
@@ -147,10 +156,13 @@ pub(super) fn distance_field(
             if step == u16::MAX {
                 continue;
             }
-            search.offer(j, c + u32::from(step));
+            let nc = c + u32::from(step);
+            if nc < cost[j] {
+                cost[j] = nc;
+                heap.push(nc, j as u32);
+            }
         }
     }
-    let mut cost = search.into_costs();
     // Hexes from which no target can be reached are as far as can be.
     for c in &mut cost {
         if *c == u32::MAX {

@@ -10,7 +10,7 @@ use crate::sim::entities::{FactionId, Stance, Unit, UnitId};
 use crate::sim::event::Event;
 use crate::sim::game::Game;
 use crate::sim::map::Mp;
-use crate::sim::queue::Search;
+use crate::sim::queue::CostQueue;
 
 /// How a unit may reach one hex this turn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,9 +29,8 @@ pub struct Reach {
 pub(crate) struct ReachSearch {
     /// Every hex reached, in the order first reached (the start not included).
     pub reached: Vec<usize>,
-    /// The cheapest cost to each hex, `u32::MAX` where not reached (never more than a
-    /// unit's movement points where reached).
-    pub best: Vec<u32>,
+    /// The cheapest cost to each hex, `Mp::MAX` where not reached.
+    pub best: Vec<Mp>,
     /// The hex each was reached from.
     pub prev: Vec<u32>,
 }
@@ -197,7 +196,7 @@ impl Game {
             out.insert(
                 (h.x, h.y),
                 Reach {
-                    cost: search.best[j] as Mp,
+                    cost: search.best[j],
                     prev: map.hex_of_index(search.prev[j] as usize),
                     stops: zoc[j],
                 },
@@ -212,13 +211,13 @@ impl Game {
         let id = unit.id;
         let map = &self.scenario().map;
         let n = map.len();
+        let mut best = vec![Mp::MAX; n];
         let mut prev = vec![u32::MAX; n];
         let mut reached = Vec::new();
-        let mut search = Search::new(n);
         let Some(start) = map.index(unit.hex) else {
             return ReachSearch {
                 reached,
-                best: search.into_costs(),
+                best,
                 prev,
             };
         };
@@ -240,10 +239,16 @@ impl Game {
                 && matches!(a.kind, crate::sim::AgreementKind::Deconfliction { .. })
         });
         let occupants = self.occupants();
-        search.offer(start, 0);
-        while let Some((i, cost)) = search.settle() {
+        let mut heap = CostQueue::new();
+        best[start] = 0;
+        heap.push(0, start as u32);
+        while let Some((cost, i)) = heap.pop() {
+            let i = i as usize;
             // Movement points fit in a `Mp`: the search never goes beyond the unit's.
             let cost = cost as Mp;
+            if cost > best[i] {
+                continue;
+            }
             if i != start && zoc[i] {
                 continue;
             }
@@ -254,7 +259,7 @@ impl Game {
                 }
                 let j = j as usize;
                 let c = cost.saturating_add(step);
-                if c > unit.movement_left || u32::from(c) >= search.cost(j) {
+                if c > unit.movement_left || c >= best[j] {
                     continue;
                 }
                 // Passing through allies is allowed; stopping on them is not, which
@@ -273,16 +278,17 @@ impl Game {
                 if lines && self.line_crossed(me, here, map.hex_of_index(j)).is_some() {
                     continue;
                 }
-                if search.cost(j) == u32::MAX {
+                if best[j] == Mp::MAX {
                     reached.push(j);
                 }
-                search.offer(j, u32::from(c));
+                best[j] = c;
                 prev[j] = i as u32;
+                heap.push(u32::from(c), j as u32);
             }
         }
         ReachSearch {
             reached,
-            best: search.into_costs(),
+            best,
             prev,
         }
     }
