@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 
-use super::coords::MapGeometry;
+use super::map::coords::MapGeometry;
 use super::ui_state::MapCamera;
 
 #[derive(Resource, Debug)]

@@ -6,15 +6,12 @@
 //! messages that carry orders), [`theme`] (colours and layout sizes) and [`session`] (the game).
 
 pub mod bench;
-pub mod camera;
-pub mod coords;
 pub mod debrief;
 pub mod hud;
 pub mod input;
 pub mod level_asset;
-pub mod map_view;
+pub mod map;
 pub mod orders;
-pub mod overlay;
 pub mod saves;
 pub mod screens;
 pub mod screenshot;
@@ -22,7 +19,6 @@ pub mod session;
 pub mod settings;
 pub mod state;
 pub mod teaching;
-pub mod terrain_texture;
 pub mod theme;
 pub mod ui_state;
 
@@ -164,11 +160,11 @@ pub fn run(config: PlayConfig) -> ExitCode {
         AppState::InGame
     })
     .add_plugins((
-        camera::plugin,
-        map_view::plugin,
+        map::camera::plugin,
+        map::view::plugin,
         settings::plugin,
         orders::plugin,
-        overlay::plugin,
+        map::overlay::plugin,
         hud::plugin,
         screens::plugin,
         level_asset::plugin,

@@ -274,7 +274,7 @@ pub fn select_at_start(
     mut commands: Commands,
     asked: Option<Res<StartSelected>>,
     session: Res<Session>,
-    geo: Option<Res<super::coords::MapGeometry>>,
+    geo: Option<Res<super::map::coords::MapGeometry>>,
     mut selection: ResMut<Selection>,
     mut camera: Single<(&mut Transform, &mut Projection), With<super::ui_state::MapCamera>>,
 ) {

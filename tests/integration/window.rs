@@ -190,7 +190,7 @@ fn check_map(image: &Image, name: &str) {
         for x in ((w / 3)..w).step_by(2) {
             let i = ((y * w + x) as usize) * channels;
             if euphrates::sim::Terrain::ALL.iter().any(|t| {
-                let c = euphrates::app::terrain_texture::terrain_rgb(*t);
+                let c = euphrates::app::map::terrain::terrain_rgb(*t);
                 (0..3).all(|k| data[i + k].abs_diff(c[k]) <= 40)
             }) {
                 terrain += 1;

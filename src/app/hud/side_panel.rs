@@ -5,9 +5,9 @@ use bevy::prelude::*;
 use bevy_egui::egui;
 
 use crate::app::input;
+use crate::app::map::terrain::terrain_rgb;
 use crate::app::session::Session;
 use crate::app::teaching::History;
-use crate::app::terrain_texture::terrain_rgb;
 use crate::app::theme::{HISTORY_COLOUR, colour};
 use crate::sim::{Goal, Terrain};
 

@@ -10,10 +10,10 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::coords::MapGeometry;
-use super::session::Session;
-use super::settings::Settings;
-use super::ui_state::{HoveredHex, MapArea, MapCamera, Overlays, Selection};
+use crate::app::map::coords::MapGeometry;
+use crate::app::session::Session;
+use crate::app::settings::Settings;
+use crate::app::ui_state::{HoveredHex, MapArea, MapCamera, Overlays, Selection};
 
 mod counters;
 mod layers;
@@ -29,7 +29,8 @@ use layers::{
 };
 use view::View;
 
-pub(super) fn plugin(app: &mut App) {
+/// What is painted over the map each frame, and the counters' slide.
+pub fn plugin(app: &mut App) {
     app.init_resource::<UnitAnim>()
         .init_resource::<SupplyCache>()
         .add_systems(Update, (motion::animate_units, motion::trace_supply))

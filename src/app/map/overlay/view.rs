@@ -4,7 +4,7 @@ use bevy::prelude::*;
 use bevy_egui::egui;
 use hexx::Hex;
 
-use crate::app::coords::MapGeometry;
+use crate::app::map::coords::MapGeometry;
 
 /// World to screen (egui points) for the current camera.
 pub(super) struct View<'a> {

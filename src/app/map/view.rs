@@ -1,6 +1,6 @@
 //! The map: terrain tiles (bevy_ecs_tilemap) and river, road and border lines, rebuilt
 //! whenever a different map is shown; control shading follows the game. Places, oil fields
-//! and counters are painted over it by [`super::overlay`].
+//! and counters are painted over it by [`crate::app::map::overlay`].
 //!
 //! The tiles are not drawn every frame. A software renderer (lavapipe, what a machine without a
 //! GPU draws with) pays per pixel of every triangle, and a few thousand small hex quads cost
@@ -23,13 +23,13 @@ use hexx::Hex;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::coords::MapGeometry;
-use super::session::Session;
-use super::settings::Settings;
-use super::state::MapRevision;
-use super::terrain_texture::{terrain_strip, tile_index};
-use super::ui_state::{MapArea, MapCamera, UiFocus};
+use crate::app::map::coords::MapGeometry;
+use crate::app::map::terrain::{terrain_strip, tile_index};
+use crate::app::session::Session;
+use crate::app::settings::Settings;
+use crate::app::state::MapRevision;
 use crate::app::ui_state::Overlays;
+use crate::app::ui_state::{MapArea, MapCamera, UiFocus};
 use crate::sim::CrossingKind;
 
 /// Marks everything that belongs to the current map view, so it can be cleared.
@@ -69,7 +69,8 @@ pub struct TerrainSprite {
     texels_per_unit: f32,
 }
 
-pub(super) fn plugin(app: &mut App) {
+/// The terrain image and the map's lines, rebuilt when another map is shown.
+pub fn plugin(app: &mut App) {
     let busy = RendererBusy::default();
     if let Some(render) = app.get_sub_app_mut(RenderApp) {
         render

@@ -6,12 +6,14 @@ use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseSc
 use bevy::prelude::*;
 use bevy_egui::EguiContexts;
 
-use super::coords::MapGeometry;
-use super::ui_state::{CentreOn, Selection, UiFocus};
+use crate::app::map::coords::MapGeometry;
 use crate::app::theme::{PANEL_WIDTH, TOP_BAR};
+use crate::app::ui_state::{CentreOn, Selection, UiFocus};
 use crate::app::ui_state::{HoveredHex, MapArea, MapCamera};
 
-pub(super) fn plugin(app: &mut App) {
+/// The camera: spawned with the map, fitted to it, panned and zoomed; and the hex under the
+/// pointer.
+pub fn plugin(app: &mut App) {
     app.init_resource::<HoveredHex>()
         .init_resource::<MapArea>()
         .add_systems(Startup, spawn_camera)
@@ -45,7 +47,7 @@ fn fit(
     let (mut transform, mut projection) = camera.into_inner();
     let extent = geo.extent();
     let centre = geo.centre();
-    let bars = TOP_BAR + super::theme::LOG_HEIGHT;
+    let bars = TOP_BAR + crate::app::theme::LOG_HEIGHT;
     let view = Vec2::new(
         (window.width() - PANEL_WIDTH).max(200.0),
         (window.height() - bars).max(200.0),
@@ -56,7 +58,7 @@ fn fit(
     }
     // Shift by half the panels so the map is centred in the free area.
     let shift = PANEL_WIDTH / 2.0 * scale;
-    let lift = (super::theme::LOG_HEIGHT - TOP_BAR) / 2.0 * scale;
+    let lift = (crate::app::theme::LOG_HEIGHT - TOP_BAR) / 2.0 * scale;
     transform.translation = Vec3::new(centre.x - shift, centre.y - lift, transform.translation.z);
 }
 
@@ -71,7 +73,7 @@ fn centre_on(
     keys: Res<ButtonInput<KeyCode>>,
     focus: Option<Res<UiFocus>>,
     selection: Option<Res<Selection>>,
-    session: Option<Res<super::session::Session>>,
+    session: Option<Res<crate::app::session::Session>>,
     geo: Option<Res<MapGeometry>>,
     mut camera: Single<&mut Transform, With<MapCamera>>,
 ) {

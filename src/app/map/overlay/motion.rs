@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
-use crate::app::coords::MapGeometry;
+use crate::app::map::coords::MapGeometry;
 use crate::app::session::Session;
 use crate::app::settings::Settings;
 use crate::sim::FactionId;
