@@ -172,6 +172,19 @@ pub fn run(config: PlayConfig) -> ExitCode {
         teaching::plugin,
         debrief::plugin,
     ));
+    if !screenshot {
+        // The player's settings from the last run.
+        let path = settings::default_path();
+        let (kept, problem) = settings::Settings::load(&path);
+        if let Some(p) = &problem {
+            warn!("{p}");
+        }
+        app.insert_resource(kept)
+            .insert_resource(settings::SettingsFile {
+                path: Some(path),
+                problem,
+            });
+    }
     if screenshot {
         // Nothing to watch: the computer's turns pass at once.
         app.insert_resource(settings::Settings {

@@ -1,13 +1,23 @@
 //! Player settings: UI scale, faction palette, animation speed. Applied at once; shown in the
-//! settings window from the main menu and the in-game menu.
+//! settings window from the main menu and the in-game menu; kept between runs in the
+//! platform's config folder (a file that cannot be read is reported and the defaults used).
+
+use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use serde::{Deserialize, Serialize};
 
 use crate::sim::{FactionId, Game};
 
+/// Moves the settings file's folder (for tests, or several players on one machine).
+pub const CONFIG_DIR_VAR: &str = "EUPHRATES_CONFIG_DIR";
+
+/// The UI scales offered: fixed steps, so the layout can be made to fit at each.
+pub const UI_SCALES: [f32; 6] = [0.75, 1.0, 1.25, 1.5, 1.75, 2.0];
+
 /// How fast the computer's turns and unit moves play out.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AnimationSpeed {
     /// No animation: the computer's turns pass at once.
     Off,
@@ -61,7 +71,7 @@ impl AnimationSpeed {
 }
 
 /// Faction colours: the level's own, or a palette safe for colour-blind players.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Palette {
     /// The colours the level gives.
     #[default]
@@ -106,7 +116,94 @@ impl Default for Settings {
     }
 }
 
+/// What is kept of the settings between runs.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+struct Stored {
+    ui_scale: f32,
+    palette: Palette,
+    animation: AnimationSpeed,
+}
+
+impl Default for Stored {
+    fn default() -> Self {
+        Settings::default().stored()
+    }
+}
+
+/// Where the settings are kept: `$EUPHRATES_CONFIG_DIR/settings.ron` if that is set, else the
+/// platform's config folder (`~/.config/euphrates/settings.ron` on Linux).
+pub fn default_path() -> PathBuf {
+    let dir = std::env::var_os(CONFIG_DIR_VAR)
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "euphrates").map(|p| p.config_dir().into())
+        })
+        .unwrap_or_else(|| PathBuf::from("."));
+    dir.join("settings.ron")
+}
+
+/// The nearest of the offered UI scales.
+pub fn snap_scale(scale: f32) -> f32 {
+    UI_SCALES
+        .into_iter()
+        .min_by(|a, b| (a - scale).abs().total_cmp(&(b - scale).abs()))
+        .unwrap_or(1.0)
+}
+
 impl Settings {
+    fn stored(&self) -> Stored {
+        Stored {
+            ui_scale: self.ui_scale,
+            palette: self.palette,
+            animation: self.animation,
+        }
+    }
+
+    /// The settings kept at `path`: the defaults when there is none yet, and the defaults with
+    /// the reason when the file cannot be read (it is replaced at the next change).
+    pub fn load(path: &Path) -> (Settings, Option<String>) {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (Settings::default(), None);
+            }
+            Err(e) => {
+                let why = format!("{}: cannot read the settings: {e}", path.display());
+                return (Settings::default(), Some(why));
+            }
+        };
+        match ron::from_str::<Stored>(&text) {
+            Ok(s) => (
+                Settings {
+                    ui_scale: snap_scale(s.ui_scale),
+                    palette: s.palette,
+                    animation: s.animation,
+                    ..Settings::default()
+                },
+                None,
+            ),
+            Err(e) => {
+                let why = format!(
+                    "{}:{}:{}: the settings file is damaged ({}); the defaults are used",
+                    path.display(),
+                    e.span.start.line,
+                    e.span.start.col,
+                    e.code
+                );
+                (Settings::default(), Some(why))
+            }
+        }
+    }
+
+    /// Keeps the settings at `path`; a failed write leaves the previous file as it was.
+    pub fn store(&self, path: &Path) -> std::io::Result<()> {
+        let text = ron::ser::to_string_pretty(&self.stored(), ron::ser::PrettyConfig::default())
+            .map_err(std::io::Error::other)?;
+        crate::save::write_atomic(path, format!("{text}\n").as_bytes())
+    }
+
     /// The colour of a faction under the chosen palette.
     pub fn faction_rgb(&self, game: &Game, f: FactionId) -> [u8; 3] {
         match self.palette {
@@ -116,9 +213,22 @@ impl Settings {
     }
 }
 
-pub(super) fn plugin(app: &mut App) {
+/// Where the settings are kept between runs, if they are (not in a screenshot or a
+/// benchmark, which use the defaults and leave the player's file alone).
+#[derive(Resource, Clone, Debug, Default)]
+pub struct SettingsFile {
+    /// The file.
+    pub path: Option<PathBuf>,
+    /// Why the file could not be read at start, shown in the settings window.
+    pub problem: Option<String>,
+}
+
+/// The settings: their window, the UI scale applied, and the file they are kept in.
+pub fn plugin(app: &mut App) {
     app.init_resource::<Settings>()
+        .init_resource::<SettingsFile>()
         .add_systems(EguiPrimaryContextPass, (apply_scale, window).chain())
+        .add_systems(Update, persist)
         .add_systems(
             PreUpdate,
             drop_unchanged_modifiers
@@ -135,7 +245,27 @@ fn apply_scale(mut contexts: EguiContexts, settings: Res<Settings>) -> Result {
     Ok(())
 }
 
-fn window(mut contexts: EguiContexts, mut settings: ResMut<Settings>) -> Result {
+/// Writes the settings whenever what is kept of them changes (not when a window opens).
+fn persist(settings: Res<Settings>, file: Res<SettingsFile>, mut last: Local<Option<Stored>>) {
+    let Some(path) = &file.path else { return };
+    let now = settings.stored();
+    match *last {
+        None => *last = Some(now),
+        Some(before) if before == now => {}
+        Some(_) => {
+            *last = Some(now);
+            if let Err(e) = settings.store(path) {
+                warn!("the settings were not kept: {}: {e}", path.display());
+            }
+        }
+    }
+}
+
+fn window(
+    mut contexts: EguiContexts,
+    mut settings: ResMut<Settings>,
+    file: Res<SettingsFile>,
+) -> Result {
     if !settings.open {
         return Ok(());
     }
@@ -148,10 +278,25 @@ fn window(mut contexts: EguiContexts, mut settings: ResMut<Settings>) -> Result 
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
         .show(ctx, |ui| {
+            if let Some(problem) = &file.problem {
+                ui.colored_label(egui::Color32::from_rgb(230, 90, 80), problem);
+            }
             egui::Grid::new("settings").num_columns(2).show(ui, |ui| {
                 ui.label("UI scale");
-                ui.add(egui::Slider::new(&mut s.ui_scale, 0.75..=2.0).step_by(0.05))
-                    .on_hover_text("Size of panels and text.");
+                ui.horizontal(|ui| {
+                    // Fixed steps, set with a click: a slider would move under the pointer as
+                    // the scale it sets changes the window's layout.
+                    for step in UI_SCALES {
+                        let on = (s.ui_scale - step).abs() < 0.01;
+                        if ui
+                            .selectable_label(on, format!("{:.0} %", step * 100.0))
+                            .on_hover_text("Size of panels and text.")
+                            .clicked()
+                        {
+                            s.ui_scale = step;
+                        }
+                    }
+                });
                 ui.end_row();
                 ui.label("Faction colours");
                 ui.horizontal(|ui| {

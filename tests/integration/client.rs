@@ -353,3 +353,75 @@ fn a_broken_level_sends_the_player_back_to_the_menu_with_its_problems() {
     let session = app.world().resource::<Session>();
     assert_eq!(session.game.scenario().id, "tutorial");
 }
+
+#[test]
+fn settings_are_kept_between_runs_and_a_damaged_file_gives_the_defaults() {
+    use euphrates::app::settings::{Palette, SettingsFile};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.ron");
+    let run = |path: &std::path::Path| {
+        let (kept, problem) = Settings::load(path);
+        let mut app = App::new();
+        app.add_plugins(MinimalPlugins)
+            .add_plugins(euphrates::app::settings::plugin)
+            .insert_resource(kept)
+            .insert_resource(SettingsFile {
+                path: Some(path.to_path_buf()),
+                problem,
+            });
+        app.update();
+        app
+    };
+
+    // First run: no file yet, the defaults; the player changes three settings and quits.
+    let mut app = run(&path);
+    assert_eq!(*app.world().resource::<Settings>(), Settings::default());
+    assert!(!path.exists(), "nothing is written until something changes");
+    {
+        let mut s = app.world_mut().resource_mut::<Settings>();
+        s.ui_scale = 1.5;
+        s.palette = Palette::ColourBlindSafe;
+        s.animation = AnimationSpeed::Slow;
+    }
+    app.update();
+    drop(app);
+
+    // Next run: the same settings.
+    let app = run(&path);
+    let s = app.world().resource::<Settings>();
+    assert_eq!(
+        (s.ui_scale, s.palette, s.animation),
+        (1.5, Palette::ColourBlindSafe, AnimationSpeed::Slow)
+    );
+    assert!(app.world().resource::<SettingsFile>().problem.is_none());
+    drop(app);
+
+    // A hand-edited scale between steps takes the nearest step.
+    std::fs::write(&path, "(ui_scale: 1.3)").unwrap();
+    assert_eq!(Settings::load(&path).0.ui_scale, 1.25);
+
+    // A damaged file: the defaults, and the reason with the file's name and line, for the
+    // settings window; the next change replaces the file.
+    std::fs::write(&path, "(ui_scale: 1.5,\n palette: Purple)").unwrap();
+    let mut app = run(&path);
+    assert_eq!(*app.world().resource::<Settings>(), Settings::default());
+    let problem = app
+        .world()
+        .resource::<SettingsFile>()
+        .problem
+        .clone()
+        .unwrap();
+    assert!(problem.contains("settings.ron:2:"), "{problem}");
+    app.world_mut().resource_mut::<Settings>().ui_scale = 0.75;
+    app.update();
+    assert_eq!(
+        Settings::load(&path),
+        (
+            Settings {
+                ui_scale: 0.75,
+                ..Settings::default()
+            },
+            None
+        )
+    );
+}
