@@ -126,14 +126,27 @@ pub fn click(game: &Game, player: FactionId, selected: Option<UnitId>, hex: Hex)
 
 /// The next of the player's units that can still act, after `after` (for Tab).
 pub fn next_ready(game: &Game, player: FactionId, after: Option<UnitId>) -> Option<UnitId> {
+    let ready = ready(game, player);
+    let next = after.and_then(|a| ready.iter().find(|id| **id > a).copied());
+    next.or_else(|| ready.first().copied())
+}
+
+/// The player's unit before `before` that can still act, going round (Shift+Tab).
+pub fn previous_ready(game: &Game, player: FactionId, before: Option<UnitId>) -> Option<UnitId> {
+    let ready = ready(game, player);
+    let previous = before.and_then(|b| ready.iter().rev().find(|id| **id < b).copied());
+    previous.or_else(|| ready.last().copied())
+}
+
+/// The player's units that can still move or attack, in order.
+fn ready(game: &Game, player: FactionId) -> Vec<UnitId> {
     let mut ready: Vec<UnitId> = game
         .units()
         .filter(|u| u.owner == player && (u.movement_left > 0 || !u.has_attacked))
         .map(|u| u.id)
         .collect();
     ready.sort();
-    let next = after.and_then(|a| ready.iter().find(|id| **id > a).copied());
-    next.or_else(|| ready.first().copied())
+    ready
 }
 
 /// An order offered as a button, with what it would cost in words.

@@ -68,7 +68,7 @@ fn mouse_to_actions(
 ) {
     if buttons.just_pressed(MouseButton::Left) {
         *press = Press {
-            down: !focus.pointer_over_ui,
+            down: !focus.pointer_over_ui && !focus.modal,
             travel: 0.0,
         };
     }
@@ -85,7 +85,7 @@ fn mouse_to_actions(
             actions.write(PlayerAction::Click(hex));
         }
     }
-    if buttons.just_pressed(MouseButton::Right) && !focus.pointer_over_ui {
+    if buttons.just_pressed(MouseButton::Right) && !focus.pointer_over_ui && !focus.modal {
         actions.write(PlayerAction::Cancel);
     }
 }
@@ -102,6 +102,13 @@ pub fn keys_to_actions(
     if focus.typing {
         return;
     }
+    if focus.modal {
+        // A window is open: Esc closes it; the map's keys wait until it is gone.
+        if keys.just_pressed(KeyCode::Escape) {
+            actions.write(PlayerAction::CloseWindow);
+        }
+        return;
+    }
     if keys.just_pressed(KeyCode::Escape) {
         actions.write(PlayerAction::Cancel);
     }
@@ -116,7 +123,12 @@ pub fn keys_to_actions(
         actions.write(PlayerAction::EndTurn);
     }
     if keys.just_pressed(KeyCode::Tab) {
-        actions.write(PlayerAction::NextUnit);
+        let back = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
+        actions.write(if back {
+            PlayerAction::PreviousUnit
+        } else {
+            PlayerAction::NextUnit
+        });
     }
     if keys.just_pressed(KeyCode::Space) && session.ai_to_move() {
         actions.write(PlayerAction::SkipAi);
@@ -137,7 +149,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Right click, Esc",
         "cancel the attack shown, clear the selection, then the menu",
     ),
-    ("Tab", "next unit that can still act"),
+    ("Tab, Shift+Tab", "next or previous unit that can still act"),
     ("E", "end your turn"),
     (
         "Space",
@@ -231,8 +243,13 @@ pub fn handle_actions(
                     selection.message = Some(crate::narrate::explain(&session.game, &e));
                 }
             }
-            PlayerAction::NextUnit => {
-                let next = input::next_ready(&session.game, session.player, selection.unit);
+            PlayerAction::NextUnit | PlayerAction::PreviousUnit => {
+                let (game, me) = (&session.game, session.player);
+                let next = if *action == PlayerAction::NextUnit {
+                    input::next_ready(game, me, selection.unit)
+                } else {
+                    input::previous_ready(game, me, selection.unit)
+                };
                 selection.pending = None;
                 if let Some(id) = next {
                     selection.unit = Some(id);
@@ -242,6 +259,8 @@ pub fn handle_actions(
                 }
             }
             PlayerAction::SkipAi => pace.skip = true,
+            // The windows' own business (see `screens::close_top_window`).
+            PlayerAction::CloseWindow => {}
         }
     }
 }

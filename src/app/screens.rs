@@ -76,7 +76,7 @@ pub(super) fn plugin(app: &mut App) {
             in_game_menu.run_if(in_state(AppState::InGame)),
         ),
     )
-    .add_plugins(loading)
+    .add_plugins((loading, windows))
     // No panels on the main menu: the map shows through the whole window.
     .add_systems(
         OnEnter(AppState::MainMenu),
@@ -335,6 +335,75 @@ struct MenuWindows<'w> {
     debrief: ResMut<'w, super::debrief::Debrief>,
     settings: ResMut<'w, Settings>,
     help: ResMut<'w, super::ui_state::HelpOpen>,
+}
+
+impl MenuWindows<'_> {
+    /// Whether a window that holds the player's attention is open.
+    fn any_open(&self) -> bool {
+        self.saves.save_open
+            || self.saves.load_open
+            || self.settings.open
+            || self.book.open
+            || self.help.0
+            || self.debrief.open
+            || self.briefing.0
+    }
+
+    /// Closes the window on top: one opened from the menu before the briefing, the briefing
+    /// before the menu behind it.
+    fn close_top(&mut self, menu: &mut InGameMenu) {
+        if self.settings.open {
+            self.settings.open = false;
+        } else if self.saves.save_open || self.saves.load_open {
+            self.saves.save_open = false;
+            self.saves.load_open = false;
+        } else if self.book.open {
+            self.book.open = false;
+        } else if self.help.0 {
+            self.help.0 = false;
+        } else if self.debrief.open {
+            self.debrief.open = false;
+        } else if self.briefing.0 {
+            self.briefing.0 = false;
+        } else {
+            menu.0 = false;
+        }
+    }
+}
+
+/// The windows over a game: while one is open the map's input waits, and Esc closes the one
+/// on top.
+pub fn windows(app: &mut App) {
+    app.add_systems(
+        Update,
+        (note_open_windows, close_top_window.after(note_open_windows))
+            .run_if(in_state(AppState::InGame)),
+    );
+}
+
+/// Tells the map's input whether a window holds the player's attention.
+fn note_open_windows(
+    windows: MenuWindows,
+    menu: Res<InGameMenu>,
+    mut focus: ResMut<super::ui_state::UiFocus>,
+) {
+    let modal = menu.0 || windows.any_open();
+    if focus.modal != modal {
+        focus.modal = modal;
+    }
+}
+
+/// Esc with a window open closes the window on top, and nothing else.
+fn close_top_window(
+    mut actions: MessageReader<super::ui_state::PlayerAction>,
+    mut windows: MenuWindows,
+    mut menu: ResMut<InGameMenu>,
+) {
+    for action in actions.read() {
+        if *action == super::ui_state::PlayerAction::CloseWindow {
+            windows.close_top(&mut menu);
+        }
+    }
 }
 
 fn in_game_menu(

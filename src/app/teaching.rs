@@ -141,7 +141,7 @@ fn read_hovered(
     session: Res<Session>,
     mut book: ResMut<Encyclopedia>,
 ) {
-    if focus.typing || !keys.just_pressed(KeyCode::KeyR) {
+    if !focus.keys_for_map() || !keys.just_pressed(KeyCode::KeyR) {
         return;
     }
     let Some(hex) = hovered.0 else { return };

@@ -67,8 +67,12 @@ pub enum PlayerAction {
     EndTurn,
     /// Select the next unit that can still act.
     NextUnit,
+    /// Select the unit before, that can still act.
+    PreviousUnit,
     /// Play the computer's turns out at once.
     SkipAi,
+    /// Close the window on top (Esc while one is open).
+    CloseWindow,
 }
 
 /// Ask the camera to centre on a hex.
@@ -81,8 +85,25 @@ pub struct CentreOn(pub Hex);
 pub struct UiFocus {
     /// A text field has the keyboard.
     pub typing: bool,
-    /// The pointer is over a panel or window.
+    /// The pointer is over a panel or window, or outside the part of the window the map
+    /// shows: the map leaves clicks, drags and the wheel there to the interface.
     pub pointer_over_ui: bool,
+    /// A window that holds the player's attention is open (the menu, settings, help, the
+    /// briefing, the encyclopedia, saves, the debrief): the map's keys wait, and Esc closes it.
+    pub modal: bool,
+}
+
+impl UiFocus {
+    /// Whether the map's keys (orders, panning, overlays) are the map's now.
+    pub fn keys_for_map(&self) -> bool {
+        !self.typing && !self.modal
+    }
+}
+
+/// Whether a point of the window (in logical pixels) falls on the map: inside the part the
+/// panels leave free, or anywhere when there are no panels.
+pub fn on_map(area: &MapArea, cursor: Vec2) -> bool {
+    area.0.is_none_or(|r| r.contains(cursor))
 }
 
 /// Whether the in-game menu (Escape) is open.

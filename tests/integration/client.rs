@@ -425,3 +425,99 @@ fn settings_are_kept_between_runs_and_a_damaged_file_gives_the_defaults() {
         )
     );
 }
+
+/// The headless game with the windows over it (menu, briefing, settings…) as the client has
+/// them.
+fn with_windows(session: Session) -> App {
+    use euphrates::app::{debrief, saves, screens, teaching, ui_state};
+    let mut app = headless(session);
+    app.init_resource::<saves::SaveWindows>()
+        .insert_resource(saves::SaveDir(std::env::temp_dir()))
+        .init_resource::<teaching::BriefingOpen>()
+        .init_resource::<teaching::Encyclopedia>()
+        .init_resource::<debrief::Debrief>()
+        .init_resource::<ui_state::HelpOpen>()
+        .add_plugins(screens::windows);
+    app.update();
+    app
+}
+
+#[test]
+fn an_open_window_holds_the_keys_and_esc_closes_the_window_on_top() {
+    use euphrates::app::teaching::BriefingOpen;
+    use euphrates::app::ui_state::InGameMenu;
+    let (loaded, me) = tutorial();
+    let session = Session::new(loaded, at("levels/tutorial.ron"), me, 1, Difficulty::Normal);
+    let mut app = with_windows(session);
+    let turn = app.world().resource::<Session>().game.turn();
+
+    // The opening briefing is up: E, Tab and a click on the map wait; Esc closes the briefing
+    // and does not open the menu behind it.
+    app.world_mut().resource_mut::<BriefingOpen>().0 = true;
+    app.update();
+    press_key(&mut app, KeyCode::KeyE);
+    press_key(&mut app, KeyCode::Tab);
+    assert_eq!(app.world().resource::<Session>().game.turn(), turn);
+    assert_eq!(app.world().resource::<Selection>().unit, None);
+    press_key(&mut app, KeyCode::Escape);
+    app.update();
+    assert!(!app.world().resource::<BriefingOpen>().0);
+    assert!(!app.world().resource::<InGameMenu>().0);
+
+    // The menu: E does not end the turn behind it; Esc closes it.
+    press_key(&mut app, KeyCode::Escape);
+    assert!(app.world().resource::<InGameMenu>().0);
+    app.update();
+    press_key(&mut app, KeyCode::KeyE);
+    assert_eq!(app.world().resource::<Session>().game.turn(), turn);
+    assert!(app.world().resource::<Session>().game.active_faction() == me);
+    press_key(&mut app, KeyCode::Escape);
+    app.update();
+    assert!(!app.world().resource::<InGameMenu>().0);
+
+    // With nothing open, the keys are the map's again.
+    press_key(&mut app, KeyCode::Tab);
+    assert!(app.world().resource::<Selection>().unit.is_some());
+}
+
+#[test]
+fn tab_and_shift_tab_go_round_the_units_that_can_act() {
+    let (loaded, me) = tutorial();
+    let session = Session::new(loaded, at("levels/tutorial.ron"), me, 1, Difficulty::Normal);
+    let mut ready: Vec<_> = session
+        .game
+        .units()
+        .filter(|u| u.owner == me)
+        .map(|u| u.id)
+        .collect();
+    ready.sort();
+    assert!(ready.len() >= 2);
+    let mut app = headless(session);
+    let selected = |app: &App| app.world().resource::<Selection>().unit;
+    for expected in ready.iter().chain(ready.first()) {
+        press_key(&mut app, KeyCode::Tab);
+        assert_eq!(
+            selected(&app),
+            Some(*expected),
+            "every press of Tab moves on"
+        );
+    }
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(KeyCode::ShiftLeft);
+    press_key(&mut app, KeyCode::Tab);
+    assert_eq!(selected(&app), ready.last().copied(), "Shift+Tab goes back");
+}
+
+#[test]
+fn the_pointer_is_the_maps_only_inside_the_area_the_panels_leave_free() {
+    use euphrates::app::ui_state::{MapArea, on_map};
+    let free = MapArea(Some(Rect::new(300.0, 34.0, 1280.0, 670.0)));
+    assert!(on_map(&free, Vec2::new(640.0, 400.0)));
+    // The side panel, the top bar and the event log.
+    for p in [(150.0, 400.0), (640.0, 10.0), (640.0, 760.0)] {
+        assert!(!on_map(&free, Vec2::new(p.0, p.1)), "{p:?} is a panel");
+    }
+    // On the main menu there are no panels.
+    assert!(on_map(&MapArea(None), Vec2::new(150.0, 400.0)));
+}

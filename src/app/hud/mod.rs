@@ -10,7 +10,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::state::{AppState, EguiPass};
 use super::theme::PANEL_WIDTH;
-use super::ui_state::{HelpOpen, UiFocus};
+use super::ui_state::{HelpOpen, MapArea, UiFocus, on_map};
 
 mod attack;
 mod context;
@@ -40,7 +40,30 @@ pub(super) fn plugin(app: &mut App) {
                 focus.in_set(EguiPass::Focus),
             ),
         )
-        .add_systems(Update, help::help_keys);
+        .add_systems(Update, help::help_keys)
+        .add_systems(
+            PreUpdate,
+            keep_tab_for_units
+                .run_if(in_state(AppState::InGame))
+                .after(bevy_egui::EguiPreUpdateSet::ProcessInput)
+                .before(bevy_egui::EguiPreUpdateSet::BeginPass),
+        );
+}
+
+/// In a game, Tab (and Shift+Tab) cycle the player's units: egui does not get them, or they
+/// would move its keyboard focus from button to button and every other press would be lost.
+fn keep_tab_for_units(mut inputs: Query<&mut bevy_egui::EguiInput>) {
+    for mut input in &mut inputs {
+        input.0.events.retain(|e| {
+            !matches!(
+                e,
+                egui::Event::Key {
+                    key: egui::Key::Tab,
+                    ..
+                }
+            )
+        });
+    }
 }
 
 /// Clears the window to the panels' colour while they are shown (they are drawn unfilled over
@@ -105,14 +128,24 @@ fn panels(mut contexts: EguiContexts, mut hud: Hud) -> Result {
     Ok(())
 }
 
-fn focus(mut contexts: EguiContexts, mut focus: ResMut<UiFocus>) -> Result {
+/// What egui holds after this frame's drawing: the keyboard, and the pointer when it is over a
+/// window, over a panel (outside the map's area, which the panels' layer does not claim for
+/// egui) or busy with a widget.
+fn focus(
+    mut contexts: EguiContexts,
+    mut focus: ResMut<UiFocus>,
+    window: Option<Single<&Window>>,
+    area: Res<MapArea>,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let now = UiFocus {
-        typing: ctx.egui_wants_keyboard_input(),
-        pointer_over_ui: ctx.is_pointer_over_egui() || ctx.egui_wants_pointer_input(),
-    };
-    if focus.typing != now.typing || focus.pointer_over_ui != now.pointer_over_ui {
-        *focus = now;
+    let off_map = window
+        .and_then(|w| w.cursor_position())
+        .is_some_and(|c| !on_map(&area, c));
+    let typing = ctx.egui_wants_keyboard_input();
+    let pointer_over_ui = off_map || ctx.is_pointer_over_egui() || ctx.egui_wants_pointer_input();
+    if focus.typing != typing || focus.pointer_over_ui != pointer_over_ui {
+        focus.typing = typing;
+        focus.pointer_over_ui = pointer_over_ui;
     }
     Ok(())
 }

@@ -63,7 +63,7 @@ fn fit(
 }
 
 fn fit_key(keys: Res<ButtonInput<KeyCode>>, focus: Option<Res<UiFocus>>) -> bool {
-    keys.just_pressed(KeyCode::KeyF) && !focus.is_some_and(|f| f.typing)
+    keys.just_pressed(KeyCode::KeyF) && focus.is_none_or(|f| f.keys_for_map())
 }
 
 /// Centres on a hex asked for (Tab to a unit), or on the selected unit with Space when the
@@ -80,7 +80,7 @@ fn centre_on(
     let Some(geo) = geo else { return };
     let mut to = asked.read().last().map(|c| c.0);
     if keys.just_pressed(KeyCode::Space)
-        && !focus.is_some_and(|f| f.typing)
+        && focus.is_none_or(|f| f.keys_for_map())
         && let (Some(sel), Some(session)) = (selection, session)
         && !session.ai_to_move()
         && let Some(u) = sel.unit.and_then(|id| session.game.unit(id))
@@ -94,10 +94,15 @@ fn centre_on(
     }
 }
 
-fn pointer_free(egui: &mut EguiContexts) -> bool {
-    egui.ctx_mut()
+/// Whether the pointer is the map's: not over a panel, a window or a widget in use (as egui
+/// saw it now and as the HUD saw it after the last frame's drawing), and no window holds the
+/// player's attention.
+fn pointer_free(egui: &mut EguiContexts, focus: Option<&UiFocus>) -> bool {
+    let now = egui
+        .ctx_mut()
         .map(|c| !c.egui_wants_pointer_input() && !c.is_pointer_over_egui())
-        .unwrap_or(true)
+        .unwrap_or(true);
+    now && focus.is_none_or(|f| !f.pointer_over_ui && !f.modal)
 }
 
 /// The keys, buttons, motion and wheel that pan and zoom the map.
@@ -115,6 +120,7 @@ fn pan_and_zoom(
     window: Single<&Window>,
     camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection), With<MapCamera>>,
     mut egui: EguiContexts,
+    focus: Option<Res<UiFocus>>,
 ) {
     let PointerInput {
         keys,
@@ -130,7 +136,7 @@ fn pan_and_zoom(
         .ctx_mut()
         .map(|c| c.egui_wants_keyboard_input())
         .unwrap_or(false);
-    if !typing {
+    if !typing && focus.as_deref().is_none_or(UiFocus::keys_for_map) {
         let mut dir = Vec2::ZERO;
         for (k, d) in [
             (KeyCode::ArrowLeft, Vec2::NEG_X),
@@ -149,7 +155,7 @@ fn pan_and_zoom(
         let step = 600.0 * ortho.scale * time.delta_secs();
         transform.translation += (dir.normalize_or_zero() * step).extend(0.0);
     }
-    if !pointer_free(&mut egui) {
+    if !pointer_free(&mut egui, focus.as_deref()) {
         return;
     }
     if buttons.pressed(MouseButton::Left)
@@ -194,9 +200,10 @@ fn hover(
     geo: Option<Res<MapGeometry>>,
     mut hovered: ResMut<HoveredHex>,
     mut egui: EguiContexts,
+    focus: Option<Res<UiFocus>>,
 ) {
     let (cam, cam_global) = *camera;
-    let over_map = pointer_free(&mut egui);
+    let over_map = pointer_free(&mut egui, focus.as_deref());
     let hex = geo.and_then(|geo| {
         let c = window.cursor_position()?;
         let p = cam.viewport_to_world_2d(cam_global, c).ok()?;

@@ -405,7 +405,7 @@ fn toggle_overlays(
     focus: Res<UiFocus>,
     mut overlays: ResMut<Overlays>,
 ) {
-    if focus.typing {
+    if !focus.keys_for_map() {
         return;
     }
     if keys.just_pressed(KeyCode::KeyC) {
