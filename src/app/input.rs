@@ -279,7 +279,11 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
     }
     for (i, f) in s.oil_fields.iter().enumerate() {
         push(
-            format!("Repair {}", f.name),
+            format!(
+                "Repair {} ({})",
+                f.name,
+                crate::narrate::names::money(economy::REPAIR_COST)
+            ),
             format!(
                 "Repairs one level of damage, for ${:.1} million.",
                 economy::REPAIR_COST as f64 / 1000.0

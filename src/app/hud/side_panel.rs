@@ -86,7 +86,7 @@ pub(super) fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
             .show(ui, |ui| {
                 let offers = input::faction_offers(game);
                 if offers.is_empty() {
-                    ui.weak("Nothing to order now: no money, free towns or support for it.");
+                    ui.weak(nothing_to_order(game, me));
                 }
                 egui::ScrollArea::vertical()
                     .id_salt("offers")
@@ -182,11 +182,15 @@ pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) 
         }
     }
     if let Some((id, p)) = s.place_at(hex) {
+        let people = if p.population > 0 {
+            format!(", population {}", p.population)
+        } else {
+            String::new()
+        };
         ui.label(format!(
-            "{} — {}, population {}, {} points",
+            "{} — {}{people}, {} points",
             p.name,
             p.kind.name(),
-            p.population,
             p.points
         ));
         let left = game.residents(id);
@@ -363,4 +367,25 @@ pub(super) fn history_panel(ui: &mut egui::Ui, session: &Session, history: &mut 
     if later > 0 {
         ui.weak(format!("{later} more as the weeks pass."));
     }
+}
+
+/// Why there is nothing to order, as the rules see it: the one recruit a turn, money, or a
+/// town to raise a unit in.
+fn nothing_to_order(game: &crate::sim::Game, me: crate::sim::FactionId) -> String {
+    let cheapest = crate::sim::UnitKind::ALL
+        .into_iter()
+        .map(crate::sim::economy::recruit_cost)
+        .min()
+        .unwrap_or(0);
+    let why = if game.recruited_this_turn(me) {
+        "a unit was recruited this turn, and training takes one at a time".to_owned()
+    } else if game.treasury(me) < cheapest {
+        format!(
+            "the cheapest recruit costs {}",
+            crate::narrate::names::money(cheapest)
+        )
+    } else {
+        "no free town of yours that your supply reaches to raise a unit in".to_owned()
+    };
+    format!("Nothing to order now: {why}.")
 }

@@ -30,7 +30,7 @@ pub(super) fn top_bar(ui: &mut egui::Ui, hud: &mut Hud) {
         } else {
             ui.colored_label(
                 egui::Color32::from_rgb(230, 200, 90),
-                format!("{active_name} is moving…"),
+                format!("{active_name} to move…"),
             );
             if ui
                 .button("Skip ▶▶")
