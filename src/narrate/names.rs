@@ -4,7 +4,7 @@
 
 use hexx::Hex;
 
-use crate::sim::{FactionId, Game, Map, PatronId, PlaceId, Scenario, UnitId};
+use crate::sim::{Experience, FactionId, Game, Map, PatronId, PlaceId, Scenario, UnitId};
 
 /// A hex as the level file and the side panel name it: "column 37, row 26".
 pub fn hex(map: &Map, hex: Hex) -> String {
@@ -70,5 +70,15 @@ pub fn money(thousands: i64) -> String {
         format!("${:.1} M", thousands as f64 / 1000.0)
     } else {
         format!("${thousands} k")
+    }
+}
+
+/// A unit's experience, as the side panel shows it.
+pub fn experience(e: Experience) -> &'static str {
+    match e {
+        Experience::Green => "green",
+        Experience::Regular => "regular",
+        Experience::Veteran => "veteran",
+        Experience::Elite => "elite",
     }
 }

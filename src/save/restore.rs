@@ -151,7 +151,12 @@ impl Save {
     fn step(&self, game: &mut Game, i: usize, rec: &Recorded) -> Result<(), SaveError> {
         let before = (game.turn(), game.active_faction());
         if let Err(e) = game.perform(&rec.command) {
-            return Err(self.divergence_at(game, before, i, format!("the rules refuse it: {e}")));
+            return Err(self.divergence_at(
+                game,
+                before,
+                i,
+                format!("the rules refuse it: {}", crate::narrate::explain(game, &e)),
+            ));
         }
         let hash = game.state_hash();
         if hash != rec.hash {

@@ -103,17 +103,24 @@ pub enum Command {
     EndTurn,
 }
 
-/// Why a command was refused. Every refusal names its cause.
+/// A hex as a developer reads it in a failed check (axial coordinates); players read column
+/// and row (see `crate::narrate`).
+fn at(hex: &Hex) -> String {
+    format!("hex ({}, {})", hex.x, hex.y)
+}
+
+/// Why a command was refused. Every refusal names its cause. Its text is for developers and
+/// logs; a player reads [`crate::narrate::explain`].
 #[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum RuleError {
     /// The game is over.
     #[error("the game is over")]
     GameOver,
     /// No unit with that id.
-    #[error("there is no unit {0:?}")]
+    #[error("there is no {0}")]
     NoSuchUnit(UnitId),
     /// The unit belongs to someone else.
-    #[error("unit {unit:?} belongs to faction {owner:?}, not to the faction whose turn it is")]
+    #[error("{unit} belongs to {owner}, not to the faction whose turn it is")]
     NotYourUnit {
         /// The unit.
         unit: UnitId,
@@ -132,7 +139,7 @@ pub enum RuleError {
         max: usize,
     },
     /// Two consecutive hexes of a path are not neighbours.
-    #[error("step {step} jumps to {hex:?}, which is not next to the previous hex")]
+    #[error("step {step} jumps to {}, which is not next to the previous hex", at(.hex))]
     NotAdjacent {
         /// Index in the path.
         step: usize,
@@ -140,13 +147,13 @@ pub enum RuleError {
         hex: Hex,
     },
     /// A hex off the map.
-    #[error("{hex:?} is off the map")]
+    #[error("{} is off the map", at(.hex))]
     OffMap {
         /// The hex.
         hex: Hex,
     },
     /// Terrain that cannot be entered.
-    #[error("{hex:?} is {} and cannot be entered", terrain.name())]
+    #[error("{} is {} and cannot be entered", at(.hex), terrain.name())]
     Impassable {
         /// The hex.
         hex: Hex,
@@ -154,7 +161,7 @@ pub enum RuleError {
         terrain: Terrain,
     },
     /// A river edge with no usable crossing.
-    #[error("the {river} has no usable crossing between {from:?} and {to:?}")]
+    #[error("the {river} has no usable crossing between {} and {}", at(.from), at(.to))]
     NoCrossing {
         /// Name of the river.
         river: String,
@@ -164,7 +171,7 @@ pub enum RuleError {
         to: Hex,
     },
     /// A hex another unit stands on.
-    #[error("{hex:?} is occupied by unit {by:?}")]
+    #[error("{} is occupied by {by}", at(.hex))]
     Occupied {
         /// The hex.
         hex: Hex,
@@ -173,7 +180,8 @@ pub enum RuleError {
     },
     /// Ground held by a faction under a deconfliction truce.
     #[error(
-        "{hex:?} is held by faction {holder:?}, with whom a deconfliction truce forbids contact"
+        "{} is held by {holder}, with whom a deconfliction truce forbids contact",
+        at(.hex)
     )]
     Deconflicted {
         /// The hex.
@@ -182,7 +190,7 @@ pub enum RuleError {
         holder: FactionId,
     },
     /// The path goes on after entering an enemy zone of control.
-    #[error("the unit must stop at {hex:?}: it is in an enemy zone of control")]
+    #[error("the unit must stop at {}: it is in an enemy zone of control", at(.hex))]
     ZoneOfControl {
         /// Where it must stop.
         hex: Hex,
@@ -207,19 +215,19 @@ pub enum RuleError {
         max: usize,
     },
     /// A unit listed twice.
-    #[error("unit {0:?} is listed twice")]
+    #[error("{0} is listed twice")]
     DuplicateAttacker(UnitId),
     /// A unit that already attacked this turn.
-    #[error("unit {0:?} has already attacked this turn")]
+    #[error("{0} has already attacked this turn")]
     AlreadyAttacked(UnitId),
     /// Nothing to attack at the target.
-    #[error("there is no unit at {hex:?} to attack")]
+    #[error("there is no unit at {} to attack", at(.hex))]
     NoDefender {
         /// The target.
         hex: Hex,
     },
     /// The defender is not an enemy.
-    #[error("faction {with:?} is not at war with the attacker")]
+    #[error("{with} is not at war with the attacker")]
     NotAtWar {
         /// The defender's faction.
         with: FactionId,
@@ -245,10 +253,10 @@ pub enum RuleError {
         have: i64,
     },
     /// A unit out of supply cannot attack.
-    #[error("unit {0:?} is out of supply and cannot attack")]
+    #[error("{0} is out of supply and cannot attack")]
     OutOfSupply(UnitId),
     /// A step across an agreed deconfliction line into ground the unit's side does not hold.
-    #[error("crossing from {from:?} to {to:?} breaks the {name} agreed with faction {partner:?}")]
+    #[error("crossing from {} to {} breaks the {name} agreed with {partner}", at(.from), at(.to))]
     DeconflictionLine {
         /// The agreement's name.
         name: String,
@@ -260,7 +268,7 @@ pub enum RuleError {
         to: Hex,
     },
     /// An attack or strike inside a no-strike zone.
-    #[error("{hex:?} lies in the {name}, where attacks and air strikes are ruled out")]
+    #[error("{} lies in the {name}, where attacks and air strikes are ruled out", at(.hex))]
     NoStrikeZone {
         /// The hex.
         hex: Hex,
@@ -268,10 +276,10 @@ pub enum RuleError {
         name: String,
     },
     /// No unit with that id, or no place, patron or faction.
-    #[error("there is no place {0:?}")]
+    #[error("there is no {0}")]
     NoSuchPlace(PlaceId),
     /// The place is held by someone else.
-    #[error("place {0:?} is not held by the faction whose turn it is")]
+    #[error("{0} is not held by the faction whose turn it is")]
     NotYourPlace(PlaceId),
     /// Units are raised only in towns and cities.
     #[error("units can be raised only in a town or city, not in a {0}")]
@@ -280,7 +288,7 @@ pub enum RuleError {
     #[error("a unit has already been recruited this turn; training takes one at a time")]
     RecruitedThisTurn,
     /// The place's hex is taken.
-    #[error("place {place:?} is occupied by unit {by:?}")]
+    #[error("{place} is occupied by {by}")]
     PlaceOccupied {
         /// The place.
         place: PlaceId,
@@ -288,19 +296,19 @@ pub enum RuleError {
         by: UnitId,
     },
     /// Units are raised and reinforced only where supply reaches.
-    #[error("supply does not reach {0:?}")]
+    #[error("supply does not reach {}", at(.0))]
     NotSupplied(Hex),
     /// Reinforcements need a unit that has neither moved nor fought this turn.
-    #[error("unit {0:?} has moved or fought this turn; it can be reinforced next turn")]
+    #[error("{0} has moved or fought this turn; it can be reinforced next turn")]
     AlreadyActed(UnitId),
     /// Reinforcements need a unit below full strength.
-    #[error("unit {0:?} is at full strength")]
+    #[error("{0} is at full strength")]
     FullStrength(UnitId),
     /// The patron does not back the faction.
-    #[error("patron {0:?} gives no support to the faction whose turn it is")]
+    #[error("{0} gives no support to the faction whose turn it is")]
     NoSupport(PatronId),
     /// The patron does not offer that.
-    #[error("patron {patron:?} does not offer {request}")]
+    #[error("{patron} does not offer {request}")]
     NotOffered {
         /// The patron.
         patron: PatronId,
@@ -318,16 +326,16 @@ pub enum RuleError {
         have: u16,
     },
     /// Nothing to strike at the hex.
-    #[error("there is no enemy unit or enemy-held field at {0:?} to strike")]
+    #[error("there is no enemy unit or enemy-held field at {} to strike", at(.0))]
     NoTarget(Hex),
     /// An air drop to a unit that is supplied.
-    #[error("unit {0:?} is in supply and needs no air drop")]
+    #[error("{0} is in supply and needs no air drop")]
     NotCutOff(UnitId),
     /// No faction with that id.
-    #[error("there is no faction {0:?}")]
+    #[error("there is no {0}")]
     NoSuchFaction(FactionId),
     /// Diplomacy with itself or with a faction that does not negotiate.
-    #[error("faction {0:?} does not negotiate")]
+    #[error("{0} does not negotiate")]
     NoDiplomacy(FactionId),
     /// The stance does not allow it.
     #[error("this needs relations to be {needed}; they are {}", is.name())]
@@ -338,7 +346,7 @@ pub enum RuleError {
         is: Stance,
     },
     /// The other side refuses: tension is too high.
-    #[error("faction {with:?} refuses: tension is {tension}, it must be below {limit}")]
+    #[error("{with} refuses: tension is {tension}, it must be below {limit}")]
     TooTense {
         /// The other side.
         with: FactionId,
@@ -357,10 +365,10 @@ pub enum RuleError {
     #[error("agreement {0} is already {1}")]
     AgreementState(u16, &'static str),
     /// A hex held by someone else, or with one's own unit on it.
-    #[error("{0:?} cannot be handed over: it is not yours or your unit stands on it")]
+    #[error("{} cannot be handed over: it is not yours or your unit stands on it", at(.0))]
     CannotHandOver(Hex),
     /// An attacker too far from the target.
-    #[error("unit {unit:?} is {distance} hexes from the target; its range is {range}")]
+    #[error("{unit} is {distance} hexes from the target; its range is {range}")]
     OutOfRange {
         /// The unit.
         unit: UnitId,

@@ -22,6 +22,19 @@ pub struct UnitId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct PlaceId(pub u16);
 
+// What a developer reads in a log or a failed check; players read names (see `crate::narrate`).
+macro_rules! display_as_numbered {
+    ($($id:ident => $what:literal),*) => {$(
+        impl std::fmt::Display for $id {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, concat!($what, " {}"), self.0)
+            }
+        }
+    )*};
+}
+
+display_as_numbered!(FactionId => "faction", PatronId => "patron", UnitId => "unit", PlaceId => "place");
+
 /// A side with units on the map.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Faction {

@@ -126,11 +126,11 @@ pub(super) fn unit_details(ui: &mut egui::Ui, session: &Session, u: &crate::sim:
     let owner = s.faction(u.owner).map_or("?", |f| f.name.as_str());
     ui.label(format!("{} — {}, {owner}", u.name, u.kind.name()));
     ui.small(format!(
-        "strength {}/{}, morale {}, {:?}, movement {}/{}{}{}",
+        "strength {}/{}, morale {}, {}, movement {}/{}{}{}",
         u.strength,
         u.full_strength,
         u.morale,
-        u.experience,
+        crate::narrate::names::experience(u.experience),
         u.movement_left,
         u.kind.movement(),
         if u.has_attacked { ", has attacked" } else { "" },
@@ -238,10 +238,10 @@ pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) 
         let owner = s.faction(u.owner).map_or("?", |f| f.name.as_str());
         ui.label(format!("{} ({}), {owner}", u.name, u.kind.name()));
         ui.small(format!(
-            "strength {}, morale {}, {:?}, movement {}/{}",
+            "strength {}, morale {}, {}, movement {}/{}",
             u.strength,
             u.morale,
-            u.experience,
+            crate::narrate::names::experience(u.experience),
             u.movement_left,
             u.kind.movement()
         ));
