@@ -60,15 +60,7 @@ impl AssetLoader for LevelLoader {
             .map_err(|_| LevelAssetError::Invalid(format!("{name}: the file is not UTF-8 text")))?;
         level::load_str(&name, &text)
             .map(LevelAsset)
-            .map_err(|diags| {
-                LevelAssetError::Invalid(
-                    diags
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                )
-            })
+            .map_err(|diags| LevelAssetError::Invalid(level::diag::lines(&diags)))
     }
 
     fn extensions(&self) -> &[&str] {
@@ -226,11 +218,7 @@ fn failed(
     // Bevy's error wraps ours in its own words; show the modder exactly what
     // `euphrates check` would print.
     let text = match level::load_path(&status.path) {
-        Err(diags) => diags
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Err(diags) => level::diag::lines(&diags),
         Ok(_) => return,
     };
     if status.error.as_ref() != Some(&text) {

@@ -10,9 +10,9 @@ use super::input::{self, Click};
 use super::session::Session;
 use super::settings::Settings;
 use super::state::AppState;
-use super::ui_state::{HoveredHex, OrderButton};
-use crate::app::ui_state::{
-    AutoEndTurns, CentreOn, InGameMenu, PendingAttack, PlayerAction, Selection, UiFocus,
+use super::ui_state::{
+    AutoEndTurns, CentreOn, HoveredHex, InGameMenu, OrderButton, PendingAttack, PlayerAction,
+    Selection, UiFocus,
 };
 use crate::sim::Command;
 

@@ -276,15 +276,6 @@ impl NewGameStart<'_, '_> {
     }
 }
 
-/// Every problem of a level, as `euphrates check` prints them.
-fn problems(diags: &[crate::level::Diagnostic]) -> String {
-    diags
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Asks the asset server for the chosen level (the one that hot-reloads it), without
 /// holding up the frame; a level outside the level folder is read at once.
 fn start_loading(server: Res<AssetServer>, status: Res<LevelStatus>, mut start: NewGameStart) {
@@ -293,7 +284,7 @@ fn start_loading(server: Res<AssetServer>, status: Res<LevelStatus>, mut start: 
             .commands
             .insert_resource(PendingLevel(server.load(path))),
         None => {
-            let level = level::load_path(&start.form.level).map_err(|d| problems(&d));
+            let level = level::load_path(&start.form.level).map_err(|d| level::diag::lines(&d));
             start.begin(level);
         }
     }
@@ -315,7 +306,7 @@ fn finish_loading(
     } else if let LoadState::Failed(e) = server.load_state(&pending.0) {
         // Bevy's error wraps ours in its own words; show what `euphrates check` prints.
         Err(match level::load_path(&start.form.level) {
-            Err(diags) => problems(&diags),
+            Err(diags) => level::diag::lines(&diags),
             Ok(_) => e.to_string(),
         })
     } else {

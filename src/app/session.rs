@@ -12,7 +12,7 @@ use crate::save::{Recorder, Save, SaveError};
 use crate::sim::ai::{Difficulty, Players};
 use crate::sim::{Command, Event, FactionId, Game};
 
-pub use crate::session::{LOG_LINES, LogLine};
+pub use crate::session::LogLine;
 
 /// The game being played and the level it came from. It derefs to the driver, so
 /// `session.game`, `session.log` and `session.perform(…)` read as they say.

@@ -7,7 +7,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::session::{LogLine, Session};
 use super::state::AppState;
-use crate::app::theme::HISTORY_COLOUR;
+use super::theme::HISTORY_COLOUR;
 use crate::level::schema::{Article, ArticleKind, HistoricalEvent};
 use crate::sim::Date;
 

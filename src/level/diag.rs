@@ -31,6 +31,16 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Every problem found, a line each, as `euphrates check` prints them (for the game's own
+/// messages about a broken level).
+pub fn lines(diags: &[Diagnostic]) -> String {
+    diags
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Edit distance between two short strings (Levenshtein, counted in characters).
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
