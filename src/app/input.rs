@@ -158,23 +158,146 @@ pub struct Offer {
     pub hint: String,
     /// The command it gives.
     pub command: Command,
+    /// For a costly or irreversible order, the question to ask first, its cost spelled out.
+    pub confirm: Option<String>,
 }
 
-/// Orders for one unit besides moving and attacking, each already accepted by the rules:
-/// replacements and air drops.
+impl Offer {
+    fn new(game: &Game, label: String, hint: String, command: Command) -> Offer {
+        Offer {
+            confirm: confirmation(game, &command),
+            label,
+            hint,
+            command,
+        }
+    }
+}
+
+/// Spending more than this share of the treasury on one order asks first (in percent).
+pub const SPEND_CONFIRM_PERCENT: i64 = 25;
+
+/// The question to ask before a costly or irreversible order, with its cost spelled out:
+/// breaching an agreement, ending coordination, and spending a large share of the treasury
+/// or more than would be left to pay the next turn's bills. `None` for every other order.
+pub fn confirmation(game: &Game, command: &Command) -> Option<String> {
+    let s = game.scenario();
+    let me = game.active_faction();
+    let faction = |f: FactionId| s.faction(f).map_or("?", |f| f.name.as_str());
+    match command {
+        Command::Breach { agreement } => {
+            let a = s.agreements.get(usize::from(*agreement))?;
+            let partner = a.partner(me)?;
+            let mut patrons = game.backers(me);
+            for p in game.backers(partner) {
+                if !patrons.contains(&p) {
+                    patrons.push(p);
+                }
+            }
+            let names: Vec<&str> = patrons
+                .iter()
+                .filter_map(|p| s.patron(*p).map(|p| p.name.as_str()))
+                .collect();
+            let patrons = if names.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " Tension with {} rises by {} each.",
+                    narrate::names::list(&names),
+                    diplomacy::BREACH_PATRON_TENSION
+                )
+            };
+            Some(format!(
+                "Breach {}? You are no longer bound by it, but tension with {} rises by {} and relations sink to rival at best.{patrons} Agreeing to it again needs tension below {}.",
+                a.name,
+                faction(partner),
+                diplomacy::BREACH_TENSION,
+                diplomacy::AGREEMENT_LIMIT
+            ))
+        }
+        Command::EndCoordination { with } => Some(format!(
+            "End coordination with {}? Your units will no longer cross each other's ground or join each other's attacks, and tension rises by {}.",
+            faction(*with),
+            diplomacy::END_COORDINATION_TENSION
+        )),
+        Command::Recruit { kind, place } => {
+            let at = s
+                .places
+                .get(usize::from(place.0))
+                .map_or("?", |p| p.name.as_str());
+            spending(
+                game,
+                me,
+                economy::recruit_cost(*kind),
+                &format!("Recruit {} at {at}", kind.name()),
+            )
+        }
+        Command::Repair { field } => {
+            let name = s
+                .oil_fields
+                .get(usize::from(*field))
+                .map_or("the field", |f| f.name.as_str());
+            spending(game, me, economy::REPAIR_COST, &format!("Repair {name}"))
+        }
+        _ => None,
+    }
+}
+
+/// Asks before spending `cost` when it is a large share of the treasury, or when what is
+/// left would not pay the next turn's bills.
+fn spending(game: &Game, me: FactionId, cost: i64, what: &str) -> Option<String> {
+    let treasury = game.treasury(me);
+    let income: i64 = game.income_statement(me).iter().map(|l| l.amount).sum();
+    let left = treasury - cost;
+    let large = cost * 100 >= treasury * SPEND_CONFIRM_PERCENT;
+    let short = income < 0 && left + income < 0;
+    if !large && !short {
+        return None;
+    }
+    let money = narrate::names::money;
+    let share = if treasury > 0 {
+        format!(" ({} % of it)", cost * 100 / treasury)
+    } else {
+        String::new()
+    };
+    let bills = if short {
+        format!(
+            " Next turn's bills come to {} more than your income, and units go unpaid when the treasury is empty.",
+            money(-income)
+        )
+    } else {
+        format!(" Your income is {} a turn.", signed_money(income))
+    };
+    Some(format!(
+        "{what} for {}? Your treasury holds {}{share}; {} would be left.{bills}",
+        money(cost),
+        money(treasury),
+        money(left),
+    ))
+}
+
+fn signed_money(amount: i64) -> String {
+    let sign = if amount < 0 { "−" } else { "+" };
+    format!("{sign}{}", narrate::names::money(amount.abs()))
+}
+
+/// Orders for one unit besides moving and attacking, each already accepted by the rules and
+/// labelled with its price: replacements and air drops.
 pub fn unit_offers(game: &Game, unit: UnitId) -> Vec<Offer> {
     let s = game.scenario();
     let mut out = Vec::new();
     let reinforce = Command::Reinforce { unit };
-    if game.check(&reinforce).is_ok() {
-        out.push(Offer {
-            label: "Replacements (refit this turn)".into(),
-            hint: format!(
-                "Up to {} strength points back, never beyond its strength at the start; costs money and the unit's turn.",
+    if let Ok((gain, cost)) = game.reinforcement(unit)
+        && game.check(&reinforce).is_ok()
+    {
+        out.push(Offer::new(
+            game,
+            format!("Replacements: +{gain} strength ({})", narrate::names::money(cost)),
+            format!(
+                "Up to {} strength points back, never beyond its strength at the start; the unit spends its turn refitting.",
                 economy::REINFORCE_STEP
             ),
-            command: reinforce,
-        });
+            reinforce,
+        ));
     }
     for (i, p) in s.patrons.iter().enumerate() {
         let command = Command::RequestAirDrop {
@@ -182,14 +305,20 @@ pub fn unit_offers(game: &Game, unit: UnitId) -> Vec<Offer> {
             unit,
         };
         if game.check(&command).is_ok() {
-            out.push(Offer {
-                label: format!("Air drop by {}", p.name),
-                hint: format!(
-                    "Supplies dropped from the air: the unit is supplied again at once; costs {} support points.",
+            out.push(Offer::new(
+                game,
+                format!(
+                    "Air drop by {} ({} support)",
+                    p.name,
                     Request::AirDrop.cost()
                 ),
+                format!(
+                    "Supplies dropped from the air: the unit is supplied again at once; costs {} of {}'s support points.",
+                    Request::AirDrop.cost(),
+                    p.name
+                ),
                 command,
-            });
+            ));
         }
     }
     out
@@ -212,22 +341,29 @@ pub fn strike_offers(game: &Game, hex: Hex) -> Vec<Offer> {
             } else {
                 ""
             };
-            game.check(&command).is_ok().then(|| Offer {
-                label: format!("Air strike by {}", p.name),
-                hint: format!(
-                    "Costs {} support points: the target loses {} to {} % of its strength{cover}, or a field is damaged. Tension rises with the victim's friends.",
-                    Request::AirStrike.cost(),
-                    patrons::strike_loss_percent_under(1, covered),
-                    patrons::strike_loss_percent_under(6, covered)
-                ),
-                command,
+            game.check(&command).is_ok().then(|| {
+                Offer::new(
+                    game,
+                    format!(
+                        "Air strike by {} ({} support)",
+                        p.name,
+                        Request::AirStrike.cost()
+                    ),
+                    format!(
+                        "The target loses {} to {} % of its strength{cover}, or a field is damaged. Tension rises with the victim's friends.",
+                        patrons::strike_loss_percent_under(1, covered),
+                        patrons::strike_loss_percent_under(6, covered)
+                    ),
+                    command,
+                )
             })
         })
         .collect()
 }
 
-/// Orders for the player's faction as a whole, each already accepted by the rules: recruits
-/// and patrons' units at its towns, repairs of its oil fields, and diplomacy.
+/// Orders for the player's faction as a whole, each already accepted by the rules and
+/// labelled with its price: recruits and patrons' units at its towns, repairs of its oil
+/// fields, and diplomacy.
 pub fn faction_offers(game: &Game) -> Vec<Offer> {
     use crate::sim::{PatronId, PlaceId, UnitKind};
     let s = game.scenario();
@@ -235,11 +371,7 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
     let mut out = Vec::new();
     let mut push = |label: String, hint: String, command: Command| {
         if game.check(&command).is_ok() {
-            out.push(Offer {
-                label,
-                hint,
-                command,
-            });
+            out.push(Offer::new(game, label, hint, command));
         }
     };
     for (i, p) in s.places.iter().enumerate() {
@@ -251,10 +383,10 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
             let cost = crate::sim::economy::recruit_cost(kind);
             push(
                 format!(
-                    "Recruit {} at {} (${:.1} M)",
+                    "Recruit {} at {} ({})",
                     kind.name(),
                     p.name,
-                    cost as f64 / 1000.0
+                    narrate::names::money(cost)
                 ),
                 format!(
                     "A green {}-strength unit at this supplied town; one recruit a turn.",
@@ -264,11 +396,15 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
             );
         }
         for (j, patron) in s.patrons.iter().enumerate() {
+            let cost = Request::Reinforcements(UnitKind::Infantry).cost();
             push(
-                format!("{}'s reinforcements to {}", patron.name, p.name),
                 format!(
-                    "A patron's unit arrives here; costs {} support points.",
-                    Request::Reinforcements(UnitKind::Infantry).cost()
+                    "{}'s reinforcements to {} ({cost} support)",
+                    patron.name, p.name
+                ),
+                format!(
+                    "A patron's unit arrives here; costs {cost} of {}'s support points.",
+                    patron.name
                 ),
                 Command::RequestReinforcements {
                     patron: PatronId(j as u8),
@@ -282,12 +418,9 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
             format!(
                 "Repair {} ({})",
                 f.name,
-                crate::narrate::names::money(economy::REPAIR_COST)
+                narrate::names::money(economy::REPAIR_COST)
             ),
-            format!(
-                "Repairs one level of damage, for ${:.1} million.",
-                economy::REPAIR_COST as f64 / 1000.0
-            ),
+            "Repairs one level of damage.".to_owned(),
             Command::Repair { field: i as u16 },
         );
     }
@@ -302,14 +435,19 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
             Command::ProposeCoordination { with },
         );
         push(
-            format!("End coordination with {}", f.name),
-            "Back to neutral relations.".to_owned(),
+            format!(
+                "End coordination with {} (tension +{})",
+                f.name,
+                diplomacy::END_COORDINATION_TENSION
+            ),
+            "Back to neutral relations: no more crossing each other's ground or joint attacks."
+                .to_owned(),
             Command::EndCoordination { with },
         );
     }
     for (i, a) in s.agreements.iter().enumerate() {
         push(
-            format!("Breach {}", a.name),
+            format!("Breach {} (tension +{})", a.name, diplomacy::BREACH_TENSION),
             format!(
                 "Frees you of the agreement; tension +{} with the other party and +{} with every patron of either.",
                 diplomacy::BREACH_TENSION,

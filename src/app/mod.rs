@@ -81,6 +81,36 @@ fn display_problem() -> Option<&'static str> {
     None
 }
 
+/// Everything of the client but the terrain's drawing: the camera, the panels, windows and
+/// menus, the input that gives orders, the map's overlays painted by egui, saves and
+/// teaching. The game adds it to Bevy's default plugins; the interface tests to a window
+/// without a renderer, to drive it with synthetic input.
+pub fn interface(app: &mut App) {
+    app.init_resource::<MapRevision>()
+        .configure_sets(
+            EguiPrimaryContextPass,
+            (
+                EguiPass::Map,
+                EguiPass::Panels,
+                EguiPass::Windows,
+                EguiPass::Focus,
+            )
+                .chain(),
+        )
+        .add_plugins((
+            map::camera::plugin,
+            settings::plugin,
+            orders::plugin,
+            map::overlay::plugin,
+            hud::plugin,
+            screens::plugin,
+            level_asset::plugin,
+            saves::plugin,
+            teaching::plugin,
+            debrief::plugin,
+        ));
+}
+
 /// Opens the game window and runs until it is closed.
 pub fn run(config: PlayConfig) -> ExitCode {
     if let Some(problem) = display_problem() {
@@ -112,18 +142,7 @@ pub fn run(config: PlayConfig) -> ExitCode {
         WinitSettings::game()
     } else {
         WinitSettings::desktop_app()
-    })
-    .init_resource::<MapRevision>()
-    .configure_sets(
-        EguiPrimaryContextPass,
-        (
-            EguiPass::Map,
-            EguiPass::Panels,
-            EguiPass::Windows,
-            EguiPass::Focus,
-        )
-            .chain(),
-    );
+    });
     let levels_dir = config
         .level_path
         .parent()
@@ -159,19 +178,7 @@ pub fn run(config: PlayConfig) -> ExitCode {
     } else {
         AppState::InGame
     })
-    .add_plugins((
-        map::camera::plugin,
-        map::view::plugin,
-        settings::plugin,
-        orders::plugin,
-        map::overlay::plugin,
-        hud::plugin,
-        screens::plugin,
-        level_asset::plugin,
-        saves::plugin,
-        teaching::plugin,
-        debrief::plugin,
-    ));
+    .add_plugins((map::view::plugin, interface));
     if !screenshot {
         // The player's settings from the last run.
         let path = settings::default_path();

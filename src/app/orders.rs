@@ -11,8 +11,8 @@ use super::session::Session;
 use super::settings::Settings;
 use super::state::AppState;
 use super::ui_state::{
-    AutoEndTurns, CentreOn, HoveredHex, InGameMenu, OrderButton, PendingAttack, PlayerAction,
-    Selection, UiFocus,
+    AutoEndTurns, CentreOn, HoveredHex, InGameMenu, OrderButton, PendingAttack, PendingOrder,
+    PlayerAction, Selection, UiFocus,
 };
 use crate::sim::Command;
 
@@ -288,20 +288,22 @@ pub fn auto_end_turns(
 #[derive(Resource, Debug, Clone)]
 pub struct StartSelected(pub String);
 
-/// Selects the unit asked for on the command line and zooms in on it, once.
+/// Selects the unit asked for on the command line and centres on it, once the map has been
+/// framed.
 pub fn select_at_start(
     mut commands: Commands,
     asked: Option<Res<StartSelected>>,
     session: Res<Session>,
     geo: Option<Res<super::map::coords::MapGeometry>>,
+    framing: Res<super::map::camera::Framing>,
     mut selection: ResMut<Selection>,
-    mut camera: Single<(&mut Transform, &mut Projection), With<super::ui_state::MapCamera>>,
+    mut centre: MessageWriter<CentreOn>,
 ) {
     let (Some(asked), Some(geo)) = (asked, geo) else {
         return;
     };
-    if geo.is_changed() {
-        // The camera fits a new map this frame; zoom in on the next.
+    if geo.is_changed() || framing.pending.is_some() {
+        // The camera frames the new map first; centre on the unit after.
         return;
     }
     commands.remove_resource::<StartSelected>();
@@ -310,24 +312,26 @@ pub fn select_at_start(
         return;
     };
     selection.unit = Some(u.id);
-    let p = geo.world(u.hex);
-    let (transform, projection) = &mut *camera;
-    transform.translation.x = p.x;
-    transform.translation.y = p.y;
-    if let Projection::Orthographic(o) = &mut **projection {
-        o.scale = 0.7;
-    }
+    centre.write(CentreOn(u.hex));
 }
 
-/// Carries out orders given by buttons in the panels.
+/// Carries out orders given by buttons in the panels; a costly or irreversible one waits for
+/// the player to confirm it (see the HUD's confirmation window).
 pub fn order_buttons(
     mut orders: MessageReader<OrderButton>,
     mut session: ResMut<Session>,
     mut selection: ResMut<Selection>,
 ) {
-    for OrderButton(command) in orders.read() {
+    for order in orders.read() {
+        if let Some(question) = &order.confirm {
+            selection.confirm = Some(PendingOrder {
+                command: order.command.clone(),
+                question: question.clone(),
+            });
+            continue;
+        }
         selection.message = session
-            .perform(command)
+            .perform(&order.command)
             .err()
             .map(|e| crate::narrate::explain(&session.game, &e));
         if selection

@@ -326,12 +326,14 @@ struct MenuWindows<'w> {
     debrief: ResMut<'w, super::debrief::Debrief>,
     settings: ResMut<'w, Settings>,
     help: ResMut<'w, super::ui_state::HelpOpen>,
+    selection: ResMut<'w, super::ui_state::Selection>,
 }
 
 impl MenuWindows<'_> {
     /// Whether a window that holds the player's attention is open.
     fn any_open(&self) -> bool {
-        self.saves.save_open
+        self.selection.confirm.is_some()
+            || self.saves.save_open
             || self.saves.load_open
             || self.settings.open
             || self.book.open
@@ -343,7 +345,9 @@ impl MenuWindows<'_> {
     /// Closes the window on top: one opened from the menu before the briefing, the briefing
     /// before the menu behind it.
     fn close_top(&mut self, menu: &mut InGameMenu) {
-        if self.settings.open {
+        if self.selection.confirm.is_some() {
+            self.selection.confirm = None;
+        } else if self.settings.open {
             self.settings.open = false;
         } else if self.saves.save_open || self.saves.load_open {
             self.saves.save_open = false;
@@ -412,6 +416,7 @@ fn in_game_menu(
         mut debrief,
         mut settings,
         mut help,
+        selection: _,
     } = opens;
     let Navigation { mut next, mut exit } = nav;
     // The save and load windows take the menu's place while they are open; Esc closes all.

@@ -237,8 +237,34 @@ pub fn plugin(app: &mut App) {
         );
 }
 
-fn apply_scale(mut contexts: EguiContexts, settings: Res<Settings>) -> Result {
+fn apply_scale(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    mut styled: Local<bool>,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
+    if !*styled {
+        *styled = true;
+        // egui's small text (9 points) is hard to read on a map-sized screen: every size up
+        // a step, the smallest most.
+        ctx.all_styles_mut(|style| {
+            use egui::{FontId, TextStyle};
+            for (text, size) in [
+                (TextStyle::Small, 11.0),
+                (TextStyle::Body, 13.5),
+                (TextStyle::Button, 13.5),
+                (TextStyle::Monospace, 12.5),
+                (TextStyle::Heading, 18.0),
+            ] {
+                let family = if text == TextStyle::Monospace {
+                    FontId::monospace(size)
+                } else {
+                    FontId::proportional(size)
+                };
+                style.text_styles.insert(text, family);
+            }
+        });
+    }
     if (ctx.zoom_factor() - settings.ui_scale).abs() > 0.001 {
         ctx.set_zoom_factor(settings.ui_scale);
     }

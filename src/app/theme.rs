@@ -11,14 +11,34 @@ pub fn colour(c: [u8; 3]) -> egui::Color32 {
 /// The window's colour around the map on the main menu.
 pub const MAP_BACKGROUND: Color = Color::srgb(0.10, 0.11, 0.13);
 
-/// Width of the side panel in logical pixels, so fitting leaves the map visible beside it.
-pub const PANEL_WIDTH: f32 = 300.0;
+/// The sizes of the side panel and the event log, in points, for a window whose logical size
+/// (after the UI scale) is `window`: on a small window or at a large scale they give up room,
+/// so the map keeps about half the window; the top bar sizes itself to its contents.
+pub fn panel_sizes(window: Vec2) -> PanelSizes {
+    PanelSizes {
+        side: (window.x * 0.27).clamp(230.0, 320.0),
+        log: (window.y * 0.17).clamp(64.0, 130.0),
+    }
+}
 
-/// Height of the top bar in logical pixels.
+/// See [`panel_sizes`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PanelSizes {
+    /// The side panel's width.
+    pub side: f32,
+    /// The event log's height.
+    pub log: f32,
+}
+
+/// The top bar's height before it has been drawn once (one row of buttons).
 pub const TOP_BAR: f32 = 34.0;
 
-/// Height of the event log at the bottom, in points.
-pub const LOG_HEIGHT: f32 = 130.0;
+/// Height of the fixed box at the foot of the side panel that describes the hex under the
+/// pointer: it never grows or shrinks, so nothing above it moves as the pointer does.
+pub const HOVER_BOX: f32 = 168.0;
+
+/// Height of the fixed line for the last refusal or warning, above the selected unit.
+pub const MESSAGE_BOX: f32 = 36.0;
 
 /// The colour of history in the log and the windows: a muted parchment, apart from every
 /// faction's colour.

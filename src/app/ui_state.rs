@@ -29,6 +29,8 @@ pub struct Selection {
     pub pending: Option<PendingAttack>,
     /// Why the last order was refused, for the status line.
     pub message: Option<String>,
+    /// A costly or irreversible order asking to be confirmed.
+    pub confirm: Option<PendingOrder>,
 }
 
 /// An attack the player is about to order.
@@ -119,9 +121,43 @@ pub struct AutoEndTurns(pub u32);
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HelpOpen(pub bool);
 
-/// An order given by a button (recruits, replacements, requests, diplomacy).
+/// An order given by a button (recruits, replacements, requests, diplomacy), with the question
+/// to ask first when it is costly or irreversible.
 #[derive(Message, Clone, Debug, PartialEq)]
-pub struct OrderButton(pub Command);
+pub struct OrderButton {
+    /// The order.
+    pub command: Command,
+    /// Ask this first (the cost spelled out); `None` to carry it out at once.
+    pub confirm: Option<String>,
+}
+
+impl OrderButton {
+    /// An order to carry out at once (already confirmed, or needing no confirmation).
+    pub fn now(command: Command) -> OrderButton {
+        OrderButton {
+            command,
+            confirm: None,
+        }
+    }
+}
+
+impl From<crate::app::input::Offer> for OrderButton {
+    fn from(offer: crate::app::input::Offer) -> OrderButton {
+        OrderButton {
+            command: offer.command,
+            confirm: offer.confirm,
+        }
+    }
+}
+
+/// An order waiting for the player to confirm it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingOrder {
+    /// The order.
+    pub command: Command,
+    /// The question, with its cost.
+    pub question: String,
+}
 
 /// Which overlays are shown.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,5 +177,65 @@ impl Default for Overlays {
             supply: false,
             objectives: true,
         }
+    }
+}
+
+/// Where the top bar and its controls were drawn in the last frame, in egui points, with the
+/// part of each that could be seen: to check that the layout fits at every window size and
+/// UI scale, and to point at a control (a tutorial's arrow).
+#[derive(Resource, Default, Debug, Clone, PartialEq)]
+pub struct TopBarLayout {
+    /// The bar's content.
+    pub bar: Rect,
+    /// Each control by name: its whole rectangle and the part of it inside the bar's clip.
+    pub controls: Vec<PlacedControl>,
+}
+
+/// A control of the top bar and where it was drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedControl {
+    /// What it is ("end turn", "treasury"…).
+    pub name: &'static str,
+    /// Its whole rectangle.
+    pub rect: Rect,
+    /// The part of it that was not clipped away.
+    pub shown: Rect,
+}
+
+impl TopBarLayout {
+    /// Notes where a control was drawn.
+    pub fn note(&mut self, name: &'static str, response: &bevy_egui::egui::Response) {
+        let r = response.rect;
+        let clip = response
+            .ctx
+            .content_rect()
+            .intersect(response.interact_rect);
+        let rect = Rect::new(r.min.x, r.min.y, r.max.x, r.max.y);
+        let shown = Rect::new(clip.min.x, clip.min.y, clip.max.x, clip.max.y);
+        self.controls.push(PlacedControl { name, rect, shown });
+    }
+
+    /// Controls not wholly visible (clipped by the bar or the window), or drawn over another.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for c in &self.controls {
+            let cut = (c.rect.width() - c.shown.width()).abs() > 0.5
+                || (c.rect.height() - c.shown.height()).abs() > 0.5;
+            if cut || c.rect.width() < 1.0 {
+                out.push(format!(
+                    "{} is cut off ({:?} shown of {:?})",
+                    c.name, c.shown, c.rect
+                ));
+            }
+        }
+        for (i, a) in self.controls.iter().enumerate() {
+            for b in &self.controls[i + 1..] {
+                let overlap = a.rect.intersect(b.rect);
+                if overlap.width() > 0.5 && overlap.height() > 0.5 {
+                    out.push(format!("{} and {} overlap", a.name, b.name));
+                }
+            }
+        }
+        out
     }
 }

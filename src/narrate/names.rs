@@ -82,3 +82,12 @@ pub fn experience(e: Experience) -> &'static str {
         Experience::Elite => "elite",
     }
 }
+
+/// Names joined as a sentence lists them: "A", "A and B", "A, B and C".
+pub fn list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}

@@ -35,6 +35,8 @@ pub const CAPTURE_TENSION: i16 = 10;
 pub const BREACH_TENSION: i16 = 40;
 /// Tension breaching an agreement adds with every patron of either party.
 pub const BREACH_PATRON_TENSION: i16 = 35;
+/// Tension added between two sides when one ends their coordination.
+pub const END_COORDINATION_TENSION: i16 = 10;
 /// Tension seizing a field a patron wants for someone else adds with that patron.
 pub const OIL_TENSION: i16 = 15;
 
@@ -251,7 +253,7 @@ impl Game {
                     a,
                     b,
                     stance: Stance::Neutral,
-                    tension_change: 10,
+                    tension_change: END_COORDINATION_TENSION,
                     reason: Reason::EndCoordination,
                 }]
             }

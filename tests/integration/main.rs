@@ -4,6 +4,8 @@ mod ai;
 mod cli;
 #[cfg(feature = "client")]
 mod client;
+#[cfg(feature = "client")]
+mod interface;
 mod levels;
 mod props;
 mod rules;

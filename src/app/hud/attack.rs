@@ -78,7 +78,10 @@ pub(super) fn attack_window(
                     }
                 }
                 Err(e) => {
-                    ui.colored_label(egui::Color32::from_rgb(240, 120, 90), e.to_string());
+                    ui.colored_label(
+                        egui::Color32::from_rgb(240, 120, 90),
+                        crate::narrate::explain(game, e),
+                    );
                 }
             }
             let strikes = input::strike_offers(game, pending.target);
@@ -101,7 +104,7 @@ pub(super) fn attack_window(
             });
             for s in strikes {
                 if ui.button(&s.label).on_hover_text(&s.hint).clicked() {
-                    orders.write(OrderButton(s.command));
+                    orders.write(OrderButton::from(s));
                     actions.write(PlayerAction::Cancel);
                 }
             }

@@ -28,6 +28,7 @@ pub(super) struct Hud<'w> {
     pub(super) actions: MessageWriter<'w, PlayerAction>,
     pub(super) orders: MessageWriter<'w, OrderButton>,
     pub(super) area: ResMut<'w, crate::app::ui_state::MapArea>,
+    pub(super) top_bar: ResMut<'w, crate::app::ui_state::TopBarLayout>,
 }
 
 pub(super) fn swatch(ui: &mut egui::Ui, c: egui::Color32) {

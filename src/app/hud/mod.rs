@@ -9,10 +9,11 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::state::{AppState, EguiPass};
-use super::theme::PANEL_WIDTH;
+use super::theme::{TOP_BAR, panel_sizes};
 use super::ui_state::{HelpOpen, MapArea, UiFocus, on_map};
 
 mod attack;
+mod confirm;
 mod context;
 mod economy;
 mod help;
@@ -20,11 +21,11 @@ mod log;
 mod side_panel;
 mod top_bar;
 
-use crate::app::theme::LOG_HEIGHT;
 use context::Hud;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<HelpOpen>()
+        .init_resource::<super::ui_state::TopBarLayout>()
         .add_systems(
             EguiPrimaryContextPass,
             (
@@ -34,7 +35,11 @@ pub(super) fn plugin(app: &mut App) {
                 )
                     .chain()
                     .in_set(EguiPass::Panels),
-                (attack::attack_window, help::help_window)
+                (
+                    attack::attack_window,
+                    help::help_window,
+                    confirm::confirm_window,
+                )
                     .run_if(in_state(AppState::InGame))
                     .in_set(EguiPass::Windows),
                 focus.in_set(EguiPass::Focus),
@@ -86,7 +91,11 @@ fn match_clear_colour(
     Ok(())
 }
 
-fn panels(mut contexts: EguiContexts, mut hud: Hud) -> Result {
+fn panels(
+    mut contexts: EguiContexts,
+    mut hud: Hud,
+    window: Single<&Window, With<bevy::window::PrimaryWindow>>,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = egui::Ui::new(
         ctx.clone(),
@@ -99,23 +108,33 @@ fn panels(mut contexts: EguiContexts, mut hud: Hud) -> Result {
     // and nothing of the map is drawn under them, so a software renderer is spared shading
     // a third of the window a second time every frame.
     let frame = egui::Frame::side_top_panel(&ctx.global_style()).fill(egui::Color32::TRANSPARENT);
+    let sizes = panel_sizes(Vec2::new(
+        ctx.viewport_rect().width(),
+        ctx.viewport_rect().height(),
+    ));
     egui::Panel::top("top")
-        .exact_size(super::theme::TOP_BAR)
+        .resizable(false)
+        .min_size(TOP_BAR)
         .frame(frame)
         .show(&mut root, |ui| top_bar::top_bar(ui, &mut hud));
     egui::Panel::left("side")
-        .exact_size(PANEL_WIDTH)
+        .exact_size(sizes.side)
         .resizable(false)
         .frame(frame)
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| side_panel::side_panel(ui, &mut hud));
-        });
+        .show(&mut root, |ui| side_panel::side_panel(ui, &mut hud));
     egui::Panel::bottom("log")
-        .exact_size(LOG_HEIGHT)
+        .exact_size(sizes.log)
+        .resizable(false)
         .frame(frame)
         .show(&mut root, |ui| log::log_panel(ui, &mut hud));
     let free = root.available_rect_before_wrap();
     let zoom = ctx.zoom_factor();
+    // Until egui has been told the window's size (its first pass), it lays out on a huge
+    // default screen: no map area from that.
+    let screen = ctx.viewport_rect().size() * zoom;
+    if (screen.x - window.width()).abs() > 1.0 || (screen.y - window.height()).abs() > 1.0 {
+        return Ok(());
+    }
     let area = Some(Rect::new(
         free.min.x * zoom,
         free.min.y * zoom,

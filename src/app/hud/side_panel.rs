@@ -8,7 +8,7 @@ use crate::app::input;
 use crate::app::map::terrain::terrain_rgb;
 use crate::app::session::Session;
 use crate::app::teaching::History;
-use crate::app::theme::{HISTORY_COLOUR, colour};
+use crate::app::theme::{HISTORY_COLOUR, HOVER_BOX, MESSAGE_BOX, colour};
 use crate::sim::{Goal, Terrain};
 
 use super::context::{Hud, swatch};
@@ -16,11 +16,55 @@ use super::economy::{diplomacy_panel, economy_panel};
 use crate::app::ui_state::OrderButton;
 
 pub(super) fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
+    // Three parts that never change size: the head with the last refusal's line, the box at
+    // the foot describing the hex under the pointer, and between them a scrolled column. So
+    // moving the pointer, or a refusal, never moves a button the player is about to click.
+    ui.heading(&hud.session.game.scenario().name);
+    message_line(ui, hud.selection.message.as_deref());
+    egui::Panel::bottom("under_pointer")
+        .exact_size(HOVER_BOX)
+        .resizable(false)
+        .frame(egui::Frame::NONE)
+        .show(ui, |ui| {
+            ui.strong("Under the pointer");
+            match hud.hovered.0 {
+                None => {
+                    ui.weak("Move the pointer over the map.");
+                }
+                Some(hex) => hex_details(ui, &hud.session, hex),
+            }
+        });
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| sections(ui, hud));
+}
+
+/// Why the last order was refused, in a line of fixed height (two lines of text; the rest in
+/// its tooltip).
+fn message_line(ui: &mut egui::Ui, message: Option<&str>) {
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), MESSAGE_BOX),
+        egui::Sense::hover(),
+    );
+    let Some(message) = message else { return };
+    let mut line = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    line.set_clip_rect(rect.intersect(ui.clip_rect()));
+    line.add(
+        egui::Label::new(egui::RichText::new(message).color(egui::Color32::from_rgb(240, 120, 90)))
+            .wrap(),
+    );
+    response.on_hover_text(message);
+}
+
+/// The scrolled part of the side panel: the selected unit and its orders, then the sections.
+fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
     let session = &*hud.session;
     let game = &session.game;
-    let s = game.scenario();
     let me = session.player;
-    ui.heading(&s.name);
     if let Some(err) = &hud.status.error {
         ui.colored_label(
             egui::Color32::from_rgb(220, 80, 70),
@@ -36,10 +80,6 @@ pub(super) fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
             hud.status.reloads
         ));
     }
-    if let Some(msg) = &hud.selection.message {
-        ui.colored_label(egui::Color32::from_rgb(240, 120, 90), msg);
-    }
-    ui.separator();
     if let Some(u) = hud.selection.unit.and_then(|id| game.unit(id)) {
         ui.strong("Selected unit");
         unit_details(ui, session, u);
@@ -47,21 +87,16 @@ pub(super) fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
         if u.owner == me && my_turn {
             for offer in input::unit_offers(game, u.id) {
                 if ui.button(&offer.label).on_hover_text(&offer.hint).clicked() {
-                    hud.orders.write(OrderButton(offer.command));
+                    hud.orders.write(OrderButton::from(offer));
                 }
             }
             ui.small("Click a lit hex to move, a red-ringed enemy to attack; Esc to let go.");
         }
         ui.separator();
+    } else {
+        ui.weak("Click one of your units, or press Tab, to give it orders.");
+        ui.separator();
     }
-    ui.strong("Under the pointer");
-    match hud.hovered.0 {
-        None => {
-            ui.weak("Move the pointer over the map.");
-        }
-        Some(hex) => hex_details(ui, session, hex),
-    }
-    ui.separator();
     egui::CollapsingHeader::new("Economy")
         .default_open(true)
         .show(ui, |ui| economy_panel(ui, session));
@@ -98,7 +133,7 @@ pub(super) fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
                                 .on_hover_text(&offer.hint)
                                 .clicked()
                             {
-                                hud.orders.write(OrderButton(offer.command));
+                                hud.orders.write(OrderButton::from(offer));
                             }
                         }
                     });
@@ -144,42 +179,52 @@ pub(super) fn unit_details(ui: &mut egui::Ui, session: &Session, u: &crate::sim:
     }
 }
 
+/// The hex under the pointer in a few lines, for the fixed box at the foot of the side panel:
+/// where it is and who holds it, its rivers, its place, field and unit, and whether the
+/// player's supply would reach a unit sent there.
 pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) {
     let game = &session.game;
     let s = game.scenario();
     let map = &s.map;
     let terrain = map.terrain(hex).map_or("?", Terrain::name);
-    ui.label(format!(
-        "Hex {}: {terrain}",
-        crate::narrate::names::hex(map, hex)
-    ));
-    if let Some(c) = map
-        .country(hex)
-        .and_then(|c| map.countries.get(usize::from(c)))
-    {
-        ui.label(format!("Country: {}", c.name));
-    }
-    if let Some(p) = session.level.projection {
-        let w = map.layout().hex_to_world_pos(hex);
-        let (lat, lon) = p.lat_lon(w);
-        ui.small(format!("{lat:.3}° N, {lon:.3}° E"));
-    }
     let holder = game
         .control(hex)
         .and_then(|f| s.faction(f))
         .map_or("nobody", |f| f.name.as_str());
-    ui.label(format!("Held by: {holder}"));
+    ui.label(format!(
+        "{} — {terrain}, held by {holder}",
+        crate::narrate::names::hex(map, hex)
+    ));
+    let mut whereabouts = Vec::new();
+    if let Some(c) = map
+        .country(hex)
+        .and_then(|c| map.countries.get(usize::from(c)))
+    {
+        whereabouts.push(c.name.clone());
+    }
+    if let Some(p) = session.level.projection {
+        let (lat, lon) = p.lat_lon(map.layout().hex_to_world_pos(hex));
+        whereabouts.push(format!("{lat:.3}° N, {lon:.3}° E"));
+    }
+    let mut banks = Vec::new();
     for n in map.neighbors(hex) {
         if let Some(e) = map.river_between(hex, n) {
             let river = map
                 .rivers
                 .get(usize::from(e.river))
                 .map_or("river", |r| r.name.as_str());
-            match &e.crossing {
-                Some(c) => ui.small(format!("{river}: {} ({})", c.name, c.kind.name())),
-                None => ui.small(format!("{river} bank")),
+            let bank = match &e.crossing {
+                Some(c) => format!("{river}: {} ({})", c.name, c.kind.name()),
+                None => format!("{river} bank"),
             };
+            if !banks.contains(&bank) {
+                banks.push(bank);
+            }
         }
+    }
+    whereabouts.extend(banks);
+    if !whereabouts.is_empty() {
+        ui.small(whereabouts.join(" · "));
     }
     if let Some((id, p)) = s.place_at(hex) {
         let people = if p.population > 0 {
@@ -194,11 +239,9 @@ pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) 
             p.points
         ));
         let left = game.residents(id);
+        let mut notes = Vec::new();
         if left < p.population {
-            ui.small(format!(
-                "{} people have fled the fighting here; {left} remain.",
-                p.population - left
-            ));
+            notes.push(format!("{} have fled, {left} remain", p.population - left));
         }
         if crate::app::teaching::article_about(
             &session.level.file.articles,
@@ -207,7 +250,10 @@ pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) 
         )
         .is_some()
         {
-            ui.small("R: read about it in the encyclopedia.");
+            notes.push("R: read about it".to_owned());
+        }
+        if !notes.is_empty() {
+            ui.small(notes.join(" · "));
         }
     }
     for (i, f) in s
@@ -220,12 +266,13 @@ pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) 
             crate::sim::FieldKind::Oil => "barrels/day",
             crate::sim::FieldKind::Gas => "thousand m³/day",
         };
-        ui.label(format!("{}: {} {unit}", f.name, f.output));
-        let damage = game.field_damage(i);
         let revenue = game.field_revenue(i).map_or(0, |(_, k)| k);
         ui.small(format!(
-            "earns its holder ${:.2} million a turn; damage {damage} of {}{}",
-            revenue as f64 / 1000.0,
+            "{}: {} {unit}, {} a turn to its holder; damage {} of {}{}",
+            f.name,
+            f.output,
+            crate::narrate::names::money(revenue),
+            game.field_damage(i),
             crate::sim::economy::MAX_DAMAGE,
             if game.field_repairing(i) {
                 ", under repair"

@@ -7,25 +7,48 @@ use bevy::prelude::*;
 use bevy_egui::EguiContexts;
 
 use crate::app::map::coords::MapGeometry;
-use crate::app::theme::{PANEL_WIDTH, TOP_BAR};
 use crate::app::ui_state::{CentreOn, Selection, UiFocus};
 use crate::app::ui_state::{HoveredHex, MapArea, MapCamera};
 
-/// The camera: spawned with the map, fitted to it, panned and zoomed; and the hex under the
-/// pointer.
+/// The camera: spawned with the map, framed on the player's forces when a game opens (on the
+/// whole map with F), panned and zoomed; and the hex under the pointer.
 pub fn plugin(app: &mut App) {
     app.init_resource::<HoveredHex>()
         .init_resource::<MapArea>()
+        .init_resource::<Framing>()
         .add_systems(Startup, spawn_camera)
         .add_systems(
             Update,
             (
-                fit.run_if(resource_exists_and_changed::<MapGeometry>.or_eager(fit_key)),
+                ask_framing,
+                frame.run_if(|f: Res<Framing>| f.pending.is_some()),
                 (pan_and_zoom, centre_on, hover),
             )
                 .chain(),
         );
 }
+
+/// How the camera should be framed once the part of the window the map shows is known.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Framing {
+    /// The framing asked for and not yet done.
+    pub pending: Option<Frame>,
+}
+
+/// A way to frame the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// The player's own forces, at a zoom where counters are easy to read (a game's start).
+    Forces,
+    /// The whole map (F, and behind the main menu).
+    Whole,
+}
+
+/// The smallest a counter's height may be at the opening zoom, in logical pixels.
+pub const OPENING_COUNTER_PX: f32 = 28.0;
+
+/// A counter's height as a share of a hex's width on screen (see the overlay's counters).
+pub const COUNTER_HEIGHT_PER_HEX: f32 = 0.82 * 0.74;
 
 fn spawn_camera(mut commands: Commands) {
     // No multisampling: the map is made of tiles and egui shapes, which egui antialiases
@@ -39,43 +62,156 @@ fn spawn_camera(mut commands: Commands) {
     ));
 }
 
-fn fit(
-    geo: Res<MapGeometry>,
-    window: Single<&Window>,
-    camera: Single<(&mut Transform, &mut Projection), With<MapCamera>>,
+/// A new map frames the player's forces (the whole map on the main menu); F frames the
+/// whole map.
+fn ask_framing(
+    geo: Option<Res<MapGeometry>>,
+    keys: Res<ButtonInput<KeyCode>>,
+    focus: Option<Res<UiFocus>>,
+    state: Option<Res<State<crate::app::state::AppState>>>,
+    mut framing: ResMut<Framing>,
 ) {
-    let (mut transform, mut projection) = camera.into_inner();
-    let extent = geo.extent();
-    let centre = geo.centre();
-    let bars = TOP_BAR + crate::app::theme::LOG_HEIGHT;
-    let view = Vec2::new(
-        (window.width() - PANEL_WIDTH).max(200.0),
-        (window.height() - bars).max(200.0),
-    );
-    let scale = (extent.x / view.x).max(extent.y / view.y) * 1.04;
-    if let Projection::Orthographic(o) = projection.as_mut() {
-        o.scale = scale.max(0.05);
+    let menu = state.is_some_and(|s| *s.get() == crate::app::state::AppState::MainMenu);
+    if geo.is_some_and(|g| g.is_changed()) {
+        framing.pending = Some(if menu { Frame::Whole } else { Frame::Forces });
     }
-    // Shift by half the panels so the map is centred in the free area.
-    let shift = PANEL_WIDTH / 2.0 * scale;
-    let lift = (crate::app::theme::LOG_HEIGHT - TOP_BAR) / 2.0 * scale;
-    transform.translation = Vec3::new(centre.x - shift, centre.y - lift, transform.translation.z);
+    if keys.just_pressed(KeyCode::KeyF) && focus.is_none_or(|f| f.keys_for_map()) {
+        framing.pending = Some(Frame::Whole);
+    }
 }
 
-fn fit_key(keys: Res<ButtonInput<KeyCode>>, focus: Option<Res<UiFocus>>) -> bool {
-    keys.just_pressed(KeyCode::KeyF) && focus.is_none_or(|f| f.keys_for_map())
+/// Frames the map as asked, inside the part of the window the panels leave free (once the
+/// panels have been drawn and that part is known; the whole window when there are none).
+fn frame(
+    geo: Res<MapGeometry>,
+    viewport: Viewport,
+    session: Option<Res<crate::app::session::Session>>,
+    state: Option<Res<State<crate::app::state::AppState>>>,
+    mut framing: ResMut<Framing>,
+    camera: Single<(&mut Transform, &mut Projection), With<MapCamera>>,
+) {
+    let Some(asked) = framing.pending else { return };
+    let in_game = state.is_none_or(|s| *s.get() != crate::app::state::AppState::MainMenu);
+    if in_game && viewport.area.0.is_none() {
+        // The panels have not been drawn yet: the map's part of the window is not known.
+        return;
+    }
+    framing.pending = None;
+    let (window_size, view) = (viewport.size(), viewport.map());
+    let (mut transform, mut projection) = camera.into_inner();
+    let Projection::Orthographic(ortho) = projection.as_mut() else {
+        return;
+    };
+    let forces: Vec<Vec2> = match (asked, session) {
+        (Frame::Forces, Some(session)) => session
+            .game
+            .units()
+            .filter(|u| u.owner == session.player)
+            .map(|u| geo.world(u.hex))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let (centre, scale) = if forces.is_empty() {
+        let extent = geo.extent();
+        let scale = (extent.x / view.width()).max(extent.y / view.height()) * 1.04;
+        (geo.centre(), scale.max(0.05))
+    } else {
+        frame_forces(&forces, view.size(), geo.tile_size.x)
+    };
+    ortho.scale = scale;
+    transform.translation =
+        camera_for(centre, view, window_size, scale).extend(transform.translation.z);
+}
+
+/// The camera position that shows world point `p` at the centre of `view` (a rectangle of the
+/// window, in logical pixels, y down) at `scale` world units per pixel.
+pub fn camera_for(p: Vec2, view: Rect, window: Vec2, scale: f32) -> Vec2 {
+    let offset = view.center() - window / 2.0;
+    p - Vec2::new(offset.x, -offset.y) * scale
+}
+
+/// Where to look and how closely to frame a side's units (world positions) in a view of
+/// `view` logical pixels, for hexes `tile` world units wide: as many of them as fit at a zoom
+/// where every counter is at least [`OPENING_COUNTER_PX`] high, and no closer than needed to
+/// show them all. When they do not all fit, the view goes where most of them are.
+pub fn frame_forces(units: &[Vec2], view: Vec2, tile: f32) -> (Vec2, f32) {
+    let legible = COUNTER_HEIGHT_PER_HEX * tile / OPENING_COUNTER_PX;
+    // No closer than counters of about 44 pixels, however few the units.
+    let closest = COUNTER_HEIGHT_PER_HEX * tile / 44.0;
+    let (min, max) = units.iter().fold(
+        (Vec2::splat(f32::MAX), Vec2::splat(f32::MIN)),
+        |(lo, hi), p| (lo.min(*p), hi.max(*p)),
+    );
+    let margin = Vec2::splat(tile * 1.5);
+    let span = max - min + margin * 2.0;
+    let fit = (span.x / view.x).max(span.y / view.y);
+    if fit <= legible {
+        return ((min + max) / 2.0, fit.max(closest));
+    }
+    // Not all of them at a legible zoom: the window's worth of ground with most units in it.
+    let half = view * legible / 2.0 - margin;
+    let inside = |c: Vec2| {
+        units
+            .iter()
+            .filter(|p| (**p - c).abs().cmplt(half.max(Vec2::ZERO)).all())
+            .count()
+    };
+    let centroid = units.iter().copied().sum::<Vec2>() / units.len() as f32;
+    let best = units
+        .iter()
+        .copied()
+        .max_by(|a, b| {
+            inside(*a)
+                .cmp(&inside(*b))
+                .then(b.distance(centroid).total_cmp(&a.distance(centroid)))
+        })
+        .unwrap_or(centroid);
+    // Centre on the middle of the units around that spot, not on one counter.
+    let group: Vec<Vec2> = units
+        .iter()
+        .copied()
+        .filter(|p| (*p - best).abs().cmplt(half.max(Vec2::ZERO)).all())
+        .collect();
+    let (lo, hi) = group.iter().fold(
+        (Vec2::splat(f32::MAX), Vec2::splat(f32::MIN)),
+        |(lo, hi), p| (lo.min(*p), hi.max(*p)),
+    );
+    ((lo + hi) / 2.0, legible)
+}
+
+/// The window and the part of it the map shows, in logical pixels.
+#[derive(SystemParam)]
+struct Viewport<'w, 's> {
+    window: Single<'w, 's, &'static Window>,
+    area: Res<'w, MapArea>,
+}
+
+impl Viewport<'_, '_> {
+    fn size(&self) -> Vec2 {
+        Vec2::new(self.window.width(), self.window.height())
+    }
+
+    /// The map's part of the window: all of it while no panels are shown.
+    fn map(&self) -> Rect {
+        self.area
+            .0
+            .unwrap_or(Rect::from_corners(Vec2::ZERO, self.size()))
+    }
 }
 
 /// Centres on a hex asked for (Tab to a unit), or on the selected unit with Space when the
-/// computer is not moving.
+/// computer is not moving, in the middle of the part of the window the map shows.
 fn centre_on(
     mut asked: MessageReader<CentreOn>,
     keys: Res<ButtonInput<KeyCode>>,
     focus: Option<Res<UiFocus>>,
-    selection: Option<Res<Selection>>,
-    session: Option<Res<crate::app::session::Session>>,
+    (selection, session): (
+        Option<Res<Selection>>,
+        Option<Res<crate::app::session::Session>>,
+    ),
     geo: Option<Res<MapGeometry>>,
-    mut camera: Single<&mut Transform, With<MapCamera>>,
+    viewport: Viewport,
+    camera: Single<(&mut Transform, &Projection), With<MapCamera>>,
 ) {
     let Some(geo) = geo else { return };
     let mut to = asked.read().last().map(|c| c.0);
@@ -87,11 +223,15 @@ fn centre_on(
     {
         to = Some(u.hex);
     }
-    if let Some(hex) = to {
-        let p = geo.world(hex);
-        camera.translation.x = p.x;
-        camera.translation.y = p.y;
-    }
+    let Some(hex) = to else { return };
+    let (mut transform, projection) = camera.into_inner();
+    let scale = match projection {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
+    };
+    let p = camera_for(geo.world(hex), viewport.map(), viewport.size(), scale);
+    transform.translation.x = p.x;
+    transform.translation.y = p.y;
 }
 
 /// Whether the pointer is the map's: not over a panel, a window or a widget in use (as egui

@@ -16,6 +16,13 @@ pub(super) struct CounterState {
     pub(super) spent: bool,
 }
 
+/// Where a counter centred on `centre` is drawn when hexes are `hex_px` points wide (its
+/// shadow aside).
+pub(super) fn counter_rect(centre: egui::Pos2, hex_px: f32) -> egui::Rect {
+    let w = (hex_px * 0.82).clamp(16.0, 52.0);
+    egui::Rect::from_center_size(centre, egui::vec2(w, w * 0.74))
+}
+
 /// A unit counter: a frame whose shape tells the faction apart (not only its colour), a
 /// NATO-style type symbol, a strength bar with the strength, and marks for supply, morale
 /// and dug-in positions.
@@ -28,9 +35,8 @@ pub(super) fn paint_counter(
     u: &Unit,
     state: CounterState,
 ) {
-    let w = (hex_px * 0.82).clamp(16.0, 52.0);
-    let h = w * 0.74;
-    let rect = egui::Rect::from_center_size(centre, egui::vec2(w, h));
+    let rect = counter_rect(centre, hex_px);
+    let (w, h) = (rect.width(), rect.height());
     let fill = colour(settings.faction_rgb(game, u.owner));
     let fill = if state.spent {
         fill.gamma_multiply(0.55)

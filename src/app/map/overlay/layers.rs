@@ -242,11 +242,17 @@ pub(super) fn paint_reach(
     }
 }
 
-pub(super) fn paint_labels(painter: &egui::Painter, view: &View, game: &Game) {
+/// Place names, the biggest places first; a label goes below its place, else above, right or
+/// left, wherever it covers neither a counter (`taken` holds theirs) nor a label already
+/// placed, and is left out when there is no such spot.
+pub(super) fn paint_labels(
+    painter: &egui::Painter,
+    view: &View,
+    game: &Game,
+    mut taken: Vec<egui::Rect>,
+) {
     let mut places: Vec<_> = game.scenario().places.iter().collect();
-    // Biggest first, so when labels would overlap the smaller place gives way.
     places.sort_by(|a, b| b.population.cmp(&a.population).then(a.key.cmp(&b.key)));
-    let mut taken: Vec<egui::Rect> = Vec::new();
     let font = egui::FontId::proportional(13.0);
     for p in places {
         let Some(v) = view.hex(p.hex) else { continue };
@@ -259,11 +265,19 @@ pub(super) fn paint_labels(painter: &egui::Painter, view: &View, game: &Game) {
         }
         let galley = painter.layout_no_wrap(p.name.clone(), font.clone(), egui::Color32::WHITE);
         let size = galley.size();
-        let pos = egui::pos2(v.x - size.x / 2.0, v.y + 9.0);
-        let rect = egui::Rect::from_min_size(pos, size).expand(2.0);
-        if taken.iter().any(|r| r.intersects(rect)) {
+        let spots = [
+            egui::pos2(v.x - size.x / 2.0, v.y + 9.0),
+            egui::pos2(v.x - size.x / 2.0, v.y - 9.0 - size.y),
+            egui::pos2(v.x + 10.0, v.y - size.y / 2.0),
+            egui::pos2(v.x - 10.0 - size.x, v.y - size.y / 2.0),
+        ];
+        let Some((pos, rect)) = spots
+            .into_iter()
+            .map(|pos| (pos, egui::Rect::from_min_size(pos, size).expand(2.0)))
+            .find(|(_, rect)| !taken.iter().any(|r| r.intersects(*rect)))
+        else {
             continue;
-        }
+        };
         taken.push(rect);
         painter.rect_filled(rect, 3.0, egui::Color32::from_black_alpha(150));
         painter.galley(pos, galley, egui::Color32::WHITE);

@@ -23,7 +23,7 @@ mod view;
 pub use motion::{SupplyCache, UnitAnim};
 
 use crate::app::state::EguiPass;
-use counters::{CounterState, paint_counter};
+use counters::{CounterState, counter_rect, paint_counter};
 use layers::{
     paint_labels, paint_objectives, paint_places, paint_reach, paint_supply, paint_supply_line,
 };
@@ -33,6 +33,7 @@ use view::View;
 pub fn plugin(app: &mut App) {
     app.init_resource::<UnitAnim>()
         .init_resource::<SupplyCache>()
+        .init_resource::<Overlays>()
         .add_systems(Update, (motion::animate_units, motion::trace_supply))
         .add_systems(EguiPrimaryContextPass, paint_map.in_set(EguiPass::Map));
 }
@@ -118,7 +119,7 @@ pub fn paint_map(
             paint_reach(&painter, &view, game, u, hovered.0, hex_px);
         }
     }
-    paint_labels(&painter, &view, game);
+    let mut counters = Vec::new();
     for u in game.units() {
         let at = anim
             .pos
@@ -126,9 +127,17 @@ pub fn paint_map(
             .copied()
             .unwrap_or_else(|| geo.world(u.hex));
         let Some(p) = view.point(at) else { continue };
-        if !view.visible(p, 40.0) {
-            continue;
+        if view.visible(p, 40.0) {
+            counters.push((u, p));
         }
+    }
+    // Labels give way to counters: none is drawn over one.
+    let taken: Vec<egui::Rect> = counters
+        .iter()
+        .map(|(_, p)| counter_rect(*p, hex_px).expand(2.0))
+        .collect();
+    paint_labels(&painter, &view, game, taken);
+    for (u, p) in counters {
         let state = CounterState {
             selected: selection.unit == Some(u.id),
             spent: u.owner == me && my_turn && u.movement_left == 0 && u.has_attacked,

@@ -1,0 +1,559 @@
+//! The real client's interface — panels, windows, menus, the camera and the input that gives
+//! orders — in a window without a renderer, driven by synthetic pointer, wheel and key input
+//! as winit would deliver it. Over the panels, the log and every window nothing reaches the
+//! map; over the map, clicks give orders and the wheel zooms. The top bar fits at every UI
+//! scale and window size.
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::input::mouse::{MouseButtonInput, MouseScrollUnit, MouseWheel};
+use bevy::input::touch::TouchPhase;
+use bevy::prelude::*;
+use bevy::window::{CursorMoved, ExitCondition, PrimaryWindow, WindowResolution};
+use bevy_egui::egui;
+use euphrates::app::map::coords::MapGeometry;
+use euphrates::app::session::Session;
+use euphrates::app::settings::{AnimationSpeed, Settings};
+use euphrates::app::state::AppState;
+use euphrates::app::ui_state::{InGameMenu, MapArea, MapCamera, Selection, TopBarLayout};
+use euphrates::level;
+use euphrates::sim::ai::Difficulty;
+
+use crate::at;
+
+/// The game on the default level as `faction`, in a window of `size` logical pixels at UI
+/// scale `scale`, everything of the client but the terrain's drawing, a few frames in.
+fn game(faction: &str, size: (u32, u32), scale: f32) -> App {
+    game_with(faction, size, scale, AnimationSpeed::Off)
+}
+
+/// [`game`] with the computer's moves shown at `animation` speed: with any but `Off`, the
+/// computer is still moving when this returns.
+fn game_with(faction: &str, size: (u32, u32), scale: f32, animation: AnimationSpeed) -> App {
+    use euphrates::app::{saves, screens, teaching};
+    let path = at(level::DEFAULT_LEVEL);
+    let loaded = level::load_path(&path).expect("the default level loads");
+    let me = loaded
+        .scenario
+        .faction_by_key(faction)
+        .expect("the faction");
+    let geometry = MapGeometry::new(&loaded.scenario.map);
+    let mut app = App::new();
+    euphrates::app::level_asset::register_source(&mut app, &path);
+    app.add_plugins((
+        MinimalPlugins,
+        bevy::transform::TransformPlugin,
+        bevy::input::InputPlugin,
+        bevy::window::WindowPlugin {
+            primary_window: Some(Window {
+                resolution: WindowResolution::new(size.0, size.1),
+                ..default()
+            }),
+            exit_condition: ExitCondition::DontExit,
+            close_when_requested: false,
+            ..default()
+        },
+        bevy::asset::AssetPlugin {
+            watch_for_changes_override: Some(false),
+            ..default()
+        },
+        bevy::state::app::StatesPlugin,
+    ));
+    // What egui's plugin and the camera's sizing need of a renderer: asset kinds, no GPU.
+    app.init_asset::<Image>()
+        .init_asset::<bevy::shader::Shader>()
+        .init_resource::<bevy::render::texture::ManualTextureViews>()
+        .add_plugins(bevy_egui::EguiPlugin::default())
+        .add_systems(PostUpdate, bevy::render::camera::camera_system)
+        .insert_resource(Settings {
+            ui_scale: scale,
+            animation,
+            ..default()
+        })
+        .insert_resource(saves::Autosave::off())
+        .insert_resource(saves::SaveDir(std::env::temp_dir()))
+        .insert_resource(teaching::BriefingAtStart(false))
+        .insert_resource(screens::NewGame {
+            levels: Vec::new(),
+            level: path.clone(),
+            faction: faction.into(),
+            difficulty: Difficulty::Normal,
+            seed: 3,
+            error: None,
+            factions: None,
+        })
+        .insert_resource(Session::new(loaded, path, me, 3, Difficulty::Normal))
+        .insert_resource(geometry)
+        .init_resource::<ClearColor>()
+        .insert_state(AppState::InGame)
+        .add_plugins(euphrates::app::interface);
+    for _ in 0..8 {
+        app.update();
+    }
+    // The computer's sides that move before the player's.
+    for _ in 0..200 {
+        if animation != AnimationSpeed::Off || !app.world().resource::<Session>().ai_to_move() {
+            break;
+        }
+        app.update();
+    }
+    app
+}
+
+fn window_entity(app: &mut App) -> Entity {
+    app.world_mut()
+        .query_filtered::<Entity, With<PrimaryWindow>>()
+        .single(app.world())
+        .expect("a window")
+}
+
+/// Moves the pointer to `pos` (logical pixels), as winit reports it.
+fn pointer_to(app: &mut App, pos: Vec2) {
+    let window = window_entity(app);
+    app.world_mut()
+        .get_mut::<Window>(window)
+        .unwrap()
+        .set_cursor_position(Some(pos));
+    app.world_mut().write_message(CursorMoved {
+        window,
+        position: pos,
+        delta: None,
+    });
+    app.update();
+    app.update();
+}
+
+fn button(app: &mut App, state: ButtonState) {
+    let window = window_entity(app);
+    app.world_mut().write_message(MouseButtonInput {
+        button: MouseButton::Left,
+        state,
+        window,
+    });
+    app.update();
+}
+
+/// A left click at `pos`.
+fn click(app: &mut App, pos: Vec2) {
+    pointer_to(app, pos);
+    button(app, ButtonState::Pressed);
+    button(app, ButtonState::Released);
+    app.update();
+}
+
+/// Turns the wheel by `lines` at `pos`.
+fn wheel(app: &mut App, pos: Vec2, lines: f32) {
+    pointer_to(app, pos);
+    let window = window_entity(app);
+    app.world_mut().write_message(MouseWheel {
+        unit: MouseScrollUnit::Line,
+        x: 0.0,
+        y: lines,
+        window,
+        phase: TouchPhase::Moved,
+    });
+    app.update();
+    app.update();
+}
+
+/// Presses and releases a key (held for a few frames, as a person would).
+fn key(app: &mut App, code: KeyCode, logical: Key) {
+    let window = window_entity(app);
+    for state in [ButtonState::Pressed, ButtonState::Released] {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: code,
+            logical_key: logical.clone(),
+            state,
+            text: None,
+            repeat: false,
+            window,
+        });
+        for _ in 0..3 {
+            app.update();
+        }
+    }
+}
+
+/// What the map shows and what the game has been told: the camera and the commands given.
+#[derive(Debug, PartialEq, Clone)]
+struct Seen {
+    camera: Vec3,
+    scale: f32,
+    commands: usize,
+}
+
+fn seen(app: &mut App) -> Seen {
+    let (t, p) = app
+        .world_mut()
+        .query_filtered::<(&Transform, &Projection), With<MapCamera>>()
+        .single(app.world())
+        .expect("the map camera");
+    let scale = match p {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
+    };
+    let camera = t.translation;
+    Seen {
+        camera,
+        scale,
+        commands: app.world().resource::<Session>().commands(),
+    }
+}
+
+fn map_area(app: &App) -> Rect {
+    app.world()
+        .resource::<MapArea>()
+        .0
+        .expect("the panels have been drawn and left the map its part of the window")
+}
+
+/// Where a unit of the player's that can move is on the screen (logical pixels), and one
+/// empty hex it can reach, if both are in view.
+fn unit_and_reach_on_screen(app: &mut App) -> Option<(Vec2, Vec2)> {
+    let area = map_area(app);
+    let (cam, at) = app
+        .world_mut()
+        .query_filtered::<(&Camera, &GlobalTransform), With<MapCamera>>()
+        .single(app.world())
+        .expect("the map camera");
+    let (cam, at) = (cam.clone(), *at);
+    let geo = app.world().resource::<MapGeometry>();
+    let session = app.world().resource::<Session>();
+    let game = &session.game;
+    let screen = |hex: hexx::Hex| -> Option<Vec2> {
+        let p = cam
+            .world_to_viewport(&at, geo.world(hex).extend(0.0))
+            .ok()?;
+        area.inflate(-20.0).contains(p).then_some(p)
+    };
+    for u in game.units().filter(|u| u.owner == session.player) {
+        let Some(here) = screen(u.hex) else { continue };
+        let reach = game.reachable(u.id);
+        if let Some(there) = reach
+            .keys()
+            .map(|(x, y)| hexx::Hex::new(*x, *y))
+            .filter(|h| *h != u.hex && game.unit_at(*h).is_none())
+            .find_map(screen)
+        {
+            return Some((here, there));
+        }
+    }
+    None
+}
+
+/// Places over the interface to try input on: points of the top bar, the side panel (its
+/// head, its sections, the box under the pointer) and the log.
+fn panel_points(app: &App) -> Vec<(&'static str, Vec2)> {
+    let area = map_area(app);
+    let window = app
+        .world()
+        .iter_entities()
+        .find_map(|e| e.get::<Window>().map(|w| Vec2::new(w.width(), w.height())))
+        .unwrap();
+    vec![
+        ("the top bar", Vec2::new(window.x * 0.4, area.min.y / 2.0)),
+        (
+            "the side panel's head",
+            Vec2::new(area.min.x / 2.0, area.min.y + 30.0),
+        ),
+        (
+            "the side panel's sections",
+            Vec2::new(area.min.x / 2.0, window.y * 0.45),
+        ),
+        (
+            "the box under the pointer",
+            Vec2::new(area.min.x / 2.0, window.y - 60.0),
+        ),
+        (
+            "the event log",
+            Vec2::new((area.min.x + window.x) / 2.0, (area.max.y + window.y) / 2.0),
+        ),
+    ]
+}
+
+#[test]
+fn over_the_map_clicks_give_orders_and_the_wheel_zooms() {
+    let mut app = game("sdf", (1280, 800), 1.0);
+    let (unit, target) = unit_and_reach_on_screen(&mut app)
+        .expect("the opening view shows a unit of the player's and ground it can reach");
+    let before = seen(&mut app);
+    click(&mut app, unit);
+    assert!(
+        app.world().resource::<Selection>().unit.is_some(),
+        "a click on the player's unit selects it"
+    );
+    click(&mut app, target);
+    let after = seen(&mut app);
+    assert_eq!(
+        after.commands,
+        before.commands + 1,
+        "a click on a hex in reach moves the unit"
+    );
+    let middle = map_area(&app).center();
+    wheel(&mut app, middle, 2.0);
+    assert!(
+        seen(&mut app).scale < after.scale,
+        "the wheel over the map zooms in"
+    );
+}
+
+#[test]
+fn over_the_panels_and_the_log_nothing_reaches_the_map() {
+    let mut app = game("sdf", (1280, 800), 1.0);
+    let (unit, _) = unit_and_reach_on_screen(&mut app).expect("a unit of the player's in view");
+    click(&mut app, unit);
+    let selected = app.world().resource::<Selection>().unit;
+    assert!(selected.is_some());
+    for (name, at) in panel_points(&app) {
+        let before = seen(&mut app);
+        click(&mut app, at);
+        wheel(&mut app, at, 3.0);
+        wheel(&mut app, at, -3.0);
+        let after = seen(&mut app);
+        assert_eq!(after, before, "input over {name} reached the map");
+        assert_eq!(
+            app.world().resource::<Selection>().unit,
+            selected,
+            "a click on {name} changed the selection"
+        );
+        assert!(
+            app.world()
+                .resource::<euphrates::app::ui_state::HoveredHex>()
+                .0
+                .is_none(),
+            "{name} describes a hex of the map hidden beneath it"
+        );
+    }
+}
+
+/// Opens a window over the game.
+type Opener = fn(&mut World);
+
+/// The windows the player can open over a game, how to open each, and whether it opens from
+/// the menu (which stays open behind it).
+fn windows() -> Vec<(&'static str, Opener, bool)> {
+    vec![
+        ("Menu", |w| w.resource_mut::<InGameMenu>().0 = true, false),
+        (
+            "Settings",
+            |w| w.resource_mut::<Settings>().open = true,
+            false,
+        ),
+        (
+            "Help",
+            |w| w.resource_mut::<euphrates::app::ui_state::HelpOpen>().0 = true,
+            false,
+        ),
+        (
+            "Briefing",
+            |w| w.resource_mut::<euphrates::app::teaching::BriefingOpen>().0 = true,
+            false,
+        ),
+        (
+            "Encyclopedia",
+            |w| {
+                w.resource_mut::<euphrates::app::teaching::Encyclopedia>()
+                    .open = true
+            },
+            false,
+        ),
+        (
+            "Save",
+            |w| {
+                w.resource_mut::<InGameMenu>().0 = true;
+                w.resource_scope(|w, mut saves: Mut<euphrates::app::saves::SaveWindows>| {
+                    let dir = w.resource::<euphrates::app::saves::SaveDir>();
+                    saves.open_save(w.resource::<Session>(), dir);
+                });
+            },
+            true,
+        ),
+        (
+            "Are you sure?",
+            |w| {
+                let game = &w.resource::<Session>().game;
+                let offer = euphrates::app::input::faction_offers(game)
+                    .into_iter()
+                    .find(|o| o.confirm.is_some())
+                    .expect("an order that asks first (a breach)");
+                w.resource_mut::<Selection>().confirm =
+                    Some(euphrates::app::ui_state::PendingOrder {
+                        command: offer.command,
+                        question: offer.confirm.unwrap(),
+                    });
+            },
+            false,
+        ),
+    ]
+}
+
+/// The rectangle of the window on top, in logical pixels of the window.
+fn top_window_rect(app: &mut App) -> Option<Rect> {
+    let mut contexts = app.world_mut().query::<&mut bevy_egui::EguiContext>();
+    let ctx = contexts.iter_mut(app.world_mut()).next()?.get_mut().clone();
+    let zoom = ctx.zoom_factor();
+    let top = ctx.memory(|m| {
+        m.layer_ids()
+            .filter(|l| l.order == egui::Order::Middle && m.areas().visible_last_frame(l))
+            .last()
+            .and_then(|l| m.area_rect(l.id))
+    })?;
+    Some(Rect::new(
+        top.min.x * zoom,
+        top.min.y * zoom,
+        top.max.x * zoom,
+        top.max.y * zoom,
+    ))
+}
+
+#[test]
+fn over_every_window_nothing_reaches_the_map_and_its_keys_wait() {
+    let mut app = game("sdf", (1280, 800), 1.0);
+    let (unit, _) = unit_and_reach_on_screen(&mut app).expect("a unit of the player's in view");
+    click(&mut app, unit);
+    for (title, open, from_menu) in windows() {
+        open(app.world_mut());
+        for _ in 0..4 {
+            app.update();
+        }
+        let rect =
+            top_window_rect(&mut app).unwrap_or_else(|| panic!("the {title} window is not shown"));
+        let before = seen(&mut app);
+        let turn = app.world().resource::<Session>().game.turn();
+        // Its middle, and the map just beside it: a window holds the pointer and the keys.
+        let beside = Vec2::new(
+            (rect.max.x + 12.0).min(map_area(&app).max.x - 4.0),
+            rect.center().y,
+        );
+        for at in [rect.center(), beside] {
+            wheel(&mut app, at, 3.0);
+            pointer_to(&mut app, at);
+        }
+        key(&mut app, KeyCode::KeyE, Key::Character("e".into()));
+        key(&mut app, KeyCode::ArrowLeft, Key::ArrowLeft);
+        key(&mut app, KeyCode::Tab, Key::Tab);
+        key(&mut app, KeyCode::KeyF, Key::Character("f".into()));
+        let after = seen(&mut app);
+        assert_eq!(
+            after, before,
+            "input over the {title} window reached the map"
+        );
+        assert_eq!(
+            app.world().resource::<Session>().game.turn(),
+            turn,
+            "E ended the turn behind the {title} window"
+        );
+        // Esc closes it, and only it: the menu it was opened from is left, and closes next.
+        key(&mut app, KeyCode::Escape, Key::Escape);
+        if from_menu {
+            assert!(
+                app.world().resource::<InGameMenu>().0,
+                "Esc over the {title} window closed the menu behind it too"
+            );
+            key(&mut app, KeyCode::Escape, Key::Escape);
+        }
+        for _ in 0..3 {
+            app.update();
+        }
+        assert!(
+            top_window_rect(&mut app).is_none(),
+            "Esc did not close the {title} window"
+        );
+        assert!(
+            !app.world().resource::<InGameMenu>().0,
+            "Esc over the {title} window opened the menu behind it"
+        );
+    }
+}
+
+#[test]
+fn the_top_bar_fits_at_every_ui_scale_and_window_size() {
+    let mut cases: Vec<((u32, u32), f32)> = [0.75, 1.0, 1.25, 1.5, 1.75, 2.0]
+        .into_iter()
+        .map(|s| ((1280, 800), s))
+        .collect();
+    for size in [(1024, 768), (1920, 1080), (2560, 1440)] {
+        cases.push((size, 1.0));
+    }
+    cases.push(((1024, 768), 2.0));
+    cases.push(((2560, 1440), 2.0));
+    // On the player's turn, and while the computer moves (the widest: "Syrian government and
+    // allies to move…" and a Skip button).
+    for (faction, animation) in [
+        ("syria", AnimationSpeed::Off),
+        ("sdf", AnimationSpeed::Slow),
+    ] {
+        for (size, scale) in &cases {
+            let mut app = game_with(faction, *size, *scale, animation);
+            for _ in 0..3 {
+                app.update();
+            }
+            let layout = app.world().resource::<TopBarLayout>().clone();
+            for name in [
+                "end turn",
+                "menu",
+                "help",
+                "encyclopedia",
+                "date",
+                "treasury",
+            ] {
+                assert!(
+                    layout.controls.iter().any(|c| c.name == name),
+                    "{size:?} at {scale}: no {name} in the top bar"
+                );
+            }
+            let problems = layout.problems();
+            assert!(
+                problems.is_empty(),
+                "{size:?} at UI scale {scale} as {faction}: {problems:?} in {layout:#?}"
+            );
+            // The map keeps a useful part of the window.
+            let area = map_area(&app);
+            let window = Vec2::new(size.0 as f32, size.1 as f32);
+            assert!(
+                area.width() >= window.x * 0.3 && area.height() >= window.y * 0.3,
+                "{size:?} at {scale}: the map has only {area:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_game_opens_on_the_players_forces_with_counters_easy_to_read() {
+    for faction in ["sdf", "syria", "iraq", "isis"] {
+        let mut app = game(faction, (1280, 800), 1.0);
+        let area = map_area(&app);
+        let s = seen(&mut app);
+        let tile = app.world().resource::<MapGeometry>().tile_size.x;
+        let counter_px = euphrates::app::map::camera::COUNTER_HEIGHT_PER_HEX * tile / s.scale;
+        assert!(
+            counter_px >= 24.0,
+            "{faction}: counters {counter_px:.1} px high at the opening zoom"
+        );
+        let (cam, at) = app
+            .world_mut()
+            .query_filtered::<(&Camera, &GlobalTransform), With<MapCamera>>()
+            .single(app.world())
+            .unwrap();
+        let (cam, at) = (cam.clone(), *at);
+        let geo = app.world().resource::<MapGeometry>();
+        let session = app.world().resource::<Session>();
+        let mine: Vec<_> = session
+            .game
+            .units()
+            .filter(|u| u.owner == session.player)
+            .collect();
+        let shown = mine
+            .iter()
+            .filter(|u| {
+                cam.world_to_viewport(&at, geo.world(u.hex).extend(0.0))
+                    .is_ok_and(|p| area.contains(p))
+            })
+            .count();
+        assert!(
+            shown * 2 >= mine.len().min(8),
+            "{faction}: only {shown} of {} units in the opening view",
+            mine.len()
+        );
+    }
+}
