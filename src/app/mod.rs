@@ -65,6 +65,10 @@ pub struct PlayConfig {
     pub screenshot: Option<PathBuf>,
     /// Frames to render before the screenshot.
     pub frames: u32,
+    /// The window's size in logical pixels (1280×800 when not given).
+    pub window: Option<(u32, u32)>,
+    /// The UI scale for this run, over the kept setting.
+    pub ui_scale: Option<f32>,
 }
 
 /// Why the game cannot open a window here, if it cannot.
@@ -125,7 +129,7 @@ pub fn run(config: PlayConfig) -> ExitCode {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: format!("Euphrates — {}", config.level.scenario.name),
-                    resolution: (1280, 800).into(),
+                    resolution: config.window.unwrap_or((1280, 800)).into(),
                     ..default()
                 }),
                 ..default()
@@ -186,6 +190,10 @@ pub fn run(config: PlayConfig) -> ExitCode {
         if let Some(p) = &problem {
             warn!("{p}");
         }
+        let kept = settings::Settings {
+            ui_scale: config.ui_scale.map_or(kept.ui_scale, settings::snap_scale),
+            ..kept
+        };
         app.insert_resource(kept)
             .insert_resource(settings::SettingsFile {
                 path: Some(path),
@@ -196,6 +204,7 @@ pub fn run(config: PlayConfig) -> ExitCode {
         // Nothing to watch: the computer's turns pass at once.
         app.insert_resource(settings::Settings {
             animation: settings::AnimationSpeed::Off,
+            ui_scale: config.ui_scale.map_or(1.0, settings::snap_scale),
             ..default()
         })
         .insert_resource(saves::Autosave::off())

@@ -1,5 +1,7 @@
 //! `--screenshot PNG --frames N`: render N frames, save the window to a PNG and exit.
-//! Used by the window smoke test, for documentation and for bug reports.
+//! Used by the window smoke test, for documentation and for bug reports. Beside the PNG, a
+//! `.layout.txt` lists where the top bar's controls were drawn and any cut off or overlapping,
+//! so a test can check the layout of the very frame in the picture.
 
 use std::path::PathBuf;
 
@@ -35,6 +37,7 @@ pub fn plugin(path: PathBuf, frames: u32) -> impl Fn(&mut App) {
 fn take(
     mut commands: Commands,
     mut plan: ResMut<ScreenshotPlan>,
+    layout: Option<Res<crate::app::ui_state::TopBarLayout>>,
     busy: Option<Res<crate::app::ui_state::AutoEndTurns>>,
     session: Res<crate::app::session::Session>,
     mut exit: MessageWriter<AppExit>,
@@ -46,6 +49,16 @@ fn take(
     plan.counted += 1;
     if !plan.requested && plan.counted >= plan.frames {
         plan.requested = true;
+        if let Some(layout) = layout {
+            let report = layout_report(&layout);
+            let path = plan.path.with_extension("layout.txt");
+            if let Err(e) = std::fs::write(&path, report) {
+                warn!(
+                    "the layout report was not written to {}: {e}",
+                    path.display()
+                );
+            }
+        }
         commands
             .spawn(Screenshot::primary_window())
             .observe(save_to_disk(plan.path.clone()));
@@ -59,4 +72,19 @@ fn take(
             exit.write(AppExit::error());
         }
     }
+}
+
+/// The top bar's controls, one a line, then its problems (none when it fits).
+fn layout_report(layout: &crate::app::ui_state::TopBarLayout) -> String {
+    let mut out = String::new();
+    for c in &layout.controls {
+        out.push_str(&format!(
+            "control {}: {:.0},{:.0} to {:.0},{:.0}\n",
+            c.name, c.rect.min.x, c.rect.min.y, c.rect.max.x, c.rect.max.y
+        ));
+    }
+    for p in layout.problems() {
+        out.push_str(&format!("problem: {p}\n"));
+    }
+    out
 }

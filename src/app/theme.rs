@@ -34,7 +34,8 @@ pub struct PanelSizes {
 pub const TOP_BAR: f32 = 34.0;
 
 /// Height of the fixed box at the foot of the side panel that describes the hex under the
-/// pointer: it never grows or shrinks, so nothing above it moves as the pointer does.
+/// pointer (less on a short window): it never grows or shrinks with what it says, so nothing
+/// above it moves as the pointer does.
 pub const HOVER_BOX: f32 = 168.0;
 
 /// Height of the fixed line for the last refusal or warning, above the selected unit.

@@ -48,6 +48,38 @@ pub struct PlayArgs {
     /// Frames to render before the screenshot.
     #[arg(long, default_value_t = 30, requires = "screenshot")]
     pub frames: u32,
+    /// The window's size in logical pixels, as WIDTHxHEIGHT (e.g. 1024x768).
+    #[arg(long, value_name = "WxH", value_parser = parse_window)]
+    pub window: Option<(u32, u32)>,
+    /// The interface's scale for this run: 0.75, 1, 1.25, 1.5, 1.75 or 2 (the settings keep
+    /// the player's own choice).
+    #[arg(long, value_name = "SCALE", value_parser = parse_scale)]
+    pub ui_scale: Option<f32>,
+}
+
+/// A window size written WIDTHxHEIGHT, within what a screen can show.
+fn parse_window(text: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("`{text}` is not a window size; write it as WIDTHxHEIGHT, e.g. 1280x800");
+    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let (w, h): (u32, u32) = (
+        w.trim().parse().map_err(|_| bad())?,
+        h.trim().parse().map_err(|_| bad())?,
+    );
+    if !(640..=7680).contains(&w) || !(480..=4320).contains(&h) {
+        return Err(format!(
+            "{w}x{h} is outside 640x480 to 7680x4320, the sizes the interface is laid out for"
+        ));
+    }
+    Ok((w, h))
+}
+
+/// A UI scale from 0.75 to 2 (the interface takes the nearest of its fixed steps).
+fn parse_scale(text: &str) -> Result<f32, String> {
+    text.trim()
+        .parse::<f32>()
+        .ok()
+        .filter(|v| (0.75..=2.0).contains(v))
+        .ok_or_else(|| format!("`{text}` is not a UI scale; use 0.75, 1, 1.25, 1.5, 1.75 or 2"))
 }
 
 #[cfg(not(feature = "client"))]
@@ -143,5 +175,7 @@ pub(super) fn run(args: PlayArgs) -> ExitCode {
         launched,
         screenshot: args.screenshot,
         frames: args.frames,
+        window: args.window,
+        ui_scale: args.ui_scale,
     })
 }

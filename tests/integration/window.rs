@@ -117,6 +117,11 @@ fn screenshot_shows_a_map(level: &str, args: &[&str], name: &str) -> Image {
 }
 
 fn screenshot(level: &str, args: &[&str], name: &str) -> Image {
+    capture(level, args, name).0
+}
+
+/// A screenshot, and the layout report of the top bar in that frame.
+fn capture(level: &str, args: &[&str], name: &str) -> (Image, String) {
     let dir = std::env::temp_dir().join(format!("euphrates-window-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let png = dir.join("screen.png");
@@ -151,8 +156,57 @@ fn screenshot(level: &str, args: &[&str], name: &str) -> Image {
         RenderAssetUsages::MAIN_WORLD,
     )
     .expect("the screenshot is a PNG");
+    let layout = std::fs::read_to_string(png.with_extension("layout.txt")).unwrap_or_default();
     let _ = std::fs::remove_dir_all(&dir);
-    image
+    (image, layout)
+}
+
+#[test]
+fn the_top_bar_is_whole_at_every_ui_scale_and_window_size() {
+    if !display_available() {
+        eprintln!(
+            "SKIPPED the_top_bar_is_whole_at_every_ui_scale_and_window_size: no display; run under `xvfb-run -a`"
+        );
+        return;
+    }
+    let cases = [
+        ("1280x800", "0.75"),
+        ("1280x800", "1"),
+        ("1280x800", "1.5"),
+        ("1280x800", "2"),
+        ("1024x768", "1"),
+        ("1920x1080", "1"),
+    ];
+    for (window, scale) in cases {
+        let name = format!("bar-{window}-{scale}");
+        let (image, layout) = capture(
+            "levels/euphrates_2017.ron",
+            &["--faction", "sdf", "--window", window, "--ui-scale", scale],
+            &name,
+        );
+        let (w, h) = window.split_once('x').unwrap();
+        assert_eq!(
+            (image.width(), image.height()),
+            (w.parse().unwrap(), h.parse().unwrap()),
+            "{name}: the window's size"
+        );
+        let controls = layout.lines().filter(|l| l.starts_with("control ")).count();
+        assert!(
+            controls >= 15,
+            "{name}: {controls} top-bar controls in the layout report:\n{layout}"
+        );
+        for name_of in ["end turn", "menu", "encyclopedia", "treasury", "date"] {
+            assert!(
+                layout.contains(&format!("control {name_of}:")),
+                "{name}: no {name_of} in the top bar:\n{layout}"
+            );
+        }
+        let problems: Vec<&str> = layout
+            .lines()
+            .filter(|l| l.starts_with("problem"))
+            .collect();
+        assert!(problems.is_empty(), "{name}: {problems:#?}");
+    }
 }
 
 fn check_map(image: &Image, name: &str) {

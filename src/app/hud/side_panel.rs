@@ -19,10 +19,12 @@ pub(super) fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
     // Three parts that never change size: the head with the last refusal's line, the box at
     // the foot describing the hex under the pointer, and between them a scrolled column. So
     // moving the pointer, or a refusal, never moves a button the player is about to click.
-    ui.heading(&hud.session.game.scenario().name);
+    // (The level's name is the window's title and the date's tooltip: the panel's room goes
+    // to the game.)
     message_line(ui, hud.selection.message.as_deref());
+    let foot = (ui.ctx().content_rect().height() * 0.28).clamp(110.0, HOVER_BOX);
     egui::Panel::bottom("under_pointer")
-        .exact_size(HOVER_BOX)
+        .exact_size(foot)
         .resizable(false)
         .frame(egui::Frame::NONE)
         .show(ui, |ui| {
