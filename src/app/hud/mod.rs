@@ -112,11 +112,22 @@ fn panels(
         ctx.viewport_rect().width(),
         ctx.viewport_rect().height(),
     ));
-    egui::Panel::top("top")
+    // The bar is as tall as its rows, and keeps the tallest it has been for this window size
+    // and scale: when a long "… to move" wraps a row, the map and the panel do not jump down
+    // and back up at every change of turn.
+    let tallest = egui::Id::new("top bar's tallest");
+    let screen = ctx.viewport_rect().size();
+    let kept = ctx
+        .data(|d| d.get_temp::<(egui::Vec2, f32)>(tallest))
+        .filter(|(size, _)| *size == screen)
+        .map_or(TOP_BAR, |(_, h)| h);
+    let bar = egui::Panel::top("top")
         .resizable(false)
-        .min_size(TOP_BAR)
+        .min_size(kept)
         .frame(frame)
         .show(&mut root, |ui| top_bar::top_bar(ui, &mut hud));
+    let height = bar.response.rect.height().max(kept);
+    ctx.data_mut(|d| d.insert_temp(tallest, (screen, height)));
     egui::Panel::left("side")
         .exact_size(sizes.side)
         .resizable(false)
