@@ -108,6 +108,9 @@ pub fn describe(
             format!("{} was destroyed at {}.", name(*unit), at(*hex))
         }
         Event::TurnEnded { .. } => return None,
+        // The choice it offers is the player's to make; the advance itself is told as a
+        // capture.
+        Event::AdvanceOpen { .. } => return None,
         Event::NewTurn { turn, date } => format!("Turn {turn} begins: {date}."),
         Event::SupplyTraced { faction: f, states } => {
             use crate::sim::SupplyState;

@@ -129,6 +129,14 @@ pub fn explain(game: &Game, error: &RuleError) -> String {
             "{} is {distance} hexes away from the target; its range is {range}.",
             unit(game, *id)
         ),
+        E::NothingToAdvanceInto => {
+            "There is nothing to advance into: no attack of yours has just emptied a hex.".into()
+        }
+        E::NotAnAdvancer { unit: id, hex } => format!(
+            "{} cannot advance into {}: only a unit that fought from next door and can step there may.",
+            unit(game, *id),
+            at(*hex)
+        ),
     })
 }
 

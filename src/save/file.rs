@@ -98,6 +98,10 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Save, SaveError> {
         Ok(Header {
             euphrates_save: Some(v),
             ..
+        }) if (1..FORMAT).contains(&v) => return Err(SaveError::TooOld { found: v }),
+        Ok(Header {
+            euphrates_save: Some(v),
+            ..
         }) if v < FORMAT => {
             return Err(SaveError::NotASave(format!(
                 "{name} has save format {v}, which no version of the game wrote"

@@ -12,7 +12,10 @@ use crate::sim::{Command, FactionId, Scenario};
 
 /// The save format this version writes and reads. Raise it when the format changes, and
 /// teach [`read`] to convert (or refuse with a clear message) the versions before it.
-pub const FORMAT: u32 = 1;
+///
+/// 2: advance after combat became the attacker's choice (`Command::Advance`); a game saved
+/// under format 1 cannot be replayed by these rules.
+pub const FORMAT: u32 = 2;
 
 /// A snapshot of the whole state is kept every this many turns.
 pub const SNAPSHOT_EVERY: u16 = 5;
@@ -131,6 +134,11 @@ pub enum SaveError {
         /// Its format.
         found: u32,
     },
+    /// The file was written by an earlier version whose rules differ.
+    TooOld {
+        /// Its format.
+        found: u32,
+    },
     /// The file is a save, but damaged or cut short.
     Damaged(String),
     /// The save's level cannot be found.
@@ -159,6 +167,10 @@ impl fmt::Display for SaveError {
             SaveError::TooNew { found } => write!(
                 f,
                 "this game was saved by a newer version of Euphrates (save format {found}; this version reads format {FORMAT})\n    hint: update the game to load it"
+            ),
+            SaveError::TooOld { found } => write!(
+                f,
+                "this game was saved by an earlier version of Euphrates whose rules differ (save format {found}; this version reads format {FORMAT}), so it cannot be replayed\n    hint: start a new game, or finish this one with the version that saved it"
             ),
             SaveError::Damaged(m) => write!(
                 f,

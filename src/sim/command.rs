@@ -29,6 +29,13 @@ pub enum Command {
         /// The hex attacked.
         target: Hex,
     },
+    /// After an attack that emptied the hex attacked, one of the attackers steps into it (free
+    /// of movement, never across a deconfliction line or into ground an agreement closes).
+    /// Offered until the side moves or attacks again or ends its turn.
+    Advance {
+        /// The attacker that advances.
+        unit: UnitId,
+    },
     /// Pay to repair one level of damage at an oil or gas field the faction holds; the repair
     /// is done at the start of its next turn.
     Repair {
@@ -376,5 +383,16 @@ pub enum RuleError {
         distance: u32,
         /// Its range.
         range: u32,
+    },
+    /// An advance with no emptied hex to advance into.
+    #[error("no attack has just emptied a hex to advance into")]
+    NothingToAdvanceInto,
+    /// An advance by a unit that did not take part in the attack, or cannot step in.
+    #[error("{unit} did not take part in the attack on {}, or cannot step in", at(.hex))]
+    NotAnAdvancer {
+        /// The unit.
+        unit: UnitId,
+        /// The emptied hex.
+        hex: Hex,
     },
 }

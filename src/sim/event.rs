@@ -101,6 +101,13 @@ pub enum Event {
         /// The sum.
         total: i64,
     },
+    /// An attack emptied the hex attacked: these attackers may advance into it.
+    AdvanceOpen {
+        /// The hex left empty.
+        hex: Hex,
+        /// The attackers that could step in.
+        units: Vec<UnitId>,
+    },
     /// Fighting or bombing damaged an oil or gas field.
     FieldDamaged {
         /// The field (index in the scenario's list).

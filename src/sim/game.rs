@@ -63,6 +63,9 @@ pub struct State {
     /// The oil price set by a historical event, if one has.
     #[serde(default)]
     oil_price: Option<u16>,
+    /// The hex an attack has just emptied, and the attackers that may advance into it.
+    #[serde(default)]
+    advance: Option<(Hex, Vec<UnitId>)>,
 }
 
 /// One entry of the event log.
@@ -183,6 +186,7 @@ impl Game {
             residents: scenario.places.iter().map(|p| p.population).collect(),
             displaced: vec![0; scenario.factions.len()],
             oil_price: None,
+            advance: None,
         };
         let mut game = Game {
             occupant: vec![None; scenario.map.len()],
@@ -503,6 +507,15 @@ impl Game {
                     .collect(),
             )
         })
+    }
+
+    /// The hex the active side's last attack emptied and the attackers that may advance into
+    /// it, until the side moves or attacks again or its turn ends.
+    pub fn advance_offer(&self) -> Option<(Hex, &[UnitId])> {
+        self.state
+            .advance
+            .as_ref()
+            .map(|(hex, units)| (*hex, units.as_slice()))
     }
 
     /// The oil price now, US dollars a barrel.

@@ -57,6 +57,7 @@ fn any_command() -> impl Strategy<Value = Command> {
         (prop::collection::vec(unit.clone(), 0..4), hex.clone())
             .prop_map(|(attackers, target)| Command::Attack { attackers, target }),
         (0u16..6).prop_map(|field| Command::Repair { field }),
+        unit.clone().prop_map(|unit| Command::Advance { unit }),
         unit.clone().prop_map(|unit| Command::Reinforce { unit }),
         ((0u8..4).prop_map(PatronId), hex.clone())
             .prop_map(|(patron, target)| Command::RequestAirStrike { patron, target }),
@@ -228,5 +229,47 @@ proptest! {
             hashes
         };
         prop_assert_eq!(play(), play());
+    }
+
+    /// No unit ever steps across a deconfliction line that binds it — not by a move, and not
+    /// by advancing after an attack — in random games on the default level (which has one)
+    /// and the tutorial, random legal play mixed with the AI's.
+    #[test]
+    fn no_unit_ever_crosses_a_deconfliction_line_that_binds_it(
+        seed in 0u64..10_000,
+        ai_share in 0u8..4,
+        on_default in any::<bool>(),
+    ) {
+        let base = if on_default { &*DEFAULT } else { &TUTORIAL.0 };
+        let mut scenario = (**base).clone();
+        scenario.turns = scenario.turns.min(4);
+        let mut game = Game::new(Arc::new(scenario), seed);
+        let mut ai = AiPlayer::new(Difficulty::Normal);
+        let mut n = 0u64;
+        while !game.is_over() && n < 4_000 {
+            let command = if (n + seed) % 4 < u64::from(ai_share) {
+                ai.choose(&game)
+            } else {
+                random_command(&game, seed ^ n)
+            };
+            let command = if game.check(&command).is_ok() { command } else { Command::EndTurn };
+            let before = game.clone();
+            let events = game.perform(&command).unwrap();
+            for e in &events {
+                if let Event::UnitMoved { unit, from, path, .. } = e {
+                    let owner = before.unit(*unit).map(|u| u.owner).unwrap();
+                    let mut at = *from;
+                    for to in path {
+                        prop_assert!(
+                            before.line_crossed(owner, at, *to).is_none(),
+                            "{:?} took {:?} across a deconfliction line, from {:?} to {:?}",
+                            command, unit, at, to
+                        );
+                        at = *to;
+                    }
+                }
+            }
+            n += 1;
+        }
     }
 }

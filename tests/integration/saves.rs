@@ -204,16 +204,33 @@ fn bad_save_files_are_refused_with_what_is_wrong() {
     let m = message(&other);
     assert!(m.contains("not a saved game"), "{m}");
 
+    let current = format!("euphrates_save: {},", save::FORMAT);
     let newer = write_text(
         dir.path(),
         "newer.sav",
-        &text.replacen("euphrates_save: 1,", "euphrates_save: 7,", 1),
+        &text.replacen(&current, "euphrates_save: 70,", 1),
     );
     assert_eq!(
         save::read(&newer).unwrap_err(),
-        SaveError::TooNew { found: 7 }
+        SaveError::TooNew { found: 70 }
     );
     assert!(message(&newer).contains("newer version"));
+    // A save from before advance after combat became a choice: its rules differ, so it is
+    // refused by name rather than replayed into a divergence.
+    let older = write_text(
+        dir.path(),
+        "older.sav",
+        &text.replacen(&current, "euphrates_save: 1,", 1),
+    );
+    assert_eq!(
+        save::read(&older).unwrap_err(),
+        SaveError::TooOld { found: 1 }
+    );
+    assert!(
+        message(&older).contains("earlier version"),
+        "{}",
+        message(&older)
+    );
 
     // Cut short in the middle of the command log: damaged, with the place it ends.
     let cut = write_text(dir.path(), "cut.sav", &text[..text.len() / 2]);
@@ -378,7 +395,11 @@ fn hostile_save_files_are_refused_within_limits() {
     let dir = tempfile::tempdir().unwrap();
     // Nesting far deeper than a save needs must not exhaust the stack.
     for open in ["[", "(", "Some("] {
-        let deep = format!("(euphrates_save: 1, level: {}", open.repeat(200_000));
+        let deep = format!(
+            "(euphrates_save: {}, level: {}",
+            save::FORMAT,
+            open.repeat(200_000)
+        );
         let err = save::parse("deep.sav", deep.as_bytes()).unwrap_err();
         assert!(matches!(err, SaveError::Damaged(_)), "{err}");
     }

@@ -213,6 +213,8 @@ fn every_refusal_names_things_in_words() {
             distance: 9,
             range: 3,
         },
+        RuleError::NothingToAdvanceInto,
+        RuleError::NotAnAdvancer { unit, hex: far },
     ];
     for e in &refusals {
         let text = narrate::explain(&game, e);
@@ -320,6 +322,10 @@ fn every_event_is_told_in_words() {
             total: -300,
         },
         Event::FieldDamaged { field: 0 },
+        Event::AdvanceOpen {
+            hex: far,
+            units: vec![unit],
+        },
         Event::AgreementChanged {
             agreement: 0,
             active: false,
@@ -467,10 +473,11 @@ fn every_event_is_told_in_words() {
         | Event::FactionTurnBegan { .. }
         | Event::OilPriceChanged { .. }
         | Event::CiviliansDisplaced { .. }
-        | Event::GameEnded { .. } => std::mem::discriminant(e),
+        | Event::GameEnded { .. }
+        | Event::AdvanceOpen { .. } => std::mem::discriminant(e),
     };
     let distinct: std::collections::HashSet<_> = events.iter().map(kinds).collect();
-    assert_eq!(distinct.len(), 29, "one of each kind of event");
+    assert_eq!(distinct.len(), 30, "one of each kind of event");
     let name = |id: UnitId| game.unit(id).map_or("a unit".into(), |u| u.name.clone());
     for e in &events {
         let Some(text) = narrate::describe(e, s, &name) else {

@@ -116,3 +116,57 @@ pub(super) fn attack_window(
     }
     Ok(())
 }
+
+/// After the player's attack emptied its target: which attacker, if any, steps in. The window
+/// stays until the player chooses, moves or attacks again, or ends the turn.
+pub(super) fn advance_window(
+    mut contexts: EguiContexts,
+    session: Res<Session>,
+    selection: Res<Selection>,
+    mut orders: MessageWriter<OrderButton>,
+    mut declined: Local<Option<(hexx::Hex, u16)>>,
+) -> Result {
+    let game = &session.game;
+    let Some((hex, units)) = game.advance_offer() else {
+        return Ok(());
+    };
+    let mine = !game.is_over() && game.active_faction() == session.player;
+    if !mine || selection.pending.is_some() || *declined == Some((hex, game.turn())) {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let s = game.scenario();
+    let place = crate::narrate::names::place_or_hex(s, hex);
+    egui::Window::new("Advance?")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-12.0, 46.0))
+        .show(ctx, |ui| {
+            ui.set_max_width(320.0);
+            ui.label(format!(
+                "The defender is gone from {place}. One attacker may step in at no cost and take it."
+            ));
+            if s.place_at(hex).is_none() {
+                ui.small("A unit that guards a town or an oil field may do better to stay.");
+            }
+            for id in units {
+                let Some(u) = game.unit(*id) else { continue };
+                let from = crate::narrate::names::place_or_hex(s, u.hex);
+                if ui
+                    .button(format!("Advance with {}", u.name))
+                    .on_hover_text(format!("{} leaves {from}.", u.name))
+                    .clicked()
+                {
+                    orders.write(OrderButton::now(crate::sim::Command::Advance { unit: *id }));
+                }
+            }
+            if ui
+                .button("Hold where you stand")
+                .on_hover_text("Nobody advances; the hex stays empty.")
+                .clicked()
+            {
+                *declined = Some((hex, game.turn()));
+            }
+        });
+    Ok(())
+}

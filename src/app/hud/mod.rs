@@ -37,6 +37,7 @@ pub(super) fn plugin(app: &mut App) {
                     .in_set(EguiPass::Panels),
                 (
                     attack::attack_window,
+                    attack::advance_window,
                     help::help_window,
                     confirm::confirm_window,
                 )

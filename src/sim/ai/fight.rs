@@ -99,6 +99,42 @@ impl<'a> Plan<'a> {
         out
     }
 
+    /// After an attack that emptied its target: step in with an attacker that leaves nothing
+    /// worth more behind — a garrison does not walk out of the town or field it guards for
+    /// lesser ground. The strongest such attacker goes; with none, the side holds.
+    pub(super) fn advance(&self) -> Option<Command> {
+        let (hex, units) = self.game.advance_offer()?;
+        if self.survival {
+            return None;
+        }
+        let s = self.game.scenario();
+        let map = &s.map;
+        let worth = |h: Hex| -> u32 {
+            let place = s.place_at(h).map_or(0, |(_, p)| u32::from(p.points));
+            let field = if s.oil_fields.iter().any(|f| f.hex == h) {
+                5
+            } else {
+                0
+            };
+            place + field
+        };
+        let there = worth(hex);
+        units
+            .iter()
+            .filter_map(|id| self.game.unit(*id))
+            .filter(|u| u.owner == self.me)
+            .filter(|u| {
+                let guarding = map
+                    .index(u.hex)
+                    .and_then(|i| self.guard.get(i))
+                    .copied()
+                    .unwrap_or(0);
+                guarding == 0 || guarding < there
+            })
+            .max_by_key(|u| (u.strength, Reverse(u.id)))
+            .map(|u| Command::Advance { unit: u.id })
+    }
+
     pub(super) fn attack(&self) -> Option<Command> {
         if self.survival && !self.last_turn {
             return None;

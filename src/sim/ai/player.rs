@@ -75,12 +75,13 @@ impl AiPlayer {
         if plan.survival || !plan.reserve.is_empty() {
             plan.to_supply = self.supply_distances(game, &plan);
         }
-        for step in 0..5 {
+        for step in 0..6 {
             let c = match step {
-                0 => plan.diplomacy(),
-                1 => plan.air_drop(),
-                2 => plan.strike(),
-                3 => plan.attack(),
+                0 => plan.advance(),
+                1 => plan.diplomacy(),
+                2 => plan.air_drop(),
+                3 => plan.strike(),
+                4 => plan.attack(),
                 _ => plan.spend(),
             };
             if let Some(c) = c

@@ -23,6 +23,15 @@ pub fn random_command(game: &Game, salt: u64) -> Command {
     if next(8) == 0 {
         return Command::EndTurn;
     }
+    // Ground an attack just emptied: step in half the time.
+    if let Some((_, units)) = game.advance_offer()
+        && !units.is_empty()
+        && next(2) == 0
+    {
+        return Command::Advance {
+            unit: units[next(units.len())],
+        };
+    }
     let mine: Vec<_> = game
         .units()
         .filter(|u| u.owner == me && u.movement_left > 0 && !u.has_attacked)

@@ -31,6 +31,8 @@ impl Game {
             Event::UnitMoved {
                 unit, path, cost, ..
             } => {
+                // Moving on (or advancing) closes the ground an attack opened.
+                self.state.advance = None;
                 let map = &self.scenario.map;
                 if let (Some(u), Some(&to)) = (self.state.units.get_mut(unit), path.last()) {
                     if let Some(i) = map.index(u.hex)
@@ -52,7 +54,11 @@ impl Game {
                     self.state.control[i] = Some(*to);
                 }
             }
+            Event::AdvanceOpen { hex, units } => {
+                self.state.advance = Some((*hex, units.clone()));
+            }
             Event::AttackResolved { attackers, .. } => {
+                self.state.advance = None;
                 // The roll recorded in the event was drawn from a copy of this generator;
                 // drawing once here keeps the stored generator in step with it.
                 self.state.rng.d6();
@@ -98,6 +104,7 @@ impl Game {
                 }
             }
             Event::TurnEnded { faction } => {
+                self.state.advance = None;
                 // A whole turn of its own in one hex is time enough to dig in.
                 for u in self.state.units.values_mut() {
                     if u.owner == *faction && !u.moved {

@@ -279,22 +279,74 @@ impl Game {
             vacated = true;
         }
         if vacated {
-            let map = &self.scenario().map;
-            let advancing = attackers.iter().find(|a| {
-                a.kind.attack_range() == 1
-                    && a.strength > combat::loss(a.strength, outcome.attacker_loss_percent())
-                    && map.step_cost(a.hex, target, a.kind.move_class()).is_some()
-            });
-            if let Some(a) = advancing {
-                events.push(Event::UnitMoved {
-                    unit: a.id,
-                    from: a.hex,
-                    path: vec![target],
-                    cost: 0,
-                });
-                self.capture_events(a.owner, target, &mut events);
+            // Whether to step in is the attacker's choice (see `Command::Advance`): a winner
+            // may do better to hold what it stands on.
+            let units: Vec<UnitId> = attackers
+                .iter()
+                .filter(|a| {
+                    a.strength > combat::loss(a.strength, outcome.attacker_loss_percent())
+                        && self.may_step_into_emptied(a, target)
+                })
+                .map(|a| a.id)
+                .collect();
+            if !units.is_empty() {
+                events.push(Event::AdvanceOpen { hex: target, units });
             }
         }
+        Ok(events)
+    }
+
+    /// Whether attacker `a` may step into `target` once its defender is gone: a unit fighting
+    /// from next door, by a step the map allows, not into ground an agreement closes to it
+    /// nor across a deconfliction line.
+    fn may_step_into_emptied(&self, a: &Unit, target: Hex) -> bool {
+        if a.kind.attack_range() != 1 {
+            return false;
+        }
+        match self.step(a, a.hex, target, true) {
+            Ok(_) => true,
+            // The defender is still there as the attack is worked out: the checks that come
+            // after the occupant's, by hand.
+            Err(RuleError::Occupied { .. }) => {
+                let closed = self
+                    .control(target)
+                    .is_some_and(|holder| self.stance(holder, a.owner) == Stance::Neutral);
+                !closed && self.line_crossed(a.owner, a.hex, target).is_none()
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Checks an advance into the hex the side's last attack emptied.
+    pub(crate) fn check_advance(&self, id: UnitId) -> Result<Hex, RuleError> {
+        let unit = self.unit(id).ok_or(RuleError::NoSuchUnit(id))?;
+        if unit.owner != self.active_faction() {
+            return Err(RuleError::NotYourUnit {
+                unit: id,
+                owner: unit.owner,
+            });
+        }
+        let Some((hex, units)) = self.advance_offer() else {
+            return Err(RuleError::NothingToAdvanceInto);
+        };
+        if !units.contains(&id) {
+            return Err(RuleError::NotAnAdvancer { unit: id, hex });
+        }
+        self.step(unit, unit.hex, hex, true)?;
+        Ok(hex)
+    }
+
+    /// An advance: the unit steps into the emptied hex at no cost and takes it.
+    pub(crate) fn execute_advance(&self, id: UnitId) -> Result<Vec<Event>, RuleError> {
+        let hex = self.check_advance(id)?;
+        let unit = self.unit(id).ok_or(RuleError::NoSuchUnit(id))?;
+        let mut events = vec![Event::UnitMoved {
+            unit: id,
+            from: unit.hex,
+            path: vec![hex],
+            cost: 0,
+        }];
+        self.capture_events(unit.owner, hex, &mut events);
         Ok(events)
     }
 

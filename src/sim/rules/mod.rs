@@ -39,6 +39,7 @@ impl Game {
             Command::Attack { attackers, target } => {
                 self.preview_attack(attackers, *target).map(|_| ())
             }
+            Command::Advance { unit } => self.check_advance(*unit).map(|_| ()),
             Command::Repair { field } => self.check_repair(*field),
             Command::Recruit { place, kind } => self.check_recruit(*place, *kind),
             Command::Reinforce { unit } => self.reinforcement(*unit).map(|_| ()),
@@ -72,6 +73,7 @@ impl Game {
         }
         Ok(match command {
             Command::Move { .. } | Command::Attack { .. } => Vec::new(),
+            Command::Advance { unit } => self.execute_advance(*unit)?,
             Command::Repair { field } => vec![Event::RepairStarted {
                 field: *field,
                 cost: crate::sim::economy::REPAIR_COST,

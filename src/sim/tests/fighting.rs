@@ -184,3 +184,136 @@ fn units_dug_in_inside_a_town_are_fortified() {
         p.defence_modifiers
     );
 }
+
+/// Red attacks a weak blue unit with a strong one until the attack empties the hex (the dice
+/// decide; a few seeds are tried), and a red unit that took no part waits far off.
+fn emptied_by_attack() -> (Game, UnitId, UnitId, hexx::Hex) {
+    for seed in 0..40 {
+        let (mut b, red, blue) = two_sides(Terrain::Steppe);
+        let attacker = b.unit(red, UnitKind::Infantry, 3, 3);
+        let idle = b.unit(red, UnitKind::Infantry, 0, 8);
+        let weak = b.unit(blue, UnitKind::Militia, 4, 3);
+        b.unit_mut(weak).strength = 2;
+        let target = b.hex(4, 3);
+        let mut game = Game::new(b.build(), seed);
+        let from = game.unit(attacker).unwrap().hex;
+        game.perform(&Command::Attack {
+            attackers: vec![attacker],
+            target,
+        })
+        .unwrap();
+        assert_eq!(
+            game.unit(attacker).map(|u| u.hex),
+            Some(from),
+            "winning an attack does not move the attacker by itself"
+        );
+        if game.unit_at(target).is_none() {
+            return (game, attacker, idle, target);
+        }
+    }
+    panic!("no seed emptied the hex");
+}
+
+#[test]
+fn advancing_after_an_attack_is_the_attackers_choice() {
+    let (game, attacker, idle, target) = emptied_by_attack();
+    assert_eq!(game.advance_offer(), Some((target, &[attacker][..])));
+    assert!(matches!(
+        game.check(&Command::Advance { unit: idle }),
+        Err(RuleError::NotAnAdvancer { .. })
+    ));
+
+    // Taking it: the attacker steps in at no cost, takes the hex, and the offer is used up.
+    let mut taken = game.clone();
+    let red = taken.unit(attacker).unwrap().owner;
+    taken.perform(&Command::Advance { unit: attacker }).unwrap();
+    assert_eq!(taken.unit(attacker).unwrap().hex, target);
+    assert_eq!(taken.control(target), Some(red));
+    assert_eq!(taken.advance_offer(), None);
+    assert_eq!(
+        taken.check(&Command::Advance { unit: attacker }),
+        Err(RuleError::NothingToAdvanceInto)
+    );
+
+    // Moving another unit first lets the chance go.
+    let mut moved_on = game.clone();
+    let here = moved_on.unit(idle).unwrap().hex;
+    let step = moved_on
+        .scenario()
+        .map
+        .neighbors(here)
+        .find_map(|h| moved_on.path_to(idle, h))
+        .expect("the idle unit can step somewhere");
+    moved_on.perform(&mv(idle, step)).unwrap();
+    assert_eq!(
+        moved_on.check(&Command::Advance { unit: attacker }),
+        Err(RuleError::NothingToAdvanceInto)
+    );
+
+    // And so does the end of the turn.
+    let mut ended = game;
+    ended.perform(&Command::EndTurn).unwrap();
+    assert_eq!(ended.advance_offer(), None);
+}
+
+#[test]
+fn no_attacker_advances_across_a_deconfliction_line() {
+    let mut seen_offer = false;
+    for seed in 0..40 {
+        let (mut b, red, blue) = two_sides(Terrain::Steppe);
+        let green = b.faction("green");
+        b.stance(red, blue, Stance::Neutral);
+        b.stance(red, green, Stance::Hostile);
+        // The line runs between columns 5 and 6: every edge joining them.
+        let mut edges = Vec::new();
+        for r in 0..10 {
+            for r2 in (r - 1).max(0)..=(r + 1).min(9) {
+                let (west, east) = (b.hex(5, r), b.hex(6, r2));
+                if west.unsigned_distance_to(east) == 1 {
+                    edges.push(EdgeKey::new(west, east));
+                }
+            }
+        }
+        edges.sort();
+        edges.dedup();
+        b.agreement(Agreement {
+            key: "line".into(),
+            name: "deconfliction line".into(),
+            kind: AgreementKind::Deconfliction { edges },
+            parties: (red, blue),
+        });
+        let across = b.unit(red, UnitKind::Infantry, 5, 4);
+        let beside = b.unit(red, UnitKind::Infantry, 7, 4);
+        let weak = b.unit(green, UnitKind::Militia, 6, 4);
+        b.unit_mut(weak).strength = 2;
+        b.control(6, 4, Some(green));
+        let target = b.hex(6, 4);
+        assert_eq!(b.hex(5, 4).unsigned_distance_to(target), 1);
+        let mut game = Game::new(b.build(), seed);
+        game.perform(&Command::Attack {
+            attackers: vec![across, beside],
+            target,
+        })
+        .unwrap();
+        if let Some((hex, units)) = game.advance_offer() {
+            seen_offer = true;
+            assert_eq!(hex, target);
+            assert_eq!(
+                units,
+                &[beside][..],
+                "only the unit on the near side may step in"
+            );
+            assert!(matches!(
+                game.check(&Command::Advance { unit: across }),
+                Err(RuleError::NotAnAdvancer { .. })
+            ));
+        }
+        assert_eq!(game.unit(across).unwrap().hex, b_hex(&game, across));
+    }
+    assert!(seen_offer, "some seed emptied the hex");
+}
+
+/// Where a unit stands (for the assertion that it has not moved).
+fn b_hex(game: &Game, id: UnitId) -> hexx::Hex {
+    game.scenario().units[id.0 as usize].hex
+}
