@@ -36,18 +36,20 @@ impl<'a> Plan<'a> {
                     .filter(|x| x.hex == t)
                     .map(|x| x.value)
                     .sum();
+                // A garrison may join (winning no longer walks it out of what it guards, see
+                // `advance`), except that a side that must survive keeps the garrison of a
+                // threatened place whole for its defence, rather than bleed it for less.
                 let mut attackers: Vec<_> = ready
                     .iter()
                     .filter(|x| {
                         let d = x.hex.unsigned_distance_to(t);
-                        // A garrison does not leave what it guards (the winner of an attack
-                        // advances) for anything worth less; guns stay put anyway.
-                        let guarding = self.d != Difficulty::Easy
+                        let holding = self.cautious
+                            && self.d != Difficulty::Easy
                             && x.kind.attack_range() == 1
                             && map
                                 .index(x.hex)
                                 .is_some_and(|i| self.guard[i] > target_value && self.contested[i]);
-                        d >= 1 && d <= x.kind.attack_range() && !guarding
+                        d >= 1 && d <= x.kind.attack_range() && !holding
                     })
                     .collect();
                 // Guns first: they take no losses.

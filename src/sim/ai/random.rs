@@ -20,17 +20,17 @@ pub fn random_command(game: &Game, salt: u64) -> Command {
         (r % n.max(1) as u64) as usize
     };
     let me = game.active_faction();
-    if next(8) == 0 {
-        return Command::EndTurn;
-    }
-    // Ground an attack just emptied: step in half the time.
+    // Ground an attack just emptied: a random attacker always steps in, as every winner did
+    // before advancing became a choice (so random play stays the yardstick it was).
     if let Some((_, units)) = game.advance_offer()
         && !units.is_empty()
-        && next(2) == 0
     {
         return Command::Advance {
             unit: units[next(units.len())],
         };
+    }
+    if next(8) == 0 {
+        return Command::EndTurn;
     }
     let mine: Vec<_> = game
         .units()
