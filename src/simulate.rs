@@ -34,6 +34,10 @@ pub struct GameStats {
     pub winner: String,
     /// `"last turn"` or `"decisive: ID"`.
     pub end: String,
+    /// Each faction's verdict at the end, in faction order: `"decisive victory"`,
+    /// `"victory"`, `"draw"` or `"defeat"`.
+    #[serde(default)]
+    pub verdicts: Vec<String>,
     /// The date each objective was first met, by objective id.
     pub objectives: BTreeMap<String, Option<String>>,
     /// Whether each objective scored at the end, by objective id.
@@ -148,6 +152,9 @@ pub fn summarise(game: &Game, commands: usize, turns: Vec<TurnStats>) -> GameSta
         scores,
         winner,
         end,
+        verdicts: (0..n)
+            .map(|f| game.verdict(FactionId(f as u8)).name().to_owned())
+            .collect(),
         objectives: s
             .objectives
             .iter()
@@ -290,6 +297,29 @@ pub fn report(scenario: &Scenario, games: &[GameStats], controllers: &[Controlle
     }
     let decisive = games.iter().filter(|g| g.end != "last turn").count();
     let _ = writeln!(out, "decisive endings: {}", percent(decisive, n));
+    let _ = writeln!(out);
+    // Each side judged by its own objectives.
+    let kinds = [
+        crate::sim::Verdict::DecisiveVictory,
+        crate::sim::Verdict::Victory,
+        crate::sim::Verdict::Draw,
+        crate::sim::Verdict::Defeat,
+    ];
+    let _ = writeln!(
+        out,
+        "{:<10} {:>17} {:>9} {:>7} {:>8}",
+        "verdicts", "decisive victory", "victory", "draw", "defeat"
+    );
+    for (i, f) in scenario.factions.iter().enumerate() {
+        let count = |v: crate::sim::Verdict| {
+            games
+                .iter()
+                .filter(|g| g.verdicts.get(i).is_some_and(|x| x == v.name()))
+                .count()
+        };
+        let [a, b, c, d] = kinds.map(|v| percent(count(v), n));
+        let _ = writeln!(out, "{:<10} {a:>17} {b:>9} {c:>7} {d:>8}", f.key);
+    }
     let _ = writeln!(out);
     let _ = writeln!(
         out,

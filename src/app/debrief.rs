@@ -138,24 +138,30 @@ fn debrief_window(
         ui.label(reason);
         let mut order: Vec<usize> = (0..s.factions.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(scores.get(i).copied().unwrap_or(0)));
+        // The player's verdict: judged by its own objectives, not against rivals' different
+        // totals.
+        let verdict = crate::narrate::capitalised(&crate::narrate::names::verdict(game, me));
+        ui.heading(if over { verdict } else { format!("If the game ended now — {verdict}") })
+            .on_hover_text(crate::narrate::names::verdict_levels(game, me));
         if let Some(&w) = order.first() {
-            ui.heading(if w == usize::from(me.0) {
-                "You lead the field.".to_string()
+            ui.weak(if w == usize::from(me.0) {
+                "You hold the most points.".to_string()
             } else {
-                format!("{} leads the field.", s.factions.get(w).map_or("?", |f| f.name.as_str()))
+                format!("{} holds the most points.", s.factions.get(w).map_or("?", |f| f.name.as_str()))
             });
         }
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.set_width(WIDTH - 16.0);
             ui.columns(2, |cols| {
                 let left = &mut cols[0];
-                egui::Grid::new("scores").striped(true).num_columns(3).show(left, |ui| {
+                egui::Grid::new("scores").striped(true).num_columns(4).show(left, |ui| {
                     for &i in &order {
                         let f = &s.factions[i];
                         let rgb = settings.faction_rgb(game, crate::sim::FactionId(i as u8));
                         ui.colored_label(colour(rgb), "■");
                         ui.label(if i == usize::from(me.0) { format!("{} (you)", f.name) } else { f.name.clone() });
                         ui.label(format!("{} points", scores.get(i).copied().unwrap_or(0)));
+                        ui.label(game.verdict(crate::sim::FactionId(i as u8)).name());
                         ui.end_row();
                     }
                 });

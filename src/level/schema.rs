@@ -39,6 +39,10 @@ pub struct Level {
     /// Unit upkeep as a percentage of the standard costs (default 100; 0 turns it off).
     #[serde(default = "hundred")]
     pub upkeep_percent: u16,
+    /// The share of its objective points (percent) a side needs for each verdict (default
+    /// decisive victory 80, victory 55, draw 30).
+    #[serde(default)]
+    pub verdicts: Option<Verdicts>,
     /// The map.
     pub map: Map,
     /// Countries split by borders.
@@ -101,6 +105,19 @@ pub struct Level {
     /// A short, neutral note on what the level is a model of and what it leaves out.
     #[serde(default)]
     pub perspective: String,
+}
+
+/// The shares of its objective points, in percent, a side needs for each verdict: each higher
+/// than the next, all from 1 to 100.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verdicts {
+    /// A decisive victory.
+    pub decisive: u8,
+    /// A victory.
+    pub victory: u8,
+    /// A draw; below it, a defeat.
+    pub draw: u8,
 }
 
 /// What a faction's player reads before the first turn.
@@ -414,6 +431,10 @@ pub struct Faction {
     /// Whether it takes part in diplomacy.
     #[serde(default = "yes")]
     pub negotiates: bool,
+    /// Its own verdict levels, over the level's (e.g. for a side whose aims the record
+    /// judges more strictly).
+    #[serde(default)]
+    pub verdicts: Option<Verdicts>,
     /// Where the facts come from.
     #[serde(default)]
     pub source: String,

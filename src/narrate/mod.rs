@@ -7,4 +7,4 @@ pub mod names;
 pub mod refusals;
 
 pub use events::{Narrator, describe};
-pub use refusals::explain;
+pub use refusals::{capitalised, explain};

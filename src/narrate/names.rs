@@ -91,3 +91,27 @@ pub fn list(names: &[&str]) -> String {
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
+
+/// A side's verdict and what it rests on: "victory: 24 of 35 objective points (68 %)".
+pub fn verdict(game: &crate::sim::Game, faction: crate::sim::FactionId) -> String {
+    let v = game.verdict(faction);
+    let (got, all) = game.objective_share(faction);
+    if all == 0 {
+        return format!("{}: no objectives to judge by", v.name());
+    }
+    format!(
+        "{}: {got} of {all} objective points ({} %)",
+        v.name(),
+        got * 100 / all
+    )
+}
+
+/// What each verdict needs, for a tooltip: "decisive victory from 80 %, victory from 55 %,
+/// draw from 30 % of the side's objective points".
+pub fn verdict_levels(game: &crate::sim::Game, faction: crate::sim::FactionId) -> String {
+    let l = game.verdict_levels(faction);
+    format!(
+        "Decisive victory from {} % of your objective points, victory from {} %, draw from {} %; less is a defeat.",
+        l.decisive, l.victory, l.draw
+    )
+}

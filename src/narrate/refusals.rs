@@ -141,7 +141,7 @@ pub fn explain(game: &Game, error: &RuleError) -> String {
 }
 
 /// A sentence takes a capital, whatever name starts it ("column 3, row 4", "al-Omar").
-fn capitalised(text: &str) -> String {
+pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -60,6 +60,9 @@ pub struct Faction {
     pub fuel: u16,
     /// Whether it takes part in diplomacy at all.
     pub negotiates: bool,
+    /// Its own verdict levels, when the level judges it apart from the others.
+    #[serde(default)]
+    pub verdicts: Option<super::victory::VerdictLevels>,
 }
 
 /// A foreign backer without units of its own on the map (e.g. Russia, Iran, the US-led

@@ -47,7 +47,7 @@ pub use map::{Crossing, CrossingKind, EdgeKey, Map, MoveClass, Mp, Orientation, 
 pub use rules::Reach;
 pub use scenario::{Dated, Effect, Scenario, ScenarioBuilder};
 pub use supply::{Cut, SupplyMemo, SupplyReport, SupplyState};
-pub use victory::{EndReason, ScoreLine};
+pub use victory::{EndReason, ScoreLine, Verdict, VerdictLevels};
 
 #[cfg(test)]
 mod tests;

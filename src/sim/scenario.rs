@@ -58,6 +58,9 @@ pub struct Scenario {
     /// What the level's historical events do to the game, by date (see [`Dated`]).
     #[serde(default)]
     pub history: Vec<Dated>,
+    /// The shares of its objective points a side needs for each verdict.
+    #[serde(default)]
+    pub verdicts: super::victory::VerdictLevels,
 }
 
 /// Effects of a historical event on the game, on the first new turn on or after its date.
@@ -242,6 +245,7 @@ impl ScenarioBuilder {
                 days_per_turn: 2,
                 oil_price: 54,
                 history: Vec::new(),
+                verdicts: Default::default(),
                 upkeep_percent: 0,
                 turns: 10,
             },
@@ -272,6 +276,7 @@ impl ScenarioBuilder {
             funding: 0,
             fuel: 0,
             negotiates: true,
+            verdicts: None,
         });
         FactionId((self.scenario.factions.len() - 1) as u8)
     }

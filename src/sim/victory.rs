@@ -33,7 +33,99 @@ pub struct ScoreLine {
     pub achieved: Option<Date>,
 }
 
+/// How a side's game went, judged against what it set out to do: the share of its own
+/// objectives' points it secured (every side's objectives are worth what the level says, so
+/// sides are judged by their own aims, not against each other's different totals).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Verdict {
+    /// Less than the level's share for a draw.
+    Defeat,
+    /// Neither won nor lost.
+    Draw,
+    /// The share for a victory.
+    Victory,
+    /// The share for a decisive victory, and no rival's decisive result ended the game.
+    DecisiveVictory,
+}
+
+impl Verdict {
+    /// As the player reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Defeat => "defeat",
+            Verdict::Draw => "draw",
+            Verdict::Victory => "victory",
+            Verdict::DecisiveVictory => "decisive victory",
+        }
+    }
+}
+
+/// The shares of a side's objective points (in percent) each verdict needs; a level may set
+/// its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct VerdictLevels {
+    /// At least this share: a decisive victory.
+    pub decisive: u8,
+    /// At least this share: a victory.
+    pub victory: u8,
+    /// At least this share: a draw; below it, a defeat.
+    pub draw: u8,
+}
+
+impl Default for VerdictLevels {
+    fn default() -> Self {
+        VerdictLevels {
+            decisive: 80,
+            victory: 55,
+            draw: 30,
+        }
+    }
+}
+
 impl Game {
+    /// The points of `faction`'s objectives secured now (a hold objective without a date
+    /// counts as if the game ended now) and their total.
+    pub fn objective_share(&self, faction: FactionId) -> (u32, u32) {
+        self.objectives_of(faction)
+            .fold((0, 0), |(got, all), (i, o)| {
+                (got + self.objective_points(i, o), all + u32::from(o.points))
+            })
+    }
+
+    /// The shares of its objective points `faction` needs for each verdict: its own, or the
+    /// level's.
+    pub fn verdict_levels(&self, faction: FactionId) -> VerdictLevels {
+        let s = self.scenario();
+        s.faction(faction)
+            .and_then(|f| f.verdicts)
+            .unwrap_or(s.verdicts)
+    }
+
+    /// `faction`'s verdict: at the end, how its game went; before, how it would go if the
+    /// game ended now. A rival's decisive result, ending the game early, leaves every other
+    /// side a draw at best. A side with no objectives is judged a draw.
+    pub fn verdict(&self, faction: FactionId) -> Verdict {
+        let (got, all) = self.objective_share(faction);
+        if all == 0 {
+            return Verdict::Draw;
+        }
+        let levels = self.verdict_levels(faction);
+        let share = got * 100 / all;
+        let by_share = if share >= u32::from(levels.decisive) {
+            Verdict::DecisiveVictory
+        } else if share >= u32::from(levels.victory) {
+            Verdict::Victory
+        } else if share >= u32::from(levels.draw) {
+            Verdict::Draw
+        } else {
+            Verdict::Defeat
+        };
+        match self.result() {
+            Some(EndReason::Decisive(w)) if *w != faction => by_share.min(Verdict::Draw),
+            _ => by_share,
+        }
+    }
+
     /// Whether an objective scores now: met now, or for a dated one, met by its date.
     pub fn objective_secured(&self, index: usize) -> bool {
         let Some(o) = self.scenario().objectives.get(index) else {

@@ -496,6 +496,7 @@ fn the_top_bar_fits_at_every_ui_scale_and_window_size() {
                 "encyclopedia",
                 "date",
                 "treasury",
+                "verdict",
             ] {
                 assert!(
                     layout.controls.iter().any(|c| c.name == name),

@@ -358,6 +358,17 @@ pub(super) fn objectives_panel(ui: &mut egui::Ui, session: &Session) {
     let game = &session.game;
     let s = game.scenario();
     let me = session.player;
+    let lead = if game.is_over() {
+        "Verdict"
+    } else {
+        "If the game ended now"
+    };
+    ui.label(format!(
+        "{lead}: {}.",
+        crate::narrate::names::verdict(game, me)
+    ))
+    .on_hover_text(crate::narrate::names::verdict_levels(game, me));
+    ui.small("✔ secured · ◐ held now, scores only if still held at the end · ○ not yet");
     for (i, o) in s
         .objectives
         .iter()
@@ -365,8 +376,17 @@ pub(super) fn objectives_panel(ui: &mut egui::Ui, session: &Session) {
         .filter(|(_, o)| o.faction == me)
     {
         let secured = game.objective_secured(i);
-        let mark = if secured { "✔" } else { "○" };
+        // A goal to hold without a date is scored at the end: until then it is only held.
+        let only_held = secured && o.by.is_none() && !game.is_over();
+        let mark = match (secured, only_held) {
+            (true, false) => "✔",
+            (true, true) => "◐",
+            _ => "○",
+        };
         let mut text = format!("{mark} {} — {} points", o.description, o.points);
+        if only_held {
+            text.push_str(" — held now, scores if still held at the end");
+        }
         if let Some(by) = o.by {
             text.push_str(&format!(", by {by}"));
         }
@@ -378,7 +398,7 @@ pub(super) fn objectives_panel(ui: &mut egui::Ui, session: &Session) {
             };
             text.push_str(&format!(" (met {d}{late})"));
         }
-        if matches!(o.goal, Goal::Survive) {
+        if matches!(o.goal, Goal::Survive) && !only_held {
             text.push_str(" — scored at the end");
         }
         ui.small(text);

@@ -4,7 +4,7 @@ use bevy::prelude::*;
 use bevy_egui::egui;
 
 use crate::app::ui_state::{PlayerAction, TopBarLayout};
-use crate::sim::{IncomeSource, SupplyState};
+use crate::sim::{IncomeSource, SupplyState, Verdict};
 
 use super::context::Hud;
 
@@ -141,21 +141,28 @@ fn readouts(ui: &mut egui::Ui, hud: &mut Hud, placed: &mut TopBarLayout) {
         .label(format!("supply {ok}/{low}/{out}"))
         .on_hover_text("Your units supplied / low / out of supply.");
     placed.note("supply", &supply);
-    let objectives: Vec<usize> = s
-        .objectives
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.faction == me)
-        .map(|(i, _)| i)
-        .collect();
-    let met = objectives
-        .iter()
-        .filter(|i| game.objective_secured(**i))
-        .count();
-    let objectives = ui
-        .label(format!("objectives {met}/{}", objectives.len()))
-        .on_hover_text("Objectives secured now (see Objectives).");
-    placed.note("objectives", &objectives);
+    // The verdict as it stands: what the player is playing for, always in sight.
+    let verdict = game.verdict(me);
+    let (got, all) = game.objective_share(me);
+    let share = (got * 100).checked_div(all).unwrap_or(0);
+    let tone = match verdict {
+        Verdict::DecisiveVictory | Verdict::Victory => egui::Color32::from_rgb(120, 220, 120),
+        Verdict::Draw => egui::Color32::from_rgb(230, 200, 90),
+        Verdict::Defeat => egui::Color32::from_rgb(235, 110, 95),
+    };
+    let lead = if game.is_over() {
+        "The verdict"
+    } else {
+        "If the game ended now"
+    };
+    let verdict = ui
+        .colored_label(tone, format!("{} · {share} %", verdict.name()))
+        .on_hover_text(format!(
+            "{lead} — {}. {} Objectives to hold score only if held at the end (or by their date); see Objectives.",
+            crate::narrate::names::verdict(game, me),
+            crate::narrate::names::verdict_levels(game, me)
+        ));
+    placed.note("verdict", &verdict);
     ui.add_space(6.0);
     let o = &mut *hud.overlays;
     let control = ui

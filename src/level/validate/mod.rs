@@ -101,6 +101,30 @@ impl Validator {
         self.push(pos, message.into(), hint);
     }
 
+    /// Verdict levels, checked: each higher than the next, all within 1..=100.
+    pub(super) fn verdict_levels(
+        &mut self,
+        path: &str,
+        v: crate::level::schema::Verdicts,
+    ) -> sim::VerdictLevels {
+        let ordered = v.decisive <= 100 && v.decisive > v.victory && v.victory > v.draw;
+        if !ordered || v.draw == 0 {
+            self.err(
+                path,
+                format!(
+                    "verdicts must each be higher than the next and within 1..=100 (decisive {} > victory {} > draw {})",
+                    v.decisive, v.victory, v.draw
+                ),
+                Some("the defaults are (decisive: 80, victory: 55, draw: 30)".into()),
+            );
+        }
+        sim::VerdictLevels {
+            decisive: v.decisive,
+            victory: v.victory,
+            draw: v.draw,
+        }
+    }
+
     pub(super) fn finish(mut self) -> Vec<Diagnostic> {
         self.diags.sort_by_key(|a| (a.line, a.col));
         if self.suppressed > 0 {
@@ -206,6 +230,9 @@ impl Validator {
         if !(1..=500).contains(&lv.turns) {
             self.err("turns", "turns must be 1..=500", None);
         }
+        let verdicts = lv.verdicts.map_or_else(sim::VerdictLevels::default, |v| {
+            self.verdict_levels("verdicts", v)
+        });
         let (map, g) = self.geometry(lv)?;
         let (patron_ids, faction_ids, factions) = self.factions(lv);
         let (party_ids, parties, relations) = self.relations(lv, &faction_ids);
@@ -264,6 +291,7 @@ impl Validator {
             oil_price: lv.oil_price,
             upkeep_percent: lv.upkeep_percent.min(1000),
             turns: lv.turns,
+            verdicts,
         };
         Some((scenario, g.projection))
     }

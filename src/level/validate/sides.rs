@@ -64,6 +64,9 @@ impl Validator {
                 funding: f.funding,
                 fuel: f.fuel,
                 negotiates: f.negotiates,
+                verdicts: f
+                    .verdicts
+                    .map(|v| self.verdict_levels(&format!("factions[{i}].verdicts"), v)),
             });
         }
         if !lv.factions.is_empty() && !lv.factions.iter().any(|f| f.playable) {

@@ -235,3 +235,59 @@ fn a_dated_objective_met_too_late_scores_nothing() {
         "only the town's own points"
     );
 }
+
+#[test]
+fn each_side_is_judged_by_the_share_of_its_own_objectives() {
+    // Red's one objective, to take the town, is all its points; blue's is to survive.
+    let (mut game, red, u, hex) = race(None);
+    let blue = FactionId(1);
+    assert_eq!(game.objective_share(red), (0, 25));
+    assert_eq!(game.verdict(red), Verdict::Defeat);
+    // Blue survives: all its points, if the game ended now.
+    assert_eq!(game.verdict(blue), Verdict::DecisiveVictory);
+    let path = game.path_to(u, hex).unwrap();
+    game.perform(&Command::Move { unit: u, path }).unwrap();
+    assert_eq!(game.objective_share(red), (25, 25));
+    assert_eq!(game.verdict(red), Verdict::DecisiveVictory);
+    // Red's decisive result ends the game: blue, though it survives, gets a draw at best.
+    while !game.is_over() {
+        game.perform(&Command::EndTurn).unwrap();
+    }
+    assert_eq!(game.result(), Some(&EndReason::Decisive(red)));
+    assert_eq!(game.verdict(blue), Verdict::Draw);
+}
+
+#[test]
+fn a_level_and_a_faction_set_their_own_verdict_levels() {
+    let (mut b, red, blue) = halves();
+    let a = town(&mut b, "a", 2, 2, 0);
+    let c = town(&mut b, "c", 3, 3, 0);
+    for (key, place, points) in [("a", a, 6), ("c", c, 4)] {
+        b.objective(Objective {
+            key: key.into(),
+            faction: red,
+            goal: Goal::Hold(place),
+            points,
+            description: key.into(),
+            by: None,
+        });
+    }
+    b.control(3, 3, Some(blue));
+    b.unit(red, UnitKind::Infantry, 0, 0);
+    b.unit(blue, UnitKind::Infantry, 11, 9);
+    // Red holds a, not c: 6 of 10 points, 60 %.
+    let game = Game::new(b.clone().build(), 1);
+    assert_eq!(game.objective_share(red), (6, 10));
+    assert_eq!(
+        game.verdict(red),
+        Verdict::Victory,
+        "55 % is a victory by default"
+    );
+    b.faction_mut(red).verdicts = Some(VerdictLevels {
+        decisive: 90,
+        victory: 75,
+        draw: 60,
+    });
+    let strict = Game::new(b.build(), 1);
+    assert_eq!(strict.verdict(red), Verdict::Draw, "its own levels");
+}
