@@ -214,6 +214,36 @@ pub fn confirmation(game: &Game, command: &Command) -> Option<String> {
                 diplomacy::AGREEMENT_LIMIT
             ))
         }
+        Command::ProposeCoordination { with } => {
+            // Patrons at odds with the partner take it ill: ask when one would.
+            let events = game.events_for(command).ok()?;
+            let displeased: Vec<String> = events
+                .iter()
+                .filter_map(|e| match e {
+                    crate::sim::Event::RelationChanged {
+                        a: crate::sim::Party::Faction(f),
+                        b: crate::sim::Party::Patron(p),
+                        tension_change,
+                        ..
+                    } if *f == me => s
+                        .patron(*p)
+                        .map(|p| format!("{} (+{tension_change})", p.name)),
+                    _ => None,
+                })
+                .collect();
+            if displeased.is_empty() {
+                return None;
+            }
+            let names: Vec<&str> = displeased.iter().map(String::as_str).collect();
+            Some(format!(
+                "Coordinate with {} for {} turns? Tension rises with {}, at odds with them: a patron's support is halved from tension {} and stops at {}.",
+                faction(*with),
+                diplomacy::COORDINATION_TURNS,
+                narrate::names::list(&names),
+                crate::sim::patrons::HALF_SUPPORT_TENSION,
+                crate::sim::patrons::NO_SUPPORT_TENSION
+            ))
+        }
         Command::EndCoordination { with } => Some(format!(
             "End coordination with {}? Your units will no longer cross each other's ground or join each other's attacks, and tension rises by {}.",
             faction(*with),
@@ -426,11 +456,25 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
     }
     for (i, f) in s.factions.iter().enumerate() {
         let with = FactionId(i as u8);
+        let renewal = game.stance(me, with) == crate::sim::Stance::Cooperating;
         push(
-            format!("Propose coordination to {}", f.name),
+            if renewal {
+                format!(
+                    "Renew coordination with {} ({} turns)",
+                    f.name,
+                    diplomacy::COORDINATION_TURNS
+                )
+            } else {
+                format!(
+                    "Propose coordination to {} ({} turns)",
+                    f.name,
+                    diplomacy::COORDINATION_TURNS
+                )
+            },
             format!(
-                "Accepted below tension {}: you may cross each other's ground and join attacks.",
-                diplomacy::COORDINATION_LIMIT
+                "Accepted below tension {}: for {} turns you may cross each other's ground, and your fully supplied units join each other's attacks at half strength. Patrons at odds with the other side take it ill.",
+                diplomacy::COORDINATION_LIMIT,
+                diplomacy::COORDINATION_TURNS
             ),
             Command::ProposeCoordination { with },
         );

@@ -308,6 +308,8 @@ pub fn reason_phrase(reason: Reason) -> &'static str {
         Reason::Agreed(_) => "agreement made",
         Reason::Coordination => "coordination agreed",
         Reason::EndCoordination => "coordination ended",
+        Reason::CoordinationLapsed => "coordination lapsed, not renewed",
+        Reason::RivalCoordination => "coordination with a side the patron is at odds with",
         Reason::HandOver => "ground handed over",
         Reason::JointOperation => "joint operation",
         Reason::Breakdown => "relations broke down",

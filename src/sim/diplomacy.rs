@@ -37,6 +37,13 @@ pub const BREACH_TENSION: i16 = 40;
 pub const BREACH_PATRON_TENSION: i16 = 35;
 /// Tension added between two sides when one ends their coordination.
 pub const END_COORDINATION_TENSION: i16 = 10;
+/// Turns that coordination agreed in the game lasts before it lapses, unless renewed: joint
+/// operations were agreed for an operation, not for good.
+pub const COORDINATION_TURNS: u16 = 5;
+/// Tension added between a side and each of its patrons that is a rival or enemy of the side
+/// it coordinates with (and between the partner and each of its patrons that is one of the
+/// side's): a patron does not arm a client to work with its rival's.
+pub const COORDINATION_PATRON_TENSION: i16 = 15;
 /// Tension seizing a field a patron wants for someone else adds with that patron.
 pub const OIL_TENSION: i16 = 15;
 
@@ -143,7 +150,9 @@ impl Game {
             C::ProposeCoordination { with } => {
                 self.other_faction(*with)?;
                 let r = self.relation(Party::Faction(me), Party::Faction(*with));
-                if r.stance != Stance::Neutral {
+                // Coordination agreed in the game may be renewed before it lapses.
+                let renewal = r.stance == Stance::Cooperating && r.until.is_some();
+                if r.stance != Stance::Neutral && !renewal {
                     return Err(RuleError::WrongStance {
                         needed: "neutral",
                         is: r.stance,
@@ -239,13 +248,15 @@ impl Game {
         match command {
             C::ProposeCoordination { with } => {
                 let (a, b) = pair(*with);
-                vec![Event::RelationChanged {
+                let mut events = vec![Event::RelationChanged {
                     a,
                     b,
                     stance: Stance::Cooperating,
                     tension_change: -10,
                     reason: Reason::Coordination,
-                }]
+                }];
+                events.extend(self.coordination_displeasure(me, *with));
+                events
             }
             C::EndCoordination { with } => {
                 let (a, b) = pair(*with);
@@ -333,14 +344,47 @@ impl Game {
         }
     }
 
+    /// What coordinating costs: tension between each side and those of its patrons that are
+    /// rivals or enemies of the other side.
+    fn coordination_displeasure(&self, me: FactionId, with: FactionId) -> Vec<Event> {
+        let mut events = Vec::new();
+        for (side, other) in [(me, with), (with, me)] {
+            for p in self.backers(side) {
+                let stance = self
+                    .relation(Party::Patron(p), Party::Faction(other))
+                    .stance;
+                if matches!(stance, Stance::Rival | Stance::Hostile) {
+                    events.push(self.tension_event(
+                        Party::Faction(side),
+                        Party::Patron(p),
+                        COORDINATION_PATRON_TENSION,
+                        Reason::RivalCoordination,
+                    ));
+                }
+            }
+        }
+        events
+    }
+
     /// What happens as a new turn begins, before the first faction moves: relations at the
     /// breaking point fall one stance, and patrons' own oil campaigns strike.
     pub(super) fn new_turn_events(&self) -> Vec<Event> {
         let mut events = Vec::new();
         let parties = self.scenario().parties();
+        let next = self.turn() + 1;
         for (i, &a) in parties.iter().enumerate() {
             for &b in &parties[i + 1..] {
                 let r = self.relation(a, b);
+                if r.stance == Stance::Cooperating && r.until.is_some_and(|t| t <= next) {
+                    events.push(Event::RelationChanged {
+                        a,
+                        b,
+                        stance: Stance::Neutral,
+                        tension_change: 0,
+                        reason: Reason::CoordinationLapsed,
+                    });
+                    continue;
+                }
                 if r.tension >= BREAKDOWN_TENSION && r.stance != Stance::Hostile {
                     events.push(Event::RelationChanged {
                         a,

@@ -167,6 +167,10 @@ pub struct Relation {
     /// 0 (calm) ..= [`MAX_TENSION`]; at [`super::diplomacy::BREAKDOWN_TENSION`] relations
     /// break down one step.
     pub tension: u8,
+    /// For coordination agreed in the game: the turn at whose start it lapses unless renewed
+    /// (coordination a level sets at the start stands).
+    #[serde(default)]
+    pub until: Option<u16>,
 }
 
 /// What an agreement between two factions asks of them.

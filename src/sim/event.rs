@@ -283,6 +283,10 @@ pub enum Reason {
     Coordination,
     /// Coordination ended.
     EndCoordination,
+    /// Coordination agreed in the game ran its term and was not renewed.
+    CoordinationLapsed,
+    /// A patron's client coordinates with a side the patron is at odds with.
+    RivalCoordination,
     /// Ground was handed over.
     HandOver,
     /// A joint attack on a common enemy.

@@ -310,6 +310,7 @@ impl Game {
             return Relation {
                 stance: Stance::Allied,
                 tension: 0,
+                until: None,
             };
         }
         self.state

@@ -173,7 +173,11 @@ impl Scenario {
             (Party::Patron(x), Party::Patron(y)) if x == y => Stance::Allied,
             (Party::Patron(_), Party::Patron(_)) => Stance::Neutral,
         };
-        Relation { stance, tension: 0 }
+        Relation {
+            stance,
+            tension: 0,
+            until: None,
+        }
     }
 
     /// Every party: factions first, then patrons.
@@ -288,9 +292,14 @@ impl ScenarioBuilder {
 
     /// Sets the relation between two parties.
     pub fn relation(&mut self, a: Party, b: Party, stance: Stance, tension: u8) {
-        self.scenario
-            .relations
-            .insert(relation_key(a, b), Relation { stance, tension });
+        self.scenario.relations.insert(
+            relation_key(a, b),
+            Relation {
+                stance,
+                tension,
+                until: None,
+            },
+        );
     }
 
     /// Changes a faction after adding it.

@@ -129,7 +129,13 @@ pub(super) fn diplomacy_panel(
             } else {
                 format!(", tension {}/100", r.tension)
             };
-            ui.small(format!("    {stance}{tension}")).on_hover_text(format!(
+            let term = match r.until {
+                Some(t) if r.stance == Stance::Cooperating => {
+                    format!(", lapses at the start of turn {t} unless renewed")
+                }
+                _ => String::new(),
+            };
+            ui.small(format!("    {stance}{tension}{term}")).on_hover_text(format!(
                 "Tension rises with attacks, captures and breaches, eases {} a turn; at {} relations break down a step.",
                 diplomacy::TENSION_EASING,
                 diplomacy::BREAKDOWN_TENSION

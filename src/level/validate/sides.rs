@@ -136,6 +136,7 @@ impl Validator {
                 let rel = sim::Relation {
                     stance: r.stance,
                     tension: r.tension.min(sim::entities::MAX_TENSION),
+                    until: None,
                 };
                 if a == b {
                     self.err(

@@ -4,6 +4,7 @@ use std::cmp::Reverse;
 
 use crate::sim::command::Command;
 use crate::sim::entities::{AgreementKind, FactionId, Party, PatronId, Request, Stance};
+use crate::sim::event::Event;
 use crate::sim::supply::SupplyState;
 
 use super::difficulty::Difficulty;
@@ -35,7 +36,39 @@ impl<'a> Plan<'a> {
                 .zip(patrons(with))
                 .is_some_and(|(a, b)| a.iter().any(|p| b.contains(p)));
             let c = Command::ProposeCoordination { with };
-            (common_enemy && same_camp && game.check(&c).is_ok()).then_some(c)
+            let r = game.relation(Party::Faction(self.me), Party::Faction(with));
+            // Renew only as the term runs out.
+            let due = match (r.stance, r.until) {
+                (Stance::Neutral, _) => true,
+                (Stance::Cooperating, Some(until)) => until <= game.turn() + 1,
+                _ => false,
+            };
+            (due && common_enemy && same_camp && self.patrons_bear(&c) && game.check(&c).is_ok())
+                .then_some(c)
+        })
+    }
+
+    /// Whether the patrons would bear a proposal: it would not bring any of them to the
+    /// tension at which its support is halved.
+    fn patrons_bear(&self, c: &Command) -> bool {
+        let Ok(events) = self.game.events_for(c) else {
+            return false;
+        };
+        events.iter().all(|e| match e {
+            Event::RelationChanged {
+                a: Party::Faction(f),
+                b: Party::Patron(p),
+                tension_change,
+                ..
+            } if *f == self.me => {
+                let now = self
+                    .game
+                    .relation(Party::Faction(*f), Party::Patron(*p))
+                    .tension;
+                i16::from(now) + tension_change
+                    < i16::from(crate::sim::patrons::HALF_SUPPORT_TENSION)
+            }
+            _ => true,
         })
     }
 

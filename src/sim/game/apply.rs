@@ -127,10 +127,17 @@ impl Game {
                 b,
                 stance,
                 tension_change,
-                ..
+                reason,
             } => {
                 let key = relation_key(*a, *b);
                 let mut r = self.relation(*a, *b);
+                use crate::sim::{Reason, Stance};
+                if *stance != Stance::Cooperating {
+                    r.until = None;
+                } else if *reason == Reason::Coordination {
+                    // Agreed, or renewed, now: it runs its term from this turn.
+                    r.until = Some(self.state.turn + crate::sim::diplomacy::COORDINATION_TURNS);
+                }
                 r.stance = *stance;
                 r.tension =
                     (i16::from(r.tension) + tension_change).clamp(0, i16::from(MAX_TENSION)) as u8;

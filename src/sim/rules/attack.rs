@@ -81,7 +81,7 @@ impl Game {
             });
         }
         // Joint operation: units of cooperating or allied factions next to the target that
-        // also fight the defender add half their attack.
+        // also fight the defender, and are fully supplied, add half their attack.
         let me = self.active_faction();
         let mut joint = Vec::new();
         for n in map.neighbors(target) {
@@ -89,7 +89,7 @@ impl Game {
                 && u.owner != me
                 && self.stance(u.owner, me).friendly()
                 && self.stance(u.owner, defender.owner).fights()
-                && u.supply != crate::sim::SupplyState::Out
+                && u.supply == crate::sim::SupplyState::Supplied
             {
                 joint.push(u.id);
                 attack += [

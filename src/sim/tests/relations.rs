@@ -169,7 +169,8 @@ fn attacking_a_rival_raises_tension_with_it_and_its_patrons_but_not_with_an_enem
         relation(&game, Party::Faction(red), Party::Faction(green)),
         Relation {
             stance: Stance::Hostile,
-            tension: 0
+            tension: 0,
+            until: None,
         }
     );
 }
@@ -200,7 +201,8 @@ fn relations_break_down_at_the_breaking_point_and_tension_eases() {
         rg,
         Relation {
             stance: Stance::Cooperating,
-            tension: 30 - TENSION_EASING
+            tension: 30 - TENSION_EASING,
+            until: None,
         }
     );
 }
@@ -350,5 +352,99 @@ fn seizing_oil_a_patron_wants_pleases_it_for_its_client_and_angers_it_otherwise(
     assert_eq!(
         relation(&game, Party::Patron(rp), Party::Faction(red)).tension,
         5
+    );
+}
+
+#[test]
+fn coordination_runs_its_term_and_lapses_unless_renewed() {
+    let (mut b, red, blue) = halves();
+    b.relation(
+        Party::Faction(red),
+        Party::Faction(blue),
+        Stance::Neutral,
+        0,
+    );
+    b.turns(20);
+    let mut game = Game::new(b.build(), 1);
+    let propose = Command::ProposeCoordination { with: blue };
+    game.perform(&propose).unwrap();
+    let until = 1 + crate::sim::diplomacy::COORDINATION_TURNS;
+    assert_eq!(
+        relation(&game, Party::Faction(red), Party::Faction(blue)).until,
+        Some(until)
+    );
+    // Renewed on the turn before it lapses: a new term from then.
+    while game.turn() < until - 1 {
+        end_round(&mut game);
+    }
+    assert_eq!(game.stance(red, blue), Stance::Cooperating);
+    game.perform(&propose).unwrap();
+    let renewed = game.turn() + crate::sim::diplomacy::COORDINATION_TURNS;
+    assert_eq!(
+        relation(&game, Party::Faction(red), Party::Faction(blue)).until,
+        Some(renewed)
+    );
+    // Not renewed again: at the start of that turn it lapses, and the log says why.
+    let mut told = Vec::new();
+    while game.turn() < renewed {
+        let before = game.log().len();
+        end_round(&mut game);
+        told.extend(game.log()[before..].iter().filter_map(|e| {
+            crate::narrate::describe(&e.event, game.scenario(), &|_| "a unit".into())
+        }));
+    }
+    assert_eq!(game.stance(red, blue), Stance::Neutral);
+    assert!(
+        told.iter().any(|t| t.contains("coordination lapsed")),
+        "{told:?}"
+    );
+}
+
+#[test]
+fn coordinating_with_a_side_its_patron_is_at_odds_with_costs_a_client_its_patrons_goodwill() {
+    let (mut b, red, blue, p) = backed();
+    b.relation(
+        Party::Faction(red),
+        Party::Faction(blue),
+        Stance::Neutral,
+        0,
+    );
+    b.relation(Party::Patron(p), Party::Faction(blue), Stance::Rival, 10);
+    let mut game = Game::new(b.build(), 1);
+    let before = relation(&game, Party::Faction(red), Party::Patron(p)).tension;
+    game.perform(&Command::ProposeCoordination { with: blue })
+        .unwrap();
+    assert_eq!(
+        i16::from(relation(&game, Party::Faction(red), Party::Patron(p)).tension),
+        i16::from(before) + crate::sim::diplomacy::COORDINATION_PATRON_TENSION
+    );
+}
+
+#[test]
+fn only_fully_supplied_partners_join_an_attack() {
+    let (mut b, red, blue) = halves();
+    let green = b.faction("green");
+    b.relation(
+        Party::Faction(red),
+        Party::Faction(blue),
+        Stance::Cooperating,
+        0,
+    );
+    let r1 = b.unit(red, UnitKind::Infantry, 5, 4);
+    let b1 = b.unit(blue, UnitKind::Infantry, 6, 5);
+    b.unit(green, UnitKind::Infantry, 6, 4);
+    let target = b.hex(6, 4);
+    assert_eq!(b.hex(6, 5).unsigned_distance_to(target), 1);
+    let game = Game::new(b.clone().build(), 1);
+    assert_eq!(game.preview_attack(&[r1], target).unwrap().joint, vec![b1]);
+    b.unit_mut(b1).supply = SupplyState::Low;
+    let short = Game::new(b.build(), 1);
+    assert!(
+        short
+            .preview_attack(&[r1], target)
+            .unwrap()
+            .joint
+            .is_empty(),
+        "a partner low on supply holds back"
     );
 }
