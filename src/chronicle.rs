@@ -41,6 +41,11 @@ pub struct TurnStats {
     /// Whether this is the state at the end of the game rather than a turn's start.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub last: bool,
+    /// Hexes that changed hands since the record before (the turn just played).
+    pub changed: u32,
+    /// Sides with one of their own objectives held by an enemy within three hexes of one of
+    /// their units: ground a side could be fighting for.
+    pub objectives_in_reach: u32,
 }
 
 /// The turn-by-turn record of a game as it is played: the statistics at the start of each
@@ -50,6 +55,8 @@ pub struct Chronicle {
     /// Each turn so far, from the first.
     pub turns: Vec<TurnStats>,
     last_oil: Vec<i64>,
+    /// Hexes changed hands since the last record.
+    changed: u32,
 }
 
 impl Chronicle {
@@ -59,11 +66,16 @@ impl Chronicle {
         Chronicle {
             turns: vec![turn_stats(game, &last_oil)],
             last_oil,
+            changed: 0,
         }
     }
 
     /// Notes what a command did: `turn` is the turn before it, `events` what it gave.
     pub fn note(&mut self, game: &Game, turn: u16, events: &[Event]) {
+        self.changed += events
+            .iter()
+            .filter(|e| matches!(e, Event::ControlChanged { .. }))
+            .count() as u32;
         for e in events {
             if let Event::Income { faction, lines, .. } = e
                 && let Some(o) = self.last_oil.get_mut(usize::from(faction.0))
@@ -79,6 +91,7 @@ impl Chronicle {
         if game.turn() != turn || ended {
             let mut t = turn_stats(game, &self.last_oil);
             t.last = ended;
+            t.changed = std::mem::take(&mut self.changed);
             self.turns.push(t);
         }
     }
@@ -133,5 +146,27 @@ fn turn_stats(game: &Game, oil: &[i64]) -> TurnStats {
         date: game.date().to_string(),
         factions,
         last: false,
+        changed: 0,
+        objectives_in_reach: objectives_in_reach(game),
     }
+}
+
+/// How many sides have one of their objectives held by an enemy within three hexes of one of
+/// their units.
+fn objectives_in_reach(game: &Game) -> u32 {
+    let s = game.scenario();
+    (0..s.factions.len())
+        .map(|f| FactionId(f as u8))
+        .filter(|&f| {
+            s.objectives.iter().filter(|o| o.faction == f).any(|o| {
+                s.objective_hexes(&o.goal).into_iter().any(|h| {
+                    game.control(h)
+                        .is_some_and(|c| c != f && game.stance(f, c).fights())
+                        && game
+                            .units()
+                            .any(|u| u.owner == f && u.hex.unsigned_distance_to(h) <= 3)
+                })
+            })
+        })
+        .count() as u32
 }

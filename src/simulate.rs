@@ -245,6 +245,71 @@ fn days_since(start: Date, s: &str) -> Option<u32> {
     (0..2000).find(|&d| start.plus_days(d).to_string() == s)
 }
 
+/// How the fighting went over time across games: hexes changing hands in each half of the
+/// game, and spells of turns with no change while a side had an objective to fight for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pace {
+    /// The last turn of the first half.
+    pub half: u16,
+    /// Hexes changing hands a game in the first half.
+    pub first: f64,
+    /// Hexes changing hands a game in the second half.
+    pub second: f64,
+    /// The longest quiet spell in any game, in turns.
+    pub longest_quiet: u32,
+    /// Games with a quiet spell of five turns or more.
+    pub quiet_games: usize,
+}
+
+impl Pace {
+    /// The pace of a set of games of `scenario`.
+    pub fn of(scenario: &Scenario, games: &[GameStats]) -> Pace {
+        let half = scenario.turns / 2;
+        let n = games.len().max(1) as f64;
+        let (mut first, mut second) = (0u64, 0u64);
+        let (mut longest_quiet, mut quiet_games) = (0u32, 0usize);
+        for g in games {
+            let mut run = 0u32;
+            let mut longest = 0u32;
+            // Each record after the first tells what the turn before it changed.
+            for t in g.turns.iter().skip(1) {
+                let played = t.turn.saturating_sub(u16::from(!t.last));
+                if played <= half {
+                    first += u64::from(t.changed);
+                } else {
+                    second += u64::from(t.changed);
+                }
+                if t.changed == 0 && t.objectives_in_reach > 0 {
+                    run += 1;
+                    longest = longest.max(run);
+                } else {
+                    run = 0;
+                }
+            }
+            longest_quiet = longest_quiet.max(longest);
+            if longest >= 5 {
+                quiet_games += 1;
+            }
+        }
+        Pace {
+            half,
+            first: first as f64 / n,
+            second: second as f64 / n,
+            longest_quiet,
+            quiet_games,
+        }
+    }
+
+    /// Hexes changing hands in the second half as a share of the first, in percent.
+    pub fn second_share(&self) -> f64 {
+        if self.first > 0.0 {
+            self.second * 100.0 / self.first
+        } else {
+            0.0
+        }
+    }
+}
+
 /// The outcome table of a batch of games, for people.
 pub fn report(scenario: &Scenario, games: &[GameStats], controllers: &[Controller]) -> String {
     use std::fmt::Write;
@@ -297,6 +362,23 @@ pub fn report(scenario: &Scenario, games: &[GameStats], controllers: &[Controlle
     }
     let decisive = games.iter().filter(|g| g.end != "last turn").count();
     let _ = writeln!(out, "decisive endings: {}", percent(decisive, n));
+    let pace = Pace::of(scenario, games);
+    let _ = writeln!(
+        out,
+        "hexes changing hands a game: turns 1-{} {:.1}, turns {}-{} {:.1} ({:.0} % of the first half)",
+        pace.half,
+        pace.first,
+        pace.half + 1,
+        scenario.turns,
+        pace.second,
+        pace.second_share()
+    );
+    let _ = writeln!(
+        out,
+        "quiet spells (turns in a row with no hex changing hands while a side has an enemy-held objective within 3 hexes): longest {}, games with one of 5 or more {}",
+        pace.longest_quiet,
+        percent(pace.quiet_games, n)
+    );
     let _ = writeln!(out);
     // Each side judged by its own objectives.
     let kinds = [
