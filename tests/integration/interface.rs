@@ -30,6 +30,17 @@ fn game(faction: &str, size: (u32, u32), scale: f32) -> App {
 /// [`game`] with the computer's moves shown at `animation` speed: with any but `Off`, the
 /// computer is still moving when this returns.
 fn game_with(faction: &str, size: (u32, u32), scale: f32, animation: AnimationSpeed) -> App {
+    game_seeded(faction, size, scale, animation, 3)
+}
+
+/// [`game_with`] on the dice of `seed`.
+fn game_seeded(
+    faction: &str,
+    size: (u32, u32),
+    scale: f32,
+    animation: AnimationSpeed,
+    seed: u64,
+) -> App {
     use euphrates::app::{saves, screens, teaching};
     let path = at(level::DEFAULT_LEVEL);
     let loaded = level::load_path(&path).expect("the default level loads");
@@ -78,11 +89,11 @@ fn game_with(faction: &str, size: (u32, u32), scale: f32, animation: AnimationSp
             level: path.clone(),
             faction: faction.into(),
             difficulty: Difficulty::Normal,
-            seed: 3,
+            seed,
             error: None,
             factions: None,
         })
-        .insert_resource(Session::new(loaded, path, me, 3, Difficulty::Normal))
+        .insert_resource(Session::new(loaded, path, me, seed, Difficulty::Normal))
         .insert_resource(geometry)
         .init_resource::<ClearColor>()
         .insert_state(AppState::InGame)
@@ -557,4 +568,68 @@ fn the_game_opens_on_the_players_forces_with_counters_easy_to_read() {
             mine.len()
         );
     }
+}
+
+#[test]
+fn after_an_attack_that_empties_its_hex_the_player_is_asked_whether_to_advance() {
+    use euphrates::sim::Command;
+    for seed in 1..60 {
+        let mut app = game_seeded("syria", (1280, 800), 1.0, AnimationSpeed::Off, seed);
+        // The Tiger Forces go next to al-Asharah's fighters and attack with all they can.
+        let attack = {
+            let mut session = app.world_mut().resource_mut::<Session>();
+            let me = session.player;
+            let game = &session.game;
+            let tiger = game.units().find(|u| u.name == "Tiger Forces").unwrap().id;
+            let target = game
+                .units()
+                .find(|u| u.name == "al-Asharah fighters")
+                .unwrap()
+                .hex;
+            let path = game
+                .scenario()
+                .map
+                .neighbors(target)
+                .find_map(|h| game.path_to(tiger, h))
+                .expect("the Tiger Forces reach al-Asharah");
+            session
+                .perform(&Command::Move { unit: tiger, path })
+                .unwrap();
+            let attackers =
+                euphrates::app::input::possible_attackers(&session.game, me, tiger, target);
+            session
+                .perform(&Command::Attack { attackers, target })
+                .unwrap();
+            session.game.advance_offer().map(|(h, units)| (h, units[0]))
+        };
+        for _ in 0..4 {
+            app.update();
+        }
+        let Some((hex, unit)) = attack else {
+            assert!(
+                top_window_rect(&mut app).is_none(),
+                "no window when the hex was not emptied"
+            );
+            continue;
+        };
+        assert!(
+            top_window_rect(&mut app).is_some(),
+            "the player is asked whether to advance"
+        );
+        let before = seen(&mut app);
+        // What the window's button gives.
+        app.world_mut()
+            .write_message(euphrates::app::ui_state::OrderButton::now(
+                Command::Advance { unit },
+            ));
+        for _ in 0..4 {
+            app.update();
+        }
+        let session = app.world().resource::<Session>();
+        assert_eq!(session.game.unit(unit).map(|u| u.hex), Some(hex));
+        assert_eq!(session.commands(), before.commands + 1);
+        assert!(top_window_rect(&mut app).is_none(), "the question is gone");
+        return;
+    }
+    panic!("no seed emptied the hex");
 }
