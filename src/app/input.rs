@@ -261,6 +261,12 @@ pub fn confirmation(game: &Game, command: &Command) -> Option<String> {
                 &format!("Recruit {} at {at}", kind.name()),
             )
         }
+        Command::BuyFuel { points } => spending(
+            game,
+            me,
+            game.fuel_price() * i64::from(*points),
+            &format!("Buy {points} fuel points"),
+        ),
         Command::Repair { field } => {
             let name = s
                 .oil_fields
@@ -442,6 +448,31 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
                 },
             );
         }
+    }
+    // Fuel for the store: a turn's worth for the side's motorised units, and one point.
+    let motorised = game
+        .units()
+        .filter(|u| u.owner == me && u.kind.move_class() == crate::sim::MoveClass::Motor)
+        .count() as u16;
+    let mut amounts = vec![1u16];
+    if motorised > 1 {
+        amounts.push(motorised);
+    }
+    for points in amounts {
+        push(
+            format!(
+                "Buy {points} fuel ({})",
+                narrate::names::money(game.fuel_price() * i64::from(points))
+            ),
+            format!(
+                "From traders, at {} a point: into the store, issued to motorised units from your next turn. You have {} motorised units and {} fuel, with {} coming in a turn.",
+                narrate::names::money(game.fuel_price()),
+                motorised,
+                game.fuel(me),
+                game.fuel_income(me)
+            ),
+            Command::BuyFuel { points },
+        );
     }
     for (i, f) in s.oil_fields.iter().enumerate() {
         push(

@@ -243,6 +243,15 @@ pub fn describe(
             short.len()
         ),
         Event::FuelIssued { .. } => return None,
+        Event::FuelBought {
+            faction: f,
+            points,
+            cost,
+        } => format!(
+            "{} bought {points} fuel points for {}.",
+            faction(*f),
+            super::names::money(*cost)
+        ),
         Event::Unpaid { faction: f, .. } => {
             format!("{} could not pay its troops: morale falls.", faction(*f))
         }

@@ -129,6 +129,10 @@ pub fn explain(game: &Game, error: &RuleError) -> String {
             "{} is {distance} hexes away from the target; its range is {range}.",
             unit(game, *id)
         ),
+        E::FuelStoreFull { points: 0, .. } => "Buy at least one fuel point.".into(),
+        E::FuelStoreFull { points, store, cap } => format!(
+            "The fuel store cannot take {points} more points: it holds {cap} and has {store} already."
+        ),
         E::NothingToAdvanceInto => {
             "There is nothing to advance into: no attack of yours has just emptied a hex.".into()
         }

@@ -36,6 +36,12 @@ pub enum Command {
         /// The attacker that advances.
         unit: UnitId,
     },
+    /// Buy fuel from traders for the store: it is issued to motorised units from the next
+    /// turn's start.
+    BuyFuel {
+        /// Fuel points.
+        points: u16,
+    },
     /// Pay to repair one level of damage at an oil or gas field the faction holds; the repair
     /// is done at the start of its next turn.
     Repair {
@@ -383,6 +389,16 @@ pub enum RuleError {
         distance: u32,
         /// Its range.
         range: u32,
+    },
+    /// A fuel purchase of nothing, or beyond what the store holds.
+    #[error("{points} fuel points cannot be bought: the store holds {cap} and has {store}")]
+    FuelStoreFull {
+        /// Points asked for.
+        points: u16,
+        /// The store now.
+        store: u16,
+        /// Its capacity.
+        cap: u16,
     },
     /// An advance with no emptied hex to advance into.
     #[error("no attack has just emptied a hex to advance into")]

@@ -43,6 +43,9 @@ pub const FUEL_START: u16 = 10;
 pub const FUEL_CAP: u16 = 40;
 /// Barrels a day of working output that make one fuel point a turn.
 pub const BARRELS_PER_FUEL: u32 = 5_000;
+/// Bought fuel costs this many times the crude it stands for (refining, transport and the
+/// traders' cut; a game estimate).
+pub const FUEL_PRICE_FACTOR: i64 = 2;
 /// Change of morale of every unit when the troops cannot be paid.
 pub const UNPAID_MORALE: i16 = -5;
 
@@ -218,6 +221,28 @@ impl Game {
             used,
             short,
         }]
+    }
+
+    /// What a fuel point costs from traders now, thousands of US dollars: the crude it
+    /// stands for at the day's price, twice over for refining and the middlemen (a game
+    /// estimate).
+    pub fn fuel_price(&self) -> i64 {
+        i64::from(BARRELS_PER_FUEL) * i64::from(self.oil_price()) * FUEL_PRICE_FACTOR / 1000
+    }
+
+    /// Checks a fuel purchase and gives its cost.
+    pub(super) fn check_buy_fuel(&self, points: u16) -> Result<i64, RuleError> {
+        let store = self.fuel(self.active_faction());
+        if points == 0 || store.saturating_add(points) > FUEL_CAP {
+            return Err(RuleError::FuelStoreFull {
+                points,
+                store,
+                cap: FUEL_CAP,
+            });
+        }
+        let cost = self.fuel_price() * i64::from(points);
+        self.can_pay(cost)?;
+        Ok(cost)
     }
 
     pub(super) fn check_recruit(

@@ -209,6 +209,15 @@ pub enum Event {
         /// Motorised units left without fuel: half movement this turn.
         short: Vec<UnitId>,
     },
+    /// A faction bought fuel for its store.
+    FuelBought {
+        /// The faction.
+        faction: FactionId,
+        /// Fuel points.
+        points: u16,
+        /// What it paid, thousands of US dollars.
+        cost: i64,
+    },
     /// The treasury could not pay the troops: morale falls.
     Unpaid {
         /// The faction.

@@ -41,6 +41,7 @@ fn money(game_before: &Game, events: &[Event], books: &mut [i64]) {
                 books[usize::from(owner.0)] -= cost;
             }
             Event::RepairStarted { cost, .. } => books[usize::from(active.0)] -= cost,
+            Event::FuelBought { faction, cost, .. } => books[usize::from(faction.0)] -= cost,
             _ => {}
         }
     }
@@ -58,6 +59,7 @@ fn any_command() -> impl Strategy<Value = Command> {
             .prop_map(|(attackers, target)| Command::Attack { attackers, target }),
         (0u16..6).prop_map(|field| Command::Repair { field }),
         unit.clone().prop_map(|unit| Command::Advance { unit }),
+        (0u16..50).prop_map(|points| Command::BuyFuel { points }),
         unit.clone().prop_map(|unit| Command::Reinforce { unit }),
         ((0u8..4).prop_map(PatronId), hex.clone())
             .prop_map(|(patron, target)| Command::RequestAirStrike { patron, target }),

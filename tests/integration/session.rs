@@ -214,6 +214,11 @@ fn every_refusal_names_things_in_words() {
             range: 3,
         },
         RuleError::NothingToAdvanceInto,
+        RuleError::FuelStoreFull {
+            points: 50,
+            store: 10,
+            cap: 40,
+        },
         RuleError::NotAnAdvancer { unit, hex: far },
     ];
     for e in &refusals {
@@ -322,6 +327,11 @@ fn every_event_is_told_in_words() {
             total: -300,
         },
         Event::FieldDamaged { field: 0 },
+        Event::FuelBought {
+            faction: f,
+            points: 3,
+            cost: 1620,
+        },
         Event::AdvanceOpen {
             hex: far,
             units: vec![unit],
@@ -474,10 +484,11 @@ fn every_event_is_told_in_words() {
         | Event::OilPriceChanged { .. }
         | Event::CiviliansDisplaced { .. }
         | Event::GameEnded { .. }
-        | Event::AdvanceOpen { .. } => std::mem::discriminant(e),
+        | Event::AdvanceOpen { .. }
+        | Event::FuelBought { .. } => std::mem::discriminant(e),
     };
     let distinct: std::collections::HashSet<_> = events.iter().map(kinds).collect();
-    assert_eq!(distinct.len(), 30, "one of each kind of event");
+    assert_eq!(distinct.len(), 31, "one of each kind of event");
     let name = |id: UnitId| game.unit(id).map_or("a unit".into(), |u| u.name.clone());
     for e in &events {
         let Some(text) = narrate::describe(e, s, &name) else {

@@ -29,6 +29,7 @@ impl<'a> Plan<'a> {
         // One recruit a turn: once raised, the money goes to what else it can buy.
         let recruits = !game.recruited_this_turn(self.me);
         self.garrison_the_exposed(recruits, spare)
+            .or_else(|| self.buy_fuel(spare))
             .or_else(|| self.repair_a_field(spare, turns_left))
             .or_else(|| self.refit_a_garrison(spare))
             .or_else(|| self.refit_the_worn(spare))
@@ -140,6 +141,27 @@ impl<'a> Plan<'a> {
                 && game.reinforcement(u.id).is_ok_and(|(_, cost)| cost < spare)
         })?;
         Some(Command::Reinforce { unit: worn.id })
+    }
+
+    /// Fuel, when what comes in next turn and the store would leave motorised units short
+    /// (at half speed): enough for all of them, if the money allows.
+    fn buy_fuel(&self, spare: i64) -> Option<Command> {
+        let game = self.game;
+        if self.d == Difficulty::Easy {
+            return None;
+        }
+        let motorised = game
+            .units()
+            .filter(|u| {
+                u.owner == self.me && u.kind.move_class() == crate::sim::map::MoveClass::Motor
+            })
+            .count() as u16;
+        let coming = game.fuel(self.me).saturating_add(game.fuel_income(self.me));
+        let short = motorised.saturating_sub(coming);
+        let price = game.fuel_price().max(1);
+        let affordable = u16::try_from(spare / price).unwrap_or(u16::MAX);
+        let points = short.min(affordable);
+        (points > 0).then_some(Command::BuyFuel { points })
     }
 
     /// A new unit: infantry at the front, or, for a side that must survive (which counts

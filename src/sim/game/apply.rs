@@ -288,6 +288,19 @@ impl Game {
                     *d = (*d + 1).min(crate::sim::economy::MAX_DAMAGE);
                 }
             }
+            Event::FuelBought {
+                faction,
+                points,
+                cost,
+            } => {
+                let f = usize::from(faction.0);
+                if let Some(t) = self.state.treasury.get_mut(f) {
+                    *t -= cost;
+                }
+                if let Some(s) = self.state.fuel.get_mut(f) {
+                    *s = s.saturating_add(*points).min(crate::sim::economy::FUEL_CAP);
+                }
+            }
             Event::RepairStarted { field, cost } => {
                 let active = usize::from(self.state.active.0);
                 if let Some(t) = self.state.treasury.get_mut(active) {

@@ -40,6 +40,7 @@ impl Game {
                 self.preview_attack(attackers, *target).map(|_| ())
             }
             Command::Advance { unit } => self.check_advance(*unit).map(|_| ()),
+            Command::BuyFuel { points } => self.check_buy_fuel(*points).map(|_| ()),
             Command::Repair { field } => self.check_repair(*field),
             Command::Recruit { place, kind } => self.check_recruit(*place, *kind),
             Command::Reinforce { unit } => self.reinforcement(*unit).map(|_| ()),
@@ -74,6 +75,11 @@ impl Game {
         Ok(match command {
             Command::Move { .. } | Command::Attack { .. } => Vec::new(),
             Command::Advance { unit } => self.execute_advance(*unit)?,
+            Command::BuyFuel { points } => vec![Event::FuelBought {
+                faction: self.active_faction(),
+                points: *points,
+                cost: self.check_buy_fuel(*points)?,
+            }],
             Command::Repair { field } => vec![Event::RepairStarted {
                 field: *field,
                 cost: crate::sim::economy::REPAIR_COST,

@@ -4,7 +4,9 @@
 pub(super) use crate::sim::diplomacy::{
     BREACH_PATRON_TENSION, BREACH_TENSION, BREAKDOWN_TENSION, COORDINATION_LIMIT, TENSION_EASING,
 };
-pub(super) use crate::sim::economy::{FUEL_START, IncomeSource, RECRUIT_STRENGTH, recruit_cost};
+pub(super) use crate::sim::economy::{
+    FUEL_CAP, FUEL_START, IncomeSource, RECRUIT_STRENGTH, recruit_cost,
+};
 pub(super) use crate::sim::patrons::{STRIKE_COVER_PERCENT, strike_loss_percent};
 pub(super) use crate::sim::*;
 

@@ -298,3 +298,40 @@ fn a_patrons_oil_campaign_strikes_the_targets_best_field() {
         .sum();
     assert!((5..=25).contains(&hits), "about half hit: {hits}/30");
 }
+
+#[test]
+fn fuel_bought_from_traders_fills_the_store_for_the_next_turn() {
+    let (mut b, red, _) = halves();
+    let tanks: Vec<UnitId> = (0..(FUEL_START as i32 + 2))
+        .map(|i| b.unit(red, UnitKind::Mechanised, i % 6, i / 6))
+        .collect();
+    let mut s = b.build();
+    s.factions[usize::from(red.0)].treasury = 8;
+    let mut game = Game::new(s, 1);
+    assert_eq!(game.fuel(red), 0, "the store went to the first tanks");
+    // A point stands for 5,000 barrels at $54, twice over: $540,000.
+    assert_eq!(game.fuel_price(), 540);
+    let money = game.treasury(red);
+    let n = tanks.len() as u16;
+    game.perform(&Command::BuyFuel { points: n }).unwrap();
+    assert_eq!(game.fuel(red), n);
+    assert_eq!(game.treasury(red), money - i64::from(n) * 540);
+    // Next turn every tank is fuelled.
+    end_round(&mut game);
+    assert!(tanks.iter().all(|t| !game.unit(*t).unwrap().no_fuel));
+    // Nothing, more than the store holds, or more than the treasury: refused.
+    assert!(matches!(
+        game.check(&Command::BuyFuel { points: 0 }),
+        Err(RuleError::FuelStoreFull { .. })
+    ));
+    assert!(matches!(
+        game.check(&Command::BuyFuel {
+            points: FUEL_CAP + 1
+        }),
+        Err(RuleError::FuelStoreFull { .. })
+    ));
+    assert!(matches!(
+        game.check(&Command::BuyFuel { points: 30 }),
+        Err(RuleError::NotEnoughMoney { .. })
+    ));
+}
