@@ -115,6 +115,8 @@ pub fn keys_to_actions(
     if keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter) {
         if selection.pending.is_some() {
             actions.write(PlayerAction::ConfirmAttack);
+        } else if selection.advance(&session.game, session.player).is_some() {
+            actions.write(PlayerAction::Advance);
         } else if let Some(hex) = hovered.0 {
             actions.write(PlayerAction::Click(hex));
         }
@@ -143,7 +145,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     (
         "Enter",
-        "the same as a click on the hex under the pointer; confirms an attack",
+        "confirms an attack, advances after one (with the first attacker offered); otherwise the same as a click on the hex under the pointer",
     ),
     (
         "Right click, Esc",
@@ -217,6 +219,17 @@ pub fn handle_actions(
                     {
                         selection.unit = None;
                     }
+                }
+            }
+            PlayerAction::Advance => {
+                let first = selection
+                    .advance(&session.game, session.player)
+                    .and_then(|(_, units)| units.first().copied());
+                if let Some(unit) = first {
+                    selection.message = session
+                        .perform(&Command::Advance { unit })
+                        .err()
+                        .map(|e| crate::narrate::explain(&session.game, &e));
                 }
             }
             PlayerAction::Cancel => {

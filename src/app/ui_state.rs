@@ -31,6 +31,23 @@ pub struct Selection {
     pub message: Option<String>,
     /// A costly or irreversible order asking to be confirmed.
     pub confirm: Option<PendingOrder>,
+    /// The emptied hex (and the turn) the player chose not to advance into.
+    pub held: Option<(Hex, u16)>,
+}
+
+impl Selection {
+    /// The hex the player's last attack emptied and the attackers that may step in, while the
+    /// player has not chosen to hold.
+    pub fn advance<'g>(
+        &self,
+        game: &'g crate::sim::Game,
+        player: crate::sim::FactionId,
+    ) -> Option<(Hex, &'g [UnitId])> {
+        let (hex, units) = game.advance_offer()?;
+        let mine = !game.is_over() && game.active_faction() == player;
+        (mine && self.pending.is_none() && self.held != Some((hex, game.turn())))
+            .then_some((hex, units))
+    }
 }
 
 /// An attack the player is about to order.
@@ -63,6 +80,8 @@ pub enum PlayerAction {
     Click(Hex),
     /// Confirm the attack being shown.
     ConfirmAttack,
+    /// Advance into the hex the last attack emptied, with the first attacker offered.
+    Advance,
     /// Cancel what is in progress: the attack shown, else the selection, else open the menu.
     Cancel,
     /// End the player's turn.

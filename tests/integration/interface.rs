@@ -617,14 +617,8 @@ fn after_an_attack_that_empties_its_hex_the_player_is_asked_whether_to_advance()
             "the player is asked whether to advance"
         );
         let before = seen(&mut app);
-        // What the window's button gives.
-        app.world_mut()
-            .write_message(euphrates::app::ui_state::OrderButton::now(
-                Command::Advance { unit },
-            ));
-        for _ in 0..4 {
-            app.update();
-        }
+        // Enter takes the first attacker offered in, as the window's first button does.
+        key(&mut app, KeyCode::Enter, Key::Enter);
         let session = app.world().resource::<Session>();
         assert_eq!(session.game.unit(unit).map(|u| u.hex), Some(hex));
         assert_eq!(session.commands(), before.commands + 1);

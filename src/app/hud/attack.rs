@@ -122,18 +122,13 @@ pub(super) fn attack_window(
 pub(super) fn advance_window(
     mut contexts: EguiContexts,
     session: Res<Session>,
-    selection: Res<Selection>,
+    mut selection: ResMut<Selection>,
     mut orders: MessageWriter<OrderButton>,
-    mut declined: Local<Option<(hexx::Hex, u16)>>,
 ) -> Result {
     let game = &session.game;
-    let Some((hex, units)) = game.advance_offer() else {
+    let Some((hex, units)) = selection.advance(game, session.player) else {
         return Ok(());
     };
-    let mine = !game.is_over() && game.active_faction() == session.player;
-    if !mine || selection.pending.is_some() || *declined == Some((hex, game.turn())) {
-        return Ok(());
-    }
     let ctx = contexts.ctx_mut()?;
     let s = game.scenario();
     let place = crate::narrate::names::place_or_hex(s, hex);
@@ -149,12 +144,13 @@ pub(super) fn advance_window(
             if s.place_at(hex).is_none() {
                 ui.small("A unit that guards a town or an oil field may do better to stay.");
             }
-            for id in units {
+            for (k, id) in units.iter().enumerate() {
                 let Some(u) = game.unit(*id) else { continue };
                 let from = crate::narrate::names::place_or_hex(s, u.hex);
+                let key = if k == 0 { " (Enter)" } else { "" };
                 if ui
                     .button(format!("Advance with {}", u.name))
-                    .on_hover_text(format!("{} leaves {from}.", u.name))
+                    .on_hover_text(format!("{} leaves {from}{key}.", u.name))
                     .clicked()
                 {
                     orders.write(OrderButton::now(crate::sim::Command::Advance { unit: *id }));
@@ -165,7 +161,7 @@ pub(super) fn advance_window(
                 .on_hover_text("Nobody advances; the hex stays empty.")
                 .clicked()
             {
-                *declined = Some((hex, game.turn()));
+                selection.held = Some((hex, game.turn()));
             }
         });
     Ok(())

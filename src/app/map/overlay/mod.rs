@@ -159,6 +159,24 @@ pub fn paint_map(
             red,
         );
     }
+    // Ground an attack of the player's has just emptied: ringed in gold, with the attackers
+    // that may step in, until the player chooses.
+    if let Some((hex, units)) = selection.advance(game, me)
+        && let Some(shape) = view.hex_shape(hex)
+    {
+        let gold = egui::Color32::from_rgb(255, 210, 70);
+        painter.add(egui::Shape::closed_line(
+            shape,
+            egui::Stroke::new(3.0, gold),
+        ));
+        for id in units {
+            if let (Some(u), Some(to)) = (game.unit(*id), view.hex(hex))
+                && let Some(from) = view.hex(u.hex)
+            {
+                painter.arrow(from, (to - from) * 0.7, egui::Stroke::new(2.5, gold));
+            }
+        }
+    }
     if let Some(h) = hovered.0
         && let Some(shape) = view.hex_shape(h)
     {
