@@ -236,7 +236,7 @@ pub fn confirmation(game: &Game, command: &Command) -> Option<String> {
             }
             let names: Vec<&str> = displeased.iter().map(String::as_str).collect();
             Some(format!(
-                "Coordinate with {} for {} turns? It angers the patrons at odds with it: tension with {} rises. A patron's support is halved from tension {} and stops at {}.",
+                "Coordinate with {} for {} turns? Tension rises with {}, at odds with them: a patron's support is halved from tension {} and stops at {}.",
                 faction(*with),
                 diplomacy::COORDINATION_TURNS,
                 narrate::names::list(&names),

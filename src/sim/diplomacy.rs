@@ -40,10 +40,9 @@ pub const END_COORDINATION_TENSION: i16 = 10;
 /// Turns that coordination agreed in the game lasts before it lapses, unless renewed: joint
 /// operations were agreed for an operation, not for good.
 pub const COORDINATION_TURNS: u16 = 5;
-/// Tension added between a side that proposes coordination and each patron at odds with the
-/// other party — its own patrons that are the partner's rivals or enemies, and the partner's
-/// that are its own: a patron does not arm a client to work with its rival's, nor welcome a
-/// rival drawing its client in.
+/// Tension added between a side and each of its patrons that is a rival or enemy of the side
+/// it coordinates with (and between the partner and each of its patrons that is one of the
+/// side's): a patron does not arm a client to work with its rival's.
 pub const COORDINATION_PATRON_TENSION: i16 = 15;
 /// Tension seizing a field a patron wants for someone else adds with that patron.
 pub const OIL_TENSION: i16 = 15;
@@ -345,37 +344,26 @@ impl Game {
         }
     }
 
-    /// What coordinating costs the side that proposes it (the partner, which accepts by
-    /// rule, pays nothing): tension with its own patrons that are rivals or enemies of the
-    /// partner, and with the partner's patrons that are its rivals or enemies.
+    /// What coordinating costs: tension between each side and those of its patrons that are
+    /// rivals or enemies of the other side.
     fn coordination_displeasure(&self, me: FactionId, with: FactionId) -> Vec<Event> {
-        let at_odds = |p: PatronId, f: FactionId| {
-            matches!(
-                self.relation(Party::Patron(p), Party::Faction(f)).stance,
-                Stance::Rival | Stance::Hostile
-            )
-        };
-        let mut patrons: Vec<PatronId> = self
-            .backers(me)
-            .into_iter()
-            .filter(|p| at_odds(*p, with))
-            .collect();
-        for p in self.backers(with) {
-            if at_odds(p, me) && !patrons.contains(&p) {
-                patrons.push(p);
+        let mut events = Vec::new();
+        for (side, other) in [(me, with), (with, me)] {
+            for p in self.backers(side) {
+                let stance = self
+                    .relation(Party::Patron(p), Party::Faction(other))
+                    .stance;
+                if matches!(stance, Stance::Rival | Stance::Hostile) {
+                    events.push(self.tension_event(
+                        Party::Faction(side),
+                        Party::Patron(p),
+                        COORDINATION_PATRON_TENSION,
+                        Reason::RivalCoordination,
+                    ));
+                }
             }
         }
-        patrons
-            .into_iter()
-            .map(|p| {
-                self.tension_event(
-                    Party::Faction(me),
-                    Party::Patron(p),
-                    COORDINATION_PATRON_TENSION,
-                    Reason::RivalCoordination,
-                )
-            })
-            .collect()
+        events
     }
 
     /// What happens as a new turn begins, before the first faction moves: relations at the
