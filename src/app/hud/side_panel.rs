@@ -121,24 +121,28 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
         egui::CollapsingHeader::new("Orders")
             .default_open(false)
             .show(ui, |ui| {
-                let offers = input::faction_offers(game);
+                let mut offers = input::faction_offers(game);
                 if offers.is_empty() {
                     ui.weak(nothing_to_order(game, me));
                 }
-                egui::ScrollArea::vertical()
-                    .id_salt("offers")
-                    .max_height(220.0)
-                    .show(ui, |ui| {
-                        for offer in offers {
-                            if ui
-                                .small_button(&offer.label)
-                                .on_hover_text(&offer.hint)
-                                .clicked()
-                            {
-                                hud.orders.write(OrderButton::from(offer));
-                            }
-                        }
-                    });
+                // In groups under their headings, in the panel's own scroll (a list scrolled
+                // inside a scrolled panel hides most of itself).
+                offers.sort_by_key(|o| order_group(&o.command).0);
+                let mut heading = None;
+                for offer in offers {
+                    let (rank, title) = order_group(&offer.command);
+                    if heading != Some(rank) {
+                        heading = Some(rank);
+                        ui.small(title);
+                    }
+                    if ui
+                        .small_button(&offer.label)
+                        .on_hover_text(&offer.hint)
+                        .clicked()
+                    {
+                        hud.orders.write(OrderButton::from(offer));
+                    }
+                }
             });
     }
     egui::CollapsingHeader::new("Legend")
@@ -457,4 +461,16 @@ fn nothing_to_order(game: &crate::sim::Game, me: crate::sim::FactionId) -> Strin
         "no free town of yours that your supply reaches to raise a unit in".to_owned()
     };
     format!("Nothing to order now: {why}.")
+}
+
+/// Where an order goes in the Orders list: its group's place and heading.
+fn order_group(command: &crate::sim::Command) -> (u8, &'static str) {
+    use crate::sim::Command as C;
+    match command {
+        C::Recruit { .. } => (0, "Raise units"),
+        C::RequestReinforcements { .. } => (1, "Ask patrons for units"),
+        C::BuyFuel { .. } => (2, "Fuel"),
+        C::Repair { .. } => (3, "Repairs"),
+        _ => (4, "Diplomacy"),
+    }
 }
