@@ -156,16 +156,13 @@ pub struct Offer {
     pub label: String,
     /// Its tooltip: what it does and costs.
     pub hint: String,
-    /// The command it gives.
+    /// The command it gives (a costly one asks first: see [`confirmation`]).
     pub command: Command,
-    /// For a costly or irreversible order, the question to ask first, its cost spelled out.
-    pub confirm: Option<String>,
 }
 
 impl Offer {
-    fn new(game: &Game, label: String, hint: String, command: Command) -> Offer {
+    fn new(label: String, hint: String, command: Command) -> Offer {
         Offer {
-            confirm: confirmation(game, &command),
             label,
             hint,
             command,
@@ -326,7 +323,6 @@ pub fn unit_offers(game: &Game, unit: UnitId) -> Vec<Offer> {
         && game.check(&reinforce).is_ok()
     {
         out.push(Offer::new(
-            game,
             format!("Replacements: +{gain} strength ({})", narrate::names::money(cost)),
             format!(
                 "Up to {} strength points back, never beyond its strength at the start; the unit spends its turn refitting.",
@@ -342,7 +338,6 @@ pub fn unit_offers(game: &Game, unit: UnitId) -> Vec<Offer> {
         };
         if game.check(&command).is_ok() {
             out.push(Offer::new(
-                game,
                 format!(
                     "Air drop by {} ({} support)",
                     p.name,
@@ -379,7 +374,6 @@ pub fn strike_offers(game: &Game, hex: Hex) -> Vec<Offer> {
             };
             game.check(&command).is_ok().then(|| {
                 Offer::new(
-                    game,
                     format!(
                         "Air strike by {} ({} support)",
                         p.name,
@@ -407,7 +401,7 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
     let mut out = Vec::new();
     let mut push = |label: String, hint: String, command: Command| {
         if game.check(&command).is_ok() {
-            out.push(Offer::new(game, label, hint, command));
+            out.push(Offer::new(label, hint, command));
         }
     };
     for (i, p) in s.places.iter().enumerate() {
@@ -450,10 +444,7 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
         }
     }
     // Fuel for the store: a turn's worth for the side's motorised units, and one point.
-    let motorised = game
-        .units()
-        .filter(|u| u.owner == me && u.kind.move_class() == crate::sim::MoveClass::Motor)
-        .count() as u16;
+    let motorised = game.motorised_units(me);
     let mut amounts = vec![1u16];
     if motorised > 1 {
         amounts.push(motorised);

@@ -336,10 +336,13 @@ pub fn order_buttons(
     mut selection: ResMut<Selection>,
 ) {
     for order in orders.read() {
-        if let Some(question) = &order.confirm {
+        // The question is worked out on the click, not for every offer on every frame.
+        if !order.confirmed
+            && let Some(question) = input::confirmation(&session.game, &order.command)
+        {
             selection.confirm = Some(PendingOrder {
                 command: order.command.clone(),
-                question: question.clone(),
+                question,
             });
             continue;
         }

@@ -79,8 +79,9 @@ fn layout_report(layout: &crate::app::ui_state::TopBarLayout) -> String {
     let mut out = String::new();
     for c in &layout.controls {
         out.push_str(&format!(
-            "control {}: {:.0},{:.0} to {:.0},{:.0}\n",
-            c.name, c.rect.min.x, c.rect.min.y, c.rect.max.x, c.rect.max.y
+            "control {}: {}\n",
+            c.name,
+            crate::app::ui_state::corners(c.rect)
         ));
     }
     for p in layout.problems() {

@@ -140,32 +140,38 @@ pub struct AutoEndTurns(pub u32);
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HelpOpen(pub bool);
 
-/// An order given by a button (recruits, replacements, requests, diplomacy), with the question
-/// to ask first when it is costly or irreversible.
+/// An order given by a button (recruits, replacements, requests, diplomacy). A costly or
+/// irreversible one asks first (see [`crate::app::input::confirmation`]) unless it is the
+/// answer to that question.
 #[derive(Message, Clone, Debug, PartialEq)]
 pub struct OrderButton {
     /// The order.
     pub command: Command,
-    /// Ask this first (the cost spelled out); `None` to carry it out at once.
-    pub confirm: Option<String>,
+    /// The player has already said yes to it.
+    pub confirmed: bool,
 }
 
 impl OrderButton {
-    /// An order to carry out at once (already confirmed, or needing no confirmation).
+    /// An order as a button gives it: asked first if it is costly.
+    pub fn ask(command: Command) -> OrderButton {
+        OrderButton {
+            command,
+            confirmed: false,
+        }
+    }
+
+    /// An order to carry out at once (confirmed, or one that never asks).
     pub fn now(command: Command) -> OrderButton {
         OrderButton {
             command,
-            confirm: None,
+            confirmed: true,
         }
     }
 }
 
 impl From<crate::app::input::Offer> for OrderButton {
     fn from(offer: crate::app::input::Offer) -> OrderButton {
-        OrderButton {
-            command: offer.command,
-            confirm: offer.confirm,
-        }
+        OrderButton::ask(offer.command)
     }
 }
 
@@ -242,8 +248,10 @@ impl TopBarLayout {
                 || (c.rect.height() - c.shown.height()).abs() > 0.5;
             if cut || c.rect.width() < 1.0 {
                 out.push(format!(
-                    "{} is cut off ({:?} shown of {:?})",
-                    c.name, c.shown, c.rect
+                    "{} is cut off ({} shown of {})",
+                    c.name,
+                    corners(c.shown),
+                    corners(c.rect)
                 ));
             }
         }
@@ -257,4 +265,12 @@ impl TopBarLayout {
         }
         out
     }
+}
+
+/// A rectangle as its corners in points: "8,2 to 115,20".
+pub fn corners(r: Rect) -> String {
+    format!(
+        "{:.0},{:.0} to {:.0},{:.0}",
+        r.min.x, r.min.y, r.max.x, r.max.y
+    )
 }

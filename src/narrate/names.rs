@@ -96,14 +96,10 @@ pub fn list(names: &[&str]) -> String {
 pub fn verdict(game: &crate::sim::Game, faction: crate::sim::FactionId) -> String {
     let v = game.verdict(faction);
     let (got, all) = game.objective_share(faction);
-    if all == 0 {
-        return format!("{}: no objectives to judge by", v.name());
+    match game.objective_percent(faction) {
+        None => format!("{}: no objectives to judge by", v.name()),
+        Some(share) => format!("{}: {got} of {all} objective points ({share} %)", v.name()),
     }
-    format!(
-        "{}: {got} of {all} objective points ({} %)",
-        v.name(),
-        got * 100 / all
-    )
 }
 
 /// What each verdict needs, for a tooltip: "decisive victory from 80 %, victory from 55 %,

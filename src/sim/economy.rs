@@ -223,6 +223,13 @@ impl Game {
         }]
     }
 
+    /// How many motorised units a faction has: each burns a fuel point a turn.
+    pub fn motorised_units(&self, faction: FactionId) -> u16 {
+        self.units()
+            .filter(|u| u.owner == faction && u.kind.move_class() == MoveClass::Motor)
+            .count() as u16
+    }
+
     /// What a fuel point costs from traders now, thousands of US dollars: the crude it
     /// stands for at the day's price, twice over for refining and the middlemen (a game
     /// estimate).

@@ -101,16 +101,21 @@ impl Game {
             .unwrap_or(s.verdicts)
     }
 
+    /// The share of its objective points `faction` has secured, in percent (none without
+    /// objectives).
+    pub fn objective_percent(&self, faction: FactionId) -> Option<u32> {
+        let (got, all) = self.objective_share(faction);
+        (got * 100).checked_div(all)
+    }
+
     /// `faction`'s verdict: at the end, how its game went; before, how it would go if the
     /// game ended now. A rival's decisive result, ending the game early, leaves every other
     /// side a draw at best. A side with no objectives is judged a draw.
     pub fn verdict(&self, faction: FactionId) -> Verdict {
-        let (got, all) = self.objective_share(faction);
-        if all == 0 {
+        let Some(share) = self.objective_percent(faction) else {
             return Verdict::Draw;
-        }
+        };
         let levels = self.verdict_levels(faction);
-        let share = got * 100 / all;
         let by_share = if share >= u32::from(levels.decisive) {
             Verdict::DecisiveVictory
         } else if share >= u32::from(levels.victory) {

@@ -383,15 +383,15 @@ fn windows() -> Vec<(&'static str, Opener, bool)> {
             "Are you sure?",
             |w| {
                 let game = &w.resource::<Session>().game;
-                let offer = euphrates::app::input::faction_offers(game)
+                let (command, question) = euphrates::app::input::faction_offers(game)
                     .into_iter()
-                    .find(|o| o.confirm.is_some())
+                    .find_map(|o| {
+                        euphrates::app::input::confirmation(game, &o.command)
+                            .map(|q| (o.command, q))
+                    })
                     .expect("an order that asks first (a breach)");
                 w.resource_mut::<Selection>().confirm =
-                    Some(euphrates::app::ui_state::PendingOrder {
-                        command: offer.command,
-                        question: offer.confirm.unwrap(),
-                    });
+                    Some(euphrates::app::ui_state::PendingOrder { command, question });
             },
             false,
         ),

@@ -143,8 +143,7 @@ fn readouts(ui: &mut egui::Ui, hud: &mut Hud, placed: &mut TopBarLayout) {
     placed.note("supply", &supply);
     // The verdict as it stands: what the player is playing for, always in sight.
     let verdict = game.verdict(me);
-    let (got, all) = game.objective_share(me);
-    let share = (got * 100).checked_div(all).unwrap_or(0);
+    let share = game.objective_percent(me).unwrap_or(0);
     let tone = match verdict {
         Verdict::DecisiveVictory | Verdict::Victory => egui::Color32::from_rgb(120, 220, 120),
         Verdict::Draw => egui::Color32::from_rgb(230, 200, 90),

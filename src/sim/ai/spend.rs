@@ -150,12 +150,7 @@ impl<'a> Plan<'a> {
         if self.d == Difficulty::Easy {
             return None;
         }
-        let motorised = game
-            .units()
-            .filter(|u| {
-                u.owner == self.me && u.kind.move_class() == crate::sim::map::MoveClass::Motor
-            })
-            .count() as u16;
+        let motorised = game.motorised_units(self.me);
         let coming = game.fuel(self.me).saturating_add(game.fuel_income(self.me));
         let short = motorised.saturating_sub(coming);
         let price = game.fuel_price().max(1);
