@@ -171,7 +171,7 @@ pub fn handle_actions(
     mut selection: ResMut<Selection>,
     mut pace: ResMut<Pace>,
     mut menu: ResMut<InGameMenu>,
-    mut centre: MessageWriter<CentreOn>,
+    (mut centre, mut redraw): (MessageWriter<CentreOn>, MessageWriter<RequestRedraw>),
 ) {
     for action in actions.read() {
         match *action {
@@ -268,6 +268,9 @@ pub fn handle_actions(
                     selection.unit = Some(id);
                     if let Some(u) = session.game.unit(id) {
                         centre.write(CentreOn(u.hex));
+                        // The camera reads it next frame; a window that redraws only on
+                        // input would otherwise wait for the next key or mouse move.
+                        redraw.write(RequestRedraw);
                     }
                 }
             }
