@@ -194,6 +194,22 @@ def in_ellipse(p, e):
 
 
 # ---------------------------------------------------------------------------------------
+# Lines of prepared defences each place holds on 3 Nov 2017 (0 when not listed). A line
+# absorbs one lost fight (see src/sim/defences.rs), so the lines stand for how long each place
+# held under attack in the record. All counts are game estimates from those dates:
+# al-Busayrah fell to the SDF about nine days in (12 Nov) [S33][S52]; Rawa after six days of
+# assault (11-17 Nov) [S94][S97]; Abu Kamal was entered 8-9 Nov, largely retaken by the
+# Islamic State, and fully taken 19 Nov [S60b][S61b][S62]; al-Quriyah, al-Asharah and
+# al-Salihiyah held into late November and December [S56][S58][S306]; the Hajin pocket and
+# al-Baghuz held until December 2018 and March 2019 [S15][S59]; Deir ez-Zor's garrison had held
+# its siege lines for three years [S45][S165].
+DEFENCES = {
+    "deir_ez_zor": 2, "dez_airbase": 2,
+    "busayrah": 3, "shuhail": 1, "quriyah": 1, "asharah": 2, "salihiyah": 2,
+    "hajin": 5, "shaafa": 1, "susah": 1, "baghuz": 2, "abu_kamal": 2,
+    "rumana": 1, "rawa": 3,
+}
+
 # Places: id, name, kind, lat, lon, population, points, holder on 3 Nov 2017, source.
 PLACES = [
     ("raqqa", "Raqqa", "City", 35.95, 39.02, 220488, 6, "sdf", "Coordinates [S4][S1]; population 220,488 (2004) [S4]; fewer than 1% of ~300,000 inhabitants left in Oct 2017 [S40]; SDF declared it liberated 17 Oct 2017 [S40][S41]."),
@@ -276,11 +292,11 @@ UNITS = [
     ("irq_cts", "Counter-Terrorism Service", "SpecialForces", "iraq", 34.40, 41.03, 15, 85, "Elite", "Took al-Qa'im and the crossing 3 Nov 2017 [S90b][S91]; strength EST."),
     ("irq_pmf", "Popular Mobilization Forces", "Militia", "iraq", 34.30, 41.05, 30, 75, "Regular", "Brigades in the al-Qa'im offensive [S90b][S116]; 60,000-90,000 in all Iraq [S177]; strength EST."),
     ("irq_tribal", "Tribal Mobilization", "Militia", "iraq", 34.36, 41.98, 10, 65, "Regular", "[S90b][S105]; strength EST."),
-    ("irq_8div", "8th Infantry Division", "Infantry", "iraq", 34.35, 41.70, 25, 65, "Regular", "Second of the 'two infantry divisions' for Rawa [S94b] (identity UNCERTAIN); strength EST."),
+    ("irq_8div", "8th Infantry Division", "Infantry", "iraq", 34.05, 41.25, 25, 65, "Regular", "At the Akkas gas field in November 2017 [S335]; perhaps the second of the 'two infantry divisions' for Rawa [S94b] (UNCERTAIN); strength EST."),
     ("irq_9armd", "9th Armoured Division", "Mechanised", "iraq", 34.20, 41.60, 20, 70, "Regular", "Named for the desert phase from 23 Nov 2017 [S116]; strength EST."),
     ("irq_police", "Anbar police and Federal Police", "Infantry", "iraq", 34.14, 42.33, 10, 60, "Regular", "[S105][S176]; strength EST."),
     # Islamic State
-    ("is_abu_kamal", "Abu Kamal garrison", "Infantry", "isis", 34.4536, 40.9367, 20, 80, "Veteran", "6,000-8,000 fighters in the Mayadin-Abu Kamal valley (coalition estimate, Sep 2017) [S160]; strength EST."),
+    ("is_abu_kamal", "Abu Kamal garrison", "Infantry", "isis", 34.4536, 40.9367, 14, 80, "Veteran", "6,000-8,000 fighters in the Mayadin-Abu Kamal valley (coalition estimate, Sep 2017) [S160], fewer than 3,000 in Iraq and Syria by 5 Dec [S118]; the city was entered within days of the government's arrival (8-9 Nov) [S60b]; strength EST."),
     ("is_hajin", "Hajin fighters", "Infantry", "isis", 34.69, 40.83, 15, 85, "Veteran", "[S15][S160]; strength EST."),
     ("is_salihiyah", "al-Salihiyah fighters", "Militia", "isis", 34.77, 40.65, 8, 70, "Regular", "[S14][S160]; strength EST."),
     ("is_asharah", "al-Asharah fighters", "Militia", "isis", 34.92, 40.56, 8, 70, "Regular", "[S56][S160]; strength EST."),
@@ -526,10 +542,14 @@ def main():
         w('        (a: "%s", b: "isis", stance: Hostile, source: %s),' % (p, q("[S118][S121]")))
     w("    ],")
     w("")
+    w("    // defences: lines of prepared works; each absorbs one lost fight. Game estimates from how")
+    w("    // long each place held under attack in the record (see the generator's DEFENCES).")
     w("    places: [")
     for (pid, name, kind, lat, lon, popn, pts, holder, src) in PLACES:
-        w("        (id: %s, name: %s, kind: %s, at: %s, population: %d, points: %d, holder: %s, source: %s)," % (
-            q(pid), q(name), kind, pos(lat, lon), popn, pts, q(holder), q(src)))
+        lines = DEFENCES.get(pid, 0)
+        works = ", defences: %d" % lines if lines else ""
+        w("        (id: %s, name: %s, kind: %s, at: %s, population: %d, points: %d, holder: %s%s, source: %s)," % (
+            q(pid), q(name), kind, pos(lat, lon), popn, pts, q(holder), works, q(src)))
     w("    ],")
     w("")
     w("    oil_fields: [")

@@ -264,6 +264,18 @@ pub fn confirmation(game: &Game, command: &Command) -> Option<String> {
             game.fuel_price() * i64::from(*points),
             &format!("Buy {points} fuel points"),
         ),
+        Command::Fortify { place } => {
+            let at = s
+                .places
+                .get(usize::from(place.0))
+                .map_or("?", |p| p.name.as_str());
+            spending(
+                game,
+                me,
+                crate::sim::defences::FORTIFY_COST,
+                &format!("Fortify {at}"),
+            )
+        }
         Command::Repair { field } => {
             let name = s
                 .oil_fields
@@ -463,6 +475,22 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
                 game.fuel_income(me)
             ),
             Command::BuyFuel { points },
+        );
+    }
+    for (i, p) in s.places.iter().enumerate().filter(|(_, p)| p.defences > 0) {
+        let place = PlaceId(i as u16);
+        let lines = game.defences(place);
+        push(
+            format!(
+                "Fortify {} ({} of {} lines, {})",
+                p.name,
+                lines + 1,
+                p.defences,
+                narrate::names::money(crate::sim::defences::FORTIFY_COST)
+            ),
+            "Your garrison digs a new line of prepared defences: each line costs an attacker a won fight before it can drive the garrison out. One line a turn, not while under fire."
+                .to_owned(),
+            Command::Fortify { place },
         );
     }
     for (i, f) in s.oil_fields.iter().enumerate() {

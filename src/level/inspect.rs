@@ -82,7 +82,7 @@ pub fn to_json(level: &LoadedLevel) -> Value {
         .map(|(p, f)| {
             json!({ "id": p.key, "name": p.name, "kind": format!("{:?}", p.kind), "hex": axial(s, p.hex),
                     "given": given(&f.at), "population": p.population, "points": p.points,
-                    "holder": f.holder, "source": f.source })
+                    "holder": f.holder, "defences": p.defences, "source": f.source })
         })
         .collect();
     let fields: Vec<Value> = s

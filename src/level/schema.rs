@@ -495,6 +495,10 @@ pub struct Place {
     /// The faction holding it at the start.
     #[serde(default)]
     pub holder: Option<String>,
+    /// Lines of prepared defences it holds at the start (0..=5), and the most its holder can
+    /// dig again.
+    #[serde(default)]
+    pub defences: u8,
     /// Where the facts come from.
     #[serde(default)]
     pub source: String,

@@ -252,6 +252,41 @@ pub fn describe(
             faction(*f),
             super::names::money(*cost)
         ),
+        Event::DefencesBreached { place, by, left } => {
+            let p = scenario.places.get(usize::from(place.0))?;
+            match left {
+                0 => format!(
+                    "{} broke the last line of {}'s defences: the garrison is in the open.",
+                    faction(*by),
+                    p.name
+                ),
+                1 => format!(
+                    "{} broke a line of {}'s defences; 1 line still stands.",
+                    faction(*by),
+                    p.name
+                ),
+                n => format!(
+                    "{} broke a line of {}'s defences; {n} lines still stand.",
+                    faction(*by),
+                    p.name
+                ),
+            }
+        }
+        Event::Fortified {
+            place,
+            faction: f,
+            lines,
+            cost,
+        } => {
+            let p = scenario.places.get(usize::from(place.0))?;
+            format!(
+                "{} dug a new line of defences at {} for {} ({lines} of {} now stand).",
+                faction(*f),
+                p.name,
+                super::names::money(*cost),
+                p.defences
+            )
+        }
         Event::Unpaid { faction: f, .. } => {
             format!("{} could not pay its troops: morale falls.", faction(*f))
         }

@@ -111,3 +111,24 @@ pub fn verdict_levels(game: &crate::sim::Game, faction: crate::sim::FactionId) -
         l.decisive, l.victory, l.draw
     )
 }
+
+/// A place's prepared defences in a few words, e.g. "defences 2 of 3 lines", with whether they
+/// can be dug again yet.
+pub fn defences(game: &Game, place: PlaceId) -> String {
+    let s = game.scenario();
+    let Some(p) = s.place(place) else {
+        return String::new();
+    };
+    let lines = game.defences(place);
+    let under_fire = game
+        .last_breach(place)
+        .filter(|t| game.turn() < t + crate::sim::defences::UNDER_FIRE_TURNS);
+    match under_fire {
+        Some(t) => format!(
+            "defences {lines} of {} lines (breached {})",
+            p.defences,
+            s.date_of_turn(t)
+        ),
+        None => format!("defences {lines} of {} lines", p.defences),
+    }
+}

@@ -133,6 +133,28 @@ pub fn explain(game: &Game, error: &RuleError) -> String {
         E::FuelStoreFull { points, store, cap } => format!(
             "The fuel store cannot take {points} more points: it holds {cap} and has {store} already."
         ),
+        E::NoWorks(p) => format!(
+            "{} has no works to dig: it holds no prepared defences.",
+            place(s, *p)
+        ),
+        E::NoGarrison(p) => format!(
+            "{} has none of your units in it: a line is dug by a garrison.",
+            place(s, *p)
+        ),
+        E::DefencesFull { place: p, lines } => format!(
+            "{} already has all {lines} lines of its defences.",
+            place(s, *p)
+        ),
+        E::UnderFire { place: p, turn } => format!(
+            "{} is under fire: its defences were breached on {}, and a line can be dug again from {}.",
+            place(s, *p),
+            s.date_of_turn(*turn),
+            s.date_of_turn(turn + crate::sim::defences::UNDER_FIRE_TURNS)
+        ),
+        E::FortifiedThisTurn(p) => format!(
+            "{} has already been fortified this turn: one line a turn.",
+            place(s, *p)
+        ),
         E::NothingToAdvanceInto => {
             "There is nothing to advance into: no attack of yours has just emptied a hex.".into()
         }

@@ -168,10 +168,14 @@ pub struct Preview {
     /// Units of cooperating or allied factions next to the target that join the attack with
     /// half their power (counted in `attack`).
     pub joint: Vec<crate::sim::UnitId>,
+    /// Lines of prepared defences at the target: while any stand, a win breaks one instead of
+    /// driving the defender out.
+    pub defences: u8,
 }
 
 impl Preview {
-    /// Chance in sixths that the defender is forced out.
+    /// Chance in sixths that the attacker wins: the defender is forced out, or, behind
+    /// prepared defences, a line breaks.
     pub fn win_sixths(&self) -> u8 {
         Outcome::ALL
             .iter()

@@ -55,6 +55,12 @@ pub enum Command {
         /// The kind of unit.
         kind: UnitKind,
     },
+    /// Pay to dig a new line of prepared defences at a place the faction holds and garrisons
+    /// (once a turn at each place, and not while it is under fire).
+    Fortify {
+        /// The place.
+        place: PlaceId,
+    },
     /// Pay for replacements: a supplied unit that has not moved or fought this turn regains
     /// strength and spends the turn refitting.
     Reinforce {
@@ -400,6 +406,31 @@ pub enum RuleError {
         /// Its capacity.
         cap: u16,
     },
+    /// A place that holds no prepared defences.
+    #[error("{0} has no works that can be fortified")]
+    NoWorks(PlaceId),
+    /// Fortifying a place with none of one's units in it.
+    #[error("{0} has no garrison of the faction whose turn it is to dig")]
+    NoGarrison(PlaceId),
+    /// Fortifying a place whose defences all stand.
+    #[error("{place} already has all {lines} lines of its defences")]
+    DefencesFull {
+        /// The place.
+        place: PlaceId,
+        /// Lines it holds.
+        lines: u8,
+    },
+    /// Fortifying a place whose defences were breached too recently.
+    #[error("{place} is under fire: its defences were breached on turn {turn}")]
+    UnderFire {
+        /// The place.
+        place: PlaceId,
+        /// The turn of the breach.
+        turn: u16,
+    },
+    /// Fortifying a place twice in one turn.
+    #[error("{0} has already been fortified this turn")]
+    FortifiedThisTurn(PlaceId),
     /// An advance with no emptied hex to advance into.
     #[error("no attack has just emptied a hex to advance into")]
     NothingToAdvanceInto,

@@ -486,6 +486,10 @@ pub struct Place {
     pub population: u32,
     /// Victory points for holding it.
     pub points: u16,
+    /// Lines of prepared defences it can hold (berms, trenches, mined approaches, tunnels),
+    /// 0..=[`crate::sim::defences::MAX_DEFENCES`]; it starts the game with all of them.
+    #[serde(default)]
+    pub defences: u8,
 }
 
 /// Whether a field yields oil or gas.

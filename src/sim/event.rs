@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::Date;
 use super::combat::Outcome;
-use super::entities::{FactionId, Party, PatronId, Stance, Unit, UnitId};
+use super::entities::{FactionId, Party, PatronId, PlaceId, Stance, Unit, UnitId};
 use super::map::Mp;
 
 /// One thing that happened in the game.
@@ -215,6 +215,27 @@ pub enum Event {
         faction: FactionId,
         /// Fuel points.
         points: u16,
+        /// What it paid, thousands of US dollars.
+        cost: i64,
+    },
+    /// An attack won, or an air strike, broke one line of a place's prepared defences: the
+    /// garrison held, but the place is weaker.
+    DefencesBreached {
+        /// The place.
+        place: PlaceId,
+        /// The faction that broke the line.
+        by: FactionId,
+        /// Lines still standing.
+        left: u8,
+    },
+    /// A faction paid to dig a new line of defences at a place it holds.
+    Fortified {
+        /// The place.
+        place: PlaceId,
+        /// The faction.
+        faction: FactionId,
+        /// Lines standing now.
+        lines: u8,
         /// What it paid, thousands of US dollars.
         cost: i64,
     },

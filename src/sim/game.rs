@@ -66,6 +66,12 @@ pub struct State {
     /// The hex an attack has just emptied, and the attackers that may advance into it.
     #[serde(default)]
     advance: Option<(Hex, Vec<UnitId>)>,
+    /// Lines of prepared defences standing at each place.
+    defences: Vec<u8>,
+    /// The turn each place's defences were last breached (0: never).
+    breached: Vec<u16>,
+    /// The turn each place was last fortified (0: never).
+    fortified: Vec<u16>,
 }
 
 /// One entry of the event log.
@@ -187,6 +193,9 @@ impl Game {
             displaced: vec![0; scenario.factions.len()],
             oil_price: None,
             advance: None,
+            defences: scenario.places.iter().map(|p| p.defences).collect(),
+            breached: vec![0; scenario.places.len()],
+            fortified: vec![0; scenario.places.len()],
         };
         let mut game = Game {
             occupant: vec![None; scenario.map.len()],
@@ -347,6 +356,27 @@ impl Game {
             .get(objective)
             .copied()
             .unwrap_or(false)
+    }
+
+    /// Lines of prepared defences standing at a place.
+    pub fn defences(&self, place: PlaceId) -> u8 {
+        self.state
+            .defences
+            .get(usize::from(place.0))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The turn a place's defences were last breached, if ever.
+    pub fn last_breach(&self, place: PlaceId) -> Option<u16> {
+        let t = self.state.breached.get(usize::from(place.0)).copied()?;
+        (t > 0).then_some(t)
+    }
+
+    /// The turn a place was last fortified, if ever.
+    pub fn last_fortified(&self, place: PlaceId) -> Option<u16> {
+        let t = self.state.fortified.get(usize::from(place.0)).copied()?;
+        (t > 0).then_some(t)
     }
 
     /// Whether a faction has recruited a unit this turn.

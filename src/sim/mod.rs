@@ -9,8 +9,9 @@
 //! state hash in `game/rng.rs`, [`Game::apply`] in `game/apply.rs`); checking a command and
 //! its rules of movement, attack and the turn sequence in [`rules`]; supply and its attrition
 //! in [`supply`]; oil revenue, seizure, repair, money and fuel in [`economy`]; patrons' support
-//! (strikes, drops, reinforcements) in [`patrons`]; relations, tension and agreements in
-//! [`diplomacy`]; objectives and the end in [`victory`]; the computer players in [`ai`].
+//! (strikes, drops, reinforcements) in [`patrons`]; places' prepared defences in
+//! [`defences`]; relations, tension and agreements in [`diplomacy`]; objectives and the end
+//! in [`victory`]; the computer players in [`ai`].
 //! Words for players are not made here but in [`crate::narrate`].
 
 pub mod ai;
@@ -18,6 +19,7 @@ pub mod calendar;
 pub mod civilians;
 pub mod combat;
 pub mod command;
+pub mod defences;
 pub mod diplomacy;
 pub mod economy;
 pub mod entities;

@@ -198,6 +198,19 @@ impl Game {
                 });
             }
             events.extend(self.harm_events(me, u.owner, ATTACK_TENSION, Reason::AirStrike));
+            // Precision strikes on positions open a breach for the troops on the ground.
+            let lines = self.defences_at(target);
+            if lines > 0
+                && roll >= super::defences::STRIKE_BREACH_ROLL
+                && loss < u.strength
+                && let Some((place, _)) = self.scenario().place_at(target)
+            {
+                events.push(Event::DefencesBreached {
+                    place,
+                    by: me,
+                    left: lines - 1,
+                });
+            }
         }
         if let Some(f) = self.field_at(target)
             && let Some(holder) = self.control(target)

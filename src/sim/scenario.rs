@@ -115,6 +115,12 @@ impl Scenario {
         self.factions.get(usize::from(id.0))
     }
 
+    /// The date a turn begins (turns count from 1).
+    pub fn date_of_turn(&self, turn: u16) -> Date {
+        self.start
+            .plus_days(u32::from(turn.saturating_sub(1)) * u32::from(self.days_per_turn))
+    }
+
     /// A place by id.
     pub fn place(&self, id: PlaceId) -> Option<&Place> {
         self.places.get(usize::from(id.0))

@@ -574,29 +574,24 @@ fn the_game_opens_on_the_players_forces_with_counters_easy_to_read() {
 fn after_an_attack_that_empties_its_hex_the_player_is_asked_whether_to_advance() {
     use euphrates::sim::Command;
     for seed in 1..60 {
-        let mut app = game_seeded("syria", (1280, 800), 1.0, AnimationSpeed::Off, seed);
-        // The Tiger Forces go next to al-Asharah's fighters and attack with all they can.
+        let mut app = game_seeded("sdf", (1280, 800), 1.0, AnimationSpeed::Off, seed);
+        // The al-Omar guard, next to the al-Tanak field's guard (open ground, no prepared
+        // defences), attacks with all it can.
         let attack = {
             let mut session = app.world_mut().resource_mut::<Session>();
             let me = session.player;
             let game = &session.game;
-            let tiger = game.units().find(|u| u.name == "Tiger Forces").unwrap().id;
+            let guard = game.units().find(|u| u.name == "al-Omar guard").unwrap();
             let target = game
                 .units()
-                .find(|u| u.name == "al-Asharah fighters")
+                .find(|u| u.name == "al-Tanak guard")
                 .unwrap()
                 .hex;
-            let path = game
-                .scenario()
-                .map
-                .neighbors(target)
-                .find_map(|h| game.path_to(tiger, h))
-                .expect("the Tiger Forces reach al-Asharah");
-            session
-                .perform(&Command::Move { unit: tiger, path })
-                .unwrap();
+            assert_eq!(guard.hex.unsigned_distance_to(target), 1);
+            assert_eq!(game.defences_at(target), 0);
+            let attacker = guard.id;
             let attackers =
-                euphrates::app::input::possible_attackers(&session.game, me, tiger, target);
+                euphrates::app::input::possible_attackers(&session.game, me, attacker, target);
             session
                 .perform(&Command::Attack { attackers, target })
                 .unwrap();

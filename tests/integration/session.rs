@@ -410,6 +410,12 @@ fn every_event_is_told_in_words() {
             by: f,
             people: 1200,
         },
+        Event::Fortified {
+            place: PlaceId(0),
+            faction: f,
+            lines: 2,
+            cost: 1500,
+        },
         Event::GameEnded {
             scores: vec![10; s.factions.len()],
             reason: EndReason::LastTurn,
@@ -427,6 +433,13 @@ fn every_event_is_told_in_words() {
             ratio_percent: 150,
             roll: 4,
             outcome,
+        });
+    }
+    for left in 0..3 {
+        events.push(Event::DefencesBreached {
+            place: PlaceId(0),
+            by: f,
+            left,
         });
     }
     for reason in [
@@ -485,10 +498,12 @@ fn every_event_is_told_in_words() {
         | Event::CiviliansDisplaced { .. }
         | Event::GameEnded { .. }
         | Event::AdvanceOpen { .. }
-        | Event::FuelBought { .. } => std::mem::discriminant(e),
+        | Event::FuelBought { .. }
+        | Event::DefencesBreached { .. }
+        | Event::Fortified { .. } => std::mem::discriminant(e),
     };
     let distinct: std::collections::HashSet<_> = events.iter().map(kinds).collect();
-    assert_eq!(distinct.len(), 31, "one of each kind of event");
+    assert_eq!(distinct.len(), 33, "one of each kind of event");
     let name = |id: UnitId| game.unit(id).map_or("a unit".into(), |u| u.name.clone());
     for e in &events {
         let Some(text) = narrate::describe(e, s, &name) else {

@@ -70,10 +70,25 @@ pub(super) fn attack_window(
                             f64::from(m.percent) / 100.0
                         ));
                     }
+                    if p.defences > 0 {
+                        ui.colored_label(
+                            egui::Color32::from_rgb(230, 190, 90),
+                            format!(
+                                "Behind prepared defences ({} line{}): a win breaks a line and the garrison stays.",
+                                p.defences,
+                                if p.defences == 1 { "" } else { "s" }
+                            ),
+                        );
+                    }
                     ui.small("Chances (in sixths):");
                     for (outcome, sixths) in crate::sim::Outcome::ALL.iter().zip(p.chances) {
                         if sixths > 0 {
-                            ui.small(format!("   {}: {}/6", outcome.name(), sixths));
+                            let name = if p.defences > 0 && outcome.defender_retreats() {
+                                format!("{} (a line breaks)", outcome.name())
+                            } else {
+                                outcome.name().to_owned()
+                            };
+                            ui.small(format!("   {name}: {sixths}/6"));
                         }
                     }
                 }

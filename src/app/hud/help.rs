@@ -30,9 +30,14 @@ pub(super) fn help_window(mut contexts: EguiContexts, mut help: ResMut<HelpOpen>
             ui.label("Your turn: move and attack with your units, give orders, then End turn. The other sides then move; their actions appear in the log at the bottom.");
             ui.label("Supply comes along roads from your sources. Units low on supply have two turns before they lose strength; out of supply they move at half speed and cannot attack.");
             ui.label(format!(
-                "Units that stay a whole turn in place dig in: +{} % defence, +{} % in a town or city.",
+                "Units that stay a whole turn in place dig in: +{} % defence.",
                 rules::DUG_IN_PERCENT - 100,
-                rules::FORTIFIED_PERCENT - 100
+            ));
+            ui.label(format!(
+                "Towns may hold lines of prepared defences (shown as bars by the name). While one stands, a won attack breaks a line instead of driving the garrison out; an air strike breaks one on a roll of {} or more. The holder can dig a line again ({}) where it has a garrison, once a turn, but not within {} turns of a breach.",
+                crate::sim::defences::STRIKE_BREACH_ROLL,
+                crate::narrate::names::money(crate::sim::defences::FORTIFY_COST),
+                crate::sim::defences::UNDER_FIRE_TURNS,
             ));
             ui.separator();
             egui::Grid::new("keys").striped(true).num_columns(2).show(ui, |ui| {

@@ -246,6 +246,9 @@ pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) 
         ));
         let left = game.residents(id);
         let mut notes = Vec::new();
+        if p.defences > 0 {
+            notes.push(crate::narrate::names::defences(game, id));
+        }
         if left < p.population {
             notes.push(format!("{} have fled, {left} remain", p.population - left));
         }
@@ -470,7 +473,8 @@ fn order_group(command: &crate::sim::Command) -> (u8, &'static str) {
         C::Recruit { .. } => (0, "Raise units"),
         C::RequestReinforcements { .. } => (1, "Ask patrons for units"),
         C::BuyFuel { .. } => (2, "Fuel"),
-        C::Repair { .. } => (3, "Repairs"),
-        _ => (4, "Diplomacy"),
+        C::Fortify { .. } => (3, "Defences"),
+        C::Repair { .. } => (4, "Repairs"),
+        _ => (5, "Diplomacy"),
     }
 }

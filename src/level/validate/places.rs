@@ -26,6 +26,21 @@ impl Validator {
         for (i, p) in lv.places.iter().enumerate().take(MAX_ITEMS) {
             let path = format!("places[{i}]");
             let hex = self.hex(map, g, &format!("{path}.at"), &p.at);
+            if p.defences > sim::defences::MAX_DEFENCES {
+                self.err(
+                    &format!("{path}.defences"),
+                    format!(
+                        "`{}` has {} lines of defences; a place holds at most {}",
+                        p.id,
+                        p.defences,
+                        sim::defences::MAX_DEFENCES
+                    ),
+                    Some(format!(
+                        "use 0 (open) to {}: each line absorbs one lost fight",
+                        sim::defences::MAX_DEFENCES
+                    )),
+                );
+            }
             let holder = p
                 .holder
                 .as_ref()
@@ -59,6 +74,7 @@ impl Validator {
                 hex: hex.unwrap_or_default(),
                 population: p.population,
                 points: p.points,
+                defences: p.defences,
             });
         }
         (place_ids, places)

@@ -162,7 +162,9 @@ impl<'a> Plan<'a> {
             Difficulty::Hard => self
                 .key_strike()
                 .or_else(|| self.finishing.then(|| self.weakest_enemy_near()).flatten()),
-            _ => self.weakest_enemy_near(),
+            // A strike may open a breach in the defences of a place it is about to assault.
+            Difficulty::Normal => self.breach_strike().or_else(|| self.weakest_enemy_near()),
+            Difficulty::Easy => self.weakest_enemy_near(),
         }?;
         let c = Command::RequestAirStrike { patron, target };
         game.check(&c).is_ok().then_some(c)
@@ -178,6 +180,15 @@ impl<'a> Plan<'a> {
             .into_iter()
             .map(|(_, _, t)| t)
             .find(|t| self.targets.iter().any(|x| x.hex == *t))
+    }
+
+    /// The target of its best attack on a place it wants that stands behind prepared
+    /// defences.
+    pub(super) fn breach_strike(&self) -> Option<Hex> {
+        self.attack_options()
+            .into_iter()
+            .map(|(_, _, t)| t)
+            .find(|t| self.game.defences_at(*t) > 0 && self.targets.iter().any(|x| x.hex == *t))
     }
 
     /// The weakest hostile unit next to one of ours, those without cover from the air first.
@@ -211,7 +222,12 @@ pub(super) fn expected_value(
         let odds = i64::from(sixths);
         let hurt = i64::from(defender) * i64::from(o.defender_loss_percent());
         let cost = i64::from(attackers) * i64::from(o.attacker_loss_percent());
-        let gain = if o.attacker_won() { value * 100 } else { 0 };
+        // Behind prepared defences a win breaks a line: a share of the way to the hex.
+        let gain = if o.attacker_won() {
+            value * 100 / (i64::from(p.defences) + 1)
+        } else {
+            0
+        };
         ev += odds * (hurt + gain - cost * if cautious { 2 } else { 1 }) / 6;
     }
     ev

@@ -30,6 +30,7 @@ impl<'a> Plan<'a> {
         let recruits = !game.recruited_this_turn(self.me);
         self.garrison_the_exposed(recruits, spare)
             .or_else(|| self.buy_fuel(spare))
+            .or_else(|| self.fortify(spare))
             .or_else(|| self.repair_a_field(spare, turns_left))
             .or_else(|| self.refit_a_garrison(spare))
             .or_else(|| self.refit_the_worn(spare))
@@ -84,6 +85,30 @@ impl<'a> Plan<'a> {
             });
         }
         None
+    }
+
+    /// A new line of defences at the most valuable place it garrisons within an enemy's
+    /// reach: each line costs an attacker a won fight.
+    fn fortify(&self, spare: i64) -> Option<Command> {
+        if self.d == Difficulty::Easy || spare < crate::sim::defences::FORTIFY_COST {
+            return None;
+        }
+        let game = self.game;
+        let s = game.scenario();
+        s.places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.defences > 0)
+            .filter_map(|(i, p)| {
+                let m = s.map.index(p.hex)?;
+                let place = PlaceId(i as u16);
+                let worth = self.guard[m].max(u32::from(p.points));
+                (self.contested[m] && game.check_fortify(place).is_ok()).then_some((worth, i))
+            })
+            .max_by_key(|&(worth, i)| (worth, Reverse(i)))
+            .map(|(_, i)| Command::Fortify {
+                place: PlaceId(i as u16),
+            })
     }
 
     /// A hard AI repairs its damaged fields while there are turns left to earn from them.

@@ -53,6 +53,38 @@ impl Game {
                 if let Some(i) = self.scenario.map.index(*hex) {
                     self.state.control[i] = Some(*to);
                 }
+                // Works built to face one way are no use to whoever takes them.
+                if let Some((p, _)) = self.scenario.place_at(*hex)
+                    && let Some(d) = self.state.defences.get_mut(usize::from(p.0))
+                {
+                    *d = 0;
+                }
+            }
+            Event::DefencesBreached { place, left, .. } => {
+                let i = usize::from(place.0);
+                if let Some(d) = self.state.defences.get_mut(i) {
+                    *d = (*left).min(*d);
+                }
+                if let Some(b) = self.state.breached.get_mut(i) {
+                    *b = self.state.turn;
+                }
+            }
+            Event::Fortified {
+                place,
+                faction,
+                lines,
+                cost,
+            } => {
+                let i = usize::from(place.0);
+                if let Some(d) = self.state.defences.get_mut(i) {
+                    *d = *lines;
+                }
+                if let Some(f) = self.state.fortified.get_mut(i) {
+                    *f = self.state.turn;
+                }
+                if let Some(t) = self.state.treasury.get_mut(usize::from(faction.0)) {
+                    *t -= cost;
+                }
             }
             Event::AdvanceOpen { hex, units } => {
                 self.state.advance = Some((*hex, units.clone()));

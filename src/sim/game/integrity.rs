@@ -125,6 +125,14 @@ impl Game {
         if let Some(d) = s.field_damage.iter().find(|&&d| d > MAX_DAMAGE) {
             return Err(format!("a field has damage {d} (0..={MAX_DAMAGE})"));
         }
+        for (p, &d) in sc.places.iter().zip(&s.defences) {
+            if d > p.defences {
+                return Err(format!(
+                    "{} has {d} lines of defences, more than the {} it can hold",
+                    p.key, p.defences
+                ));
+            }
+        }
         Ok(())
     }
 
@@ -150,6 +158,9 @@ impl Game {
             ("repairs", s.repairing.len(), sc.oil_fields.len()),
             ("residents", s.residents.len(), sc.places.len()),
             ("displaced", s.displaced.len(), factions),
+            ("defences", s.defences.len(), sc.places.len()),
+            ("breaches", s.breached.len(), sc.places.len()),
+            ("fortifications", s.fortified.len(), sc.places.len()),
         ];
         for (what, have, want) in lists {
             if have != want {

@@ -124,7 +124,7 @@ impl Game {
             },
         ];
         if defender.dug_in {
-            mods.push(dug_in_modifier(self.scenario(), target));
+            mods.push(dug_in_modifier());
         }
         if weakest_crossing > 100 {
             mods.push(Modifier {
@@ -147,6 +147,7 @@ impl Game {
             defence_modifiers: mods,
             chances: combat::chances(column),
             joint,
+            defences: self.defences_at(target),
         })
     }
 
@@ -258,12 +259,23 @@ impl Game {
             morale_change: if won { -10 } else { 5 },
         });
         let mut vacated = false;
+        let lines = self.defences_at(target);
         if d_loss >= defender.strength {
             events.push(Event::UnitDestroyed {
                 unit: defender.id,
                 hex: target,
             });
             vacated = true;
+        } else if outcome.defender_retreats()
+            && lines > 0
+            && let Some((place, _)) = self.scenario().place_at(target)
+        {
+            // The garrison falls back behind its next line instead of out of the town.
+            events.push(Event::DefencesBreached {
+                place,
+                by: me,
+                left: lines - 1,
+            });
         } else if outcome.defender_retreats() {
             match self.retreat_hex(defender, &attackers) {
                 Some(to) => events.push(Event::UnitRetreated {
@@ -383,24 +395,10 @@ impl Game {
 /// Defence bonus of a dug-in unit, in percent.
 pub const DUG_IN_PERCENT: u32 = 125;
 
-/// Defence bonus of a unit dug in inside a town or city (prepared defences, tunnels, mines).
-pub const FORTIFIED_PERCENT: u32 = 150;
-
-/// The defence modifier of a unit dug in at `hex`: stronger inside a town or a city.
-pub(crate) fn dug_in_modifier(scenario: &crate::sim::Scenario, hex: Hex) -> Modifier {
-    use crate::sim::entities::PlaceKind;
-    let fortified = scenario
-        .place_at(hex)
-        .is_some_and(|(_, p)| matches!(p.kind, PlaceKind::City | PlaceKind::Town));
-    if fortified {
-        Modifier {
-            label: "dug in (fortified town)".into(),
-            percent: FORTIFIED_PERCENT,
-        }
-    } else {
-        Modifier {
-            label: "dug in".into(),
-            percent: DUG_IN_PERCENT,
-        }
+/// The defence modifier of a unit dug in where it stands.
+pub(crate) fn dug_in_modifier() -> Modifier {
+    Modifier {
+        label: "dug in".into(),
+        percent: DUG_IN_PERCENT,
     }
 }

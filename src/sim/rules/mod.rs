@@ -13,7 +13,7 @@ mod attack;
 mod movement;
 mod turn;
 
-pub use attack::{DUG_IN_PERCENT, FORTIFIED_PERCENT};
+pub use attack::DUG_IN_PERCENT;
 pub use movement::Reach;
 pub(crate) use movement::zoc_reaches;
 
@@ -42,6 +42,7 @@ impl Game {
             Command::Advance { unit } => self.check_advance(*unit).map(|_| ()),
             Command::BuyFuel { points } => self.check_buy_fuel(*points).map(|_| ()),
             Command::Repair { field } => self.check_repair(*field),
+            Command::Fortify { place } => self.check_fortify(*place).map(|_| ()),
             Command::Recruit { place, kind } => self.check_recruit(*place, *kind),
             Command::Reinforce { unit } => self.reinforcement(*unit).map(|_| ()),
             Command::RequestAirStrike { patron, target } => self.check_air_strike(*patron, *target),
@@ -84,6 +85,15 @@ impl Game {
                 field: *field,
                 cost: crate::sim::economy::REPAIR_COST,
             }],
+            Command::Fortify { place } => {
+                let (lines, cost) = self.check_fortify(*place)?;
+                vec![Event::Fortified {
+                    place: *place,
+                    faction: self.active_faction(),
+                    lines,
+                    cost,
+                }]
+            }
             Command::Recruit { place, kind } => self.execute_recruit(*place, *kind),
             Command::Reinforce { unit } => {
                 let (gain, cost) = self.reinforcement(*unit)?;

@@ -55,6 +55,7 @@ fn objectives_score_holding_routes_and_survival() {
     b.unit(red, UnitKind::Infantry, 1, 1);
     let mut s = b.build();
     let place = |key: &str, hex| Place {
+        defences: 0,
         key: key.into(),
         name: key.into(),
         kind: PlaceKind::Town,

@@ -121,6 +121,7 @@ fn fighting_and_air_strikes_in_a_town_displace_its_people_counted_against_the_at
     b.unit_mut(d).strength = 30;
     let target = b.hex(4, 3);
     let town = b.place(Place {
+        defences: 0,
         key: "town".into(),
         name: "Town".into(),
         kind: PlaceKind::Town,
@@ -162,27 +163,6 @@ fn fighting_and_air_strikes_in_a_town_displace_its_people_counted_against_the_at
         None
     );
     assert!(game.check_invariants().is_ok());
-}
-
-#[test]
-fn units_dug_in_inside_a_town_are_fortified() {
-    let mut b = ScenarioBuilder::new(10, 8, Terrain::Steppe);
-    let red = b.faction("red");
-    let blue = b.faction("blue");
-    let a = b.unit(red, UnitKind::Infantry, 3, 3);
-    let d = b.unit(blue, UnitKind::Infantry, 4, 3);
-    let town = b.hex(4, 3);
-    self::town(&mut b, "town", 4, 3, 5000);
-    b.unit_mut(d).dug_in = true;
-    let game = Game::new(b.build(), 1);
-    let p = game.preview_attack(&[a], town).unwrap();
-    assert!(
-        p.defence_modifiers
-            .iter()
-            .any(|m| m.label == "dug in (fortified town)" && m.percent == 150),
-        "{:?}",
-        p.defence_modifiers
-    );
 }
 
 /// Red attacks a weak blue unit with a strong one until the attack empties the hex (the dice

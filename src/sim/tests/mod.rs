@@ -11,6 +11,7 @@ pub(super) use crate::sim::patrons::{STRIKE_COVER_PERCENT, strike_loss_percent};
 pub(super) use crate::sim::*;
 
 mod computer;
+mod defences;
 mod ending;
 mod fighting;
 mod money;
@@ -35,6 +36,7 @@ pub(super) fn place(
     points: u16,
 ) -> PlaceId {
     b.place(Place {
+        defences: 0,
         key: key.into(),
         name: key.into(),
         kind,
@@ -70,6 +72,7 @@ pub(super) fn town(
 ) -> PlaceId {
     let hex = b.hex(col, row);
     b.place(Place {
+        defences: 0,
         key: key.into(),
         name: key.into(),
         kind: PlaceKind::Town,

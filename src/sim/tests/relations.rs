@@ -39,6 +39,7 @@ fn prize_beyond_the_line(near_prize: bool) -> Game {
     for &(col, row) in prizes {
         let hex = b.hex(col, row);
         b.place(Place {
+            defences: 0,
             key: format!("prize{col}"),
             name: "prize".into(),
             kind: PlaceKind::Town,

@@ -25,7 +25,8 @@ pub use motion::{SupplyCache, UnitAnim};
 use crate::app::state::EguiPass;
 use counters::{CounterState, counter_rect, paint_counter};
 use layers::{
-    paint_labels, paint_objectives, paint_places, paint_reach, paint_supply, paint_supply_line,
+    paint_defences, paint_labels, paint_objectives, paint_places, paint_reach, paint_supply,
+    paint_supply_line,
 };
 use view::View;
 
@@ -144,6 +145,7 @@ pub fn paint_map(
         };
         paint_counter(&painter, p, hex_px, game, &settings, u, state);
     }
+    paint_defences(&painter, &view, game, hex_px);
     if let Some(pending) = &selection.pending
         && let Some(p) = view.hex(pending.target)
     {
