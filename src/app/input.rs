@@ -264,6 +264,18 @@ pub fn confirmation(game: &Game, command: &Command) -> Option<String> {
             game.fuel_price() * i64::from(*points),
             &format!("Buy {points} fuel points"),
         ),
+        Command::RaiseCell { place } => {
+            let at = s
+                .places
+                .get(usize::from(place.0))
+                .map_or("?", |p| p.name.as_str());
+            spending(
+                game,
+                me,
+                crate::sim::insurgency::CELL_COST,
+                &format!("Raise a cell at {at}"),
+            )
+        }
         Command::Fortify { place } => {
             let at = s
                 .places
@@ -417,10 +429,31 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
         }
     };
     for (i, p) in s.places.iter().enumerate() {
+        let place = PlaceId(i as u16);
+        if game.lost_ground(me, place) {
+            let inside = game.unit_at(p.hex).is_none();
+            push(
+                format!(
+                    "Raise a cell at {} ({})",
+                    p.name,
+                    narrate::names::money(crate::sim::insurgency::CELL_COST)
+                ),
+                format!(
+                    "{} fighters go underground {}. A cell moves through zones of control, needs no supply, is seen from the air only when enemy troops stand next to it, and extorts {} a turn near people another side rules. Counts as the turn's new unit.",
+                    crate::sim::insurgency::CELL_STRENGTH,
+                    if inside {
+                        "inside the empty town, which they take back"
+                    } else {
+                        "next to the town, beside its garrison"
+                    },
+                    narrate::names::money(crate::sim::insurgency::EXTORTION)
+                ),
+                Command::RaiseCell { place },
+            );
+        }
         if game.control(p.hex) != Some(me) {
             continue;
         }
-        let place = PlaceId(i as u16);
         for kind in UnitKind::ALL {
             let cost = crate::sim::economy::recruit_cost(kind);
             push(

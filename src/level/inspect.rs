@@ -101,7 +101,7 @@ pub fn to_json(level: &LoadedLevel) -> Value {
         .map(|(f, lf)| {
             json!({ "id": f.key, "name": f.name, "color": lf.color, "playable": f.playable,
                     "patrons": lf.patrons, "treasury": f.treasury, "oil_access": f.oil_access,
-                    "tax": f.tax, "funding": f.funding, "fuel": f.fuel, "negotiates": f.negotiates,
+                    "tax": f.tax, "funding": f.funding, "fuel": f.fuel, "negotiates": f.negotiates, "cells": f.cells,
                     "source": lf.source })
         })
         .collect();

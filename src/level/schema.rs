@@ -435,6 +435,10 @@ pub struct Faction {
     /// judges more strictly).
     #[serde(default)]
     pub verdicts: Option<Verdicts>,
+    /// Most underground cells it may have at once, raised in ground it held at the start and
+    /// lost (0: none).
+    #[serde(default)]
+    pub cells: u8,
     /// Where the facts come from.
     #[serde(default)]
     pub source: String,

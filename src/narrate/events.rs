@@ -216,6 +216,12 @@ pub fn describe(
             patron_of(*support),
             name(*unit)
         ),
+        Event::UnitRaised { unit, .. } if unit.kind == crate::sim::UnitKind::Cell => format!(
+            "{} raised an underground cell, {}, at {}.",
+            faction(unit.owner),
+            unit.name,
+            at(unit.hex)
+        ),
         Event::UnitRaised { unit, cost } if *cost > 0 => format!(
             "{} recruited {} at {}.",
             faction(unit.owner),

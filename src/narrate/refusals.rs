@@ -133,6 +133,29 @@ pub fn explain(game: &Game, error: &RuleError) -> String {
         E::FuelStoreFull { points, store, cap } => format!(
             "The fuel store cannot take {points} more points: it holds {cap} and has {store} already."
         ),
+        E::CellsRiseUnderground => {
+            "Cells are not recruited: they rise underground, in ground your side has lost (Raise a cell).".into()
+        }
+        E::NoCells => "Your side does not go underground: it raises no cells.".into(),
+        E::CellsAtLimit { max } => {
+            format!("You already have {max} cells, as many as the level allows.")
+        }
+        E::NotLostGround(p) => format!(
+            "{} is not ground your side held at the start and has lost: cells rise only there.",
+            place(s, *p)
+        ),
+        E::NoOneToHideAmong(p) => format!(
+            "No one lives in {} any more: a cell hides among people.",
+            place(s, *p)
+        ),
+        E::NoRoom(p) => format!(
+            "There is no free hex in or next to {} for a cell to rise in.",
+            place(s, *p)
+        ),
+        E::Unspotted(h) => format!(
+            "The cell at {} is not spotted: air power finds it only when your troops stand next to it.",
+            at(*h)
+        ),
         E::NoWorks(p) => format!(
             "{} has no works to dig: it holds no prepared defences.",
             place(s, *p)

@@ -61,6 +61,12 @@ pub enum Command {
         /// The place.
         place: PlaceId,
     },
+    /// Pay to raise an underground cell in ground the faction held at the start and has lost:
+    /// inside the place if it stands empty (which takes it back), else next to it.
+    RaiseCell {
+        /// The place.
+        place: PlaceId,
+    },
     /// Pay for replacements: a supplied unit that has not moved or fought this turn regains
     /// strength and spends the turn refitting.
     Reinforce {
@@ -406,6 +412,30 @@ pub enum RuleError {
         /// Its capacity.
         cap: u16,
     },
+    /// Recruiting a cell (cells are raised underground, in lost ground).
+    #[error("cells are not recruited: they are raised underground in lost ground")]
+    CellsRiseUnderground,
+    /// A faction that raises no cells.
+    #[error("the faction whose turn it is raises no underground cells")]
+    NoCells,
+    /// Cells at the level's limit.
+    #[error("the faction already has {max} cells, as many as it may")]
+    CellsAtLimit {
+        /// The limit.
+        max: u8,
+    },
+    /// Raising a cell where the faction held nothing at the start, or still holds it.
+    #[error("{0} is not ground the faction held at the start and has lost")]
+    NotLostGround(PlaceId),
+    /// Raising a cell in a place with no one left living in it.
+    #[error("no one lives in {0} any more for a cell to hide among")]
+    NoOneToHideAmong(PlaceId),
+    /// No free hex in or next to the place.
+    #[error("there is no free hex in or next to {0}")]
+    NoRoom(PlaceId),
+    /// An air strike on a cell no enemy troops stand next to.
+    #[error("the cell at {} is not spotted: no troops of the striker's side stand next to it", at(.0))]
+    Unspotted(Hex),
     /// A place that holds no prepared defences.
     #[error("{0} has no works that can be fortified")]
     NoWorks(PlaceId),

@@ -53,7 +53,7 @@ pub const UNPAID_MORALE: i16 = -5;
 pub fn point_cost(kind: super::entities::UnitKind) -> i64 {
     use super::entities::UnitKind as K;
     match kind {
-        K::Militia => 100,
+        K::Militia | K::Cell => 100,
         K::Infantry => 200,
         K::SpecialForces | K::Artillery => 300,
         K::Mechanised => 400,
@@ -133,6 +133,13 @@ impl Game {
                     amount: money,
                 });
             }
+        }
+        let extortion = self.extortion(faction);
+        if extortion > 0 {
+            lines.push(IncomeLine {
+                source: IncomeSource::Extortion,
+                amount: extortion,
+            });
         }
         let upkeep: i64 = self
             .units()
@@ -257,6 +264,9 @@ impl Game {
         place: PlaceId,
         kind: super::entities::UnitKind,
     ) -> Result<(), RuleError> {
+        if kind == super::entities::UnitKind::Cell {
+            return Err(RuleError::CellsRiseUnderground);
+        }
         let hex = self.check_raise_site(place, true)?;
         if self.recruited_this_turn(self.active_faction()) {
             return Err(RuleError::RecruitedThisTurn);

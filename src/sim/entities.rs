@@ -63,6 +63,9 @@ pub struct Faction {
     /// Its own verdict levels, when the level judges it apart from the others.
     #[serde(default)]
     pub verdicts: Option<super::victory::VerdictLevels>,
+    /// Most underground cells it may have at once (0: it raises none).
+    #[serde(default)]
+    pub cells: u8,
 }
 
 /// A foreign backer without units of its own on the map (e.g. Russia, Iran, the US-led
@@ -282,16 +285,21 @@ pub enum UnitKind {
     SpecialForces,
     /// Guns and rockets; attack from two hexes away without taking losses.
     Artillery,
+    /// A few fighters hidden among the people of ground their side has lost: they move
+    /// through zones of control, need no supply line, and are seen from the air only when
+    /// enemy troops stand next to them.
+    Cell,
 }
 
 impl UnitKind {
     /// All kinds, in a fixed order.
-    pub const ALL: [UnitKind; 5] = [
+    pub const ALL: [UnitKind; 6] = [
         UnitKind::Infantry,
         UnitKind::Mechanised,
         UnitKind::Militia,
         UnitKind::SpecialForces,
         UnitKind::Artillery,
+        UnitKind::Cell,
     ];
 
     /// Movement points at the start of each turn.
@@ -302,6 +310,7 @@ impl UnitKind {
             UnitKind::Militia => 8,
             UnitKind::SpecialForces => 10,
             UnitKind::Artillery => 8,
+            UnitKind::Cell => 8,
         }
     }
 
@@ -321,6 +330,7 @@ impl UnitKind {
             UnitKind::Militia => 70,
             UnitKind::SpecialForces => 130,
             UnitKind::Artillery => 120,
+            UnitKind::Cell => 100,
         }
     }
 
@@ -332,6 +342,7 @@ impl UnitKind {
             UnitKind::Militia => 80,
             UnitKind::SpecialForces => 100,
             UnitKind::Artillery => 50,
+            UnitKind::Cell => 70,
         }
     }
 
@@ -345,7 +356,7 @@ impl UnitKind {
 
     /// Whether enemy zones of control fail to stop it.
     pub fn ignores_zoc(self) -> bool {
-        self == UnitKind::SpecialForces
+        matches!(self, UnitKind::SpecialForces | UnitKind::Cell)
     }
 
     /// A short human name.
@@ -356,6 +367,7 @@ impl UnitKind {
             UnitKind::Militia => "militia",
             UnitKind::SpecialForces => "special forces",
             UnitKind::Artillery => "artillery",
+            UnitKind::Cell => "cell",
         }
     }
 }

@@ -340,6 +340,8 @@ pub enum IncomeSource {
     Subsidy(PatronId),
     /// Pay and upkeep of the units (negative).
     Upkeep,
+    /// Extortion and smuggling by underground cells among people another side rules.
+    Extortion,
 }
 
 /// One line of a faction's income statement.

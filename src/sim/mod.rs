@@ -10,7 +10,8 @@
 //! its rules of movement, attack and the turn sequence in [`rules`]; supply and its attrition
 //! in [`supply`]; oil revenue, seizure, repair, money and fuel in [`economy`]; patrons' support
 //! (strikes, drops, reinforcements) in [`patrons`]; places' prepared defences in
-//! [`defences`]; relations, tension and agreements in [`diplomacy`]; objectives and the end
+//! [`defences`]; underground cells and their extortion in [`insurgency`]; relations, tension
+//! and agreements in [`diplomacy`]; objectives and the end
 //! in [`victory`]; the computer players in [`ai`].
 //! Words for players are not made here but in [`crate::narrate`].
 
@@ -25,6 +26,7 @@ pub mod economy;
 pub mod entities;
 pub mod event;
 pub mod game;
+pub mod insurgency;
 pub mod map;
 pub mod patrons;
 pub mod queue;

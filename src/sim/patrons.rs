@@ -140,6 +140,13 @@ impl Game {
         let enemy_unit = self
             .unit_at(target)
             .is_some_and(|u| self.stance(u.owner, me).fights());
+        if self
+            .unit_at(target)
+            .is_some_and(|u| u.kind == UnitKind::Cell && enemy_unit)
+            && !self.spotted_by(me, target)
+        {
+            return Err(RuleError::Unspotted(target));
+        }
         let enemy_field = self.field_at(target).is_some()
             && self
                 .control(target)

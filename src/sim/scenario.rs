@@ -287,6 +287,7 @@ impl ScenarioBuilder {
             fuel: 0,
             negotiates: true,
             verdicts: None,
+            cells: 0,
         });
         FactionId((self.scenario.factions.len() - 1) as u8)
     }

@@ -407,7 +407,11 @@ impl Game {
         let mut states = Vec::new();
         let mut attrition = Vec::new();
         for u in self.units().filter(|u| u.owner == faction) {
-            let state = u.supply.next(!modelled || self.supplied_at(&net, u.hex));
+            // A cell lives off the land.
+            let lives_off_land = u.kind == crate::sim::UnitKind::Cell;
+            let state = u
+                .supply
+                .next(!modelled || lives_off_land || self.supplied_at(&net, u.hex));
             states.push((u.id, state));
             if state == crate::sim::SupplyState::Out {
                 let loss = combat::loss(u.strength, crate::sim::supply::ATTRITION_PERCENT);

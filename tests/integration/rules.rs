@@ -71,6 +71,8 @@ fn others(game: &Game, choice: u32) -> Vec<Command> {
     for p in 0..s.places.len() {
         let place = PlaceId(p as u16);
         all.push(Command::Recruit { place, kind });
+        all.push(Command::Fortify { place });
+        all.push(Command::RaiseCell { place });
         for q in 0..s.patrons.len() {
             all.push(Command::RequestReinforcements {
                 patron: PatronId(q as u8),

@@ -41,6 +41,7 @@ pub(super) fn economy_panel(ui: &mut egui::Ui, session: &Session) {
                         format!("subsidy from {}", s.party_name(Party::Patron(p)))
                     }
                     IncomeSource::Upkeep => "pay and upkeep of units".to_owned(),
+                    IncomeSource::Extortion => "extortion and smuggling by cells".to_owned(),
                 };
                 ui.small(format!("{:>+8} k$  {what}", l.amount));
             }

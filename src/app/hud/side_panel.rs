@@ -450,6 +450,7 @@ pub(super) fn history_panel(ui: &mut egui::Ui, session: &Session, history: &mut 
 fn nothing_to_order(game: &crate::sim::Game, me: crate::sim::FactionId) -> String {
     let cheapest = crate::sim::UnitKind::ALL
         .into_iter()
+        .filter(|k| *k != crate::sim::UnitKind::Cell)
         .map(crate::sim::economy::recruit_cost)
         .min()
         .unwrap_or(0);
@@ -470,7 +471,7 @@ fn nothing_to_order(game: &crate::sim::Game, me: crate::sim::FactionId) -> Strin
 fn order_group(command: &crate::sim::Command) -> (u8, &'static str) {
     use crate::sim::Command as C;
     match command {
-        C::Recruit { .. } => (0, "Raise units"),
+        C::Recruit { .. } | C::RaiseCell { .. } => (0, "Raise units"),
         C::RequestReinforcements { .. } => (1, "Ask patrons for units"),
         C::BuyFuel { .. } => (2, "Fuel"),
         C::Fortify { .. } => (3, "Defences"),

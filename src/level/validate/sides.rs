@@ -67,7 +67,20 @@ impl Validator {
                 verdicts: f
                     .verdicts
                     .map(|v| self.verdict_levels(&format!("factions[{i}].verdicts"), v)),
+                cells: f.cells,
             });
+            if f.cells > crate::sim::insurgency::MAX_CELLS {
+                self.err(
+                    &format!("factions[{i}].cells"),
+                    format!(
+                        "`{}` may have {} cells; at most {} are allowed",
+                        f.id,
+                        f.cells,
+                        crate::sim::insurgency::MAX_CELLS
+                    ),
+                    Some("cells are a few fighters each: use 0 to 10".into()),
+                );
+            }
         }
         if !lv.factions.is_empty() && !lv.factions.iter().any(|f| f.playable) {
             self.err(

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use hexx::Hex;
 
-use crate::sim::entities::{AgreementKind, FactionId, Goal, Stance, UnitId};
+use crate::sim::entities::{AgreementKind, FactionId, Goal, Stance, UnitId, UnitKind};
 use crate::sim::game::{Game, StableHasher};
 use crate::sim::map::MoveClass;
 use crate::sim::supply::SupplyMemo;
@@ -155,7 +155,11 @@ impl<'a> Plan<'a> {
             field_keys: [0; 3],
             cautious: d != Difficulty::Easy && must_survive(game, me),
         };
-        let mine = game.units().filter(|u| u.owner == me).count();
+        // Cells fight their own war (see `cell_score`): the side's survival rests on the rest.
+        let mine = game
+            .units()
+            .filter(|u| u.owner == me && u.kind != UnitKind::Cell)
+            .count();
         plan.survival = plan.cautious && mine <= SURVIVAL_UNITS;
         plan.find_targets(cuts);
         if plan.cautious && !plan.survival {
@@ -301,7 +305,7 @@ impl<'a> Plan<'a> {
         let map = &game.scenario().map;
         let mut mine: Vec<(bool, bool, u32, UnitId)> = game
             .units()
-            .filter(|u| u.owner == self.me)
+            .filter(|u| u.owner == self.me && u.kind != UnitKind::Cell)
             .map(|u| {
                 let nearest = enemies
                     .iter()

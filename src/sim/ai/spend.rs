@@ -8,6 +8,9 @@ use crate::sim::entities::{Place, PlaceId, PlaceKind, Request, UnitKind};
 use super::difficulty::Difficulty;
 use super::plan::Plan;
 
+/// A side raises a cell only with this many times its price to spare.
+const CELL_SAVINGS: i64 = 4;
+
 impl<'a> Plan<'a> {
     /// Money and reinforcements: recruits, replacements, patrons' units, repairs.
     pub(super) fn spend(&self) -> Option<Command> {
@@ -28,11 +31,14 @@ impl<'a> Plan<'a> {
         }
         // One recruit a turn: once raised, the money goes to what else it can buy.
         let recruits = !game.recruited_this_turn(self.me);
+        // Cells come after the garrisons' needs: a side holds its towns before it goes
+        // underground in those it lost.
         self.garrison_the_exposed(recruits, spare)
             .or_else(|| self.buy_fuel(spare))
             .or_else(|| self.fortify(spare))
             .or_else(|| self.repair_a_field(spare, turns_left))
             .or_else(|| self.refit_a_garrison(spare))
+            .or_else(|| self.raise_cell(recruits, spare))
             .or_else(|| self.refit_the_worn(spare))
             .or_else(|| self.recruit(recruits, spare))
     }
@@ -85,6 +91,34 @@ impl<'a> Plan<'a> {
             });
         }
         None
+    }
+
+    /// A cell in lost ground (short of easy): in an empty town first, which it takes back,
+    /// the more valuable the better; else beside the garrison with the fewest troops about.
+    fn raise_cell(&self, recruits: bool, spare: i64) -> Option<Command> {
+        let game = self.game;
+        // Money for the garrisons' replacements comes first: a cell is bought from what a
+        // long siege would not need.
+        let cost = crate::sim::insurgency::CELL_COST;
+        if !recruits || self.d == Difficulty::Easy || spare < cost * CELL_SAVINGS {
+            return None;
+        }
+        let s = game.scenario();
+        let enemies = self.enemy_hexes();
+        s.places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (PlaceId(i as u16), p))
+            .filter(|(id, _)| game.check_raise_cell(*id).is_ok())
+            .max_by_key(|(id, p)| {
+                let empty = game.unit_at(p.hex).is_none();
+                let near = enemies
+                    .iter()
+                    .filter(|e| e.unsigned_distance_to(p.hex) <= 2)
+                    .count();
+                (empty, p.points, Reverse(near), Reverse(id.0))
+            })
+            .map(|(place, _)| Command::RaiseCell { place })
     }
 
     /// A new line of defences at the most valuable place it garrisons within an enemy's

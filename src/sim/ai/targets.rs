@@ -17,6 +17,9 @@ use super::player::AiPlayer;
 /// units cut off waste away and cannot attack, so the line is worth more than their strength.
 pub(super) const SUPPLY_CUT_WEIGHT: u32 = 3;
 
+/// What hunting down an enemy cell in or next to its ground is worth to an AI.
+pub(super) const CELL_HUNT_VALUE: u32 = 4;
+
 impl AiPlayer {
     /// What the AI is after for the faction whose turn it is: hexes and their worth (what a
     /// debugging overlay or a curious player can show).
@@ -182,6 +185,21 @@ impl<'a> Plan<'a> {
         // Enemy units draw no one by themselves: the search toward targets would change with
         // every enemy step. They are fought where they stand in the way (see `attack`), and
         // where they cut a hard AI's supply.
+        // Cells in or next to what the side holds are hunted (short of easy): left alone, they
+        // cut roads and walk into empty towns.
+        if self.d != Difficulty::Easy {
+            for c in game
+                .units()
+                .filter(|c| c.kind == UnitKind::Cell && self.fights(c.owner))
+            {
+                let near_ours = std::iter::once(c.hex)
+                    .chain(map.neighbors(c.hex))
+                    .any(|h| game.control(h) == Some(self.me));
+                if near_ours {
+                    add(&mut targets, c.hex, CELL_HUNT_VALUE);
+                }
+            }
+        }
         for c in cuts {
             if self.takeable(c.hex) || game.unit_at(c.hex).is_some_and(|u| self.fights(u.owner)) {
                 add(&mut targets, c.hex, c.value * SUPPLY_CUT_WEIGHT);
@@ -238,6 +256,9 @@ impl<'a> Plan<'a> {
             return i64::MIN / 2;
         };
         let grab = self.last_grab(hex);
+        if u.kind == UnitKind::Cell {
+            return self.cell_score(u, hex, i) + grab;
+        }
         if self.survival || self.reserve.contains(&unit) {
             return self.hiding_score(u, i, grab, raid);
         }
@@ -295,6 +316,39 @@ impl<'a> Plan<'a> {
             };
         }
         score + grab
+    }
+
+    /// A cell goes where it hurts the enemy and lives: into an empty place it can take back,
+    /// onto enemy ground (its supply roads), among people another side rules (extortion pays),
+    /// and never next to more than it could survive.
+    fn cell_score(&self, u: &Unit, hex: Hex, i: usize) -> i64 {
+        let game = self.game;
+        let s = game.scenario();
+        let mut score = 0;
+        let enemy_ground = self.takeable(hex) && game.control(hex) != Some(self.me);
+        if enemy_ground {
+            score += 30;
+            if s.map.neighbors(hex).any(|n| s.map.has_road(hex, n)) {
+                score += 30;
+            }
+            if let Some((_, p)) = s.place_at(hex) {
+                score += i64::from(p.points.max(1)) * 200;
+            }
+        }
+        let peopled_other = |h: Hex| {
+            s.place_at(h).is_some_and(|(id, _)| {
+                game.residents(id) > 0 && game.control(h).is_some_and(|c| c != self.me)
+            })
+        };
+        if peopled_other(hex) || s.map.neighbors(hex).any(peopled_other) {
+            score += 40;
+        }
+        let threat = i64::from(self.threat[i]);
+        let own = i64::from(u.strength);
+        if threat > own {
+            score -= (threat - own) * 25;
+        }
+        score
     }
 
     /// The last fighters (and the reserve) keep away from every enemy, where their supply

@@ -358,7 +358,9 @@ impl Game {
             path: vec![hex],
             cost: 0,
         }];
-        self.capture_events(unit.owner, hex, &mut events);
+        if self.takes_ground(unit, hex, true) {
+            self.capture_events(unit.owner, hex, &mut events);
+        }
         Ok(events)
     }
 

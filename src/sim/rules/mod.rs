@@ -43,6 +43,7 @@ impl Game {
             Command::BuyFuel { points } => self.check_buy_fuel(*points).map(|_| ()),
             Command::Repair { field } => self.check_repair(*field),
             Command::Fortify { place } => self.check_fortify(*place).map(|_| ()),
+            Command::RaiseCell { place } => self.check_raise_cell(*place).map(|_| ()),
             Command::Recruit { place, kind } => self.check_recruit(*place, *kind),
             Command::Reinforce { unit } => self.reinforcement(*unit).map(|_| ()),
             Command::RequestAirStrike { patron, target } => self.check_air_strike(*patron, *target),
@@ -94,6 +95,7 @@ impl Game {
                     cost,
                 }]
             }
+            Command::RaiseCell { place } => self.execute_raise_cell(*place)?,
             Command::Recruit { place, kind } => self.execute_recruit(*place, *kind),
             Command::Reinforce { unit } => {
                 let (gain, cost) = self.reinforcement(*unit)?;

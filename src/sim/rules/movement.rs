@@ -320,8 +320,10 @@ impl Game {
             path: path.to_vec(),
             cost,
         }];
-        for &hex in path {
-            self.capture_events(unit.owner, hex, &mut events);
+        for (k, &hex) in path.iter().enumerate() {
+            if self.takes_ground(unit, hex, k + 1 == path.len()) {
+                self.capture_events(unit.owner, hex, &mut events);
+            }
         }
         Ok(events)
     }

@@ -14,6 +14,7 @@ mod computer;
 mod defences;
 mod ending;
 mod fighting;
+mod insurgency;
 mod money;
 mod moving;
 mod patronage;

@@ -111,6 +111,30 @@ pub(super) fn paint_counter(
         UnitKind::Artillery => {
             painter.circle_filled(sym.center(), sym.height() * 0.2, dark);
         }
+        UnitKind::Cell => {
+            // Hidden fighters: three dots in a dashed frame.
+            let inner = sym.shrink2(egui::vec2(sym.width() * 0.14, sym.height() * 0.16));
+            painter.add(egui::Shape::dashed_line(
+                &[
+                    inner.left_top(),
+                    inner.right_top(),
+                    inner.right_bottom(),
+                    inner.left_bottom(),
+                    inner.left_top(),
+                ],
+                line,
+                (sym.width() * 0.08).max(2.0),
+                (sym.width() * 0.06).max(1.5),
+            ));
+            let r = sym.height() * 0.09;
+            for dx in [-0.22, 0.0, 0.22] {
+                painter.circle_filled(
+                    sym.center() + egui::vec2(sym.width() * dx, 0.0),
+                    r.max(1.0),
+                    dark,
+                );
+            }
+        }
     }
     // Strength bar along the bottom, and the number when there is room.
     let full = u.full_strength.max(u.strength).max(1);

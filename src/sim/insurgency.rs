@@ -1,0 +1,166 @@
+//! Underground cells: when a side that the level lets go underground loses its ground, it can
+//! raise small cells there, among the people who still live in its lost towns. A cell moves through zones of control, lives off
+//! the land (it needs no supply line), is seen from the air only when enemy troops stand next
+//! to it, and extorts money from the people around it. Rising in an empty town, it takes the
+//! town back; the others must garrison what they take and hunt the cells.
+//!
+//! Why: as its towns fell in late 2017 the Islamic State left fighters behind and went back
+//! to the insurgency it had waged before 2014, living off extortion and smuggling (its
+//! non-oil income was most of its $16 M a month in mid-2017, IHS Markit [S142]).
+
+use hexx::Hex;
+
+use crate::sim::command::RuleError;
+use crate::sim::entities::{Experience, FactionId, PlaceId, UnitKind};
+use crate::sim::event::Event;
+use crate::sim::game::Game;
+
+/// The most cells a level may allow a faction.
+pub const MAX_CELLS: u8 = 10;
+
+/// What raising a cell costs, in thousands of US dollars.
+pub const CELL_COST: i64 = 1_000;
+
+/// The strength of a new cell, and the most a cell can have.
+pub const CELL_STRENGTH: u16 = 3;
+
+/// What a cell among people another side rules extorts each turn, in thousands of US dollars.
+pub const EXTORTION: i64 = 250;
+
+impl Game {
+    /// A faction's cells on the map.
+    pub fn cells_of(&self, faction: FactionId) -> usize {
+        self.units()
+            .filter(|u| u.owner == faction && u.kind == UnitKind::Cell)
+            .count()
+    }
+
+    /// Whether `unit` entering `hex` (and stopping there when `stops`) takes it. A cell hides
+    /// in the ground it passes rather than holding it: it takes back only a place its side
+    /// held when the game began, by stopping in it.
+    pub(crate) fn takes_ground(&self, unit: &crate::sim::Unit, hex: Hex, stops: bool) -> bool {
+        if unit.kind != UnitKind::Cell {
+            return true;
+        }
+        let s = self.scenario();
+        stops
+            && s.place_at(hex).is_some()
+            && s.map
+                .index(hex)
+                .and_then(|i| s.control.get(i).copied().flatten())
+                == Some(unit.owner)
+    }
+
+    /// Whether `faction` held `place` when the game began and another side holds it now.
+    pub fn lost_ground(&self, faction: FactionId, place: PlaceId) -> bool {
+        let s = self.scenario();
+        s.place(place).is_some_and(|p| {
+            let start = s
+                .map
+                .index(p.hex)
+                .and_then(|i| s.control.get(i).copied().flatten());
+            start == Some(faction) && self.control(p.hex).is_some_and(|c| c != faction)
+        })
+    }
+
+    /// Checks raising a cell at `place`; gives the hex it will rise in.
+    pub(crate) fn check_raise_cell(&self, place: PlaceId) -> Result<Hex, RuleError> {
+        let me = self.active_faction();
+        let s = self.scenario();
+        let max = s.faction(me).map_or(0, |f| f.cells);
+        if max == 0 {
+            return Err(RuleError::NoCells);
+        }
+        let p = s.place(place).ok_or(RuleError::NoSuchPlace(place))?;
+        if !self.lost_ground(me, place) {
+            return Err(RuleError::NotLostGround(place));
+        }
+        if self.residents(place) == 0 {
+            return Err(RuleError::NoOneToHideAmong(place));
+        }
+        if self.cells_of(me) >= usize::from(max) {
+            return Err(RuleError::CellsAtLimit { max });
+        }
+        if self.recruited_this_turn(me) {
+            return Err(RuleError::RecruitedThisTurn);
+        }
+        let have = self.treasury(me);
+        if have < CELL_COST {
+            return Err(RuleError::NotEnoughMoney {
+                needed: CELL_COST,
+                have,
+            });
+        }
+        self.cell_site(p.hex).ok_or(RuleError::NoRoom(place))
+    }
+
+    /// Where a cell rises for a place at `hex`: in it if it stands empty, else on the free
+    /// neighbour with the fewest enemy troops around it.
+    fn cell_site(&self, hex: Hex) -> Option<Hex> {
+        let map = &self.scenario().map;
+        if self.unit_at(hex).is_none() {
+            return Some(hex);
+        }
+        let me = self.active_faction();
+        map.neighbors(hex)
+            .filter(|&n| self.unit_at(n).is_none() && map.terrain(n).is_some_and(|t| t.passable()))
+            .min_by_key(|&n| {
+                let enemies = map
+                    .neighbors(n)
+                    .filter(|&m| {
+                        self.unit_at(m)
+                            .is_some_and(|u| self.stance(u.owner, me).fights())
+                    })
+                    .count();
+                (enemies, n.x, n.y)
+            })
+    }
+
+    pub(crate) fn execute_raise_cell(&self, place: PlaceId) -> Result<Vec<Event>, RuleError> {
+        let hex = self.check_raise_cell(place)?;
+        let me = self.active_faction();
+        let name = self
+            .scenario()
+            .place(place)
+            .map_or_else(String::new, |p| p.name.clone());
+        let mut unit = self.new_unit(
+            UnitKind::Cell,
+            hex,
+            CELL_STRENGTH,
+            Experience::Regular,
+            format!("{name} cell ({})", self.next_unit_id().0),
+        );
+        unit.full_strength = CELL_STRENGTH;
+        let mut events = vec![Event::UnitRaised {
+            unit,
+            cost: CELL_COST,
+        }];
+        self.capture_events(me, hex, &mut events);
+        Ok(events)
+    }
+
+    /// What a faction's cells extort this turn: each in or next to a peopled place another
+    /// side holds.
+    pub fn extortion(&self, faction: FactionId) -> i64 {
+        let s = self.scenario();
+        let peopled_other = |h: Hex| {
+            s.place_at(h).is_some_and(|(id, _)| {
+                self.residents(id) > 0 && self.control(h).is_some_and(|c| c != faction)
+            })
+        };
+        let working = self
+            .units()
+            .filter(|u| u.owner == faction && u.kind == UnitKind::Cell)
+            .filter(|u| peopled_other(u.hex) || s.map.neighbors(u.hex).any(peopled_other))
+            .count();
+        working as i64 * EXTORTION
+    }
+
+    /// Whether troops of `faction` stand next to `hex` (a cell there is spotted).
+    pub fn spotted_by(&self, faction: FactionId, hex: Hex) -> bool {
+        self.scenario()
+            .map
+            .neighbors(hex)
+            .any(|n| self.unit_at(n).is_some_and(|u| u.owner == faction))
+    }
+}
