@@ -206,7 +206,7 @@ def in_ellipse(p, e):
 DEFENCES = {
     "deir_ez_zor": 2, "dez_airbase": 2,
     "busayrah": 3, "shuhail": 1, "quriyah": 1, "asharah": 2, "salihiyah": 2,
-    "hajin": 5, "shaafa": 1, "susah": 1, "baghuz": 2, "abu_kamal": 2,
+    "hajin": 5, "shaafa": 1, "susah": 1, "baghuz": 2, "abu_kamal": 1,
     "rumana": 1, "rawa": 3,
 }
 
@@ -297,7 +297,7 @@ UNITS = [
     ("irq_police", "Anbar police and Federal Police", "Infantry", "iraq", 34.14, 42.33, 10, 60, "Regular", "[S105][S176]; strength EST."),
     # Islamic State
     ("is_abu_kamal", "Abu Kamal garrison", "Infantry", "isis", 34.4536, 40.9367, 14, 80, "Veteran", "6,000-8,000 fighters in the Mayadin-Abu Kamal valley (coalition estimate, Sep 2017) [S160], fewer than 3,000 in Iraq and Syria by 5 Dec [S118]; the city was entered within days of the government's arrival (8-9 Nov) [S60b]; strength EST."),
-    ("is_hajin", "Hajin fighters", "Infantry", "isis", 34.69, 40.83, 20, 85, "Veteran", "[S15][S160]; the pocket still held at least 5,000 fighters when the SDF took Hajin in Dec 2018 [S272][S273]; strength EST."),
+    ("is_hajin", "Hajin fighters", "Infantry", "isis", 34.69, 40.83, 28, 85, "Veteran", "[S15][S160]; the core of the pocket, which still held at least 5,000 fighters when the SDF took Hajin in Dec 2018 [S272][S273]; strength EST (the level's Islamic State units in the valley come to about two-thirds of the 6,000-8,000 of Sep 2017 [S160])."),
     ("is_salihiyah", "al-Salihiyah fighters", "Militia", "isis", 34.77, 40.65, 8, 70, "Regular", "[S14][S160]; strength EST."),
     ("is_asharah", "al-Asharah fighters", "Militia", "isis", 34.92, 40.56, 8, 70, "Regular", "[S56][S160]; strength EST."),
     ("is_busayrah", "al-Busayrah fighters", "Militia", "isis", 35.15, 40.43, 6, 65, "Regular", "[S33][S160]; strength EST."),
@@ -450,6 +450,9 @@ def main():
     w("    oil_price: 54,")
     w("    // Unit upkeep at the game's standard costs (see docs/MODDING.md).")
     w("    upkeep_percent: 100,")
+    w("    // Four campaigns run side by side: one side's race won does not end the others' wars, so")
+    w("    // the game always runs its twenty turns (the record went on: Hajin held until Dec 2018).")
+    w("    decisive_end: false,")
     w("")
     w("    map: (")
     w("        width: %d," % W)

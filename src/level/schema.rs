@@ -43,6 +43,11 @@ pub struct Level {
     /// decisive victory 80, victory 55, draw 30).
     #[serde(default)]
     pub verdicts: Option<Verdicts>,
+    /// Whether a side that has secured every objective and leads by half ends the game from
+    /// its middle on (default true). A level of parallel campaigns turns it off: one side's
+    /// race won does not end the others' wars.
+    #[serde(default = "yes")]
+    pub decisive_end: bool,
     /// The map.
     pub map: Map,
     /// Countries split by borders.

@@ -20,6 +20,21 @@ pub const FORTIFY_COST: i64 = 1_500;
 /// An air strike on a garrison breaks a line of its defences on this die roll or higher.
 pub const STRIKE_BREACH_ROLL: u8 = 5;
 
+/// Percent of its strength each fighting attacker loses at least when it storms prepared
+/// defences, whatever the result: the mined approaches and the berms cost blood.
+pub const STORMING_LOSS_PERCENT: u32 = 15;
+
+/// Percent of its strength a fighting attacker loses for `outcome`, against a target with
+/// `lines` of prepared defences standing.
+pub fn attacker_loss_percent(outcome: crate::sim::Outcome, lines: u8) -> u32 {
+    let p = outcome.attacker_loss_percent();
+    if lines > 0 {
+        p.max(STORMING_LOSS_PERCENT)
+    } else {
+        p
+    }
+}
+
 /// Turns after a breach during which a place cannot be fortified: the turn of the breach and
 /// the next.
 pub const UNDER_FIRE_TURNS: u16 = 2;

@@ -61,6 +61,14 @@ pub struct Scenario {
     /// The shares of its objective points a side needs for each verdict.
     #[serde(default)]
     pub verdicts: super::victory::VerdictLevels,
+    /// Whether a decisive result (every objective secured, a lead by half) ends the game
+    /// from its middle on.
+    #[serde(default = "yes")]
+    pub decisive_end: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Effects of a historical event on the game, on the first new turn on or after its date.
@@ -256,6 +264,7 @@ impl ScenarioBuilder {
                 oil_price: 54,
                 history: Vec::new(),
                 verdicts: Default::default(),
+                decisive_end: true,
                 upkeep_percent: 0,
                 turns: 10,
             },
@@ -426,6 +435,11 @@ impl ScenarioBuilder {
     /// Sets the number of turns.
     pub fn turns(&mut self, turns: u16) {
         self.scenario.turns = turns;
+    }
+
+    /// Sets whether a decisive result ends the game early.
+    pub fn decisive_end(&mut self, on: bool) {
+        self.scenario.decisive_end = on;
     }
 
     /// The finished scenario.

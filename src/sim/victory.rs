@@ -255,7 +255,7 @@ impl Game {
     /// won at least one of them during the game, and leads every other faction by half.
     pub(super) fn decisive_winner(&self, just_met: &[Event]) -> Option<FactionId> {
         let s = self.scenario();
-        if u32::from(self.turn()) * 2 < u32::from(s.turns) {
+        if !s.decisive_end || u32::from(self.turn()) * 2 < u32::from(s.turns) {
             return None;
         }
         let won_in_game = |i: usize| !self.met_at_start(i);

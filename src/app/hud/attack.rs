@@ -74,9 +74,10 @@ pub(super) fn attack_window(
                         ui.colored_label(
                             egui::Color32::from_rgb(230, 190, 90),
                             format!(
-                                "Behind prepared defences ({} line{}): a win breaks a line and the garrison stays.",
+                                "Behind prepared defences ({} line{}): a win breaks a line and the garrison stays; storming the works costs each attacker at least {} % of its strength.",
                                 p.defences,
-                                if p.defences == 1 { "" } else { "s" }
+                                if p.defences == 1 { "" } else { "s" },
+                                crate::sim::defences::STORMING_LOSS_PERCENT
                             ),
                         );
                     }

@@ -292,6 +292,7 @@ impl Validator {
             upkeep_percent: lv.upkeep_percent.min(1000),
             turns: lv.turns,
             verdicts,
+            decisive_end: lv.decisive_end,
         };
         Some((scenario, g.projection))
     }

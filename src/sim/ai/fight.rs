@@ -221,7 +221,8 @@ pub(super) fn expected_value(
     for (o, sixths) in Outcome::ALL.iter().zip(p.chances) {
         let odds = i64::from(sixths);
         let hurt = i64::from(defender) * i64::from(o.defender_loss_percent());
-        let cost = i64::from(attackers) * i64::from(o.attacker_loss_percent());
+        let cost = i64::from(attackers)
+            * i64::from(crate::sim::defences::attacker_loss_percent(*o, p.defences));
         // Behind prepared defences a win breaks a line: a share of the way to the hex.
         let gain = if o.attacker_won() {
             value * 100 / (i64::from(p.defences) + 1)

@@ -51,12 +51,11 @@ impl AiPlayer {
         map.index(hex).map_or(u32::MAX, |i| field.cost[i])
     }
 
-    /// For a hard AI, the enemies and enemy ground that cut its units' supply, with the
-    /// strength they cut off (weighed by [`SUPPLY_CUT_WEIGHT`] as targets).
+    /// The enemies and enemy ground that cut its units' supply, with the strength they cut
+    /// off (weighed by [`SUPPLY_CUT_WEIGHT`] as targets): for a hard AI every cut, for the
+    /// others the cells that cut it (a cell on a road starves a whole front).
     pub(super) fn supply_cuts(&mut self, game: &Game) -> Vec<Target> {
-        if self.difficulty != Difficulty::Hard {
-            return Vec::new();
-        }
+        let hard = self.difficulty == Difficulty::Hard;
         let me = game.active_faction();
         // A side that must survive does not go hunting: it hides.
         if must_survive(game, me) {
@@ -74,8 +73,11 @@ impl AiPlayer {
                 continue;
             }
             let hex = match game.supply_report(u.id).and_then(|r| r.cut) {
-                Some(Cut::ZoneOfControl { unit, .. }) => game.unit(unit).map(|e| e.hex),
-                Some(Cut::Ground { hex, .. }) => Some(hex),
+                Some(Cut::ZoneOfControl { unit, .. }) => game
+                    .unit(unit)
+                    .filter(|e| hard || e.kind == UnitKind::Cell)
+                    .map(|e| e.hex),
+                Some(Cut::Ground { hex, .. }) if hard => Some(hex),
                 _ => None,
             };
             let Some(hex) = hex else { continue };

@@ -232,12 +232,14 @@ impl Game {
             }
         }
         let won = outcome.attacker_won();
+        let lines = self.defences_at(target);
+        let loss_percent = crate::sim::defences::attacker_loss_percent(outcome, lines);
         let mut destroyed = Vec::new();
         for a in &attackers {
             let loss = if a.kind == UnitKind::Artillery {
                 0
             } else {
-                combat::loss(a.strength, outcome.attacker_loss_percent())
+                combat::loss(a.strength, loss_percent)
             };
             events.push(Event::UnitDamaged {
                 unit: a.id,
@@ -259,7 +261,6 @@ impl Game {
             morale_change: if won { -10 } else { 5 },
         });
         let mut vacated = false;
-        let lines = self.defences_at(target);
         if d_loss >= defender.strength {
             events.push(Event::UnitDestroyed {
                 unit: defender.id,
@@ -296,7 +297,7 @@ impl Game {
             let units: Vec<UnitId> = attackers
                 .iter()
                 .filter(|a| {
-                    a.strength > combat::loss(a.strength, outcome.attacker_loss_percent())
+                    a.strength > combat::loss(a.strength, loss_percent)
                         && self.may_step_into_emptied(a, target)
                 })
                 .map(|a| a.id)

@@ -59,6 +59,10 @@ fn a_won_fight_breaks_a_line_and_the_garrison_stays() {
     }));
     let d_now = game.unit(d).unwrap();
     assert_eq!(d_now.hex, hex, "behind a line, the garrison holds");
+    assert!(
+        game.unit(a).unwrap().strength <= 100 - 15,
+        "storming the works cost the winner at least 15 %"
+    );
     assert!(d_now.strength < before, "but it still takes its losses");
     assert_eq!(game.defences(town), 1);
     assert_eq!(game.advance_offer(), None, "nothing was emptied");

@@ -144,7 +144,12 @@ fn a_historical_event_changes_the_oil_price_on_the_first_turn_after_its_date() {
 }
 
 fn race(by: Option<Date>) -> (Game, FactionId, UnitId, hexx::Hex) {
+    race_on(by, true)
+}
+
+fn race_on(by: Option<Date>, decisive_end: bool) -> (Game, FactionId, UnitId, hexx::Hex) {
     let (mut b, red, blue) = halves();
+    b.decisive_end(decisive_end);
     let goal = town(&mut b, "goal", 7, 5, 0);
     b.control(7, 5, Some(blue));
     let u = b.unit(red, UnitKind::Infantry, 5, 5);
@@ -169,6 +174,20 @@ fn race(by: Option<Date>) -> (Game, FactionId, UnitId, hexx::Hex) {
     let game = Game::new(b.build(), 1);
     let hex = game.scenario().map.hex_at(7, 5);
     (game, red, u, hex)
+}
+
+#[test]
+fn a_level_of_parallel_campaigns_plays_every_turn_after_a_decisive_result() {
+    let start = Date::new(2017, 11, 3).unwrap();
+    let (mut game, red, u, hex) = race_on(Some(start.plus_days(2)), false);
+    let path = game.path_to(u, hex).unwrap();
+    game.perform(&Command::Move { unit: u, path }).unwrap();
+    game.perform(&Command::EndTurn).unwrap();
+    game.perform(&Command::EndTurn).unwrap();
+    assert!(!game.is_over(), "the others play on");
+    assert_eq!(game.verdict(red), Verdict::DecisiveVictory);
+    end_round(&mut game);
+    assert_eq!(game.result(), Some(&EndReason::LastTurn));
 }
 
 #[test]
