@@ -212,8 +212,9 @@ pub fn confirmation(game: &Game, command: &Command) -> Option<String> {
             ))
         }
         Command::ProposeCoordination { with } => {
-            // Patrons at odds with the partner take it ill: ask when one would.
-            let events = game.events_for(command).ok()?;
+            // Patrons at odds with the partner take it ill if it accepts: ask when one would.
+            game.check(command).ok()?;
+            let events = game.coordination_events(me, *with);
             let displeased: Vec<String> = events
                 .iter()
                 .filter_map(|e| match e {
@@ -233,7 +234,7 @@ pub fn confirmation(game: &Game, command: &Command) -> Option<String> {
             }
             let names: Vec<&str> = displeased.iter().map(String::as_str).collect();
             Some(format!(
-                "Coordinate with {} for {} turns? Tension rises with {}, at odds with them: a patron's support is halved from tension {} and stops at {}.",
+                "Propose to coordinate with {} for {} turns? If they accept, tension rises with {}, at odds with them: a patron's support is halved from tension {} and stops at {}.",
                 faction(*with),
                 diplomacy::COORDINATION_TURNS,
                 narrate::names::list(&names),
@@ -537,6 +538,23 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
             Command::Repair { field: i as u16 },
         );
     }
+    for from in game.proposals_to(me) {
+        let name = narrate::names::faction(s, from);
+        push(
+            format!("Accept coordination with {name}"),
+            narrate::names::proposal(game, from, me),
+            Command::AnswerProposal { from, accept: true },
+        );
+        push(
+            format!("Decline coordination with {name}"),
+            "Say no; relations stay as they are. Unanswered, it lapses when your turn ends."
+                .to_owned(),
+            Command::AnswerProposal {
+                from,
+                accept: false,
+            },
+        );
+    }
     for (i, f) in s.factions.iter().enumerate() {
         let with = FactionId(i as u8);
         let renewal = game.stance(me, with) == crate::sim::Stance::Cooperating;
@@ -555,7 +573,7 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
                 )
             },
             format!(
-                "Accepted below tension {}: for {} turns you may cross each other's ground, and your fully supplied units join each other's attacks at half strength. Patrons at odds with the other side take it ill.",
+                "They answer on their own turn, and can accept only below tension {}: for {} turns you may then cross each other's ground, and your fully supplied units join each other's attacks at half strength. Patrons at odds with the other side take it ill.",
                 diplomacy::COORDINATION_LIMIT,
                 diplomacy::COORDINATION_TURNS
             ),

@@ -343,10 +343,7 @@ pub fn order_buttons(
         if !order.confirmed
             && let Some(question) = input::confirmation(&session.game, &order.command)
         {
-            selection.confirm = Some(PendingOrder {
-                command: order.command.clone(),
-                question,
-            });
+            selection.confirm = Some(PendingOrder::confirm(order.command.clone(), question));
             continue;
         }
         selection.message = session

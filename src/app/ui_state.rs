@@ -175,13 +175,27 @@ impl From<crate::app::input::Offer> for OrderButton {
     }
 }
 
-/// An order waiting for the player to confirm it.
+/// An order waiting for the player to confirm it, or a proposal waiting for an answer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingOrder {
-    /// The order.
+    /// The order (the yes).
     pub command: Command,
     /// The question, with its cost.
     pub question: String,
+    /// For a proposal put to the player: the order that says no (Esc only puts it off until
+    /// later in the turn).
+    pub decline: Option<Command>,
+}
+
+impl PendingOrder {
+    /// A costly order asking to be confirmed.
+    pub fn confirm(command: Command, question: String) -> PendingOrder {
+        PendingOrder {
+            command,
+            question,
+            decline: None,
+        }
+    }
 }
 
 /// Which overlays are shown.

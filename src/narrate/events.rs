@@ -258,6 +258,26 @@ pub fn describe(
             faction(*f),
             super::names::money(*cost)
         ),
+        Event::CoordinationProposed { from, to } => format!(
+            "{} proposed coordination of operations to {} for {} turns.",
+            faction(*from),
+            faction(*to),
+            crate::sim::diplomacy::COORDINATION_TURNS
+        ),
+        Event::ProposalAnswered {
+            from,
+            to,
+            accepted: true,
+        } => format!(
+            "{} accepted coordination with {}.",
+            faction(*to),
+            faction(*from)
+        ),
+        Event::ProposalAnswered { from, to, .. } => format!(
+            "{} declined coordination with {}.",
+            faction(*to),
+            faction(*from)
+        ),
         Event::DefencesBreached { place, by, left } => {
             let p = scenario.places.get(usize::from(place.0))?;
             match left {

@@ -132,3 +132,37 @@ pub fn defences(game: &Game, place: PlaceId) -> String {
         None => format!("defences {lines} of {} lines", p.defences),
     }
 }
+
+/// A proposal of coordination from `from` put to `me`, with what it gives and costs.
+pub fn proposal(game: &Game, from: FactionId, me: FactionId) -> String {
+    use crate::sim::{Event, Party};
+    let s = game.scenario();
+    let displeased: Vec<String> = game
+        .coordination_events(from, me)
+        .iter()
+        .filter_map(|e| match e {
+            Event::RelationChanged {
+                a: Party::Faction(f),
+                b: Party::Patron(p),
+                tension_change,
+                ..
+            } if *f == me && *tension_change > 0 => {
+                Some(format!("{} (tension +{tension_change})", patron(s, *p)))
+            }
+            _ => None,
+        })
+        .collect();
+    let price = if displeased.is_empty() {
+        "None of your patrons objects.".to_owned()
+    } else {
+        format!(
+            "Patrons at odds with them will take it ill: {}.",
+            list(&displeased.iter().map(String::as_str).collect::<Vec<_>>())
+        )
+    };
+    format!(
+        "{} proposes to coordinate operations for {} turns: your units and theirs may cross each other's ground, and fully supplied units next to a target join each other's attacks at half strength. {price} Accept?",
+        super::capitalised(&faction(s, from)),
+        crate::sim::diplomacy::COORDINATION_TURNS
+    )
+}

@@ -133,6 +133,14 @@ pub fn explain(game: &Game, error: &RuleError) -> String {
         E::FuelStoreFull { points, store, cap } => format!(
             "The fuel store cannot take {points} more points: it holds {cap} and has {store} already."
         ),
+        E::AlreadyProposed { with } => format!(
+            "{} has not yet answered your last proposal: it answers on its own turn.",
+            faction(s, *with)
+        ),
+        E::NoProposal { from } => format!(
+            "{} has made you no proposal to answer.",
+            faction(s, *from)
+        ),
         E::CellsRiseUnderground => {
             "Cells are not recruited: they rise underground, in ground your side has lost (Raise a cell).".into()
         }

@@ -94,11 +94,19 @@ pub enum Command {
         /// The place.
         place: PlaceId,
     },
-    /// Propose coordination of operations to a neutral faction; it accepts when tension
-    /// between you is low.
+    /// Propose coordination of operations (or its renewal) to a faction: it answers on its
+    /// own turn.
     ProposeCoordination {
         /// The faction.
         with: FactionId,
+    },
+    /// Answer a proposal of coordination made to the faction: accepting needs relations and
+    /// tension to allow it still; a proposal not answered lapses at the end of the turn.
+    AnswerProposal {
+        /// The faction that proposed.
+        from: FactionId,
+        /// Whether to accept.
+        accept: bool,
     },
     /// End coordination with a cooperating faction.
     EndCoordination {
@@ -411,6 +419,18 @@ pub enum RuleError {
         store: u16,
         /// Its capacity.
         cap: u16,
+    },
+    /// A second proposal to a faction that has not answered the first.
+    #[error("{with} has not yet answered the last proposal")]
+    AlreadyProposed {
+        /// The faction proposed to.
+        with: FactionId,
+    },
+    /// An answer to a proposal no one made.
+    #[error("{from} has made no proposal to answer")]
+    NoProposal {
+        /// The faction named.
+        from: FactionId,
     },
     /// Recruiting a cell (cells are raised underground, in lost ground).
     #[error("cells are not recruited: they are raised underground in lost ground")]

@@ -142,6 +142,42 @@ impl Game {
         Ok(())
     }
 
+    /// Whether `a` and `b` may (re)agree coordination now: neutral, or cooperating under a
+    /// term agreed in the game, and tension below [`COORDINATION_LIMIT`].
+    fn coordination_open(&self, a: FactionId, b: FactionId) -> Result<(), RuleError> {
+        let r = self.relation(Party::Faction(a), Party::Faction(b));
+        // Coordination agreed in the game may be renewed before it lapses.
+        let renewal = r.stance == Stance::Cooperating && r.until.is_some();
+        if r.stance != Stance::Neutral && !renewal {
+            return Err(RuleError::WrongStance {
+                needed: "neutral",
+                is: r.stance,
+            });
+        }
+        if r.tension >= COORDINATION_LIMIT {
+            return Err(RuleError::TooTense {
+                with: b,
+                tension: r.tension,
+                limit: COORDINATION_LIMIT,
+            });
+        }
+        Ok(())
+    }
+
+    /// What agreeing coordination between `a` and `b` does: their relation, and their
+    /// patrons' displeasure.
+    pub fn coordination_events(&self, a: FactionId, b: FactionId) -> Vec<Event> {
+        let mut events = vec![Event::RelationChanged {
+            a: Party::Faction(a),
+            b: Party::Faction(b),
+            stance: Stance::Cooperating,
+            tension_change: -10,
+            reason: Reason::Coordination,
+        }];
+        events.extend(self.coordination_displeasure(a, b));
+        events
+    }
+
     /// Checks a diplomacy command.
     pub(super) fn check_diplomacy(&self, command: &super::Command) -> Result<(), RuleError> {
         use super::Command as C;
@@ -149,21 +185,18 @@ impl Game {
         match command {
             C::ProposeCoordination { with } => {
                 self.other_faction(*with)?;
-                let r = self.relation(Party::Faction(me), Party::Faction(*with));
-                // Coordination agreed in the game may be renewed before it lapses.
-                let renewal = r.stance == Stance::Cooperating && r.until.is_some();
-                if r.stance != Stance::Neutral && !renewal {
-                    return Err(RuleError::WrongStance {
-                        needed: "neutral",
-                        is: r.stance,
-                    });
+                self.coordination_open(me, *with)?;
+                if self.proposal_pending(me, *with) {
+                    return Err(RuleError::AlreadyProposed { with: *with });
                 }
-                if r.tension >= COORDINATION_LIMIT {
-                    return Err(RuleError::TooTense {
-                        with: *with,
-                        tension: r.tension,
-                        limit: COORDINATION_LIMIT,
-                    });
+                Ok(())
+            }
+            C::AnswerProposal { from, accept } => {
+                if !self.proposal_pending(*from, me) {
+                    return Err(RuleError::NoProposal { from: *from });
+                }
+                if *accept {
+                    self.coordination_open(me, *from)?;
                 }
                 Ok(())
             }
@@ -246,16 +279,19 @@ impl Game {
         let me = self.active_faction();
         let pair = |with: FactionId| (Party::Faction(me), Party::Faction(with));
         match command {
-            C::ProposeCoordination { with } => {
-                let (a, b) = pair(*with);
-                let mut events = vec![Event::RelationChanged {
-                    a,
-                    b,
-                    stance: Stance::Cooperating,
-                    tension_change: -10,
-                    reason: Reason::Coordination,
+            C::ProposeCoordination { with } => vec![Event::CoordinationProposed {
+                from: me,
+                to: *with,
+            }],
+            C::AnswerProposal { from, accept } => {
+                let mut events = vec![Event::ProposalAnswered {
+                    from: *from,
+                    to: me,
+                    accepted: *accept,
                 }];
-                events.extend(self.coordination_displeasure(me, *with));
+                if *accept {
+                    events.extend(self.coordination_events(*from, me));
+                }
                 events
             }
             C::EndCoordination { with } => {

@@ -228,6 +228,23 @@ pub enum Event {
         /// Lines still standing.
         left: u8,
     },
+    /// A faction proposed coordination (or its renewal) to another, which answers on its own
+    /// turn.
+    CoordinationProposed {
+        /// The proposer.
+        from: FactionId,
+        /// The faction asked.
+        to: FactionId,
+    },
+    /// A proposal was answered (or lapsed unanswered, which declines it).
+    ProposalAnswered {
+        /// The proposer.
+        from: FactionId,
+        /// The faction asked.
+        to: FactionId,
+        /// Whether it accepted.
+        accepted: bool,
+    },
     /// A faction paid to dig a new line of defences at a place it holds.
     Fortified {
         /// The place.

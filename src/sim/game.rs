@@ -72,6 +72,8 @@ pub struct State {
     breached: Vec<u16>,
     /// The turn each place was last fortified (0: never).
     fortified: Vec<u16>,
+    /// Proposals of coordination waiting for an answer: who proposed, to whom.
+    proposals: Vec<(FactionId, FactionId)>,
 }
 
 /// One entry of the event log.
@@ -196,6 +198,7 @@ impl Game {
             defences: scenario.places.iter().map(|p| p.defences).collect(),
             breached: vec![0; scenario.places.len()],
             fortified: vec![0; scenario.places.len()],
+            proposals: Vec::new(),
         };
         let mut game = Game {
             occupant: vec![None; scenario.map.len()],
@@ -377,6 +380,20 @@ impl Game {
     pub fn last_fortified(&self, place: PlaceId) -> Option<u16> {
         let t = self.state.fortified.get(usize::from(place.0)).copied()?;
         (t > 0).then_some(t)
+    }
+
+    /// The factions whose proposals of coordination to `faction` wait for its answer.
+    pub fn proposals_to(&self, faction: FactionId) -> impl Iterator<Item = FactionId> + '_ {
+        self.state
+            .proposals
+            .iter()
+            .filter(move |(_, to)| *to == faction)
+            .map(|(from, _)| *from)
+    }
+
+    /// Whether `from` has a proposal to `to` waiting for an answer.
+    pub fn proposal_pending(&self, from: FactionId, to: FactionId) -> bool {
+        self.state.proposals.contains(&(from, to))
     }
 
     /// Whether a faction has recruited a unit this turn.

@@ -390,8 +390,9 @@ fn windows() -> Vec<(&'static str, Opener, bool)> {
                             .map(|q| (o.command, q))
                     })
                     .expect("an order that asks first (a breach)");
-                w.resource_mut::<Selection>().confirm =
-                    Some(euphrates::app::ui_state::PendingOrder { command, question });
+                w.resource_mut::<Selection>().confirm = Some(
+                    euphrates::app::ui_state::PendingOrder::confirm(command, question),
+                );
             },
             false,
         ),
@@ -621,4 +622,40 @@ fn after_an_attack_that_empties_its_hex_the_player_is_asked_whether_to_advance()
         return;
     }
     panic!("no seed emptied the hex");
+}
+
+#[test]
+fn a_proposal_to_the_players_side_is_put_to_the_player_who_accepts_with_enter() {
+    use euphrates::sim::Stance;
+    let mut app = game_seeded("iraq", (1280, 800), 1.0, AnimationSpeed::Off, 1);
+    for _ in 0..4 {
+        app.update();
+    }
+    let (me, syria) = {
+        let s = app.world().resource::<Session>();
+        (s.player, s.game.scenario().faction_by_key("syria").unwrap())
+    };
+    let game = &app.world().resource::<Session>().game;
+    assert_eq!(game.active_faction(), me);
+    assert!(
+        game.proposal_pending(syria, me),
+        "the government proposed on its turn"
+    );
+    assert_eq!(
+        game.stance(me, syria),
+        Stance::Neutral,
+        "nothing agreed yet"
+    );
+    assert!(
+        top_window_rect(&mut app).is_some(),
+        "the question is on screen"
+    );
+    key(&mut app, KeyCode::Enter, Key::Enter);
+    for _ in 0..2 {
+        app.update();
+    }
+    let game = &app.world().resource::<Session>().game;
+    assert_eq!(game.stance(me, syria), Stance::Cooperating);
+    assert!(!game.proposal_pending(syria, me));
+    assert!(top_window_rect(&mut app).is_none(), "the question is gone");
 }

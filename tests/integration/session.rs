@@ -435,6 +435,17 @@ fn every_event_is_told_in_words() {
             outcome,
         });
     }
+    events.push(Event::CoordinationProposed {
+        from: f,
+        to: FactionId(1),
+    });
+    for accepted in [true, false] {
+        events.push(Event::ProposalAnswered {
+            from: f,
+            to: FactionId(1),
+            accepted,
+        });
+    }
     for left in 0..3 {
         events.push(Event::DefencesBreached {
             place: PlaceId(0),
@@ -500,10 +511,12 @@ fn every_event_is_told_in_words() {
         | Event::AdvanceOpen { .. }
         | Event::FuelBought { .. }
         | Event::DefencesBreached { .. }
-        | Event::Fortified { .. } => std::mem::discriminant(e),
+        | Event::Fortified { .. }
+        | Event::CoordinationProposed { .. }
+        | Event::ProposalAnswered { .. } => std::mem::discriminant(e),
     };
     let distinct: std::collections::HashSet<_> = events.iter().map(kinds).collect();
-    assert_eq!(distinct.len(), 33, "one of each kind of event");
+    assert_eq!(distinct.len(), 35, "one of each kind of event");
     let name = |id: UnitId| game.unit(id).map_or("a unit".into(), |u| u.name.clone());
     for e in &events {
         let Some(text) = narrate::describe(e, s, &name) else {

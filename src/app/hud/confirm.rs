@@ -4,7 +4,9 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-use crate::app::ui_state::{OrderButton, Selection};
+use crate::app::session::Session;
+use crate::app::ui_state::{OrderButton, PendingOrder, Selection};
+use crate::sim::Command;
 
 pub(super) fn confirm_window(
     mut contexts: EguiContexts,
@@ -16,7 +18,25 @@ pub(super) fn confirm_window(
     };
     let ctx = contexts.ctx_mut()?;
     let mut answer = None;
-    egui::Window::new("Are you sure?")
+    let proposal = pending.decline.is_some();
+    let (title, yes, yes_hint, no, no_hint) = if proposal {
+        (
+            "A proposal",
+            "Accept",
+            "Agree to coordinate (Enter).",
+            "Decline",
+            "Say no. Esc puts the question off: it is still in the Diplomacy orders until your turn ends.",
+        )
+    } else {
+        (
+            "Are you sure?",
+            "Go ahead",
+            "Give the order (Enter).",
+            "Cancel",
+            "Esc.",
+        )
+    };
+    egui::Window::new(title)
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
@@ -27,13 +47,13 @@ pub(super) fn confirm_window(
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 if ui
-                    .button(egui::RichText::new("Go ahead").strong())
-                    .on_hover_text("Give the order (Enter).")
+                    .button(egui::RichText::new(yes).strong())
+                    .on_hover_text(yes_hint)
                     .clicked()
                 {
                     answer = Some(true);
                 }
-                if ui.button("Cancel").on_hover_text("Esc.").clicked() {
+                if ui.button(no).on_hover_text(no_hint).clicked() {
                     answer = Some(false);
                 }
             });
@@ -45,7 +65,43 @@ pub(super) fn confirm_window(
         selection.confirm = None;
         if yes {
             orders.write(OrderButton::now(pending.command));
+        } else if let Some(no) = pending.decline {
+            orders.write(OrderButton::now(no));
         }
     }
     Ok(())
+}
+
+/// On the player's turn, a proposal of coordination made to the player's side is put to the
+/// player once: accept, decline, or (Esc) answer later from the Diplomacy orders.
+pub(super) fn put_proposals(
+    session: Res<Session>,
+    mut selection: ResMut<Selection>,
+    mut asked: Local<Vec<(u16, crate::sim::FactionId)>>,
+) {
+    let game = &session.game;
+    let me = session.player;
+    if game.is_over()
+        || game.active_faction() != me
+        || selection.confirm.is_some()
+        || selection.pending.is_some()
+    {
+        return;
+    }
+    asked.retain(|(turn, _)| *turn == game.turn());
+    let Some(from) = game
+        .proposals_to(me)
+        .find(|f| !asked.contains(&(game.turn(), *f)))
+    else {
+        return;
+    };
+    asked.push((game.turn(), from));
+    selection.confirm = Some(PendingOrder {
+        command: Command::AnswerProposal { from, accept: true },
+        question: crate::narrate::names::proposal(game, from, me),
+        decline: Some(Command::AnswerProposal {
+            from,
+            accept: false,
+        }),
+    });
 }

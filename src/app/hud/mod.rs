@@ -48,6 +48,10 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_systems(Update, help::help_keys)
         .add_systems(
+            Update,
+            confirm::put_proposals.run_if(in_state(AppState::InGame)),
+        )
+        .add_systems(
             PreUpdate,
             keep_tab_for_units
                 .run_if(in_state(AppState::InGame))

@@ -11,30 +11,23 @@ use super::difficulty::Difficulty;
 use super::plan::{BREACH_WORTH, Plan};
 
 impl<'a> Plan<'a> {
-    /// Coordination with a neutral faction that fights the same enemy; for a hard AI, a
-    /// breach of a deconfliction line when it pays.
+    /// Answers to proposals of coordination, then coordination with a neutral faction that
+    /// fights the same enemy; for a hard AI, a breach of a deconfliction line when it pays.
     pub(super) fn diplomacy(&self) -> Option<Command> {
+        let game = self.game;
+        // A proposal is answered whatever the difficulty: left alone it lapses, declined.
+        if let Some(from) = game.proposals_to(self.me).next() {
+            let accept = self.d != Difficulty::Easy && self.would_coordinate(from);
+            return Some(Command::AnswerProposal { from, accept });
+        }
         if self.d == Difficulty::Easy {
             return None;
         }
         if let Some(c) = self.breach() {
             return Some(c);
         }
-        let game = self.game;
         let n = game.scenario().factions.len();
         (0..n).map(|f| FactionId(f as u8)).find_map(|with| {
-            let common_enemy = (0..n).map(|e| FactionId(e as u8)).any(|e| {
-                e != with
-                    && e != self.me
-                    && game.stance(self.me, e) == Stance::Hostile
-                    && game.stance(with, e) == Stance::Hostile
-            });
-            // Coordinate within one camp only: sides with no patron in common compete for
-            // the same ground.
-            let patrons = |f: FactionId| game.scenario().faction(f).map(|x| x.patrons.clone());
-            let same_camp = patrons(self.me)
-                .zip(patrons(with))
-                .is_some_and(|(a, b)| a.iter().any(|p| b.contains(p)));
             let c = Command::ProposeCoordination { with };
             let r = game.relation(Party::Faction(self.me), Party::Faction(with));
             // Renew only as the term runs out.
@@ -43,17 +36,31 @@ impl<'a> Plan<'a> {
                 (Stance::Cooperating, Some(until)) => until <= game.turn() + 1,
                 _ => false,
             };
-            (due && common_enemy && same_camp && self.patrons_bear(&c) && game.check(&c).is_ok())
-                .then_some(c)
+            (due && self.would_coordinate(with) && game.check(&c).is_ok()).then_some(c)
         })
     }
 
-    /// Whether the patrons would bear a proposal: it would not bring any of them to the
-    /// tension at which its support is halved.
-    fn patrons_bear(&self, c: &Command) -> bool {
-        let Ok(events) = self.game.events_for(c) else {
-            return false;
-        };
+    /// Whether it would coordinate with `with`: they fight a common enemy, share a patron
+    /// (sides with none in common compete for the same ground), and its patrons would bear it.
+    fn would_coordinate(&self, with: FactionId) -> bool {
+        let game = self.game;
+        let n = game.scenario().factions.len();
+        let common_enemy = (0..n).map(|e| FactionId(e as u8)).any(|e| {
+            e != with
+                && e != self.me
+                && game.stance(self.me, e) == Stance::Hostile
+                && game.stance(with, e) == Stance::Hostile
+        });
+        let patrons = |f: FactionId| game.scenario().faction(f).map(|x| x.patrons.clone());
+        let same_camp = patrons(self.me)
+            .zip(patrons(with))
+            .is_some_and(|(a, b)| a.iter().any(|p| b.contains(p)));
+        common_enemy && same_camp && self.patrons_bear(&game.coordination_events(self.me, with))
+    }
+
+    /// Whether the patrons would bear what an agreement does: it would not bring any of
+    /// them to the tension at which its support is halved.
+    fn patrons_bear(&self, events: &[Event]) -> bool {
         events.iter().all(|e| match e {
             Event::RelationChanged {
                 a: Party::Faction(f),

@@ -60,6 +60,14 @@ impl Game {
                     *d = 0;
                 }
             }
+            Event::CoordinationProposed { from, to } => {
+                if !self.state.proposals.contains(&(*from, *to)) {
+                    self.state.proposals.push((*from, *to));
+                }
+            }
+            Event::ProposalAnswered { from, to, .. } => {
+                self.state.proposals.retain(|p| *p != (*from, *to));
+            }
             Event::DefencesBreached { place, left, .. } => {
                 let i = usize::from(place.0);
                 if let Some(d) = self.state.defences.get_mut(i) {

@@ -52,6 +52,7 @@ impl Game {
                 self.check_request_reinforcements(*patron, *place)
             }
             Command::ProposeCoordination { .. }
+            | Command::AnswerProposal { .. }
             | Command::EndCoordination { .. }
             | Command::HandOver { .. }
             | Command::Breach { .. }
@@ -125,6 +126,7 @@ impl Game {
                 self.execute_reinforcements(*patron, *place)
             }
             Command::ProposeCoordination { .. }
+            | Command::AnswerProposal { .. }
             | Command::EndCoordination { .. }
             | Command::HandOver { .. }
             | Command::Breach { .. }

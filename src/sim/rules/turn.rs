@@ -10,6 +10,15 @@ impl Game {
         let active = self.active_faction();
         let mut events = self.achievement_events();
         let met = events.clone();
+        // Proposals left unanswered lapse: declined.
+        events.extend(
+            self.proposals_to(active)
+                .map(|from| Event::ProposalAnswered {
+                    from,
+                    to: active,
+                    accepted: false,
+                }),
+        );
         events.push(Event::TurnEnded { faction: active });
         let count = self.scenario().factions.len() as u8;
         let next = active.0 + 1;

@@ -83,6 +83,26 @@ pub(super) fn town(
     })
 }
 
+/// The active faction proposes coordination to `to`, and `to` accepts on its turn (the game
+/// is left on `to`'s turn).
+pub(super) fn agree(game: &mut Game, to: FactionId) {
+    let from = game.active_faction();
+    game.perform(&Command::ProposeCoordination { with: to })
+        .unwrap();
+    while game.active_faction() != to {
+        game.perform(&Command::EndTurn).unwrap();
+    }
+    game.perform(&Command::AnswerProposal { from, accept: true })
+        .unwrap();
+}
+
+/// Ends turns until it is `faction`'s.
+pub(super) fn until_turn_of(game: &mut Game, faction: FactionId) {
+    while game.active_faction() != faction {
+        game.perform(&Command::EndTurn).unwrap();
+    }
+}
+
 pub(super) fn end_round(game: &mut Game) {
     for _ in 0..game.scenario().factions.len() {
         game.perform(&Command::EndTurn).unwrap();

@@ -234,7 +234,23 @@ fn coordination_is_refused_when_tense_and_then_opens_ground_and_joint_attacks() 
     ));
     end_round(&mut game); // tension eases to 35
     game.perform(&propose).unwrap();
+    assert_eq!(
+        game.stance(red, blue),
+        Stance::Neutral,
+        "blue answers on its own turn"
+    );
+    assert_eq!(
+        game.check(&propose),
+        Err(RuleError::AlreadyProposed { with: blue })
+    );
+    until_turn_of(&mut game, blue);
+    game.perform(&Command::AnswerProposal {
+        from: red,
+        accept: true,
+    })
+    .unwrap();
     assert_eq!(game.stance(red, blue), Stance::Cooperating);
+    until_turn_of(&mut game, red);
     // Red crosses blue's ground without taking it.
     let path: Vec<_> = (6..=10).map(|c| game.scenario().map.hex_at(c, 4)).collect();
     game.perform(&Command::Move {
@@ -367,8 +383,7 @@ fn coordination_runs_its_term_and_lapses_unless_renewed() {
     );
     b.turns(20);
     let mut game = Game::new(b.build(), 1);
-    let propose = Command::ProposeCoordination { with: blue };
-    game.perform(&propose).unwrap();
+    agree(&mut game, blue);
     let until = 1 + crate::sim::diplomacy::COORDINATION_TURNS;
     assert_eq!(
         relation(&game, Party::Faction(red), Party::Faction(blue)).until,
@@ -379,8 +394,9 @@ fn coordination_runs_its_term_and_lapses_unless_renewed() {
         end_round(&mut game);
     }
     assert_eq!(game.stance(red, blue), Stance::Cooperating);
-    game.perform(&propose).unwrap();
+    until_turn_of(&mut game, red);
     let renewed = game.turn() + crate::sim::diplomacy::COORDINATION_TURNS;
+    agree(&mut game, blue);
     assert_eq!(
         relation(&game, Party::Faction(red), Party::Faction(blue)).until,
         Some(renewed)
@@ -413,8 +429,7 @@ fn coordinating_with_a_side_its_patron_is_at_odds_with_costs_a_client_its_patron
     b.relation(Party::Patron(p), Party::Faction(blue), Stance::Rival, 10);
     let mut game = Game::new(b.build(), 1);
     let before = relation(&game, Party::Faction(red), Party::Patron(p)).tension;
-    game.perform(&Command::ProposeCoordination { with: blue })
-        .unwrap();
+    agree(&mut game, blue);
     assert_eq!(
         i16::from(relation(&game, Party::Faction(red), Party::Patron(p)).tension),
         i16::from(before) + crate::sim::diplomacy::COORDINATION_PATRON_TENSION
@@ -448,4 +463,50 @@ fn only_fully_supplied_partners_join_an_attack() {
             .is_empty(),
         "a partner low on supply holds back"
     );
+}
+
+#[test]
+fn a_proposal_waits_for_the_partner_who_may_decline_or_let_it_lapse() {
+    let (mut b, red, blue) = halves();
+    b.relation(
+        Party::Faction(red),
+        Party::Faction(blue),
+        Stance::Neutral,
+        0,
+    );
+    let mut game = Game::new(b.build(), 1);
+    let propose = Command::ProposeCoordination { with: blue };
+    game.perform(&propose).unwrap();
+    assert!(game.proposal_pending(red, blue));
+    assert_eq!(
+        game.check(&Command::AnswerProposal {
+            from: blue,
+            accept: true
+        }),
+        Err(RuleError::NoProposal { from: blue }),
+        "red cannot answer its own proposal"
+    );
+    until_turn_of(&mut game, blue);
+    assert_eq!(game.proposals_to(blue).collect::<Vec<_>>(), vec![red]);
+    let events = game
+        .perform(&Command::AnswerProposal {
+            from: red,
+            accept: false,
+        })
+        .unwrap();
+    assert_eq!(game.stance(red, blue), Stance::Neutral);
+    let said = crate::narrate::describe(&events[0], game.scenario(), &|_| String::new()).unwrap();
+    assert_eq!(said, "blue declined coordination with red.");
+    // Unanswered, the next one lapses when blue's turn ends.
+    until_turn_of(&mut game, red);
+    game.perform(&propose).unwrap();
+    until_turn_of(&mut game, blue);
+    let events = game.perform(&Command::EndTurn).unwrap();
+    assert!(events.contains(&Event::ProposalAnswered {
+        from: red,
+        to: blue,
+        accepted: false
+    }));
+    assert!(!game.proposal_pending(red, blue));
+    assert_eq!(game.stance(red, blue), Stance::Neutral);
 }
