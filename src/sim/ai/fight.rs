@@ -56,45 +56,62 @@ impl<'a> Plan<'a> {
                 attackers
                     .sort_by_key(|x| (x.kind != UnitKind::Artillery, Reverse(x.strength), x.id));
                 attackers.truncate(crate::sim::command::MAX_ATTACKERS);
-                let ids: Vec<UnitId> = match self.d {
+                let all: Vec<UnitId> = match self.d {
                     Difficulty::Easy => attackers.iter().take(1).map(|x| x.id).collect(),
                     _ => attackers.iter().map(|x| x.id).collect(),
                 };
-                let Ok(p) = game.preview_attack(&ids, t) else {
-                    continue;
-                };
-                let win = i64::from(p.win_sixths());
-                let value =
-                    i64::from(target_value) + map.index(t).map_or(0, |i| i64::from(self.guard[i]));
-                let score = match self.d {
-                    // Any even chance will do.
-                    Difficulty::Easy if win >= 2 => win * 10,
-                    Difficulty::Easy => continue,
-                    _ => {
-                        let own: u32 = attackers
-                            .iter()
-                            .filter(|x| x.kind != UnitKind::Artillery)
-                            .map(|x| u32::from(x.strength))
-                            .sum();
-                        // On the last turn losses cost nothing when there is ground worth
-                        // points to take: only what stands at the end scores, so any chance
-                        // at it is worth taking (a fight for nothing is still weighed).
-                        let final_grab = self.last_turn && value > 0;
-                        let own = if final_grab { 0 } else { own };
-                        let ev = expected_value(&p, def.strength, own, value, self.cautious);
-                        // A hard attacker also takes any chance at a place it wants (when
-                        // the expected gain is worth it): waiting for better odds lets a
-                        // rival get there first.
-                        let any_chance = final_grab
-                            || self.d == Difficulty::Hard && !self.cautious && target_value > 0;
-                        let least = if any_chance { 1 } else { 2 };
-                        if win < least || ev <= 0 && !self.bold {
-                            continue;
+                // Behind prepared defences, the guns alone may wear the lines down at no cost
+                // in blood before the infantry storms them.
+                let guns: Vec<UnitId> = attackers
+                    .iter()
+                    .filter(|x| x.kind == UnitKind::Artillery)
+                    .map(|x| x.id)
+                    .collect();
+                let bombard = self.d != Difficulty::Easy
+                    && game.defences_at(t) > 0
+                    && !guns.is_empty()
+                    && guns.len() < all.len();
+                let choices = if bombard { vec![all, guns] } else { vec![all] };
+                for ids in choices {
+                    let Ok(p) = game.preview_attack(&ids, t) else {
+                        continue;
+                    };
+                    let win = i64::from(p.win_sixths());
+                    let value = i64::from(target_value)
+                        + map.index(t).map_or(0, |i| i64::from(self.guard[i]));
+                    let score = match self.d {
+                        // Any even chance will do.
+                        Difficulty::Easy if win >= 2 => win * 10,
+                        Difficulty::Easy => continue,
+                        _ => {
+                            let own: u32 = attackers
+                                .iter()
+                                .filter(|x| ids.contains(&x.id) && x.kind != UnitKind::Artillery)
+                                .map(|x| u32::from(x.strength))
+                                .sum();
+                            // On the last turn losses cost nothing when there is ground worth
+                            // points to take: only what stands at the end scores, so any
+                            // chance at it is worth taking (a fight for nothing is still
+                            // weighed).
+                            let final_grab = self.last_turn && value > 0;
+                            let own = if final_grab { 0 } else { own };
+                            let ev = expected_value(&p, def.strength, own, value, self.cautious);
+                            // A hard attacker also takes any chance at a place it wants (when
+                            // the expected gain is worth it): waiting for better odds lets a
+                            // rival get there first. Guns firing cost nothing: any chance.
+                            let free = own == 0;
+                            let any_chance = final_grab
+                                || free
+                                || self.d == Difficulty::Hard && !self.cautious && target_value > 0;
+                            let least = if any_chance { 1 } else { 2 };
+                            if win < least || ev <= 0 && !self.bold {
+                                continue;
+                            }
+                            ev.max(1)
                         }
-                        ev.max(1)
-                    }
-                };
-                out.push((score, ids, t));
+                    };
+                    out.push((score, ids, t));
+                }
             }
         }
         out.sort_by_key(|(score, _, t)| (Reverse(*score), t.x, t.y));

@@ -25,6 +25,14 @@ impl<'a> Plan<'a> {
         {
             return Some(c);
         }
+        // Down to its last fighters, a side that can go underground does, whatever it keeps
+        // for pay: a cell is how it survives.
+        if self.survival
+            && let Some(c) =
+                self.raise_cell(!game.recruited_this_turn(self.me), game.treasury(self.me))
+        {
+            return Some(c);
+        }
         let (spare, turns_left) = self.spare_money();
         if spare <= 0 {
             return None;
@@ -98,9 +106,11 @@ impl<'a> Plan<'a> {
     fn raise_cell(&self, recruits: bool, spare: i64) -> Option<Command> {
         let game = self.game;
         // Money for the garrisons' replacements comes first: a cell is bought from what a
-        // long siege would not need.
+        // long siege would not need, unless the side is down to its last fighters, when going
+        // underground is how it survives.
         let cost = crate::sim::insurgency::CELL_COST;
-        if !recruits || self.d == Difficulty::Easy || spare < cost * CELL_SAVINGS {
+        let savings = if self.survival { 1 } else { CELL_SAVINGS };
+        if !recruits || self.d == Difficulty::Easy || spare < cost * savings {
             return None;
         }
         let s = game.scenario();
@@ -116,7 +126,18 @@ impl<'a> Plan<'a> {
                     .iter()
                     .filter(|e| e.unsigned_distance_to(p.hex) <= 2)
                     .count();
-                (empty, p.points, Reverse(near), Reverse(id.0))
+                let far = enemies
+                    .iter()
+                    .map(|e| e.unsigned_distance_to(p.hex))
+                    .min()
+                    .unwrap_or(u32::MAX);
+                // To survive, a cell rises where the enemy is furthest; otherwise where it
+                // takes a town back, or does most harm.
+                if self.survival {
+                    (false, 0, far, Reverse(0), Reverse(id.0))
+                } else {
+                    (empty, p.points, 0, Reverse(near), Reverse(id.0))
+                }
             })
             .map(|(place, _)| Command::RaiseCell { place })
     }

@@ -15,9 +15,14 @@ impl<'a> Plan<'a> {
     /// fights the same enemy; for a hard AI, a breach of a deconfliction line when it pays.
     pub(super) fn diplomacy(&self) -> Option<Command> {
         let game = self.game;
-        // A proposal is answered whatever the difficulty: left alone it lapses, declined.
+        // A proposal is answered whatever the difficulty: left alone it lapses, declined. An
+        // easy AI takes any offer it may; the others weigh it as they would their own.
         if let Some(from) = game.proposals_to(self.me).next() {
-            let accept = self.d != Difficulty::Easy && self.would_coordinate(from);
+            let yes = Command::AnswerProposal { from, accept: true };
+            let accept = match self.d {
+                Difficulty::Easy => game.check(&yes).is_ok(),
+                _ => self.would_coordinate(from),
+            };
             return Some(Command::AnswerProposal { from, accept });
         }
         if self.d == Difficulty::Easy {
