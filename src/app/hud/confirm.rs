@@ -77,12 +77,15 @@ pub(super) fn confirm_window(
 pub(super) fn put_proposals(
     session: Res<Session>,
     mut selection: ResMut<Selection>,
+    focus: Res<crate::app::ui_state::UiFocus>,
     mut asked: Local<Vec<(u16, crate::sim::FactionId)>>,
 ) {
     let game = &session.game;
     let me = session.player;
+    // After the briefing, the menu or any other window the player has open.
     if game.is_over()
         || game.active_faction() != me
+        || focus.modal
         || selection.confirm.is_some()
         || selection.pending.is_some()
     {

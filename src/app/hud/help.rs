@@ -34,7 +34,7 @@ pub(super) fn help_window(mut contexts: EguiContexts, mut help: ResMut<HelpOpen>
                 rules::DUG_IN_PERCENT - 100,
             ));
             ui.label(format!(
-                "Towns may hold lines of prepared defences (the battlements over the counter or the town). While one stands, a won attack breaks a line instead of driving the garrison out, and storming them costs each attacker at least {} %; an air strike breaks one on a roll of {} or more. The holder can dig a line again ({}) where it has a garrison, once a turn, but not within {} turns of a breach.",
+                "Towns may hold lines of prepared defences (the column of sand blocks beside the counter or the town, hollow once broken). While one stands, a won attack breaks a line instead of driving the garrison out, and storming them costs each attacker at least {} %; an air strike breaks one on a roll of {} or more. The holder can dig a line again ({}) where it has a garrison, once a turn, but not within {} turns of a breach.",
                 crate::sim::defences::STORMING_LOSS_PERCENT,
                 crate::sim::defences::STRIKE_BREACH_ROLL,
                 crate::narrate::names::money(crate::sim::defences::FORTIFY_COST),

@@ -40,12 +40,13 @@ pub(super) fn paint_supply(
     }
 }
 
-/// Prepared defences: a row of battlements on the garrison's counter (or over the place when
-/// it stands empty), filled for each line standing and hollow for each broken.
+/// Prepared defences: a column of blocks along the left of the garrison's counter (or of the
+/// place when it stands empty), filled for each line standing and hollow for each broken,
+/// clear of the objective's points above the counter.
 pub(super) fn paint_defences(painter: &egui::Painter, view: &View, game: &Game, hex_px: f32) {
     let s = game.scenario();
-    let size = (hex_px * 0.13).clamp(4.5, 8.0);
-    let gap = size * 0.5;
+    let size = (hex_px * 0.12).clamp(4.0, 7.5);
+    let gap = (size * 0.35).max(1.0);
     let sand = egui::Color32::from_rgb(222, 190, 110);
     let dark = egui::Stroke::new(1.0, egui::Color32::from_rgb(30, 26, 20));
     for (i, p) in s.places.iter().enumerate().filter(|(_, p)| p.defences > 0) {
@@ -53,24 +54,25 @@ pub(super) fn paint_defences(painter: &egui::Painter, view: &View, game: &Game, 
         if !view.visible(c, 20.0) {
             continue;
         }
-        let top = if game.unit_at(p.hex).is_some() {
-            super::counters::counter_rect(c, hex_px).top()
+        let (left, top) = if game.unit_at(p.hex).is_some() {
+            let r = super::counters::counter_rect(c, hex_px);
+            (r.left() - size - 2.0, r.top())
         } else {
-            c.y - hex_px * 0.22
+            let r = (hex_px * 0.12).clamp(4.0, 12.0);
+            let n = f32::from(p.defences);
+            (c.x - r - size - 4.0, c.y - (n * size + (n - 1.0) * gap) / 2.0)
         };
         let lines = game.defences(crate::sim::PlaceId(i as u16));
-        let n = f32::from(p.defences);
-        let width = n * size + (n - 1.0) * gap;
         for k in 0..p.defences {
-            let x = c.x - width / 2.0 + f32::from(k) * (size + gap);
-            let r =
-                egui::Rect::from_min_size(egui::pos2(x, top - size * 0.6), egui::vec2(size, size));
+            let y = top + f32::from(k) * (size + gap);
+            let r = egui::Rect::from_min_size(egui::pos2(left, y), egui::vec2(size, size));
             if k < lines {
-                painter.rect(r, 0.0, sand, dark, egui::StrokeKind::Inside);
+                painter.rect(r, 1.0, sand, dark, egui::StrokeKind::Inside);
             } else {
-                painter.rect_stroke(
+                painter.rect(
                     r,
-                    0.0,
+                    1.0,
+                    egui::Color32::from_black_alpha(120),
                     egui::Stroke::new(1.0, sand),
                     egui::StrokeKind::Inside,
                 );
