@@ -60,7 +60,10 @@ pub(super) fn paint_defences(painter: &egui::Painter, view: &View, game: &Game, 
         } else {
             let r = (hex_px * 0.12).clamp(4.0, 12.0);
             let n = f32::from(p.defences);
-            (c.x - r - size - 4.0, c.y - (n * size + (n - 1.0) * gap) / 2.0)
+            (
+                c.x - r - size - 4.0,
+                c.y - (n * size + (n - 1.0) * gap) / 2.0,
+            )
         };
         let lines = game.defences(crate::sim::PlaceId(i as u16));
         for k in 0..p.defences {
