@@ -44,8 +44,7 @@ pub struct Level {
     #[serde(default)]
     pub verdicts: Option<Verdicts>,
     /// Whether a side that has secured every objective and leads by half ends the game from
-    /// its middle on (default true). A level of parallel campaigns turns it off: one side's
-    /// race won does not end the others' wars.
+    /// its middle on (default true; off for campaigns that run side by side).
     #[serde(default = "yes")]
     pub decisive_end: bool,
     /// The map.
