@@ -1,12 +1,14 @@
 //! Underground cells: when a side that the level lets go underground loses its ground, it can
-//! raise small cells there, among the people who still live in its lost towns. A cell moves through zones of control, lives off
-//! the land (it needs no supply line), is seen from the air only when enemy troops stand next
-//! to it, and extorts money from the people around it. Rising in an empty town, it takes the
-//! town back; the others must garrison what they take and hunt the cells.
+//! raise small cells there, among the people who still live in its lost towns. A cell moves
+//! through zones of control, lives off the land (it needs no supply line), is seen from the
+//! air only when enemy troops stand next to it, and extorts money from the people around it.
+//! Rising in an empty town, it takes the town back; the others must garrison what they take
+//! and hunt the cells.
 //!
-//! Why: as its towns fell in late 2017 the Islamic State left fighters behind and went back
-//! to the insurgency it had waged before 2014, living off extortion and smuggling (its
-//! non-oil income was most of its $16 M a month in mid-2017, IHS Markit [S142]).
+//! Why: as its towns fell in late 2017 the Islamic State left fighters behind among their
+//! people, and lived off taxes, extortion and smuggling more than oil (its oil income had
+//! fallen by 88 % while its revenue was still about $16 M a month in mid-2017, IHS Markit
+//! [S142]).
 
 use hexx::Hex;
 

@@ -156,8 +156,8 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
                 }
             });
             ui.small("Blue lines: rivers (crossings marked across them). Brown: roads. Dashed purple: international border. Black diamonds: oil fields (ringed by holder, red bars for damage).");
-            ui.small("Places: white discs sized by population, ringed by holder; the grey part is the share of people who have fled the fighting.");
-            ui.small("Counters: the frame's colour and shape tell the faction; ╳ infantry, ╳ in an oval mechanised, one stroke and G militia, SF special forces, a dot artillery. Bar: strength. Yellow/red dot: low/out of supply. Red chevron: low morale. Brown line under: dug in.");
+            ui.small("Places: white discs sized by population, ringed by holder; the grey part is the share of people who have fled the fighting. Sand blocks beside a place or its garrison: lines of prepared defences (hollow once broken).");
+            ui.small("Counters: the frame's colour and shape tell the faction; ╳ infantry, ╳ in an oval mechanised, one stroke and G militia, SF special forces, a dot artillery, three dots in a dashed box an underground cell. Bar: strength. Yellow/red dot: low/out of supply. Red chevron: low morale. Brown line under: dug in.");
         });
 }
 
