@@ -678,4 +678,10 @@ SUPPLY = [
 ]
 
 if __name__ == "__main__":
+    import sys
+    if len(sys.argv) > 1:
+        # Any argument (--help included) is a question, not a wish to overwrite the level.
+        print("usage: python3 tools/make_euphrates_2017.py\n"
+              "  writes levels/euphrates_2017.ron from the data in this script (it takes no arguments)")
+        sys.exit(0 if sys.argv[1] in ("-h", "--help") else 2)
     main()
