@@ -439,7 +439,7 @@ def main():
     w("    description: %s," % q(
         "3 November 2017: the Syrian government has declared Deir ez-Zor retaken and Iraqi forces have taken al-Qa'im and the border crossing. "
         "The Islamic State's last important territory is the border town of Abu Kamal and the Euphrates valley around it. "
-        "The government and its Russian- and Iranian-backed allies converge up the south bank from Mayadin and across the desert from T2; "
+        "The government and its Russian- and Iranian-backed allies converge down the south bank from Mayadin and across the desert from T2; "
         "the US-backed SDF comes down the north bank and the Khabur toward the oil fields and the border; Iraqi forces push from al-Qa'im toward Rawa. "
         "The river is the deconfliction line between the two great-power-backed camps."))
     w("    source: %s," % q("Scenario notes FACTS.md (sources S1-S194, listed in docs/SCENARIO.md); Natural Earth 1:10m rivers and boundary lines (public domain)."))
@@ -600,7 +600,7 @@ def main():
     w('            name: "al-Tanf 55-km zone",')
     w('            parties: ("syria", "tanf"),')
     w("            kind: NoStrike(center: %s, radius: 9)," % pos(33.506, 38.618))
-    w("            source: %s," % q("55-km deconfliction zone around the coalition base at al-Tanf [S85][S86]; nine 6-km hexes."))
+    w("            source: %s," % q("55-km zone the coalition declared around its base at al-Tanf [S85][S86][S311]; nine 6-km hexes."))
     w("        ),")
     w("    ],")
     w("")
@@ -631,7 +631,7 @@ def obj(oid, faction, goal, points, description, source="", by=None):
 
 
 OBJECTIVES = [
-    obj("syria_abu_kamal", "syria", 'Hold("abu_kamal")', 25, "Take Abu Kamal, the Islamic State's last important town, and hold it.", "Government and allies took it 19 Nov 2017 [S62]."),
+    obj("syria_abu_kamal", "syria", 'Hold("abu_kamal")', 25, "Take Abu Kamal, the Islamic State's last major town in Syria, and hold it.", "Government and allies took it 19 Nov 2017 [S62]."),
     obj("syria_race", "syria", 'Hold("abu_kamal")', 10, "Win the race: take Abu Kamal by 19 November 2017, as the government and its allies did.", "Full control of Abu Kamal 19 Nov 2017 [S62].", (2017, 11, 19)),
     obj("syria_land_route", "syria", 'Route("abu_kamal", "palmyra")', 20, "Open a land route from the Iraqi border at Abu Kamal to Palmyra and the Damascus road.", "T2 'connects ... south-east to the Iraqi border' [S64]; the Euphrates route via al-Qa'im (FACTS 2b road 5)."),
     obj("syria_south_bank", "syria", 'Route("mayadin", "abu_kamal")', 10, "Clear the south-bank road from Mayadin to Abu Kamal.", "[S56][S14]"),
