@@ -667,7 +667,7 @@ SUPPORT = [
 
 SUPPLY = [
     ("syria", "Damascus road", "Road", (34.45, 38.155), "Palmyra - Damascus road to the government's rear; schematic."),
-    ("syria", "Deir ez-Zor airbase", "Airlift", (35.285, 40.176), "The besieged enclave lived on airdrops: more than 177 WFP airdrops from Apr 2016, 309 UN airdrops in all [S70][S72]."),
+    ("syria", "Deir ez-Zor airbase", "Airlift", (35.285, 40.176), "Through the siege the garrison was supplied by military flights into the airbase, its only way in or out [S206]; the UN's food drops (309 in all) fed the civilians, not the troops [S70][S72]."),
     ("sdf", "Hasakah road", "Road", (36.24, 40.78), "Khabur valley road from Hasakah [S50]; schematic."),
     ("sdf", "Tal Abyad road", "Road", (36.24, 38.98), "North of Raqqa; schematic."),
     ("iraq", "Anbar road", "Road", (33.96, 42.63), "Euphrates road from Hit and Ramadi (FACTS 2b road 5); schematic."),
