@@ -558,27 +558,37 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
     for (i, f) in s.factions.iter().enumerate() {
         let with = FactionId(i as u8);
         let renewal = game.stance(me, with) == crate::sim::Stance::Cooperating;
-        push(
-            if renewal {
+        // A renewal is offered as the term runs out, not on the turn it was agreed.
+        let term = game
+            .relation(
+                crate::sim::Party::Faction(me),
+                crate::sim::Party::Faction(with),
+            )
+            .until;
+        let early = renewal && term.is_some_and(|until| until > game.turn() + 1);
+        if !early {
+            push(
+                if renewal {
+                    format!(
+                        "Renew coordination with {} ({} turns)",
+                        f.name,
+                        diplomacy::COORDINATION_TURNS
+                    )
+                } else {
+                    format!(
+                        "Propose coordination to {} ({} turns)",
+                        f.name,
+                        diplomacy::COORDINATION_TURNS
+                    )
+                },
                 format!(
-                    "Renew coordination with {} ({} turns)",
-                    f.name,
+                    "They answer on their own turn, and can accept only below tension {}: for {} turns you may then cross each other's ground, and your fully supplied units join each other's attacks at half strength. Patrons at odds with the other side take it ill.",
+                    diplomacy::COORDINATION_LIMIT,
                     diplomacy::COORDINATION_TURNS
-                )
-            } else {
-                format!(
-                    "Propose coordination to {} ({} turns)",
-                    f.name,
-                    diplomacy::COORDINATION_TURNS
-                )
-            },
-            format!(
-                "They answer on their own turn, and can accept only below tension {}: for {} turns you may then cross each other's ground, and your fully supplied units join each other's attacks at half strength. Patrons at odds with the other side take it ill.",
-                diplomacy::COORDINATION_LIMIT,
-                diplomacy::COORDINATION_TURNS
-            ),
-            Command::ProposeCoordination { with },
-        );
+                ),
+                Command::ProposeCoordination { with },
+            );
+        }
         push(
             format!(
                 "End coordination with {} (tension +{})",
