@@ -438,9 +438,7 @@ pub fn report(scenario: &Scenario, games: &[GameStats], controllers: &[Controlle
     );
     for p in &scenario.places {
         let start_holder = scenario
-            .map
-            .index(p.hex)
-            .and_then(|i| scenario.control.get(i).copied().flatten())
+            .holder_at_start(p.hex)
             .and_then(|f| scenario.faction(f))
             .map(|f| f.key.clone());
         let mut holders: BTreeMap<String, usize> = BTreeMap::new();

@@ -214,21 +214,7 @@ pub fn confirmation(game: &Game, command: &Command) -> Option<String> {
         Command::ProposeCoordination { with } => {
             // Patrons at odds with the partner take it ill if it accepts: ask when one would.
             game.check(command).ok()?;
-            let events = game.coordination_events(me, *with);
-            let displeased: Vec<String> = events
-                .iter()
-                .filter_map(|e| match e {
-                    crate::sim::Event::RelationChanged {
-                        a: crate::sim::Party::Faction(f),
-                        b: crate::sim::Party::Patron(p),
-                        tension_change,
-                        ..
-                    } if *f == me => s
-                        .patron(*p)
-                        .map(|p| format!("{} (+{tension_change})", p.name)),
-                    _ => None,
-                })
-                .collect();
+            let displeased = narrate::names::displeased_patrons(game, me, *with);
             if displeased.is_empty() {
                 return None;
             }

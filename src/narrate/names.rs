@@ -133,12 +133,12 @@ pub fn defences(game: &Game, place: PlaceId) -> String {
     }
 }
 
-/// A proposal of coordination from `from` put to `me`, with what it gives and costs.
-pub fn proposal(game: &Game, from: FactionId, me: FactionId) -> String {
+/// The patrons of `me` that coordinating with `with` would displease, each as "name (tension
+/// +N)".
+pub fn displeased_patrons(game: &Game, me: FactionId, with: FactionId) -> Vec<String> {
     use crate::sim::{Event, Party};
     let s = game.scenario();
-    let displeased: Vec<String> = game
-        .coordination_events(from, me)
+    game.coordination_events(me, with)
         .iter()
         .filter_map(|e| match e {
             Event::RelationChanged {
@@ -151,7 +151,13 @@ pub fn proposal(game: &Game, from: FactionId, me: FactionId) -> String {
             }
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// A proposal of coordination from `from` put to `me`, with what it gives and costs.
+pub fn proposal(game: &Game, from: FactionId, me: FactionId) -> String {
+    let s = game.scenario();
+    let displeased = displeased_patrons(game, me, from);
     let price = if displeased.is_empty() {
         "None of your patrons objects.".to_owned()
     } else {

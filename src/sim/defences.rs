@@ -78,13 +78,7 @@ impl Game {
         {
             return Err(RuleError::UnderFire { place, turn });
         }
-        let have = self.treasury(me);
-        if have < FORTIFY_COST {
-            return Err(RuleError::NotEnoughMoney {
-                needed: FORTIFY_COST,
-                have,
-            });
-        }
+        self.can_pay(FORTIFY_COST)?;
         Ok((lines + 1, FORTIFY_COST))
     }
 }

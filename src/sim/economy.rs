@@ -276,7 +276,8 @@ impl Game {
         self.check_raise_supplied(hex)
     }
 
-    fn can_pay(&self, cost: i64) -> Result<(), RuleError> {
+    /// Refuses a cost the active faction's treasury cannot pay.
+    pub(crate) fn can_pay(&self, cost: i64) -> Result<(), RuleError> {
         let have = self.treasury(self.active_faction());
         if have < cost {
             return Err(RuleError::NotEnoughMoney { needed: cost, have });

@@ -45,23 +45,15 @@ impl Game {
             return true;
         }
         let s = self.scenario();
-        stops
-            && s.place_at(hex).is_some()
-            && s.map
-                .index(hex)
-                .and_then(|i| s.control.get(i).copied().flatten())
-                == Some(unit.owner)
+        stops && s.place_at(hex).is_some() && s.holder_at_start(hex) == Some(unit.owner)
     }
 
     /// Whether `faction` held `place` when the game began and another side holds it now.
     pub fn lost_ground(&self, faction: FactionId, place: PlaceId) -> bool {
         let s = self.scenario();
         s.place(place).is_some_and(|p| {
-            let start = s
-                .map
-                .index(p.hex)
-                .and_then(|i| s.control.get(i).copied().flatten());
-            start == Some(faction) && self.control(p.hex).is_some_and(|c| c != faction)
+            s.holder_at_start(p.hex) == Some(faction)
+                && self.control(p.hex).is_some_and(|c| c != faction)
         })
     }
 
@@ -86,13 +78,7 @@ impl Game {
         if self.recruited_this_turn(me) {
             return Err(RuleError::RecruitedThisTurn);
         }
-        let have = self.treasury(me);
-        if have < CELL_COST {
-            return Err(RuleError::NotEnoughMoney {
-                needed: CELL_COST,
-                have,
-            });
-        }
+        self.can_pay(CELL_COST)?;
         self.cell_site(p.hex).ok_or(RuleError::NoRoom(place))
     }
 
@@ -144,18 +130,24 @@ impl Game {
     /// What a faction's cells extort this turn: each in or next to a peopled place another
     /// side holds.
     pub fn extortion(&self, faction: FactionId) -> i64 {
+        let working = self
+            .units()
+            .filter(|u| u.owner == faction && u.kind == UnitKind::Cell)
+            .filter(|u| self.extorts_at(faction, u.hex))
+            .count();
+        working as i64 * EXTORTION
+    }
+
+    /// Whether a cell of `faction` at `hex` extorts: it stands in or next to a place where
+    /// people live under another side.
+    pub fn extorts_at(&self, faction: FactionId, hex: Hex) -> bool {
         let s = self.scenario();
         let peopled_other = |h: Hex| {
             s.place_at(h).is_some_and(|(id, _)| {
                 self.residents(id) > 0 && self.control(h).is_some_and(|c| c != faction)
             })
         };
-        let working = self
-            .units()
-            .filter(|u| u.owner == faction && u.kind == UnitKind::Cell)
-            .filter(|u| peopled_other(u.hex) || s.map.neighbors(u.hex).any(peopled_other))
-            .count();
-        working as i64 * EXTORTION
+        peopled_other(hex) || s.map.neighbors(hex).any(peopled_other)
     }
 
     /// Whether troops of `faction` stand next to `hex` (a cell there is spotted).

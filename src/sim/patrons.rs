@@ -137,14 +137,11 @@ impl Game {
                 name: z.name.clone(),
             });
         }
-        let enemy_unit = self
+        let enemy = self
             .unit_at(target)
-            .is_some_and(|u| self.stance(u.owner, me).fights());
-        if self
-            .unit_at(target)
-            .is_some_and(|u| u.kind == UnitKind::Cell && enemy_unit)
-            && !self.spotted_by(me, target)
-        {
+            .filter(|u| self.stance(u.owner, me).fights());
+        let enemy_unit = enemy.is_some();
+        if enemy.is_some_and(|u| u.kind == UnitKind::Cell) && !self.spotted_by(me, target) {
             return Err(RuleError::Unspotted(target));
         }
         let enemy_field = self.field_at(target).is_some()

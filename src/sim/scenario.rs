@@ -123,6 +123,13 @@ impl Scenario {
         self.factions.get(usize::from(id.0))
     }
 
+    /// Who held `hex` when the game began.
+    pub fn holder_at_start(&self, hex: Hex) -> Option<FactionId> {
+        self.map
+            .index(hex)
+            .and_then(|i| self.control.get(i).copied().flatten())
+    }
+
     /// The date a turn begins (turns count from 1).
     pub fn date_of_turn(&self, turn: u16) -> Date {
         self.start

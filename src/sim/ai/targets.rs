@@ -184,9 +184,6 @@ impl<'a> Plan<'a> {
                 add(&mut targets, f.hex, 2 + (revenue / 200) as u32);
             }
         }
-        // Enemy units draw no one by themselves: the search toward targets would change with
-        // every enemy step. They are fought where they stand in the way (see `attack`), and
-        // where they cut a hard AI's supply.
         // Cells in or next to what the side holds are hunted (short of easy): left alone, they
         // cut roads and walk into empty towns.
         if self.d != Difficulty::Easy {
@@ -202,6 +199,9 @@ impl<'a> Plan<'a> {
                 }
             }
         }
+        // Other enemy units draw no one by themselves: the search toward targets would change
+        // with every enemy step. They are fought where they stand in the way (see `attack`),
+        // and where they cut the side's supply.
         for c in cuts {
             if self.takeable(c.hex) || game.unit_at(c.hex).is_some_and(|u| self.fights(u.owner)) {
                 add(&mut targets, c.hex, c.value * SUPPLY_CUT_WEIGHT);
@@ -337,12 +337,7 @@ impl<'a> Plan<'a> {
                 score += i64::from(p.points.max(1)) * 200;
             }
         }
-        let peopled_other = |h: Hex| {
-            s.place_at(h).is_some_and(|(id, _)| {
-                game.residents(id) > 0 && game.control(h).is_some_and(|c| c != self.me)
-            })
-        };
-        if peopled_other(hex) || s.map.neighbors(hex).any(peopled_other) {
+        if game.extorts_at(self.me, hex) {
             score += 40;
         }
         let threat = i64::from(self.threat[i]);

@@ -232,7 +232,8 @@ impl Game {
             }
         }
         let won = outcome.attacker_won();
-        let lines = self.defences_at(target);
+        let place = self.scenario().place_at(target).map(|(p, _)| p);
+        let lines = place.map_or(0, |p| self.defences(p));
         let loss_percent = crate::sim::defences::attacker_loss_percent(outcome, lines);
         let mut destroyed = Vec::new();
         for a in &attackers {
@@ -269,7 +270,7 @@ impl Game {
             vacated = true;
         } else if outcome.defender_retreats()
             && lines > 0
-            && let Some((place, _)) = self.scenario().place_at(target)
+            && let Some(place) = place
         {
             // The garrison falls back behind its next line instead of out of the town.
             events.push(Event::DefencesBreached {
@@ -332,13 +333,7 @@ impl Game {
 
     /// Checks an advance into the hex the side's last attack emptied.
     pub(crate) fn check_advance(&self, id: UnitId) -> Result<Hex, RuleError> {
-        let unit = self.unit(id).ok_or(RuleError::NoSuchUnit(id))?;
-        if unit.owner != self.active_faction() {
-            return Err(RuleError::NotYourUnit {
-                unit: id,
-                owner: unit.owner,
-            });
-        }
+        let unit = self.own_unit(id)?;
         let Some((hex, units)) = self.advance_offer() else {
             return Err(RuleError::NothingToAdvanceInto);
         };
