@@ -166,13 +166,10 @@ pub fn proposal(game: &Game, from: FactionId, me: FactionId) -> String {
             list(&displeased.iter().map(String::as_str).collect::<Vec<_>>())
         )
     };
-    // The sentence starts with the name, which may not ("al-Tanf garrison").
-    let mut who = faction(s, from);
-    if let Some(first) = who.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
+    // "A proposal from …": the names of sides take a singular or a plural verb.
     format!(
-        "{who} proposes to coordinate operations for {} turns: your units and theirs may cross each other's ground, and fully supplied units next to a target join each other's attacks at half strength. {price} Accept?",
+        "A proposal from {}: to coordinate operations for {} turns. Your units and theirs may cross each other's ground, and fully supplied units next to a target join each other's attacks at half strength. {price} Accept?",
+        faction(s, from),
         crate::sim::diplomacy::COORDINATION_TURNS
     )
 }
