@@ -7,6 +7,10 @@ Euphrates centre-line and the Syria-Iraq border come from Natural Earth 1:10m (p
 copied in tools/data/. Where the notes mark a coordinate as estimated (EST) or a fact as
 uncertain, the level says so in the item's `source`.
 
+The teaching content (the perspective note, the briefings, the historical calendar and the
+encyclopedia) is written by hand as RON fragments in tools/data/euphrates_2017/, which this
+script copies into the level after the map data: edit them there.
+
 The terrain and starting-control grids are derived here from geography (distance to the
 rivers, lakes and hill masses, which bank of the Euphrates, which country) so that they stay
 consistent with the lines and places. Run from the repository root:
@@ -14,12 +18,16 @@ consistent with the lines and places. Run from the repository root:
     python3 tools/make_euphrates_2017.py
     cargo run -- check levels/euphrates_2017.ron
 
+`--check` writes nothing and fails if the committed level is not what the script writes (the
+CI and the test suite run it, so the level and its sources cannot drift apart).
+
 Python 3 standard library only.
 """
 
 import json
 import math
 import os
+import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -297,7 +305,7 @@ UNITS = [
     ("irq_police", "Anbar police and Federal Police", "Infantry", "iraq", 34.14, 42.33, 10, 60, "Regular", "[S105][S176]; strength EST."),
     # Islamic State
     ("is_abu_kamal", "Abu Kamal garrison", "Infantry", "isis", 34.4536, 40.9367, 14, 80, "Veteran", "6,000-8,000 fighters in the Mayadin-Abu Kamal valley (coalition estimate, Sep 2017) [S160], fewer than 3,000 in Iraq and Syria by 5 Dec [S118]; the city was entered within days of the government's arrival (8-9 Nov) [S60b]; strength EST."),
-    ("is_hajin", "Hajin fighters", "Infantry", "isis", 34.69, 40.83, 28, 85, "Veteran", "[S15][S160]; the core of the pocket, which still held at least 5,000 fighters when the SDF took Hajin in Dec 2018 [S272][S273]; strength EST (the level's Islamic State units in the valley come to about two-thirds of the 6,000-8,000 of Sep 2017 [S160])."),
+    ("is_hajin", "Hajin fighters", "Infantry", "isis", 34.69, 40.83, 36, 85, "Veteran", "[S15][S160]; the core of the pocket, which still held at least 5,000 fighters when the SDF took Hajin in Dec 2018 [S272][S273]; strength EST (with it, the level's Islamic State units in the valley come to about three-quarters of the 6,000-8,000 of Sep 2017 [S160])."),
     ("is_salihiyah", "al-Salihiyah fighters", "Militia", "isis", 34.77, 40.65, 8, 70, "Regular", "[S14][S160]; strength EST."),
     ("is_asharah", "al-Asharah fighters", "Militia", "isis", 34.92, 40.56, 8, 70, "Regular", "[S56][S160]; strength EST."),
     ("is_busayrah", "al-Busayrah fighters", "Militia", "isis", 35.15, 40.43, 6, 65, "Regular", "[S33][S160]; strength EST."),
@@ -422,7 +430,7 @@ def q(s):
     return json.dumps(s, ensure_ascii=False)
 
 
-def main():
+def level_text():
     global EUPHRATES
     EUPHRATES = keep_banks(EUPHRATES_PATH, PLACES)
     out = []
@@ -618,11 +626,28 @@ def main():
     for (f, name, kind, (lat, lon), src) in SUPPLY + depots:
         w("        (faction: %s, name: %s, kind: %s, at: %s, source: %s)," % (q(f), q(name), kind, pos(lat, lon), q(src)))
     w("    ],")
+    w("")
+    w("    // ---- Teaching: briefings, the historical calendar, the encyclopedia (docs/MODDING.md) ----")
+    for name in TEACHING:
+        w("")
+        w(teaching_fragment(name))
     w(")")
-    path = os.path.join(ROOT, "levels/euphrates_2017.ron")
-    with open(path, "w") as fh:
-        fh.write("\n".join(out) + "\n")
-    print("wrote", path)
+    return "\n".join(out) + "\n"
+
+
+# The teaching content, written by hand as RON fragments (one top-level field each) in
+# tools/data/euphrates_2017/, in the order the level lists them.
+TEACHING = ["perspective", "briefings", "events", "articles"]
+
+
+def teaching_fragment(name):
+    """The fragment for one teaching field, without its trailing blank lines."""
+    path = os.path.join(ROOT, "tools/data/euphrates_2017", name + ".ron")
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read().rstrip("\n")
+    if not text.startswith("    %s: " % name):
+        raise SystemExit("%s: must begin with the field `    %s: `" % (path, name))
+    return text
 
 
 def obj(oid, faction, goal, points, description, source="", by=None):
@@ -677,11 +702,51 @@ SUPPLY = [
     ("isis", "Jazira desert hideouts", "Depot", (34.90, 41.60), "Iraq's second phase (from 23 Nov 2017) cleared Islamic State remnants from desert hideouts in the Jazira [S116]; position EST."),
 ]
 
+USAGE = """usage: python3 tools/make_euphrates_2017.py [--check | --output PATH]
+  writes levels/euphrates_2017.ron from the data in this script and the teaching fragments
+  in tools/data/euphrates_2017/
+  --check        write nothing; exit 1 if the committed level differs from what would be written
+  --output PATH  write the level to PATH instead"""
+
+
+def main(args):
+    level = os.path.join(ROOT, "levels/euphrates_2017.ron")
+    if args in (["-h"], ["--help"]):
+        print(USAGE)
+        return 0
+    if args == ["--check"]:
+        text = level_text()
+        with open(level, encoding="utf-8") as fh:
+            committed = fh.read()
+        if committed == text:
+            print("%s is what the generator writes" % level)
+            return 0
+        import difflib
+        diff = difflib.unified_diff(committed.splitlines(), text.splitlines(),
+                                    "levels/euphrates_2017.ron (committed)",
+                                    "levels/euphrates_2017.ron (generated)", lineterm="", n=0)
+        for i, line in enumerate(diff):
+            if i >= 40:
+                print("...")
+                break
+            print(line[:200])
+        print("hint: edit tools/make_euphrates_2017.py or tools/data/euphrates_2017/, then run "
+              "python3 tools/make_euphrates_2017.py", file=sys.stderr)
+        return 1
+    if len(args) == 2 and args[0] == "--output":
+        path = args[1]
+    elif not args:
+        path = level
+    else:
+        # Anything else is a question, not a wish to overwrite the level.
+        print(USAGE, file=sys.stderr)
+        return 2
+    text = level_text()
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    print("wrote", path)
+    return 0
+
+
 if __name__ == "__main__":
-    import sys
-    if len(sys.argv) > 1:
-        # Any argument (--help included) is a question, not a wish to overwrite the level.
-        print("usage: python3 tools/make_euphrates_2017.py\n"
-              "  writes levels/euphrates_2017.ron from the data in this script (it takes no arguments)")
-        sys.exit(0 if sys.argv[1] in ("-h", "--help") else 2)
-    main()
+    sys.exit(main(sys.argv[1:]))

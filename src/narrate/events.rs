@@ -216,6 +216,13 @@ pub fn describe(
             patron_of(*support),
             name(*unit)
         ),
+        Event::CellsFound { faction: f, cells } => {
+            let found: Vec<String> = cells
+                .iter()
+                .map(|&(id, h)| format!("{} at {}", name(id), at(h)))
+                .collect();
+            format!("{} found {}.", faction(*f), found.join(", "))
+        }
         Event::UnitRaised { unit, .. } if unit.kind == crate::sim::UnitKind::Cell => format!(
             "{} raised an underground cell, {}, at {}.",
             faction(unit.owner),

@@ -112,6 +112,23 @@ pub fn verdict_levels(game: &crate::sim::Game, faction: crate::sim::FactionId) -
     )
 }
 
+/// Whether a cell is hidden from `viewer` or found, for the unit card and the hover box;
+/// `None` for a unit that is not a cell.
+pub fn cell_sight(game: &Game, viewer: FactionId, cell: &crate::sim::Unit) -> Option<String> {
+    if cell.kind != crate::sim::UnitKind::Cell {
+        return None;
+    }
+    Some(if cell.owner == viewer {
+        "Hidden: the enemy finds it only if its troops stand next to it as their turn begins."
+            .to_owned()
+    } else if game.active_faction() == viewer && game.exposed(cell) {
+        "Found as your turn began: it can be attacked and struck this turn.".to_owned()
+    } else {
+        "Hidden: troops of yours next to it as your turn begins will find it; only then can it be attacked or struck."
+            .to_owned()
+    })
+}
+
 /// A place's prepared defences in a few words, e.g. "defences 2 of 3 lines", with whether they
 /// can be dug again yet.
 pub fn defences(game: &Game, place: PlaceId) -> String {

@@ -161,7 +161,7 @@ pub fn explain(game: &Game, error: &RuleError) -> String {
             place(s, *p)
         ),
         E::Unspotted(h) => format!(
-            "The cell at {} is not spotted: air power finds it only when your troops stand next to it.",
+            "The cell at {} is hidden: your troops find a cell by standing next to it as your turn begins, and only then can it be attacked or struck.",
             at(*h)
         ),
         E::NoWorks(p) => format!(

@@ -16,7 +16,8 @@ use crate::sim::{Command, FactionId, Scenario};
 /// 2: advance after combat became the attacker's choice (`Command::Advance`); a game saved
 /// under format 1 cannot be replayed by these rules.
 /// 3: places' prepared defences (`Command::Fortify`, breaches instead of retreats).
-pub const FORMAT: u32 = 3;
+/// 4: cells are hidden until found as a turn begins (`Event::CellsFound`).
+pub const FORMAT: u32 = 4;
 
 /// A snapshot of the whole state is kept every this many turns.
 pub const SNAPSHOT_EVERY: u16 = 5;

@@ -453,8 +453,8 @@ pub enum RuleError {
     /// No free hex in or next to the place.
     #[error("there is no free hex in or next to {0}")]
     NoRoom(PlaceId),
-    /// An air strike on a cell no enemy troops stand next to.
-    #[error("the cell at {} is not spotted: no troops of the striker's side stand next to it", at(.0))]
+    /// An attack or air strike on a cell the side's troops did not find as its turn began.
+    #[error("the cell at {} is hidden: it is found by troops next to it as the turn begins", at(.0))]
     Unspotted(Hex),
     /// A place that holds no prepared defences.
     #[error("{0} has no works that can be fortified")]

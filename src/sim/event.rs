@@ -282,6 +282,14 @@ pub enum Event {
         /// The field.
         field: u16,
     },
+    /// As a faction's turn began, its troops found enemy cells beside them: it may attack and
+    /// strike those cells this turn.
+    CellsFound {
+        /// The faction whose troops found them.
+        faction: FactionId,
+        /// Each cell found, and where.
+        cells: Vec<(UnitId, Hex)>,
+    },
     /// A faction's turn began: its units are ready to move and fight again.
     FactionTurnBegan {
         /// The faction.

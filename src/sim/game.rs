@@ -74,6 +74,9 @@ pub struct State {
     fortified: Vec<u16>,
     /// Proposals of coordination waiting for an answer: who proposed, to whom.
     proposals: Vec<(FactionId, FactionId)>,
+    /// The enemy cells the side to move found as its turn began.
+    #[serde(default)]
+    found: Vec<UnitId>,
 }
 
 /// One entry of the event log.
@@ -199,6 +202,7 @@ impl Game {
             breached: vec![0; scenario.places.len()],
             fortified: vec![0; scenario.places.len()],
             proposals: Vec::new(),
+            found: Vec::new(),
         };
         let mut game = Game {
             occupant: vec![None; scenario.map.len()],
@@ -374,6 +378,11 @@ impl Game {
     pub fn last_breach(&self, place: PlaceId) -> Option<u16> {
         let t = self.state.breached.get(usize::from(place.0)).copied()?;
         (t > 0).then_some(t)
+    }
+
+    /// The enemy cells the side to move found as its turn began.
+    pub fn found_cells(&self) -> &[UnitId] {
+        &self.state.found
     }
 
     /// The turn a place was last fortified, if ever.

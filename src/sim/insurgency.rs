@@ -1,9 +1,13 @@
 //! Underground cells: when a side that the level lets go underground loses its ground, it can
 //! raise small cells there, among the people who still live in its lost towns. A cell moves
-//! through zones of control, lives off the land (it needs no supply line), is seen from the
-//! air only when enemy troops stand next to it, and extorts money from the people around it.
-//! Rising in an empty town, it takes the town back; the others must garrison what they take
-//! and hunt the cells.
+//! through zones of control, lives off the land (it needs no supply line), and extorts money
+//! from the people around it. Rising in an empty town, it takes the town back; the others must
+//! garrison what they take and hunt the cells.
+//!
+//! A cell is hidden until found: a side may attack or strike it only on a turn that began with
+//! its troops next to the cell. Hunting takes two turns, a sweep and a strike, and a cell that
+//! slips away between them is lost again, as insurgents were found by searching the ground,
+//! not by looking at a map.
 //!
 //! Why: as its towns fell in late 2017 the Islamic State left fighters behind among their
 //! people, and lived off taxes, extortion and smuggling more than oil (its oil income had
@@ -13,7 +17,7 @@
 use hexx::Hex;
 
 use crate::sim::command::RuleError;
-use crate::sim::entities::{Experience, FactionId, PlaceId, UnitKind};
+use crate::sim::entities::{Experience, FactionId, PlaceId, UnitId, UnitKind};
 use crate::sim::event::Event;
 use crate::sim::game::Game;
 
@@ -150,11 +154,29 @@ impl Game {
         peopled_other(hex) || s.map.neighbors(hex).any(peopled_other)
     }
 
-    /// Whether troops of `faction` stand next to `hex` (a cell there is spotted).
-    pub fn spotted_by(&self, faction: FactionId, hex: Hex) -> bool {
-        self.scenario()
-            .map
-            .neighbors(hex)
-            .any(|n| self.unit_at(n).is_some_and(|u| u.owner == faction))
+    /// The enemy cells `faction`'s troops stand next to as its turn begins: found, they may be
+    /// attacked and struck until the turn ends.
+    pub(crate) fn cell_search_events(&self, faction: FactionId) -> Vec<Event> {
+        let map = &self.scenario().map;
+        let cells: Vec<(UnitId, Hex)> = self
+            .units()
+            .filter(|c| c.kind == UnitKind::Cell && self.stance(c.owner, faction).fights())
+            .filter(|c| {
+                map.neighbors(c.hex)
+                    .any(|n| self.unit_at(n).is_some_and(|u| u.owner == faction))
+            })
+            .map(|c| (c.id, c.hex))
+            .collect();
+        if cells.is_empty() {
+            Vec::new()
+        } else {
+            vec![Event::CellsFound { faction, cells }]
+        }
+    }
+
+    /// Whether the side to move may attack or strike `unit`: any unit but a cell, and a cell
+    /// only if its troops found it as the turn began.
+    pub fn exposed(&self, unit: &crate::sim::Unit) -> bool {
+        unit.kind != UnitKind::Cell || self.found_cells().contains(&unit.id)
     }
 }

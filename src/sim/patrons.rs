@@ -141,7 +141,7 @@ impl Game {
             .unit_at(target)
             .filter(|u| self.stance(u.owner, me).fights());
         let enemy_unit = enemy.is_some();
-        if enemy.is_some_and(|u| u.kind == UnitKind::Cell) && !self.spotted_by(me, target) {
+        if enemy.is_some_and(|u| !self.exposed(u)) {
             return Err(RuleError::Unspotted(target));
         }
         let enemy_field = self.field_at(target).is_some()

@@ -223,3 +223,29 @@ fn flat_maps_place_rivers_and_roads_too() {
     assert!(map.river_edges().count() >= 5);
     assert!(map.roads().count() >= 5);
 }
+
+/// The default level is what its generator writes from its data and the teaching fragments:
+/// an edit made to the level by hand, or to a fragment without regenerating, fails here.
+#[test]
+fn the_default_level_is_what_its_generator_writes() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = std::process::Command::new("python3")
+        .current_dir(root)
+        .args(["tools/make_euphrates_2017.py", "--check"])
+        .output();
+    let out = match run {
+        Ok(out) => out,
+        // CI runs the same check itself (.ci/run); a machine without Python cannot run it here.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("python3 not found: the generator check is left to .ci/run");
+            return;
+        }
+        Err(e) => panic!("could not run the generator: {e}"),
+    };
+    assert!(
+        out.status.success(),
+        "levels/euphrates_2017.ron differs from what tools/make_euphrates_2017.py writes:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

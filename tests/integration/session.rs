@@ -446,6 +446,12 @@ fn every_event_is_told_in_words() {
             accepted,
         });
     }
+    if let Some(u) = game.units().next() {
+        events.push(Event::CellsFound {
+            faction: f,
+            cells: vec![(u.id, u.hex)],
+        });
+    }
     for left in 0..3 {
         events.push(Event::DefencesBreached {
             place: PlaceId(0),
@@ -513,10 +519,11 @@ fn every_event_is_told_in_words() {
         | Event::DefencesBreached { .. }
         | Event::Fortified { .. }
         | Event::CoordinationProposed { .. }
-        | Event::ProposalAnswered { .. } => std::mem::discriminant(e),
+        | Event::ProposalAnswered { .. }
+        | Event::CellsFound { .. } => std::mem::discriminant(e),
     };
     let distinct: std::collections::HashSet<_> = events.iter().map(kinds).collect();
-    assert_eq!(distinct.len(), 35, "one of each kind of event");
+    assert_eq!(distinct.len(), 36, "one of each kind of event");
     let name = |id: UnitId| game.unit(id).map_or("a unit".into(), |u| u.name.clone());
     for e in &events {
         let Some(text) = narrate::describe(e, s, &name) else {

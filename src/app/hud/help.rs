@@ -40,7 +40,7 @@ pub(super) fn help_window(mut contexts: EguiContexts, mut help: ResMut<HelpOpen>
                 crate::narrate::names::money(crate::sim::defences::FORTIFY_COST),
                 crate::sim::defences::UNDER_FIRE_TURNS,
             ));
-            ui.label("Where a side that goes underground has lost a peopled town, it can raise a cell (dotted counter): it slips through zones of control, needs no supply, takes back an empty town its side once held, extorts money from the people around it, and is seen from the air only when troops stand next to it. Garrison what you take, and hunt the cells.");
+            ui.label("Where a side that goes underground has lost a peopled town, it can raise a cell (dotted counter): it slips through zones of control, needs no supply, takes back an empty town its side once held, and extorts money from the people around it. A cell is hidden: your troops find it by standing next to it as your turn begins, and only then can you attack or strike it; one that slips away in between is lost again. Garrison what you take, and hunt the cells.");
             ui.separator();
             egui::Grid::new("keys").striped(true).num_columns(2).show(ui, |ui| {
                 for (key, what) in crate::app::orders::SHORTCUTS {

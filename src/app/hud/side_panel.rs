@@ -180,6 +180,9 @@ pub(super) fn unit_details(ui: &mut egui::Ui, session: &Session, u: &crate::sim:
     if let Some(r) = game.supply_report(u.id) {
         ui.small(supply_text(session, &r));
     }
+    if let Some(sight) = crate::narrate::names::cell_sight(game, session.player, u) {
+        ui.small(sight);
+    }
     if u.no_fuel {
         ui.small("No fuel this turn: half movement.");
     }
@@ -303,6 +306,9 @@ pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) 
         ));
         if let Some(r) = game.supply_report(u.id) {
             ui.small(supply_text(session, &r));
+        }
+        if let Some(sight) = crate::narrate::names::cell_sight(game, session.player, u) {
+            ui.small(sight);
         }
     } else if map.terrain(hex).is_some_and(Terrain::passable)
         && let Some(r) = game.supply_report_at(session.player, hex)

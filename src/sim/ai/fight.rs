@@ -209,6 +209,9 @@ impl<'a> Plan<'a> {
     }
 
     /// The weakest hostile unit next to one of ours, those without cover from the air first.
+    /// A garrison under cover on ground the side does not want is left alone (short of easy):
+    /// it takes half as much from the air, and wearing it down would only open the way for
+    /// whoever does want the place.
     pub(super) fn weakest_enemy_near(&self) -> Option<Hex> {
         let game = self.game;
         let map = &game.scenario().map;
@@ -218,7 +221,11 @@ impl<'a> Plan<'a> {
                 map.neighbors(e.hex)
                     .any(|n| game.unit_at(n).is_some_and(|x| x.owner == self.me))
             })
-            // A garrison dug in inside a town takes half as much from the air.
+            .filter(|e| {
+                self.d == Difficulty::Easy
+                    || !game.under_cover(e)
+                    || self.targets.iter().any(|t| t.hex == e.hex)
+            })
             .min_by_key(|e| (game.under_cover(e), e.strength, e.id))
             .map(|e| e.hex)
     }

@@ -10,6 +10,9 @@ use super::plan::Plan;
 
 /// A side raises a cell only with this many times its price to spare.
 const CELL_SAVINGS: i64 = 4;
+/// Cells' worth of money a side that can go underground keeps back from everything else, so
+/// that it still can when its last towns fall.
+const UNDERGROUND_FUND: i64 = 2;
 
 impl<'a> Plan<'a> {
     /// Money and reinforcements: recruits, replacements, patrons' units, repairs.
@@ -34,11 +37,12 @@ impl<'a> Plan<'a> {
             return Some(c);
         }
         let (spare, turns_left) = self.spare_money();
-        if spare <= 0 {
-            return None;
-        }
         // One recruit a turn: once raised, the money goes to what else it can buy.
         let recruits = !game.recruited_this_turn(self.me);
+        if spare <= 0 {
+            // The underground fund is all that is left.
+            return self.raise_cell(recruits, spare);
+        }
         // Cells come after the garrisons' needs: a side holds its towns before it goes
         // underground in those it lost.
         self.garrison_the_exposed(recruits, spare)
@@ -64,12 +68,25 @@ impl<'a> Plan<'a> {
         let upkeep = (-income).max(0);
         // Pay days still to come (each turn's is paid as it begins).
         let turns_left = i64::from(game.scenario().turns.saturating_sub(game.turn()));
-        let reserve = if turns_left == 0 {
-            0
-        } else {
-            (3_000 + upkeep * 8).min(500 + upkeep * turns_left)
-        };
+        if turns_left == 0 {
+            return (game.treasury(self.me), 0);
+        }
+        let mut reserve = (3_000 + upkeep * 8).min(500 + upkeep * turns_left);
+        if self.d != Difficulty::Easy && self.cells_left() > 0 {
+            reserve += crate::sim::insurgency::CELL_COST * UNDERGROUND_FUND;
+        }
         (game.treasury(self.me) - reserve, turns_left)
+    }
+
+    /// The cells the side may still raise under the level's limit.
+    fn cells_left(&self) -> usize {
+        let game = self.game;
+        let cap = game
+            .scenario()
+            .factions
+            .get(usize::from(self.me.0))
+            .map_or(0, |f| usize::from(f.cells));
+        cap.saturating_sub(game.cells_of(self.me))
     }
 
     /// Reinforcements from a patron that offers them, for a place in danger or at the front.
@@ -103,24 +120,33 @@ impl<'a> Plan<'a> {
 
     /// A cell in lost ground (short of easy): in an empty town first, which it takes back,
     /// the more valuable the better; else beside the garrison with the fewest troops about.
+    /// `spare` is what the side can spend beyond its underground fund.
     fn raise_cell(&self, recruits: bool, spare: i64) -> Option<Command> {
         let game = self.game;
-        // Money for the garrisons' replacements comes first: a cell is bought from what a
-        // long siege would not need, unless the side is down to its last fighters, when going
-        // underground is how it survives.
-        let cost = crate::sim::insurgency::CELL_COST;
-        let savings = if self.survival { 1 } else { CELL_SAVINGS };
-        if !recruits || self.d == Difficulty::Easy || spare < cost * savings {
+        if !recruits || self.d == Difficulty::Easy {
             return None;
         }
+        let cost = crate::sim::insurgency::CELL_COST;
+        let fund = cost * UNDERGROUND_FUND;
         let s = game.scenario();
         let enemies = self.enemy_hexes();
-        s.places
+        let place = s
+            .places
             .iter()
             .enumerate()
             .map(|(i, p)| (PlaceId(i as u16), p))
-            .filter(|(id, _)| game.check_raise_cell(*id).is_ok())
-            .max_by_key(|(id, p)| {
+            .filter_map(|(id, p)| game.check_raise_cell(id).ok().map(|hex| (id, p, hex)))
+            .map(|(id, p, hex)| {
+                // Troops next to where it rises find it as their turn begins.
+                let unseen = !s
+                    .map
+                    .neighbors(hex)
+                    .any(|n| game.unit_at(n).is_some_and(|u| self.fights(u.owner)));
+                (id, p, unseen)
+            })
+            // A cell raised to survive is no use where it is found at once.
+            .filter(|&(_, _, unseen)| unseen || !self.survival || self.last_turn)
+            .max_by_key(|&(id, p, unseen)| {
                 let empty = game.unit_at(p.hex).is_none();
                 let near = enemies
                     .iter()
@@ -134,12 +160,21 @@ impl<'a> Plan<'a> {
                 // To survive, a cell rises where the enemy is furthest; otherwise where it
                 // takes a town back, or does most harm.
                 if self.survival {
-                    (false, 0, far, Reverse(0), Reverse(id.0))
+                    (unseen, false, 0, far, Reverse(0), Reverse(id.0))
                 } else {
-                    (empty, p.points, 0, Reverse(near), Reverse(id.0))
+                    (unseen, empty, p.points, 0, Reverse(near), Reverse(id.0))
                 }
             })
-            .map(|(place, _)| Command::RaiseCell { place })
+            .map(|(id, _, _)| id)?;
+        // What the fund is for: going underground to survive, and the last turn, when a cell
+        // rising in an empty town holds it at the end and money kept buys nothing. Otherwise a
+        // cell is bought from what a long siege would not need.
+        let afford = if self.survival || self.last_turn {
+            spare + fund >= cost
+        } else {
+            spare >= cost * CELL_SAVINGS
+        };
+        afford.then_some(Command::RaiseCell { place })
     }
 
     /// A new line of defences at the most valuable place it garrisons within an enemy's

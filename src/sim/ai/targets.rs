@@ -52,8 +52,9 @@ impl AiPlayer {
     }
 
     /// The enemies and enemy ground that cut its units' supply, with the strength they cut
-    /// off (weighed by [`SUPPLY_CUT_WEIGHT`] as targets): for a hard AI every cut, for the
-    /// others the cells that cut it (a cell on a road starves a whole front).
+    /// off (weighed by [`SUPPLY_CUT_WEIGHT`] as targets): for a hard AI every cut; for a normal
+    /// one the cells and the enemy ground that cut it (a cell on a road, or a desert hex a
+    /// raider walked across, starves a whole front); for an easy one the cells.
     pub(super) fn supply_cuts(&mut self, game: &Game) -> Vec<Target> {
         let hard = self.difficulty == Difficulty::Hard;
         let me = game.active_faction();
@@ -77,7 +78,7 @@ impl AiPlayer {
                     .unit(unit)
                     .filter(|e| hard || e.kind == UnitKind::Cell)
                     .map(|e| e.hex),
-                Some(Cut::Ground { hex, .. }) if hard => Some(hex),
+                Some(Cut::Ground { hex, .. }) if self.difficulty != Difficulty::Easy => Some(hex),
                 _ => None,
             };
             let Some(hex) = hex else { continue };
@@ -259,7 +260,7 @@ impl<'a> Plan<'a> {
         };
         let grab = self.last_grab(hex);
         if u.kind == UnitKind::Cell {
-            return self.cell_score(u, hex, i) + grab;
+            return self.cell_score(u, hex) + grab;
         }
         if self.survival || self.reserve.contains(&unit) {
             return self.hiding_score(u, i, grab, raid);
@@ -320,30 +321,37 @@ impl<'a> Plan<'a> {
         score + grab
     }
 
-    /// A cell goes where it hurts the enemy and lives: into an empty place it can take back,
-    /// onto enemy ground (its supply roads), among people another side rules (extortion pays),
-    /// and never next to more than it could survive.
-    fn cell_score(&self, u: &Unit, hex: Hex, i: usize) -> i64 {
+    /// A cell goes where it hurts the enemy and stays hidden: into an empty place it can take
+    /// back, onto enemy ground (its supply roads), among people another side rules (extortion
+    /// pays), and out of sight of enemy troops, who would find it as their turn begins.
+    fn cell_score(&self, u: &Unit, hex: Hex) -> i64 {
         let game = self.game;
         let s = game.scenario();
         let mut score = 0;
-        let enemy_ground = self.takeable(hex) && game.control(hex) != Some(self.me);
-        if enemy_ground {
+        if self.takeable(hex) && game.control(hex) != Some(self.me) {
             score += 30;
             if s.map.neighbors(hex).any(|n| s.map.has_road(hex, n)) {
                 score += 30;
             }
-            if let Some((_, p)) = s.place_at(hex) {
-                score += i64::from(p.points.max(1)) * 200;
-            }
+        }
+        if game.takes_ground(u, hex, true)
+            && game.control(hex) != Some(self.me)
+            && let Some((_, p)) = s.place_at(hex)
+        {
+            score += i64::from(p.points.max(1)) * 200;
         }
         if game.extorts_at(self.me, hex) {
             score += 40;
         }
-        let threat = i64::from(self.threat[i]);
-        let own = i64::from(u.strength);
-        if threat > own {
-            score -= (threat - own) * 25;
+        let watchers: i64 = s
+            .map
+            .neighbors(hex)
+            .filter_map(|n| game.unit_at(n))
+            .filter(|e| e.id != u.id && self.fights(e.owner))
+            .map(|e| i64::from(e.strength))
+            .sum();
+        if watchers > 0 {
+            score -= 150 + watchers * 20;
         }
         score
     }

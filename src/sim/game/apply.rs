@@ -286,8 +286,12 @@ impl Game {
                     *a = Some(*date);
                 }
             }
+            Event::CellsFound { cells, .. } => {
+                self.state.found = cells.iter().map(|&(id, _)| id).collect();
+            }
             Event::FactionTurnBegan { faction } => {
                 self.state.active = *faction;
+                self.state.found.clear();
                 if let Some(r) = self.state.recruited.get_mut(usize::from(faction.0)) {
                     *r = false;
                 }

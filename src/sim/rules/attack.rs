@@ -29,6 +29,9 @@ impl Game {
         let defender = self
             .unit_at(target)
             .ok_or(RuleError::NoDefender { hex: target })?;
+        if !self.exposed(defender) {
+            return Err(RuleError::Unspotted(target));
+        }
         let mut attack: u64 = 0;
         let mut weakest_crossing: u32 = 100;
         for (i, &id) in attackers.iter().enumerate() {

@@ -105,7 +105,8 @@ impl Game {
     /// Everything that happens as a faction's turn begins: supply and attrition, patrons'
     /// support, the income statement and repairs, fuel.
     pub(crate) fn turn_start_events(&self, faction: FactionId) -> Vec<Event> {
-        let mut events = self.supply_events(faction);
+        let mut events = self.cell_search_events(faction);
+        events.extend(self.supply_events(faction));
         events.extend(self.support_events(faction));
         events.extend(self.income_events(faction));
         events.extend(self.fuel_events(faction));

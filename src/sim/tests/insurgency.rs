@@ -1,6 +1,6 @@
 //! Underground cells: raised in lost ground among its people, through zones of control and
-//! without supply, taking back only what their side held, seen from the air only up close,
-//! and paid by extortion.
+//! without supply, taking back only what their side held, found only by troops next to them
+//! as a turn begins, and paid by extortion.
 
 use super::*;
 use crate::sim::insurgency::{CELL_COST, CELL_STRENGTH, EXTORTION};
@@ -193,7 +193,7 @@ fn a_cell_walks_back_into_its_lost_town_once_the_garrison_leaves() {
 }
 
 #[test]
-fn air_power_finds_a_cell_only_next_to_troops_and_cells_extort_among_people() {
+fn a_cell_is_found_only_by_troops_next_to_it_as_their_turn_begins_and_cells_extort() {
     let (mut b, red, blue, patron) = backed();
     town(&mut b, "town", 8, 4, 5_000);
     let cell = b.unit(blue, UnitKind::Cell, 9, 4);
@@ -209,22 +209,35 @@ fn air_power_finds_a_cell_only_next_to_troops_and_cells_extort_among_people() {
         .neighbors(hex)
         .find(|&n| n != town_hex && game.unit_at(n).is_none())
         .unwrap();
-    assert_eq!(
-        game.check(&Command::RequestAirStrike {
-            patron,
-            target: hex
-        }),
-        Err(RuleError::Unspotted(hex))
-    );
+    let strike = Command::RequestAirStrike {
+        patron,
+        target: hex,
+    };
+    let attack = Command::Attack {
+        attackers: vec![scout],
+        target: hex,
+    };
+    assert_eq!(game.check(&strike), Err(RuleError::Unspotted(hex)));
+    // Walking up to the cell does not find it: the search is made as a turn begins.
     let path = game.path_to(scout, near).unwrap();
     game.perform(&mv(scout, path)).unwrap();
-    assert_eq!(
-        game.check(&Command::RequestAirStrike {
-            patron,
-            target: hex
-        }),
-        Ok(())
-    );
+    assert_eq!(game.check(&strike), Err(RuleError::Unspotted(hex)));
+    assert_eq!(game.check(&attack), Err(RuleError::Unspotted(hex)));
+    // Blue's cell stays put; as red's next turn begins, the scout finds it.
+    end_round(&mut game);
+    assert_eq!(game.active_faction(), red);
+    assert!(game.log().iter().any(|e| e.event
+        == Event::CellsFound {
+            faction: red,
+            cells: vec![(cell, hex)]
+        }));
+    assert!(game.exposed(game.unit(cell).unwrap()));
+    assert_eq!(game.check(&strike), Ok(()));
+    assert_eq!(game.check(&attack), Ok(()));
+    // Found by red only, for red's turn only: on blue's turn the search starts again.
+    game.perform(&Command::EndTurn).unwrap();
+    assert_eq!(game.active_faction(), blue);
+    assert!(game.found_cells().is_empty());
     // Next to a peopled town red holds, the cell extorts.
     assert_eq!(game.extortion(blue), EXTORTION);
     assert!(
@@ -233,4 +246,34 @@ fn air_power_finds_a_cell_only_next_to_troops_and_cells_extort_among_people() {
             .any(|l| l.source == IncomeSource::Extortion && l.amount == EXTORTION)
     );
     assert_eq!(game.extortion(red), 0);
+}
+
+#[test]
+fn a_cell_that_slips_away_before_the_search_is_not_found() {
+    let (mut b, red, blue) = halves();
+    let cell = b.unit(blue, UnitKind::Cell, 7, 4);
+    b.unit_mut(cell).strength = CELL_STRENGTH;
+    let scout = b.unit(red, UnitKind::Infantry, 5, 4);
+    let mut game = Game::new(b.build(), 3);
+    let hex = game.unit(cell).unwrap().hex;
+    let near = game.scenario().map.hex_at(6, 4);
+    let path = game.path_to(scout, near).unwrap();
+    game.perform(&mv(scout, path)).unwrap();
+    game.perform(&Command::EndTurn).unwrap();
+    assert_eq!(game.active_faction(), blue);
+    // The cell goes to ground away from the scout.
+    let away = game.scenario().map.hex_at(9, 4);
+    let path = game.path_to(cell, away).unwrap();
+    game.perform(&mv(cell, path)).unwrap();
+    game.perform(&Command::EndTurn).unwrap();
+    assert_eq!(game.active_faction(), red);
+    assert!(!game.exposed(game.unit(cell).unwrap()));
+    assert!(
+        !game
+            .log()
+            .iter()
+            .any(|e| matches!(e.event, Event::CellsFound { .. })),
+        "nobody stood next to it"
+    );
+    assert_ne!(hex, away);
 }
