@@ -637,7 +637,7 @@ def level_text():
 
 # The teaching content, written by hand as RON fragments (one top-level field each) in
 # tools/data/euphrates_2017/, in the order the level lists them.
-TEACHING = ["perspective", "briefings", "events", "articles"]
+TEACHING = ["perspective", "briefings", "events", "articles", "sources"]
 
 
 def teaching_fragment(name):

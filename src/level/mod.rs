@@ -11,6 +11,7 @@ pub mod limits;
 pub mod load;
 pub mod locate;
 pub mod schema;
+pub mod teaching;
 mod validate;
 
 pub use diag::Diagnostic;

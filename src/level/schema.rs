@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::sim::{Experience, FieldKind, Orientation, PlaceKind, Stance, Terrain, UnitKind};
 
+pub use super::teaching::{Article, ArticleKind, Briefing, EffectSpec, HistoricalEvent, Source};
+
 /// A whole level file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -109,6 +111,9 @@ pub struct Level {
     /// A short, neutral note on what the level is a model of and what it leaves out.
     #[serde(default)]
     pub perspective: String,
+    /// The bibliography: every `[id]` tag in the level's texts names one of these.
+    #[serde(default)]
+    pub sources: Vec<Source>,
 }
 
 /// The shares of its objective points, in percent, a side needs for each verdict: each higher
@@ -122,110 +127,6 @@ pub struct Verdicts {
     pub victory: u8,
     /// A draw; below it, a defeat.
     pub draw: u8,
-}
-
-/// What a faction's player reads before the first turn.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Briefing {
-    /// The faction.
-    pub faction: String,
-    /// Its situation on the start date.
-    pub situation: String,
-    /// What it is after, and what binds it.
-    pub aims: String,
-    /// Its patrons and what they want of it.
-    pub patrons: String,
-    /// Articles to read next (ids).
-    #[serde(default)]
-    pub see_also: Vec<String>,
-    /// Where the facts come from.
-    pub source: String,
-}
-
-/// Something that happened in the real campaign, shown when the game reaches its date and
-/// marked as history, beside what is happening in the game.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HistoricalEvent {
-    /// Stable id.
-    pub id: String,
-    /// When it happened (for a span of days, the day it is shown).
-    pub date: Date,
-    /// A line, e.g. "Government forces retake Abu Kamal".
-    pub title: String,
-    /// A paragraph.
-    pub text: String,
-    /// Articles to read next (ids).
-    #[serde(default)]
-    pub see_also: Vec<String>,
-    /// What it does to the game, on the first new turn on or after its date.
-    #[serde(default)]
-    pub effects: Vec<EffectSpec>,
-    /// Where the facts come from.
-    pub source: String,
-}
-
-/// What a historical event does to the game.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum EffectSpec {
-    /// The oil price becomes this many US dollars a barrel.
-    OilPrice(u16),
-    /// Tension between two parties (factions or patrons) changes by `change` (-100..=100).
-    Tension {
-        /// One party.
-        a: String,
-        /// The other.
-        b: String,
-        /// The change.
-        change: i16,
-    },
-    /// A patron grants a faction it supports extra support points.
-    Support {
-        /// The patron.
-        patron: String,
-        /// The faction (a `support` entry must exist for the pair).
-        faction: String,
-        /// Points added to the pool.
-        points: u16,
-    },
-}
-
-/// What an encyclopedia article is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum ArticleKind {
-    /// A faction of the level (`about` names it).
-    Faction,
-    /// A patron of the level (`about` names it).
-    Patron,
-    /// A place of the level (`about` names it).
-    Place,
-    /// An oil or gas field of the level (`about` names it).
-    OilField,
-    /// An idea the game teaches: supply, deconfliction, sieges…
-    Concept,
-}
-
-/// An encyclopedia article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Article {
-    /// Stable id, used by `see_also` everywhere.
-    pub id: String,
-    /// The title.
-    pub title: String,
-    /// What it is about.
-    pub kind: ArticleKind,
-    /// The id of the faction, patron, place or field it describes (not for concepts).
-    #[serde(default)]
-    pub about: Option<String>,
-    /// The text: paragraphs separated by blank lines.
-    pub text: String,
-    /// Articles to read next (ids).
-    #[serde(default)]
-    pub see_also: Vec<String>,
-    /// Where the facts come from.
-    pub source: String,
 }
 
 fn default_days_per_turn() -> u8 {

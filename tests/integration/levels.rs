@@ -249,3 +249,25 @@ fn the_default_level_is_what_its_generator_writes() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+proptest! {
+    /// Any text scans without panicking, and every tag found is `[id]` exactly where it says.
+    #[test]
+    fn source_tags_are_found_where_they_stand(text in "[\\[\\]S0-9a-zA-Z é]{0,40}") {
+        for (range, id) in euphrates::level::teaching::source_tags(&text) {
+            prop_assert_eq!(&text[range.clone()], format!("[{id}]"));
+            prop_assert!(id.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
+        }
+    }
+}
+
+#[test]
+fn source_tags_take_ids_and_leave_other_brackets_alone() {
+    let tags: Vec<&str> = euphrates::level::teaching::source_tags(
+        "Taken 19 Nov [S62][S60b]; see [2017], [like this], [S] and [s4].",
+    )
+    .into_iter()
+    .map(|(_, id)| id)
+    .collect();
+    assert_eq!(tags, ["S62", "S60b"]);
+}

@@ -2,7 +2,8 @@
 //! position is on the map, and the teaching content cites its sources. Each problem becomes a
 //! [`Diagnostic`] with the line and column of the value at fault; nothing here panics.
 //!
-//! One file per part of the level: [`map`], [`sides`], [`places`], [`agreements`], [`teaching`].
+//! One file per part of the level: [`map`], [`sides`], [`places`], [`agreements`], [`teaching`],
+//! [`sources`].
 
 use std::collections::BTreeMap;
 
@@ -19,6 +20,7 @@ mod agreements;
 mod map;
 mod places;
 mod sides;
+mod sources;
 mod teaching;
 
 /// The relation between each pair of parties (factions and patrons), by their sorted pair.
@@ -265,6 +267,7 @@ impl Validator {
                 (schema::ArticleKind::OilField, &field_ids),
             ],
         );
+        self.sources(lv);
 
         let scenario = Scenario {
             history,
