@@ -354,9 +354,44 @@ pub fn write(
         "## Data\n\n* `turns.csv`: every faction's state at the start of each turn of each game.\n* `games.csv`: one row per game.\n\nColumns are described in the game's `docs/SIMULATE.md`. Sources for the level: {}\n",
         f.source
     );
+    md.push_str(&bibliography(&md, &f.sources));
     std::fs::write(dir.join("turns.csv"), turns_csv(level, games).as_bytes())?;
     std::fs::write(dir.join("games.csv"), games_csv(level, games).as_bytes())?;
     let path = dir.join("report.md");
     std::fs::write(&path, md.as_bytes())?;
     Ok(path)
+}
+
+/// The "Sources" section of a report: each bibliography entry the report cites, in the order
+/// of first citation (nothing when the level has no bibliography).
+pub fn bibliography(text: &str, sources: &[crate::level::schema::Source]) -> String {
+    let mut cited: Vec<&crate::level::schema::Source> = Vec::new();
+    for (_, id) in crate::level::teaching::source_tags(text) {
+        if let Some(s) = sources.iter().find(|s| s.id == id)
+            && !cited.iter().any(|c| c.id == s.id)
+        {
+            cited.push(s);
+        }
+    }
+    if cited.is_empty() {
+        return String::new();
+    }
+    let mut out =
+        String::from("## Sources\n\nThe sources this report cites, as the level lists them.\n\n");
+    for s in cited {
+        let mut line = format!("* \\[{}\\] {}", s.id, s.title);
+        for part in [&s.publisher, &s.date].into_iter().flatten() {
+            line.push_str(&format!(". {part}"));
+        }
+        if let Some(url) = &s.url {
+            line.push_str(&format!(". <{url}>"));
+        }
+        if let Some(note) = &s.note {
+            line.push_str(&format!(" (caution: {note})"));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
+    out
 }

@@ -6,6 +6,7 @@
 //! messages that carry orders), [`theme`] (colours and layout sizes) and [`session`] (the game).
 
 pub mod bench;
+pub mod citations;
 pub mod debrief;
 pub mod hud;
 pub mod input;

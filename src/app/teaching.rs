@@ -5,6 +5,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::citations::{Link, cited, source_line, sources_page};
 use super::session::{LogLine, Session};
 use super::state::AppState;
 use super::theme::HISTORY_COLOUR;
@@ -20,13 +21,37 @@ pub struct Encyclopedia {
     pub article: Option<String>,
     /// What the reader typed in the search box.
     pub search: String,
+    /// The bibliography entry picked on the Sources page (its id).
+    pub source: Option<String>,
+    /// The Sources page should scroll to the picked entry once.
+    pub scroll_to_source: bool,
 }
+
+/// The id under which the Sources page is shown (articles' ids are lower case, so no article
+/// can take it).
+pub const SOURCES_PAGE: &str = "Sources";
 
 impl Encyclopedia {
     /// Opens the encyclopedia at an article.
     pub fn show(&mut self, id: &str) {
         self.open = true;
         self.article = Some(id.to_owned());
+    }
+
+    /// Opens the Sources page at one entry of the bibliography.
+    pub fn show_source(&mut self, id: &str) {
+        self.open = true;
+        self.article = Some(SOURCES_PAGE.to_owned());
+        self.source = Some(id.to_owned());
+        self.scroll_to_source = true;
+        self.search.clear();
+    }
+}
+
+/// Opens the entry of a source link clicked this frame.
+fn open_clicked(book: &mut Encyclopedia, links: &[Link]) {
+    if let Some(link) = links.iter().find(|l| l.clicked) {
+        book.show_source(&link.id);
     }
 }
 
@@ -201,17 +226,6 @@ pub fn article_about<'a>(
         .find(|a| a.kind == kind && a.about.as_deref() == Some(id))
 }
 
-fn source_line(ui: &mut egui::Ui, source: &str) {
-    ui.add(
-        egui::Label::new(
-            egui::RichText::new(format!("Source: {source}"))
-                .small()
-                .weak(),
-        )
-        .wrap(),
-    );
-}
-
 fn briefing_window(
     mut contexts: EguiContexts,
     session: Option<Res<Session>>,
@@ -235,6 +249,7 @@ fn briefing_window(
         .faction(session.player)
         .map_or_else(String::new, |f| f.name.clone());
     let articles = &session.level.file.articles;
+    let sources = &session.level.file.sources;
     let mut keep = true;
     egui::Window::new(format!("Briefing — {name}"))
         .open(&mut keep)
@@ -252,15 +267,18 @@ fn briefing_window(
                         ("Your patrons", &b.patrons),
                     ] {
                         ui.strong(heading);
-                        ui.label(text);
+                        open_clicked(&mut book, &cited(ui, text, sources, |t| t));
                         ui.add_space(6.0);
                     }
-                    source_line(ui, &b.source);
+                    open_clicked(&mut book, &source_line(ui, &b.source, sources));
                     see_also(ui, articles, &b.see_also, &mut book);
                     if !session.level.file.perspective.is_empty() {
                         ui.separator();
                         ui.strong("Before you play");
-                        ui.label(egui::RichText::new(&session.level.file.perspective).italics());
+                        let links = cited(ui, &session.level.file.perspective, sources, |t| {
+                            t.italics()
+                        });
+                        open_clicked(&mut book, &links);
                     }
                 });
             ui.add_space(6.0);
@@ -303,8 +321,9 @@ fn history_window(
         .show(ctx, |ui| {
             ui.colored_label(HISTORY_COLOUR, format!("{date} — history, not your game"));
             ui.heading(&e.title);
-            ui.label(&e.text);
-            source_line(ui, &e.source);
+            let sources = &session.level.file.sources;
+            open_clicked(&mut book, &cited(ui, &e.text, sources, |t| t));
+            open_clicked(&mut book, &source_line(ui, &e.source, sources));
             see_also(ui, &session.level.file.articles, &e.see_also, &mut book);
         });
     if !keep {
@@ -336,6 +355,7 @@ fn encyclopedia_window(
     }
     let ctx = contexts.ctx_mut()?;
     let articles = &session.level.file.articles;
+    let sources = &session.level.file.sources;
     let mut keep = true;
     egui::Window::new("Encyclopedia")
         .open(&mut keep)
@@ -381,8 +401,28 @@ fn encyclopedia_window(
                         }
                         ui.add_space(4.0);
                     }
+                    if !sources.is_empty() {
+                        ui.strong("Bibliography");
+                        let chosen = book.article.as_deref() == Some(SOURCES_PAGE);
+                        if ui
+                            .selectable_label(chosen, format!("Sources ({})", sources.len()))
+                            .clicked()
+                        {
+                            book.article = Some(SOURCES_PAGE.to_owned());
+                            book.source = None;
+                        }
+                    }
                 });
                 let page = &mut cols[1];
+                if book.article.as_deref() == Some(SOURCES_PAGE) {
+                    egui::ScrollArea::vertical().id_salt("sources").show(page, |ui| {
+                        let chosen = book.source.clone();
+                        let mut scroll = book.scroll_to_source;
+                        sources_page(ui, sources, &book.search, chosen.as_deref(), &mut scroll);
+                        book.scroll_to_source = scroll;
+                    });
+                    return;
+                }
                 let shown = book
                     .article
                     .as_deref()
@@ -398,10 +438,10 @@ fn encyclopedia_window(
                             ui.heading(&a.title);
                             ui.weak(kind_name(a.kind));
                             for para in a.text.split("\n\n") {
-                                ui.label(para);
+                                open_clicked(&mut book, &cited(ui, para, sources, |t| t));
                                 ui.add_space(4.0);
                             }
-                            source_line(ui, &a.source);
+                            open_clicked(&mut book, &source_line(ui, &a.source, sources));
                             see_also(ui, articles, &a.see_also, &mut book);
                         });
                     }

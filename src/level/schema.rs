@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::sim::{Experience, FieldKind, Orientation, PlaceKind, Stance, Terrain, UnitKind};
 
-pub use super::teaching::{Article, ArticleKind, Briefing, EffectSpec, HistoricalEvent, Source};
+pub use super::teaching::{
+    Article, ArticleKind, Briefing, Date, EffectSpec, HistoricalEvent, Source,
+};
 
 /// A whole level file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -131,18 +133,6 @@ pub struct Verdicts {
 
 fn default_days_per_turn() -> u8 {
     2
-}
-
-/// A calendar date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Date {
-    /// Year.
-    pub year: i32,
-    /// Month, 1..=12.
-    pub month: u8,
-    /// Day, 1..=31.
-    pub day: u8,
 }
 
 /// A position: a hex of the terrain grid, or a latitude and longitude projected onto the map.

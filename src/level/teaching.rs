@@ -1,9 +1,20 @@
 //! The level's teaching content, as a modder writes it: briefings, the historical calendar,
-//! the encyclopedia and the bibliography its texts cite (see `docs/MODDING.md`).
+//! the encyclopedia and the bibliography its texts cite (see `docs/MODDING.md`), and the
+//! calendar date they are written with.
 
 use serde::{Deserialize, Serialize};
 
-use super::schema::Date;
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1..=12.
+    pub month: u8,
+    /// Day, 1..=31.
+    pub day: u8,
+}
 
 /// What a faction's player reads before the first turn.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

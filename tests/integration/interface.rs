@@ -659,3 +659,68 @@ fn a_proposal_to_the_players_side_is_put_to_the_player_who_accepts_with_enter() 
     assert!(!game.proposal_pending(syria, me));
     assert!(top_window_rect(&mut app).is_none(), "the question is gone");
 }
+
+/// A source tag in a text is a link: clicking `[S15]` opens the encyclopedia's Sources page at
+/// that entry; a tag the bibliography does not list stays text.
+#[test]
+fn a_source_tag_in_a_text_opens_its_entry() {
+    use euphrates::app::citations::cited;
+    use euphrates::level::schema::Source;
+    let sources = vec![Source {
+        id: "S15".into(),
+        title: "Hajin".into(),
+        publisher: Some("An agency".into()),
+        date: None,
+        url: Some("https://example.org".into()),
+        note: None,
+    }];
+    let text = "Hajin held until December 2018 [S15], said another [S99].";
+    let ctx = egui::Context::default();
+    let mut time = 0.0;
+    let mut frame = |events: Vec<egui::Event>| {
+        time += 0.05;
+        let input = egui::RawInput {
+            time: Some(time),
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(800.0, 400.0),
+            )),
+            events,
+            ..Default::default()
+        };
+        let mut links = Vec::new();
+        let mut out = ctx.run_ui(input, |ui| {
+            links = cited(ui, text, &sources, |t| t);
+        });
+        // No renderer takes the font atlas here.
+        out.textures_delta.clear();
+        links
+    };
+    frame(Vec::new());
+    let links = frame(Vec::new());
+    assert_eq!(
+        links.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(),
+        ["S15"],
+        "[S15] is a link; [S99], which names no source, is not"
+    );
+    let at = links[0].rect.center();
+    let press = |pressed| egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Default::default(),
+    };
+    frame(vec![egui::Event::PointerMoved(at)]);
+    assert!(!frame(vec![press(true)])[0].clicked);
+    let clicked = frame(vec![press(false)]);
+    assert!(clicked[0].clicked, "the click lands on the link");
+    // What the encyclopedia does with it: the Sources page, at that entry.
+    let mut book = euphrates::app::teaching::Encyclopedia::default();
+    book.show_source(&clicked[0].id);
+    assert!(book.open);
+    assert_eq!(
+        book.article.as_deref(),
+        Some(euphrates::app::teaching::SOURCES_PAGE)
+    );
+    assert_eq!(book.source.as_deref(), Some("S15"));
+}
