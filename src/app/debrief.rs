@@ -303,6 +303,7 @@ fn timeline(ui: &mut egui::Ui, session: &Session, history: &mut super::teaching:
                 }
             }
         });
+    epilogue(ui, session, history);
     let unmet: Vec<&str> = s
         .objectives
         .iter()
@@ -312,5 +313,47 @@ fn timeline(ui: &mut egui::Ui, session: &Session, history: &mut super::teaching:
         .collect();
     if !unmet.is_empty() {
         ui.small(format!("Not met: {}", unmet.join("; ")));
+    }
+}
+
+/// Once the game is over, what the level's calendar says came after its last turn: how the
+/// real campaign went on, for the player to set beside the game's end.
+fn epilogue(ui: &mut egui::Ui, session: &Session, history: &mut super::teaching::History) {
+    let game = &session.game;
+    if !game.is_over() {
+        return;
+    }
+    let mut after: Vec<(crate::sim::Date, &crate::level::schema::HistoricalEvent)> = session
+        .level
+        .file
+        .events
+        .iter()
+        .filter_map(|e| Some((super::teaching::date_of(&e.date)?, e)))
+        .filter(|(d, _)| *d > game.date())
+        .collect();
+    if after.is_empty() {
+        return;
+    }
+    after.sort_by_key(|(d, _)| *d);
+    let words = super::teaching::calendar_words(session.level.file.fictional);
+    ui.add_space(4.0);
+    ui.strong(if session.level.file.fictional {
+        "After the last turn, in the level's story"
+    } else {
+        "What came after"
+    });
+    for (d, e) in after {
+        let r = ui.add(
+            egui::Label::new(
+                egui::RichText::new(format!("{d}  {}", e.title))
+                    .small()
+                    .italics()
+                    .color(HISTORY_COLOUR),
+            )
+            .sense(egui::Sense::click()),
+        );
+        if r.on_hover_text(words.hover).clicked() {
+            history.open = Some(e.id.clone());
+        }
     }
 }

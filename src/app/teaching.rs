@@ -48,6 +48,43 @@ impl Encyclopedia {
     }
 }
 
+/// How the client names a level's calendar of events: history for a level about real events,
+/// the level's own story for an invented one.
+#[derive(Clone, Copy, Debug)]
+pub struct CalendarWords {
+    /// The heading of the calendar and the title of an event's window.
+    pub title: &'static str,
+    /// The line above the calendar's list.
+    pub intro: &'static str,
+    /// What a line of the log begins with.
+    pub log_prefix: &'static str,
+    /// The hover text of such a line.
+    pub hover: &'static str,
+    /// What the window says an event is.
+    pub note: &'static str,
+}
+
+/// The words for a level's calendar.
+pub fn calendar_words(fictional: bool) -> CalendarWords {
+    if fictional {
+        CalendarWords {
+            title: "The level's story",
+            intro: "Events the level's author invented, as your calendar reaches them. Click one to read it.",
+            log_prefix: "In the story",
+            hover: "An event of this invented level's story (not your game). Click to read more.",
+            note: "the level's story, not your game",
+        }
+    } else {
+        CalendarWords {
+            title: "What really happened",
+            intro: "The real campaign, as your calendar reaches it. Click one to read it.",
+            log_prefix: "Historically",
+            hover: "What really happened on this date (not in your game). Click to read more.",
+            note: "history, not your game",
+        }
+    }
+}
+
 /// Opens the entry of a source link clicked this frame.
 fn open_clicked(book: &mut Encyclopedia, links: &[Link]) {
     if let Some(link) = links.iter().find(|l| l.clicked) {
@@ -147,7 +184,11 @@ fn tell_history(mut session: ResMut<Session>, mut history: ResMut<History>) {
             Some(LogLine {
                 date: date_of(&e.date)?,
                 faction: session.game.active_faction(),
-                text: format!("Historically: {}.", e.title.trim_end_matches('.')),
+                text: format!(
+                    "{}: {}.",
+                    calendar_words(level.file.fictional).log_prefix,
+                    e.title.trim_end_matches('.')
+                ),
                 history: Some(e.id.clone()),
             })
         })
@@ -312,14 +353,15 @@ fn history_window(
     let ctx = contexts.ctx_mut()?;
     let mut keep = true;
     let date = date_of(&e.date).map_or_else(String::new, |d| d.to_string());
-    egui::Window::new("What really happened")
+    let words = calendar_words(session.level.file.fictional);
+    egui::Window::new(words.title)
         .open(&mut keep)
         .collapsible(false)
         .default_width(440.0)
         // Just above the log it was opened from.
         .anchor(egui::Align2::LEFT_BOTTOM, egui::vec2(310.0, -140.0))
         .show(ctx, |ui| {
-            ui.colored_label(HISTORY_COLOUR, format!("{date} — history, not your game"));
+            ui.colored_label(HISTORY_COLOUR, format!("{date} — {}", words.note));
             ui.heading(&e.title);
             let sources = &session.level.file.sources;
             open_clicked(&mut book, &cited(ui, &e.text, sources, |t| t));

@@ -113,6 +113,9 @@ pub struct Level {
     /// A short, neutral note on what the level is a model of and what it leaves out.
     #[serde(default)]
     pub perspective: String,
+    /// The level is invented: its calendar of events is its own story, not history.
+    #[serde(default)]
+    pub fictional: bool,
     /// The bibliography: every `[id]` tag in the level's texts names one of these.
     #[serde(default)]
     pub sources: Vec<Source>,

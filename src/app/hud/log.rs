@@ -27,7 +27,10 @@ pub(super) fn log_panel(ui: &mut egui::Ui, hud: &mut Hud) {
                             .color(HISTORY_COLOUR);
                         if ui
                             .add(egui::Label::new(text).sense(egui::Sense::click()))
-                            .on_hover_text("What really happened on this date (not in your game). Click to read more.")
+                            .on_hover_text(
+                                crate::app::teaching::calendar_words(session.level.file.fictional)
+                                    .hover,
+                            )
                             .clicked()
                         {
                             hud.history.open = Some(id.clone());

@@ -112,7 +112,8 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
         .show(ui, |ui| objectives_panel(ui, session));
     let history = &session.level.file.events;
     if !history.is_empty() {
-        egui::CollapsingHeader::new("What really happened")
+        let words = crate::app::teaching::calendar_words(session.level.file.fictional);
+        egui::CollapsingHeader::new(words.title)
             .default_open(false)
             .show(ui, |ui| history_panel(ui, session, &mut hud.history));
     }
@@ -424,7 +425,7 @@ pub(super) fn history_panel(ui: &mut egui::Ui, session: &Session, history: &mut 
     let now = session.game.date();
     let events = &session.level.file.events;
     let told = crate::app::teaching::due_events(events, start, now, None);
-    ui.small("The real campaign, as your calendar reaches it. Click one to read it.");
+    ui.small(crate::app::teaching::calendar_words(session.level.file.fictional).intro);
     for e in &told {
         let date =
             crate::app::teaching::date_of(&e.date).map_or_else(String::new, |d| d.to_string());
