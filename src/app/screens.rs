@@ -327,6 +327,7 @@ struct MenuWindows<'w> {
     settings: ResMut<'w, Settings>,
     help: ResMut<'w, super::ui_state::HelpOpen>,
     selection: ResMut<'w, super::ui_state::Selection>,
+    history: ResMut<'w, super::teaching::History>,
 }
 
 impl MenuWindows<'_> {
@@ -347,6 +348,9 @@ impl MenuWindows<'_> {
     fn close_top(&mut self, menu: &mut InGameMenu) {
         if self.selection.confirm.is_some() {
             self.selection.confirm = None;
+        } else if self.history.open.is_some() {
+            // An event's window opens over the log, the calendar or the debrief it came from.
+            self.history.open = None;
         } else if self.settings.open {
             self.settings.open = false;
         } else if self.saves.save_open || self.saves.load_open {
@@ -417,6 +421,7 @@ fn in_game_menu(
         mut settings,
         mut help,
         selection: _,
+        history: _,
     } = opens;
     let Navigation { mut next, mut exit } = nav;
     // The save and load windows take the menu's place while they are open; Esc closes all.

@@ -435,6 +435,7 @@ fn with_windows(session: Session) -> App {
         .insert_resource(saves::SaveDir(std::env::temp_dir()))
         .init_resource::<teaching::BriefingOpen>()
         .init_resource::<teaching::Encyclopedia>()
+        .init_resource::<teaching::History>()
         .init_resource::<debrief::Debrief>()
         .init_resource::<ui_state::HelpOpen>()
         .add_plugins(screens::windows);
@@ -459,6 +460,19 @@ fn an_open_window_holds_the_keys_and_esc_closes_the_window_on_top() {
     press_key(&mut app, KeyCode::Tab);
     assert_eq!(app.world().resource::<Session>().game.turn(), turn);
     assert_eq!(app.world().resource::<Selection>().unit, None);
+    // An event's window opened over it closes first.
+    app.world_mut()
+        .resource_mut::<euphrates::app::teaching::History>()
+        .open = Some("crossing_opened".into());
+    press_key(&mut app, KeyCode::Escape);
+    app.update();
+    assert_eq!(
+        app.world()
+            .resource::<euphrates::app::teaching::History>()
+            .open,
+        None
+    );
+    assert!(app.world().resource::<BriefingOpen>().0);
     press_key(&mut app, KeyCode::Escape);
     app.update();
     assert!(!app.world().resource::<BriefingOpen>().0);
