@@ -212,8 +212,14 @@ fn debrief_window(
                 });
             if m == Measure::Displaced {
                 let total: u64 = (0..s.factions.len()).map(|f| game.displaced(crate::sim::FactionId(f as u8))).sum();
+                // The real figures for scale are the level's own, in its perspective note.
                 ui.small(format!(
-                    "{total} people displaced in this game from the towns it models. For scale: more than 320,000 people were displaced in Deir ez-Zor governorate in September and October 2017 alone, and 65,000 fled western Anbar in 2017 (REACH/OCHA [S186], IOM [S190])."
+                    "{total} people displaced in this game from the towns it models.{}",
+                    if session.level.file.perspective.is_empty() {
+                        ""
+                    } else {
+                        " For scale, the level's note on perspective (Esc → Briefing) gives the real figures."
+                    }
                 ));
             }
         });
