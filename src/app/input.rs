@@ -419,6 +419,13 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
         let place = PlaceId(i as u16);
         if game.lost_ground(me, place) {
             let inside = game.unit_at(p.hex).is_none();
+            // Enemy troops next to where it would rise find it as their turn begins.
+            let watched = game.check_raise_cell(place).is_ok_and(|hex| {
+                s.map.neighbors(hex).any(|n| {
+                    game.unit_at(n)
+                        .is_some_and(|u| game.stance(u.owner, me).fights())
+                })
+            });
             push(
                 format!(
                     "Raise a cell at {} ({})",
@@ -426,14 +433,19 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
                     narrate::names::money(crate::sim::insurgency::CELL_COST)
                 ),
                 format!(
-                    "{} fighters go underground {}. A cell moves through zones of control, needs no supply, is seen from the air only when enemy troops stand next to it, and extorts {} a turn near people another side rules. Counts as the turn's new unit.",
+                    "{} fighters go underground {}. A cell moves through zones of control, needs no supply, is hidden until enemy troops stand next to it as their turn begins, and extorts {} a turn near people another side rules. Counts as the turn's new unit.{}",
                     crate::sim::insurgency::CELL_STRENGTH,
                     if inside {
                         "inside the empty town, which they take back"
                     } else {
                         "next to the town, beside its garrison"
                     },
-                    narrate::names::money(crate::sim::insurgency::EXTORTION)
+                    narrate::names::money(crate::sim::insurgency::EXTORTION),
+                    if watched {
+                        " Here it would rise next to enemy troops: they will find it, and it cannot move away before their turn."
+                    } else {
+                        ""
+                    }
                 ),
                 Command::RaiseCell { place },
             );

@@ -286,8 +286,8 @@ pub enum UnitKind {
     /// Guns and rockets; attack from two hexes away without taking losses.
     Artillery,
     /// A few fighters hidden among the people of ground their side has lost: they move
-    /// through zones of control, need no supply line, and are seen from the air only when
-    /// enemy troops stand next to them.
+    /// through zones of control, need no supply line, and can be attacked or struck only by a
+    /// side whose troops stood next to them as its turn began.
     Cell,
 }
 

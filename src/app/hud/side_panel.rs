@@ -162,6 +162,9 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
         });
 }
 
+/// A cell's supply, in place of a supply line it does not have.
+const CELL_SUPPLY: &str = "Supply: none needed — a cell lives off the land and is never cut off.";
+
 pub(super) fn unit_details(ui: &mut egui::Ui, session: &Session, u: &crate::sim::Unit) {
     let game = &session.game;
     let s = game.scenario();
@@ -178,7 +181,9 @@ pub(super) fn unit_details(ui: &mut egui::Ui, session: &Session, u: &crate::sim:
         if u.has_attacked { ", has attacked" } else { "" },
         if u.dug_in { ", dug in" } else { "" },
     ));
-    if let Some(r) = game.supply_report(u.id) {
+    if u.kind == crate::sim::UnitKind::Cell {
+        ui.small(CELL_SUPPLY);
+    } else if let Some(r) = game.supply_report(u.id) {
         ui.small(supply_text(session, &r));
     }
     if let Some(sight) = crate::narrate::names::cell_sight(game, session.player, u) {
@@ -305,7 +310,9 @@ pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) 
             u.movement_left,
             u.kind.movement()
         ));
-        if let Some(r) = game.supply_report(u.id) {
+        if u.kind == crate::sim::UnitKind::Cell {
+            ui.small(CELL_SUPPLY);
+        } else if let Some(r) = game.supply_report(u.id) {
             ui.small(supply_text(session, &r));
         }
         if let Some(sight) = crate::narrate::names::cell_sight(game, session.player, u) {
