@@ -388,12 +388,9 @@ pub struct Place {
     pub kind: PlaceKind,
     /// Where.
     pub at: Pos,
-    /// Inhabitants by the last count before the war (a census).
+    /// Inhabitants at the start.
     #[serde(default)]
     pub population: u32,
-    /// People living there when the game begins, when fewer than `population` (default: all).
-    #[serde(default)]
-    pub present: Option<u32>,
     /// Victory points for holding it.
     #[serde(default)]
     pub points: u16,

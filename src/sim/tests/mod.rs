@@ -43,7 +43,6 @@ pub(super) fn place(
         kind,
         hex,
         population: 0,
-        present: 0,
         points,
     })
 }
@@ -80,7 +79,6 @@ pub(super) fn town(
         kind: PlaceKind::Town,
         hex,
         population,
-        present: population,
         points: 2,
     })
 }
