@@ -367,7 +367,7 @@ pub fn write(
 pub fn bibliography(text: &str, sources: &[crate::level::schema::Source]) -> String {
     let mut cited: Vec<&crate::level::schema::Source> = Vec::new();
     for (_, id) in crate::level::teaching::source_tags(text) {
-        if let Some(s) = sources.iter().find(|s| s.id == id)
+        if let Some(s) = crate::level::teaching::source(sources, id)
             && !cited.iter().any(|c| c.id == s.id)
         {
             cited.push(s);

@@ -3,7 +3,7 @@
 
 use bevy_egui::egui;
 
-use crate::level::teaching::{Source, source_tags};
+use crate::level::teaching::{Source, source, source_tags};
 
 /// A source tag drawn as a link.
 #[derive(Clone, Debug)]
@@ -27,7 +27,7 @@ pub fn cited(
 ) -> Vec<Link> {
     let tags: Vec<_> = source_tags(text)
         .into_iter()
-        .filter_map(|(range, id)| Some((range, entry(sources, id)?)))
+        .filter_map(|(range, id)| Some((range, source(sources, id)?)))
         .collect();
     let mut links = Vec::new();
     if tags.is_empty() {
@@ -65,11 +65,6 @@ pub fn source_line(ui: &mut egui::Ui, source: &str, sources: &[Source]) -> Vec<L
     cited(ui, &format!("Source: {source}"), sources, |t| {
         t.small().weak()
     })
-}
-
-/// The entry for a tag's id.
-pub fn entry<'a>(sources: &'a [Source], id: &str) -> Option<&'a Source> {
-    sources.iter().find(|s| s.id == id)
 }
 
 /// A source in one line: title, publisher, date, and the caution its note gives.

@@ -420,12 +420,9 @@ pub fn faction_offers(game: &Game) -> Vec<Offer> {
         if game.lost_ground(me, place) {
             let inside = game.unit_at(p.hex).is_none();
             // Enemy troops next to where it would rise find it as their turn begins.
-            let watched = game.check_raise_cell(place).is_ok_and(|hex| {
-                s.map.neighbors(hex).any(|n| {
-                    game.unit_at(n)
-                        .is_some_and(|u| game.stance(u.owner, me).fights())
-                })
-            });
+            let watched = game
+                .check_raise_cell(place)
+                .is_ok_and(|hex| game.watchers(me, hex).next().is_some());
             push(
                 format!(
                     "Raise a cell at {} ({})",

@@ -142,6 +142,11 @@ pub struct Source {
     pub note: Option<String>,
 }
 
+/// The bibliography entry a tag's id names.
+pub fn source<'a>(sources: &'a [Source], id: &str) -> Option<&'a Source> {
+    sources.iter().find(|s| s.id == id)
+}
+
 /// The bibliography tags in a text, `[S15]` and the like: each tag's byte range (brackets
 /// included) and its id. An id is a capital letter, optionally more letters, then digits, then
 /// optionally one lower-case letter; anything else in brackets is left alone.

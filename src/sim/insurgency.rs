@@ -174,6 +174,20 @@ impl Game {
         }
     }
 
+    /// The units of sides at war with `faction` that stand next to `hex`: the troops that
+    /// would find a cell of `faction` there as their turn begins.
+    pub fn watchers(
+        &self,
+        faction: FactionId,
+        hex: Hex,
+    ) -> impl Iterator<Item = &crate::sim::Unit> + '_ {
+        self.scenario()
+            .map
+            .neighbors(hex)
+            .filter_map(|n| self.unit_at(n))
+            .filter(move |u| self.stance(u.owner, faction).fights())
+    }
+
     /// Whether the side to move may attack or strike `unit`: any unit but a cell, and a cell
     /// only if its troops found it as the turn began.
     pub fn exposed(&self, unit: &crate::sim::Unit) -> bool {

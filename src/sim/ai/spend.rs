@@ -138,10 +138,7 @@ impl<'a> Plan<'a> {
             .filter_map(|(id, p)| game.check_raise_cell(id).ok().map(|hex| (id, p, hex)))
             .map(|(id, p, hex)| {
                 // Troops next to where it rises find it as their turn begins.
-                let unseen = !s
-                    .map
-                    .neighbors(hex)
-                    .any(|n| game.unit_at(n).is_some_and(|u| self.fights(u.owner)));
+                let unseen = game.watchers(self.me, hex).next().is_none();
                 (id, p, unseen)
             })
             // A cell raised to survive is no use where it is found at once.

@@ -343,11 +343,8 @@ impl<'a> Plan<'a> {
         if game.extorts_at(self.me, hex) {
             score += 40;
         }
-        let watchers: i64 = s
-            .map
-            .neighbors(hex)
-            .filter_map(|n| game.unit_at(n))
-            .filter(|e| e.id != u.id && self.fights(e.owner))
+        let watchers: i64 = game
+            .watchers(self.me, hex)
             .map(|e| i64::from(e.strength))
             .sum();
         if watchers > 0 {
