@@ -4,6 +4,7 @@
 //! Everything here is plain text written by this module; charts are drawn as SVG polylines
 //! so a report needs no graphics library and opens in any browser or Markdown viewer.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -349,6 +350,7 @@ pub fn write(
         }
         md.push('\n');
     }
+    md.push_str(&front_lines(level, games));
     let _ = writeln!(
         md,
         "## Data\n\n* `turns.csv`: every faction's state at the start of each turn of each game.\n* `games.csv`: one row per game.\n\nColumns are described in the game's `docs/SIMULATE.md`. Sources for the level: {}\n",
@@ -360,6 +362,67 @@ pub fn write(
     let path = dir.join("report.md");
     std::fs::write(&path, md.as_bytes())?;
     Ok(path)
+}
+
+/// The "Beside the real front line" section: for each dated line of the level's record within
+/// the games' span, how many of its places the games matched, and where they most often did
+/// not (nothing when the level records no front line).
+pub fn front_lines(level: &LoadedLevel, games: &[GameStats]) -> String {
+    let s = &level.scenario;
+    let mut table = String::new();
+    for line in &level.file.front_lines {
+        let Some(day) = crate::history::day_of(line) else {
+            continue;
+        };
+        let mut matched = 0usize;
+        let mut known = 0usize;
+        let mut counted = 0usize;
+        let mut missed: BTreeMap<String, usize> = BTreeMap::new();
+        for g in games {
+            let (last, over) = g.last_day;
+            let checks = crate::history::checks(&level.file, s, &g.changes, last, over);
+            let Some((_, beside)) = checks
+                .into_iter()
+                .find(|(l, _)| crate::history::day_of(l) == Some(day))
+            else {
+                continue;
+            };
+            counted += 1;
+            let (m, n) = crate::history::agreement(&beside);
+            matched += m;
+            known = n;
+            for r in beside.iter().filter(|r| r.agrees() == Some(false)) {
+                *missed.entry(r.name.clone()).or_default() += 1;
+            }
+        }
+        if counted == 0 {
+            continue;
+        }
+        let mut missed: Vec<(String, usize)> = missed.into_iter().collect();
+        missed.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        missed.truncate(6);
+        let list = if missed.is_empty() {
+            "none".to_owned()
+        } else {
+            missed
+                .iter()
+                .map(|(n, c)| format!("{n} {} %", c * 100 / counted))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mean = matched as f64 / counted as f64;
+        let _ = writeln!(
+            table,
+            "| {day} {} | {mean:.1} of {known} | {list} |",
+            line.source
+        );
+    }
+    if table.is_empty() {
+        return String::new();
+    }
+    format!(
+        "## Beside the real front line\n\nFor each dated front line of the level's record, how many of its places the games' maps matched on that day (a line dated up to a week after the last turn is set beside the final map), and the places the games most often held otherwise.\n\n| day | places as in the record (mean) | most often otherwise (share of games) |\n|---|---|---|\n{table}\n"
+    )
 }
 
 /// The "Sources" section of a report: each bibliography entry the report cites, in the order

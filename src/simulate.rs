@@ -56,6 +56,13 @@ pub struct GameStats {
     pub commands: usize,
     /// Each turn, from the first.
     pub turns: Vec<TurnStats>,
+    /// Every change of hands at a place or field, for setting the game beside the real front
+    /// lines (the report); not in the JSON, whose `captures` tell the same of places.
+    #[serde(skip)]
+    pub changes: Vec<crate::history::Change>,
+    /// The date of the game's last turn, and whether it is over.
+    #[serde(skip)]
+    pub last_day: (Date, bool),
 }
 
 /// Plays one whole game with a controller per faction (in faction order).
@@ -178,6 +185,11 @@ pub fn summarise(game: &Game, commands: usize, turns: Vec<TurnStats>) -> GameSta
         displaced: (0..n).map(|f| game.displaced(FactionId(f as u8))).collect(),
         commands,
         turns,
+        changes: crate::history::changes(game)
+            .into_iter()
+            .filter(|c| s.place_at(c.hex).is_some() || s.oil_fields.iter().any(|f| f.hex == c.hex))
+            .collect(),
+        last_day: (game.date(), game.is_over()),
     }
 }
 

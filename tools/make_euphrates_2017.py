@@ -637,7 +637,10 @@ def level_text():
 
 # The teaching content, written by hand as RON fragments (one top-level field each) in
 # tools/data/euphrates_2017/, in the order the level lists them.
-TEACHING = ["perspective", "briefings", "events", "articles", "sources"]
+TEACHING = [
+    "perspective", "content_note", "teachers_notes", "briefings", "events", "articles", "front_lines",
+    "glossary", "sources",
+]
 
 
 def teaching_fragment(name):

@@ -139,3 +139,29 @@ pub fn sources_page(
     }
     *scroll = false;
 }
+
+/// A row of links to articles ("Read: …"); returns the id of the one clicked this frame.
+pub fn article_links(
+    ui: &mut egui::Ui,
+    articles: &[crate::level::schema::Article],
+    ids: &[String],
+) -> Option<String> {
+    if ids.is_empty() {
+        return None;
+    }
+    let mut clicked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Read:");
+        for id in ids {
+            if let Some(a) = articles.iter().find(|a| a.id == *id)
+                && ui
+                    .link(&a.title)
+                    .on_hover_text("Open in the encyclopedia")
+                    .clicked()
+            {
+                clicked = Some(id.clone());
+            }
+        }
+    });
+    clicked
+}

@@ -310,6 +310,7 @@ fn timeline(ui: &mut egui::Ui, session: &Session, history: &mut super::teaching:
             }
         });
     epilogue(ui, session, history);
+    super::frontline::debrief_section(ui, session);
     let unmet: Vec<&str> = s
         .objectives
         .iter()

@@ -7,7 +7,9 @@
 
 pub mod bench;
 pub mod citations;
+pub mod classroom;
 pub mod debrief;
+pub mod frontline;
 pub mod hud;
 pub mod input;
 pub mod level_asset;
@@ -167,6 +169,7 @@ pub fn run(config: PlayConfig) -> ExitCode {
         seed: config.seed,
         error: None,
         factions: None,
+        notes: Default::default(),
     })
     .insert_resource(match config.restored {
         Some(session) => *session,

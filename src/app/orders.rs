@@ -160,7 +160,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("F", "fit the whole map in view"),
     ("Arrows, WASD, drag", "pan the map"),
     ("Wheel, + and -", "zoom toward the pointer"),
-    ("C, U, O", "overlays: control, supply, objectives"),
+    (
+        "C, U, O, L",
+        "overlays: control, supply, objectives, the real front line",
+    ),
     ("F1 or H", "this help"),
 ];
 

@@ -36,6 +36,8 @@ pub struct NewGame {
     /// The playable factions (id, name) of the level last looked at, so the menu does not
     /// read the file every frame.
     pub factions: Option<(PathBuf, Vec<(String, String)>)>,
+    /// That level's content notes: its own, and each side's by id.
+    pub notes: (String, Vec<(String, String)>),
 }
 
 /// The levels in a folder, by file name, with their scenario names where they load.
@@ -103,7 +105,9 @@ fn main_menu(
     let ctx = contexts.ctx_mut()?;
     // The faction list follows the chosen level.
     if form.factions.as_ref().is_none_or(|(p, _)| *p != form.level) {
-        let list = level::load_path(&form.level)
+        let loaded = level::load_path(&form.level).ok();
+        let list = loaded
+            .as_ref()
             .map(|l| {
                 l.scenario
                     .factions
@@ -113,6 +117,16 @@ fn main_menu(
                     .collect()
             })
             .unwrap_or_default();
+        form.notes = loaded.map_or_else(Default::default, |l| {
+            let sides = l
+                .file
+                .briefings
+                .iter()
+                .filter(|b| !b.content_note.trim().is_empty())
+                .map(|b| (b.faction.clone(), b.content_note.clone()))
+                .collect();
+            (l.file.content_note, sides)
+        });
         form.factions = Some((form.level.clone(), list));
     }
     let factions = form
@@ -132,6 +146,9 @@ fn main_menu(
         .default_width(420.0)
         .show(ctx, |ui| {
             ui.label("The race for the border zone at Abu Kamal / al-Qa'im, autumn 2017: supply lines, oil money and rival alliances.");
+            if !form.notes.0.trim().is_empty() {
+                content_note(ui, "Content note", &form.notes.0);
+            }
             ui.separator();
             ui.heading("New game");
             egui::Grid::new("new_game").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
@@ -164,6 +181,11 @@ fn main_menu(
                     }
                 });
                 ui.end_row();
+                if let Some((_, note)) = form.notes.1.iter().find(|(k, _)| *k == form.faction) {
+                    ui.label("");
+                    content_note(ui, "Before you choose this side", note);
+                    ui.end_row();
+                }
                 ui.label("Opponents");
                 ui.horizontal(|ui| {
                     for (d, tip) in [
@@ -217,6 +239,34 @@ fn main_menu(
             });
         });
     Ok(())
+}
+
+/// A content note in the menu: set apart in a frame, with its tags left as written (the
+/// encyclopedia's For teachers page shows them as links).
+fn content_note(ui: &mut egui::Ui, heading: &str, text: &str) {
+    egui::Frame::group(ui.style())
+        .fill(egui::Color32::from_rgb(48, 40, 30))
+        .show(ui, |ui| {
+            ui.set_max_width(380.0);
+            ui.label(
+                egui::RichText::new(heading)
+                    .strong()
+                    .color(super::theme::HISTORY_COLOUR),
+            );
+            ui.label(egui::RichText::new(strip_tags(text)).small());
+        });
+}
+
+/// A text without its bibliography tags, for places where they cannot be links.
+fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (range, _) in crate::level::teaching::source_tags(text) {
+        out.push_str(&text[last..range.start]);
+        last = range.end;
+    }
+    out.push_str(&text[last..]);
+    out.replace(" .", ".").replace(" ,", ",").replace(" ;", ";")
 }
 
 fn fresh_seed() -> u64 {

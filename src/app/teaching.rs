@@ -5,7 +5,10 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::citations::{Link, cited, source_line, sources_page};
+use super::citations::{Link, article_links, cited, source_line, sources_page};
+use super::classroom::{
+    GLOSSARY_PAGE, TEACHERS_PAGE, glossary_page, has_teachers_page, teachers_page,
+};
 use super::session::{LogLine, Session};
 use super::state::AppState;
 use super::theme::HISTORY_COLOUR;
@@ -238,22 +241,9 @@ fn briefing_for(session: &Session) -> Option<&crate::level::schema::Briefing> {
 
 /// A row of links to articles; a click opens the encyclopedia there.
 pub fn see_also(ui: &mut egui::Ui, articles: &[Article], ids: &[String], book: &mut Encyclopedia) {
-    if ids.is_empty() {
-        return;
+    if let Some(id) = article_links(ui, articles, ids) {
+        book.show(&id);
     }
-    ui.horizontal_wrapped(|ui| {
-        ui.weak("Read:");
-        for id in ids {
-            if let Some(a) = articles.iter().find(|a| a.id == *id)
-                && ui
-                    .link(&a.title)
-                    .on_hover_text("Open in the encyclopedia")
-                    .clicked()
-            {
-                book.show(id);
-            }
-        }
-    });
 }
 
 /// The article about a thing of the level (a faction, patron, place or field id), if any.
@@ -313,6 +303,8 @@ fn briefing_window(
                     }
                     open_clicked(&mut book, &source_line(ui, &b.source, sources));
                     see_also(ui, articles, &b.see_also, &mut book);
+                    ui.add_space(6.0);
+                    super::classroom::questions(ui, &b.questions);
                     if !session.level.file.perspective.is_empty() {
                         ui.separator();
                         ui.strong("Before you play");
@@ -443,6 +435,23 @@ fn encyclopedia_window(
                         }
                         ui.add_space(4.0);
                     }
+                    let file = &session.level.file;
+                    let pack = [
+                        (!file.glossary.is_empty()).then(|| {
+                            (GLOSSARY_PAGE, format!("Glossary ({} words)", file.glossary.len()))
+                        }),
+                        has_teachers_page(file)
+                            .then(|| (TEACHERS_PAGE, "For teachers".to_owned())),
+                    ];
+                    if pack.iter().any(Option::is_some) {
+                        ui.strong("Reading and teaching");
+                    }
+                    for (page, label) in pack.into_iter().flatten() {
+                        let chosen = book.article.as_deref() == Some(page);
+                        if ui.selectable_label(chosen, label).clicked() {
+                            book.article = Some(page.to_owned());
+                        }
+                    }
                     if !sources.is_empty() {
                         ui.strong("Bibliography");
                         let chosen = book.article.as_deref() == Some(SOURCES_PAGE);
@@ -462,6 +471,24 @@ fn encyclopedia_window(
                         let mut scroll = book.scroll_to_source;
                         sources_page(ui, sources, &book.search, chosen.as_deref(), &mut scroll);
                         book.scroll_to_source = scroll;
+                    });
+                    return;
+                }
+                if book.article.as_deref() == Some(GLOSSARY_PAGE) {
+                    let search = book.search.clone();
+                    let read = egui::ScrollArea::vertical()
+                        .id_salt("glossary")
+                        .show(page, |ui| glossary_page(ui, &session.level.file, &search))
+                        .inner;
+                    if let Some(id) = read {
+                        book.show(&id);
+                    }
+                    return;
+                }
+                if book.article.as_deref() == Some(TEACHERS_PAGE) {
+                    egui::ScrollArea::vertical().id_salt("teachers").show(page, |ui| {
+                        let links = teachers_page(ui, &session.level.file);
+                        open_clicked(&mut book, &links);
                     });
                     return;
                 }

@@ -207,6 +207,8 @@ pub struct Overlays {
     pub supply: bool,
     /// Objectives ringed on the map.
     pub objectives: bool,
+    /// The real front line in force on the game's date, beside the player's map.
+    pub history: bool,
 }
 
 impl Default for Overlays {
@@ -215,6 +217,7 @@ impl Default for Overlays {
             control: true,
             supply: false,
             objectives: true,
+            history: false,
         }
     }
 }

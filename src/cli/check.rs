@@ -68,10 +68,12 @@ pub(super) fn summary(l: &LoadedLevel) -> String {
         s.map.river_edges().count(),
         s.map.roads().count()
     ) + &format!(
-        "; teaching: {} briefings, {} historical events, {} articles{} (sources and references checked)",
+        "; teaching: {} briefings, {} historical events, {} articles, {} dated front lines, {} glossary words{} (sources and references checked)",
         l.file.briefings.len(),
         l.file.events.len(),
         l.file.articles.len(),
+        l.file.front_lines.len(),
+        l.file.glossary.len(),
         match l.file.sources.len() {
             0 => String::new(),
             n => format!(", a bibliography of {n} sources, every tag resolved"),

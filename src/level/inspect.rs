@@ -172,7 +172,8 @@ pub fn to_json(level: &LoadedLevel) -> Value {
             "faction": f.faction, "name": x.name, "kind": format!("{:?}", x.kind), "hex": axial(s, x.hex), "source": f.source })).collect::<Vec<_>>(),
         "briefings": level.file.briefings.iter().map(|b| json!({
             "faction": b.faction, "situation": b.situation, "aims": b.aims, "patrons": b.patrons,
-            "see_also": b.see_also, "source": b.source })).collect::<Vec<_>>(),
+            "see_also": b.see_also, "source": b.source, "questions": b.questions,
+            "content_note": b.content_note })).collect::<Vec<_>>(),
         "events": level.file.events.iter().map(|e| json!({
             "id": e.id, "date": format!("{:04}-{:02}-{:02}", e.date.year, e.date.month, e.date.day),
             "title": e.title, "text": e.text, "see_also": e.see_also, "source": e.source })).collect::<Vec<_>>(),
@@ -180,5 +181,14 @@ pub fn to_json(level: &LoadedLevel) -> Value {
             "id": a.id, "title": a.title, "kind": format!("{:?}", a.kind), "about": a.about,
             "text": a.text, "see_also": a.see_also, "source": a.source })).collect::<Vec<_>>(),
         "perspective": level.file.perspective,
+        "content_note": level.file.content_note,
+        "teachers_notes": level.file.teachers_notes,
+        "front_lines": level.file.front_lines.iter().map(|l| json!({
+            "date": format!("{:04}-{:02}-{:02}", l.date.year, l.date.month, l.date.day),
+            "note": l.note, "source": l.source,
+            "holders": l.holders.iter().map(|h| json!({ "at": h.at, "by": h.by, "doubt": h.doubt, "source": h.source })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "glossary": level.file.glossary.iter().map(|t| json!({ "term": t.term, "also": t.also, "text": t.text, "see_also": t.see_also })).collect::<Vec<_>>(),
+        "sources": level.file.sources.iter().map(|x| json!({ "id": x.id, "title": x.title, "publisher": x.publisher, "date": x.date, "url": x.url, "note": x.note })).collect::<Vec<_>>(),
     })
 }

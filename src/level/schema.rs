@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use crate::sim::{Experience, FieldKind, Orientation, PlaceKind, Stance, Terrain, UnitKind};
 
 pub use super::teaching::{
-    Article, ArticleKind, Briefing, Date, EffectSpec, HistoricalEvent, Source,
+    Article, ArticleKind, Briefing, Date, EffectSpec, FrontLine, Held, HistoricalEvent, Source,
+    Term,
 };
 
 /// A whole level file.
@@ -119,6 +120,20 @@ pub struct Level {
     /// The bibliography: every `[id]` tag in the level's texts names one of these.
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// The real front line on dated days, for the History overlay and the debrief.
+    #[serde(default)]
+    pub front_lines: Vec<FrontLine>,
+    /// Words a reader may not know, with their other spellings.
+    #[serde(default)]
+    pub glossary: Vec<Term>,
+    /// What a player should know before playing this level at all (a recent war with real
+    /// victims, for instance), shown in the main menu; empty when nothing need be said.
+    #[serde(default)]
+    pub content_note: String,
+    /// For teachers: how to use the level in a class and what its model leaves out;
+    /// paragraphs separated by blank lines.
+    #[serde(default)]
+    pub teachers_notes: String,
 }
 
 /// The shares of its objective points, in percent, a side needs for each verdict: each higher

@@ -33,6 +33,71 @@ pub struct Briefing {
     pub see_also: Vec<String>,
     /// Where the facts come from.
     pub source: String,
+    /// Questions for a class after playing this side (the teacher's pack).
+    #[serde(default)]
+    pub questions: Vec<String>,
+    /// What a player should know before choosing this side, shown beside the choice (playing
+    /// a side that committed atrocities, for instance); empty when nothing need be said.
+    #[serde(default)]
+    pub content_note: String,
+}
+
+/// The real front line on one day: who held each place and field, from dated reports. The
+/// client's History overlay sets it beside the player's map, and the debrief compares them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontLine {
+    /// The day.
+    pub date: Date,
+    /// How the line was compiled and how far to trust it.
+    #[serde(default)]
+    pub note: String,
+    /// Who held what.
+    pub holders: Vec<Held>,
+    /// Where the facts come from (for the line as a whole).
+    pub source: String,
+}
+
+/// Who held one place or field on a front line's day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Held {
+    /// A place's or oil field's id.
+    pub at: String,
+    /// The faction that held it; none when no report says.
+    #[serde(default)]
+    pub by: Option<String>,
+    /// What is uncertain or disputed ("claimed on 28 Nov", "taken 19 Nov"); empty when the
+    /// reports agree.
+    #[serde(default)]
+    pub doubt: String,
+    /// Where this holder comes from, when not the line's own source.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A word of the glossary, with the other spellings a reader meets in the sources.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The word as the level writes it.
+    pub term: String,
+    /// Other spellings and names of the same thing.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// What it means.
+    pub text: String,
+    /// Articles to read next (ids).
+    #[serde(default)]
+    pub see_also: Vec<String>,
+}
+
+/// The front line in force on a day: the latest one dated on or before it.
+pub fn front_line_on(lines: &[FrontLine], year: i32, month: u8, day: u8) -> Option<&FrontLine> {
+    lines
+        .iter()
+        .filter(|l| (l.date.year, l.date.month, l.date.day) <= (year, month, day))
+        .max_by_key(|l| (l.date.year, l.date.month, l.date.day))
 }
 
 /// Something that happened in the real campaign, shown when the game reaches its date and

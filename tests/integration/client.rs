@@ -293,6 +293,7 @@ fn menu_with(in_folder: &str, chosen: &str, faction: &str) -> App {
         seed: 5,
         error: None,
         factions: None,
+        notes: Default::default(),
     })
     .insert_resource(Session::new(
         start,

@@ -92,6 +92,7 @@ fn game_seeded(
             seed,
             error: None,
             factions: None,
+            notes: Default::default(),
         })
         .insert_resource(Session::new(loaded, path, me, seed, Difficulty::Normal))
         .insert_resource(geometry)

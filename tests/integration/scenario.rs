@@ -457,3 +457,219 @@ fn the_default_level_teaches_with_sources() {
         );
     }
 }
+
+/// Every text of the level (briefings, calendar, articles, sources, notes…), for checking that
+/// a corrected error stays corrected.
+fn all_texts(l: &LoadedLevel) -> Vec<String> {
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&serde_json::to_value(&l.file).unwrap(), &mut out);
+    out
+}
+
+#[test]
+fn the_level_starts_as_the_record_of_3_november_has_it() {
+    let l = level();
+    let game = Game::new(l.scenario.clone(), 1);
+    let checks = euphrates::history::checks_of(&l.file, &game);
+    let (line, rows) = checks
+        .first()
+        .expect("the record's first line is the start day");
+    assert_eq!(
+        (line.date.year, line.date.month, line.date.day),
+        (2017, 11, 3)
+    );
+    // The record names a holder for (almost) every place and field of the level, and the
+    // level's starting map agrees with every one: the Khasham bridgehead is the
+    // government's, not the SDF's (it once shared the Conoco plant's hex and took its holder).
+    assert!(rows.len() >= l.scenario.places.len() + l.scenario.oil_fields.len() - 1);
+    let differ: Vec<String> = rows
+        .iter()
+        .filter(|r| r.agrees() == Some(false))
+        .map(|r| format!("{} (level {:?}, record {:?})", r.at, r.game, r.history))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "the start differs from the record: {differ:?}"
+    );
+    let khasham = rows.iter().find(|r| r.at == "khasham").unwrap();
+    assert_eq!(
+        l.scenario.faction(khasham.game.unwrap()).unwrap().key,
+        "syria"
+    );
+    let conoco = l
+        .scenario
+        .oil_fields
+        .iter()
+        .find(|f| f.key == "conoco")
+        .unwrap();
+    assert_ne!(
+        place_hex(&l, "khasham"),
+        conoco.hex,
+        "Khasham and Conoco share a hex"
+    );
+}
+
+#[test]
+fn the_record_keeps_the_front_line_on_three_dated_days() {
+    let l = level();
+    let lines = &l.file.front_lines;
+    let days: Vec<(i32, u8, u8)> = lines
+        .iter()
+        .map(|x| (x.date.year, x.date.month, x.date.day))
+        .collect();
+    assert_eq!(days, [(2017, 11, 3), (2017, 11, 19), (2017, 12, 13)]);
+    let held = |k: usize, at: &str| {
+        lines[k]
+            .holders
+            .iter()
+            .find(|h| h.at == at)
+            .and_then(|h| h.by.clone())
+            .unwrap_or_default()
+    };
+    // The race as the record has it: Abu Kamal the government's by 19 November, al-Busayrah
+    // the SDF's from 12 November, Rawa Iraq's from 17 November; Hajin the Islamic State's
+    // throughout.
+    for (at, before, after) in [
+        ("abu_kamal", "isis", "syria"),
+        ("busayrah", "isis", "sdf"),
+        ("rawa", "isis", "iraq"),
+        ("hajin", "isis", "isis"),
+    ] {
+        assert_eq!(
+            (held(0, at), held(1, at)),
+            (before.into(), after.into()),
+            "{at}"
+        );
+    }
+    assert_eq!(held(2, "quriyah"), "syria");
+    for line in lines {
+        assert!(line.source.contains("[S"));
+        assert!(line.holders.iter().all(|h| h.source.contains("[S")));
+    }
+}
+
+#[test]
+fn the_corrections_from_the_record_stay_corrected() {
+    let l = level();
+    let event = |id: &str| {
+        let e = l.file.events.iter().find(|e| e.id == id).unwrap();
+        (e.date.year, e.date.month, e.date.day)
+    };
+    // C1: Russia declared the Islamic State defeated in Syria on 6 December, not 7.
+    assert_eq!(event("russia_declares"), (2017, 12, 6));
+    // C2: the Marines' withdrawal was announced on 30 November, not 29.
+    assert_eq!(event("marines_leave"), (2017, 11, 30));
+    let texts = all_texts(&l);
+    let says = |needle: &str| texts.iter().any(|t| t.contains(needle));
+    // C3: Abu Kamal was the last *major* town; Hajin and other villages stayed the Islamic
+    // State's.
+    assert!(!says("last town the Islamic State held in Syria"));
+    assert!(!says("the last town it held in Syria"));
+    // C6: the Sukhnah road was cut from 28 September, not "ten days in October".
+    assert!(!says("ten days in October"));
+    let syria = l
+        .file
+        .briefings
+        .iter()
+        .find(|b| b.faction == "syria")
+        .unwrap();
+    assert!(syria.aims.contains("28 September"));
+    // C7: the al-Tanf zone was declared by the coalition, not agreed with Russia.
+    assert!(!says("agreed with Russia"));
+    // C12 and the downstream slip: the Euphrates flows south-east, past Rawa below al-Qa'im.
+    assert!(!says("upstream"));
+    assert!(!says("up the south bank from Mayadin"));
+    // The SDF's briefing no longer says it "will not fight the government for you".
+    assert!(!says("will not fight the government for you"));
+    // C16: the YPG-arms call is told as the Turkish account it was.
+    let ypg = l
+        .file
+        .events
+        .iter()
+        .find(|e| e.id == "ypg_arms_call")
+        .unwrap();
+    assert!(ypg.text.contains("Turk"), "{}", ypg.text);
+    // The tutorial is fiction and cites no game document as a source.
+    let tutorial = level::load_path(std::path::Path::new("levels/tutorial.ron")).unwrap();
+    assert!(tutorial.file.fictional);
+    assert!(
+        !all_texts(&tutorial)
+            .iter()
+            .any(|t| t.contains("docs/MODDING.md"))
+    );
+}
+
+#[test]
+fn the_teachers_pack_is_in_the_level() {
+    let l = level();
+    let f = &l.file;
+    assert!(f.events.len() >= 30, "{} dated events", f.events.len());
+    assert!(f.articles.len() >= 45, "{} articles", f.articles.len());
+    assert!(
+        f.events.iter().filter(|e| e.date.year > 2017).count() >= 4,
+        "an epilogue"
+    );
+    assert!(f.glossary.len() >= 30);
+    // Other spellings find a word: Bukamal, PMF.
+    let spelt = |s: &str| f.glossary.iter().any(|t| t.also.iter().any(|a| a == s));
+    assert!(spelt("Bukamal") && spelt("PMF"));
+    assert!(!f.content_note.is_empty() && !f.teachers_notes.is_empty());
+    for b in &f.briefings {
+        assert!(
+            b.questions.len() >= 3,
+            "{} has {} questions",
+            b.faction,
+            b.questions.len()
+        );
+    }
+    let isis = f.briefings.iter().find(|b| b.faction == "isis").unwrap();
+    assert!(
+        !isis.content_note.is_empty(),
+        "playing the Islamic State is preceded by a note"
+    );
+    // docs/TEACHING.md carries the same questions and words as the game.
+    let doc = std::fs::read_to_string("docs/TEACHING.md").unwrap();
+    for b in &f.briefings {
+        for q in &b.questions {
+            assert!(doc.contains(q.as_str()), "docs/TEACHING.md lacks: {q}");
+        }
+    }
+    for t in &f.glossary {
+        assert!(
+            doc.contains(&format!("**{}**", t.term)),
+            "docs/TEACHING.md lacks {}",
+            t.term
+        );
+    }
+}
+
+#[test]
+fn a_report_sets_the_games_beside_the_record() {
+    let l = level();
+    let scenario = std::sync::Arc::new(l.scenario.clone());
+    let controllers =
+        vec![
+            euphrates::sim::ai::Controller::Ai(euphrates::sim::ai::Difficulty::Normal);
+            l.scenario.factions.len()
+        ];
+    let (games, panicked) = euphrates::simulate::play_many(scenario, &[1, 2], &controllers, 2);
+    assert!(panicked.is_empty());
+    let md = euphrates::report::front_lines(&l, &games);
+    assert!(md.starts_with("## Beside the real front line"), "{md}");
+    // All three days: the start (as the record has it), one inside the game, and 13 December
+    // beside the final map of 11 December.
+    assert!(
+        md.contains("| 3 November 2017 [S301][S303][S58] | 43.0 of 43 | none |"),
+        "{md}"
+    );
+    assert!(md.contains("| 19 November 2017"), "{md}");
+    assert!(md.contains("| 13 December 2017"), "{md}");
+}

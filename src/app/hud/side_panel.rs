@@ -299,6 +299,9 @@ pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) 
             }
         ));
     }
+    if let Some(line) = crate::app::frontline::hover_line(session, hex) {
+        ui.label(egui::RichText::new(line).small().color(HISTORY_COLOUR));
+    }
     if let Some(u) = game.unit_at(hex) {
         let owner = s.faction(u.owner).map_or("?", |f| f.name.as_str());
         ui.label(format!("{} ({}), {owner}", u.name, u.kind.name()));
@@ -456,6 +459,9 @@ pub(super) fn history_panel(ui: &mut egui::Ui, session: &Session, history: &mut 
         .count();
     if later > 0 {
         ui.weak(format!("{later} more as the weeks pass."));
+    }
+    if let Some(line) = crate::app::frontline::summary(session) {
+        ui.small(line);
     }
 }
 

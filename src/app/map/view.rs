@@ -417,6 +417,9 @@ fn toggle_overlays(
     if keys.just_pressed(KeyCode::KeyO) {
         overlays.objectives = !overlays.objectives;
     }
+    if keys.just_pressed(KeyCode::KeyL) {
+        overlays.history = !overlays.history;
+    }
 }
 
 fn tint_control(

@@ -17,6 +17,7 @@ use crate::level::schema;
 use crate::sim::{self, FactionId, Party, Scenario};
 
 mod agreements;
+mod classroom;
 mod map;
 mod places;
 mod sides;
@@ -267,6 +268,7 @@ impl Validator {
                 (schema::ArticleKind::OilField, &field_ids),
             ],
         );
+        self.classroom(lv, &faction_ids, &place_ids, &field_ids);
         self.sources(lv);
 
         let scenario = Scenario {

@@ -16,6 +16,7 @@ use crate::app::settings::Settings;
 use crate::app::ui_state::{HoveredHex, MapArea, MapCamera, Overlays, Selection};
 
 mod counters;
+mod front;
 mod layers;
 mod motion;
 mod view;
@@ -107,6 +108,16 @@ pub fn paint_map(
         paint_supply(&painter, &view, game, me, &supply.reached);
     }
     paint_places(&painter, &view, game, &settings);
+    if overlays.history
+        && let Some((line, rows)) = crate::app::frontline::current(&session)
+    {
+        let legend = format!(
+            "History: the front line of {} (flags: who held each place; red: not as on your map). {}",
+            crate::history::day_of(line).map_or_else(String::new, |d| d.to_string()),
+            crate::app::frontline::summary(&session).unwrap_or_default()
+        );
+        front::paint_front_line(&painter, &view, game, &settings, &rows, &legend);
+    }
     if overlays.objectives {
         paint_objectives(&painter, &view, game, me, &settings);
     }

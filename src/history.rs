@@ -1,0 +1,203 @@
+//! The real front line beside a game's map: who held each place and field on a dated day in
+//! the level's record (`front_lines`), and who held it on that day in the game. The client's
+//! History overlay and debrief, and the classroom report, are drawn from it.
+
+use hexx::Hex;
+
+use crate::level::schema::{FrontLine, Level};
+use crate::sim::{Date, Event, FactionId, Game, Scenario};
+
+/// A hex changing hands in a game, on the date of the turn it happened in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// The turn's date.
+    pub date: Date,
+    /// The hex.
+    pub hex: Hex,
+    /// The new holder.
+    pub to: FactionId,
+}
+
+/// Every change of hands in a game, in order.
+pub fn changes(game: &Game) -> Vec<Change> {
+    let mut date = game.scenario().start;
+    let mut out = Vec::new();
+    for e in game.log() {
+        match &e.event {
+            Event::NewTurn { date: d, .. } => date = *d,
+            Event::ControlChanged { hex, to, .. } => out.push(Change {
+                date,
+                hex: *hex,
+                to: *to,
+            }),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Who held a hex as the given day began (before the moves of a turn dated that day) in a
+/// game that made these changes: so the first day's line is set beside the level's own
+/// starting map.
+pub fn holder_on(
+    scenario: &Scenario,
+    changes: &[Change],
+    hex: Hex,
+    day: Date,
+) -> Option<FactionId> {
+    changes
+        .iter()
+        .rev()
+        .find(|c| c.hex == hex && c.date < day)
+        .map(|c| Some(c.to))
+        .unwrap_or_else(|| {
+            scenario
+                .map
+                .index(hex)
+                .and_then(|i| scenario.control.get(i).copied().flatten())
+        })
+}
+
+/// A front line's day as a calendar date (`check` rejects lines whose day is not one).
+pub fn day_of(line: &FrontLine) -> Option<Date> {
+    Date::new(line.date.year, line.date.month, line.date.day)
+}
+
+/// The front line in force on a day: the latest dated on or before it.
+pub fn line_on(level: &Level, day: Date) -> Option<&FrontLine> {
+    crate::level::teaching::front_line_on(&level.front_lines, day.year, day.month, day.day)
+}
+
+/// The last front line dated within a game's span (start to `day`), for the debrief.
+pub fn line_within(level: &Level, start: Date, day: Date) -> Option<&FrontLine> {
+    line_on(level, day).filter(|l| day_of(l).is_some_and(|d| d >= start))
+}
+
+/// One place or field of a front line, set beside the game.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Beside {
+    /// Its id.
+    pub at: String,
+    /// Its name.
+    pub name: String,
+    /// Where it is.
+    pub hex: Hex,
+    /// Who held it on the day, by the record; `None` when no report says.
+    pub history: Option<FactionId>,
+    /// What the record leaves in doubt.
+    pub doubt: String,
+    /// Where the record's holder comes from.
+    pub source: String,
+    /// Who held it on that day in the game.
+    pub game: Option<FactionId>,
+}
+
+impl Beside {
+    /// Whether the game agrees with the record; `None` when the record names no holder.
+    pub fn agrees(&self) -> Option<bool> {
+        self.history.map(|h| Some(h) == self.game)
+    }
+}
+
+/// Every place and field of a front line beside who held it in the game on the same day
+/// (or on `day` when given: the line in force beside a later map). Entries naming nothing of
+/// the scenario are left out (`check` reports them).
+pub fn beside(
+    scenario: &Scenario,
+    changes: &[Change],
+    line: &FrontLine,
+    day: Option<Date>,
+) -> Vec<Beside> {
+    let Some(day) = day.or_else(|| day_of(line)) else {
+        return Vec::new();
+    };
+    let faction = |key: &str| {
+        scenario
+            .factions
+            .iter()
+            .position(|f| f.key == key)
+            .map(|i| FactionId(i as u8))
+    };
+    line.holders
+        .iter()
+        .filter_map(|h| {
+            let (name, hex) = scenario
+                .places
+                .iter()
+                .find(|p| p.key == h.at)
+                .map(|p| (p.name.clone(), p.hex))
+                .or_else(|| {
+                    scenario
+                        .oil_fields
+                        .iter()
+                        .find(|f| f.key == h.at)
+                        .map(|f| (f.name.clone(), f.hex))
+                })?;
+            Some(Beside {
+                at: h.at.clone(),
+                name,
+                hex,
+                history: h.by.as_deref().and_then(faction),
+                doubt: h.doubt.clone(),
+                source: if h.source.is_empty() {
+                    line.source.clone()
+                } else {
+                    h.source.clone()
+                },
+                game: holder_on(scenario, changes, hex, day),
+            })
+        })
+        .collect()
+}
+
+/// How many entries with a known holder the game matched, of how many.
+pub fn agreement(rows: &[Beside]) -> (usize, usize) {
+    let known: Vec<bool> = rows.iter().filter_map(Beside::agrees).collect();
+    (known.iter().filter(|a| **a).count(), known.len())
+}
+
+/// How many days after a game's last turn a front line may be dated and still be set beside
+/// its final map: the record's days rarely fall on the game's.
+pub const GRACE_DAYS: u32 = 7;
+
+/// Each front line within a game's span set beside the game: a line dated on a day the game
+/// has reached beside the map of that day, and, once the game is over, a line dated up to
+/// [`GRACE_DAYS`] after its last day beside its final map.
+pub fn checks<'a>(
+    level: &'a Level,
+    scenario: &Scenario,
+    changes: &[Change],
+    last_day: Date,
+    over: bool,
+) -> Vec<(&'a FrontLine, Vec<Beside>)> {
+    level
+        .front_lines
+        .iter()
+        .filter_map(|line| {
+            let d = day_of(line)?;
+            if d < scenario.start {
+                None
+            } else if d <= last_day {
+                Some((line, beside(scenario, changes, line, None)))
+            } else if over && d <= last_day.plus_days(GRACE_DAYS) {
+                Some((
+                    line,
+                    beside(scenario, changes, line, Some(last_day.plus_days(1))),
+                ))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// [`checks`] for a game in memory.
+pub fn checks_of<'a>(level: &'a Level, game: &Game) -> Vec<(&'a FrontLine, Vec<Beside>)> {
+    checks(
+        level,
+        game.scenario(),
+        &changes(game),
+        game.date(),
+        game.is_over(),
+    )
+}
