@@ -233,7 +233,7 @@ PLACES = [
     ("mayadin", "Mayadin", "City", 35.02, 40.45, 44028, 6, "syria", "[S12]; encircled 8 Oct, captured by the government 14 Oct 2017 [S53][S54][S55]."),
     ("quriyah", "al-Quriyah", "Village", 34.96, 40.49, 0, 2, "isis", "Coordinates EST; government claimed it 28 Nov 2017 [S56][S57] (contested)."),
     ("asharah", "al-Asharah", "Town", 34.92, 40.56, 7000, 3, "isis", "Coordinates EST; about 7,000 people (older text) [S13]; government claimed it 27 Nov 2017, an opposition outlet said the Islamic State still held it 15 Dec - UNCERTAIN [S56][S58]."),
-    ("salihiyah", "al-Salihiyah", "Town", 34.77, 40.65, 4471, 3, "isis", "Next to Dura-Europos [S14]; encircled 3 Dec, taken 7 Dec, briefly lost 13 Dec 2017 [S14]."),
+    ("salihiyah", "al-Salihiyah", "Town", 34.747, 40.731, 4471, 3, "isis", "Beside the ruins of Dura-Europos (Tell al-Salhiye), 34.747 N 40.731 E [S329][S14]; encircled 3 Dec, taken 7 Dec, briefly lost 13 Dec 2017 [S14]."),
     ("hajin", "Hajin", "City", 34.69, 40.83, 37935, 6, "isis", "[S15]; core of the Islamic State's 'Hajin pocket', which held until Dec 2018 [S15][S59]."),
     ("shaafa", "al-Sha'afa", "Village", 34.61, 40.90, 0, 1, "isis", "East-bank village, coordinates EST [S58b]."),
     ("susah", "al-Susah", "Village", 34.55, 40.94, 0, 1, "isis", "East-bank village, coordinates EST [S58b]."),
@@ -306,7 +306,7 @@ UNITS = [
     # Islamic State
     ("is_abu_kamal", "Abu Kamal garrison", "Infantry", "isis", 34.4536, 40.9367, 14, 80, "Veteran", "6,000-8,000 fighters in the Mayadin-Abu Kamal valley (coalition estimate, Sep 2017) [S160], fewer than 3,000 in Iraq and Syria by 5 Dec [S118]; the city was entered within days of the government's arrival (8-9 Nov) [S60b]; strength EST."),
     ("is_hajin", "Hajin fighters", "Infantry", "isis", 34.69, 40.83, 36, 85, "Veteran", "[S15][S160]; the core of the pocket, which still held at least 5,000 fighters when the SDF took Hajin in Dec 2018 [S272][S273]; strength EST (with it, the level's Islamic State units in the valley come to about three-quarters of the 6,000-8,000 of Sep 2017 [S160])."),
-    ("is_salihiyah", "al-Salihiyah fighters", "Militia", "isis", 34.77, 40.65, 8, 70, "Regular", "[S14][S160]; strength EST."),
+    ("is_salihiyah", "al-Salihiyah fighters", "Militia", "isis", 34.747, 40.731, 8, 70, "Regular", "[S14][S160]; strength EST."),
     ("is_asharah", "al-Asharah fighters", "Militia", "isis", 34.92, 40.56, 8, 70, "Regular", "[S56][S160]; strength EST."),
     ("is_busayrah", "al-Busayrah fighters", "Militia", "isis", 35.15, 40.43, 6, 65, "Regular", "[S33][S160]; strength EST."),
     ("is_baghuz", "al-Baghuz fighters", "Militia", "isis", 34.50, 40.97, 6, 75, "Regular", "[S58b][S160]; strength EST."),
@@ -323,7 +323,7 @@ UNITS = [
 ROADS = [
     ("South-bank road (Raqqa - Deir ez-Zor)", [(35.84, 38.55), (35.88, 38.80), (35.915, 39.05), (35.75, 39.61), (35.60, 39.87), (35.31, 40.08), (35.33, 40.15)],
      "Tabqa to Raqqa EST; Ma'adan road [S8][S9]; schematic, intermediate points EST (FACTS 2b road 1)."),
-    ("Deir ez-Zor - Mayadin - Abu Kamal highway", [(35.33, 40.15), (35.285, 40.176), (35.02, 40.45), (34.96, 40.49), (34.92, 40.56), (34.77, 40.65), (34.4536, 40.9367), (34.415, 41.01), (34.37, 41.09)],
+    ("Deir ez-Zor - Mayadin - Abu Kamal highway", [(35.33, 40.15), (35.285, 40.176), (35.02, 40.45), (34.96, 40.49), (34.92, 40.56), (34.747, 40.731), (34.4536, 40.9367), (34.415, 41.01), (34.37, 41.09)],
      "[S12b][S16b]; schematic, intermediate points EST (FACTS 2b road 2)."),
     ("North-bank road (Deir ez-Zor - Hajin - al-Baghuz)", [(35.37, 40.15), (35.30, 40.30), (35.155, 40.445), (35.10, 40.47), (34.98, 40.52), (34.69, 40.83), (34.61, 40.90), (34.55, 40.94), (34.50, 40.97)],
      "Schematic, points EST (FACTS 2b road 3)."),

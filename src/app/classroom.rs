@@ -86,7 +86,7 @@ pub fn teachers_page(ui: &mut egui::Ui, level: &Level) -> Vec<Link> {
     };
     for b in &level.briefings {
         if !b.content_note.trim().is_empty() {
-            ui.strong(format!("Before playing {}", names(&b.faction)));
+            ui.strong(format!("Before playing as {}", names(&b.faction)));
             links.extend(cited(ui, &b.content_note, sources, |t| t));
             ui.add_space(4.0);
         }

@@ -106,7 +106,7 @@ pub fn debrief_section(ui: &mut egui::Ui, session: &Session) {
         for r in rows.iter().filter(|r| r.agrees() == Some(false)) {
             ui.label(
                 egui::RichText::new(format!(
-                    "  {}: you — {}; the record — {}{}",
+                    "  {}: {} in your game; {} in the record{}",
                     r.name,
                     name(r.game),
                     name(r.history),

@@ -139,16 +139,28 @@ fn main_menu(
     {
         form.faction = k.clone();
     }
+    // The level's content note, across the foot of the screen: read before choosing, and
+    // out of the way of the form.
+    if !form.notes.0.trim().is_empty() {
+        egui::Area::new(egui::Id::new("content_note"))
+            .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -12.0))
+            .show(ctx, |ui| {
+                content_note(ui, "Content note", &form.notes.0, 640.0)
+            });
+    }
     egui::Window::new("Euphrates")
         .collapsible(false)
         .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        // Its top stays put, roughly centring the form, so a note that appears under the
+        // sides (the Islamic State's) grows the window downwards and never moves the choices
+        // under the pointer.
+        .anchor(
+            egui::Align2::CENTER_TOP,
+            egui::vec2(0.0, ((ctx.content_rect().height() - 380.0) / 2.0).max(8.0)),
+        )
         .default_width(420.0)
         .show(ctx, |ui| {
             ui.label("The race for the border zone at Abu Kamal / al-Qa'im, autumn 2017: supply lines, oil money and rival alliances.");
-            if !form.notes.0.trim().is_empty() {
-                content_note(ui, "Content note", &form.notes.0);
-            }
             ui.separator();
             ui.heading("New game");
             egui::Grid::new("new_game").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
@@ -181,11 +193,6 @@ fn main_menu(
                     }
                 });
                 ui.end_row();
-                if let Some((_, note)) = form.notes.1.iter().find(|(k, _)| *k == form.faction) {
-                    ui.label("");
-                    content_note(ui, "Before you choose this side", note);
-                    ui.end_row();
-                }
                 ui.label("Opponents");
                 ui.horizontal(|ui| {
                     for (d, tip) in [
@@ -207,6 +214,9 @@ fn main_menu(
                 });
                 ui.end_row();
             });
+            if let Some((_, note)) = form.notes.1.iter().find(|(k, _)| *k == form.faction) {
+                content_note(ui, "Before you play this side", note, 390.0);
+            }
             if let Some(e) = &form.error {
                 ui.colored_label(egui::Color32::from_rgb(230, 90, 80), "The level could not be loaded:");
                 egui::ScrollArea::vertical().max_height(140.0).show(ui, |ui| ui.monospace(e));
@@ -243,11 +253,11 @@ fn main_menu(
 
 /// A content note in the menu: set apart in a frame, with its tags left as written (the
 /// encyclopedia's For teachers page shows them as links).
-fn content_note(ui: &mut egui::Ui, heading: &str, text: &str) {
+fn content_note(ui: &mut egui::Ui, heading: &str, text: &str, width: f32) {
     egui::Frame::group(ui.style())
         .fill(egui::Color32::from_rgb(48, 40, 30))
         .show(ui, |ui| {
-            ui.set_max_width(380.0);
+            ui.set_max_width(width);
             ui.label(
                 egui::RichText::new(heading)
                     .strong()

@@ -7,7 +7,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::citations::{Link, article_links, cited, source_line, sources_page};
 use super::classroom::{
-    GLOSSARY_PAGE, TEACHERS_PAGE, glossary_page, has_teachers_page, teachers_page,
+    GLOSSARY_PAGE, TEACHERS_PAGE, glossary_page, has_teachers_page, teachers_page, term_matches,
 };
 use super::session::{LogLine, Session};
 use super::state::AppState;
@@ -391,12 +391,15 @@ fn encyclopedia_window(
     let articles = &session.level.file.articles;
     let sources = &session.level.file.sources;
     let mut keep = true;
+    // Anchored by its top and never shorter than its default, so the search box and the index
+    // stay under the pointer as a search narrows the list.
     egui::Window::new("Encyclopedia")
         .open(&mut keep)
         .collapsible(false)
         .resizable(true)
         .default_size([640.0, 460.0])
-        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .min_height(460.0)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 70.0))
         .show(ctx, |ui| {
             if articles.is_empty() {
                 ui.label("This level has no encyclopedia articles.");
@@ -407,6 +410,24 @@ fn encyclopedia_window(
                 index.add(egui::TextEdit::singleline(&mut book.search).hint_text("Search"));
                 let needle = book.search.to_lowercase();
                 egui::ScrollArea::vertical().id_salt("index").show(index, |ui| {
+                    let file = &session.level.file;
+                    let pack = [
+                        file.glossary.iter().any(|t| term_matches(t, &needle)).then(|| {
+                            (GLOSSARY_PAGE, format!("Glossary ({} words)", file.glossary.len()))
+                        }),
+                        has_teachers_page(file)
+                            .then(|| (TEACHERS_PAGE, "For teachers".to_owned())),
+                    ];
+                    if pack.iter().any(Option::is_some) {
+                        ui.strong("Reading and teaching");
+                    }
+                    for (page, label) in pack.into_iter().flatten() {
+                        let chosen = book.article.as_deref() == Some(page);
+                        if ui.selectable_label(chosen, label).clicked() {
+                            book.article = Some(page.to_owned());
+                        }
+                    }
+                    ui.add_space(4.0);
                     for kind in [
                         ArticleKind::Concept,
                         ArticleKind::Faction,
@@ -434,23 +455,6 @@ fn encyclopedia_window(
                             }
                         }
                         ui.add_space(4.0);
-                    }
-                    let file = &session.level.file;
-                    let pack = [
-                        (!file.glossary.is_empty()).then(|| {
-                            (GLOSSARY_PAGE, format!("Glossary ({} words)", file.glossary.len()))
-                        }),
-                        has_teachers_page(file)
-                            .then(|| (TEACHERS_PAGE, "For teachers".to_owned())),
-                    ];
-                    if pack.iter().any(Option::is_some) {
-                        ui.strong("Reading and teaching");
-                    }
-                    for (page, label) in pack.into_iter().flatten() {
-                        let chosen = book.article.as_deref() == Some(page);
-                        if ui.selectable_label(chosen, label).clicked() {
-                            book.article = Some(page.to_owned());
-                        }
                     }
                     if !sources.is_empty() {
                         ui.strong("Bibliography");

@@ -111,10 +111,10 @@ pub fn paint_map(
     if overlays.history
         && let Some((line, rows)) = crate::app::frontline::current(&session)
     {
+        let (same, known) = crate::history::agreement(&rows);
         let legend = format!(
-            "History: the front line of {} (flags: who held each place; red: not as on your map). {}",
+            "History, {}: each flag shows who really held the place; a red ring marks where your map differs ({same} of {known} places agree).",
             crate::history::day_of(line).map_or_else(String::new, |d| d.to_string()),
-            crate::app::frontline::summary(&session).unwrap_or_default()
         );
         front::paint_front_line(&painter, &view, game, &settings, &rows, &legend);
     }
