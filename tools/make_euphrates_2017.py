@@ -559,8 +559,13 @@ def level_text():
     for (pid, name, kind, lat, lon, popn, pts, holder, src) in PLACES:
         lines = DEFENCES.get(pid, 0)
         works = ", defences: %d" % lines if lines else ""
-        w("        (id: %s, name: %s, kind: %s, at: %s, population: %d, points: %d, holder: %s%s, source: %s)," % (
-            q(pid), q(name), kind, pos(lat, lon), popn, pts, q(holder), works, q(src)))
+        here = ""
+        if pid in PRESENT:
+            n, why = PRESENT[pid]
+            here = ", present: %d" % n
+            src = src + " " + why
+        w("        (id: %s, name: %s, kind: %s, at: %s, population: %d%s, points: %d, holder: %s%s, source: %s)," % (
+            q(pid), q(name), kind, pos(lat, lon), popn, here, pts, q(holder), works, q(src)))
     w("    ],")
     w("")
     w("    oil_fields: [")
@@ -633,6 +638,16 @@ def level_text():
         w(teaching_fragment(name))
     w(")")
     return "\n".join(out) + "\n"
+
+
+# People living in a place when the game begins, where a count of them was found (FACTS 9,
+# "People actually present"); elsewhere the level keeps the census, for want of a count.
+PRESENT = {
+    "raqqa": (3000, "Present at the start: fewer than 3,000 in October 2017 (REACH) [S40], 2,000-3,000 back on the edges on 20 Oct (OCHA) [S291]."),
+    "deir_ez_zor": (100000, "Present at the start: about 90,000 in the government-held districts (UN estimate, Nov 2017) [S347] and about 10,000 in those the Islamic State held (Sep 2017) [S200]."),
+    "rawa": (10000, "Present at the start: about 10,000 civilians reported held by the Islamic State on 11 Nov 2017 [S94]."),
+    "qaim": (40000, "Present at the start: EST - the UN counted about 50,000 people left in the al-Qa'im and Rawa districts together in late September 2017 [S191]; Rawa's 10,000 are taken away."),
+}
 
 
 # The teaching content, written by hand as RON fragments (one top-level field each) in

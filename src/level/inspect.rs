@@ -81,7 +81,7 @@ pub fn to_json(level: &LoadedLevel) -> Value {
         .zip(&level.file.places)
         .map(|(p, f)| {
             json!({ "id": p.key, "name": p.name, "kind": format!("{:?}", p.kind), "hex": axial(s, p.hex),
-                    "given": given(&f.at), "population": p.population, "points": p.points,
+                    "given": given(&f.at), "population": p.population, "present": p.present, "points": p.points,
                     "holder": f.holder, "defences": p.defences, "source": f.source })
         })
         .collect();

@@ -403,9 +403,12 @@ pub struct Place {
     pub kind: PlaceKind,
     /// Where.
     pub at: Pos,
-    /// Inhabitants at the start.
+    /// Inhabitants by the last count before the war (a census).
     #[serde(default)]
     pub population: u32,
+    /// People living there when the game begins, when fewer than `population` (default: all).
+    #[serde(default)]
+    pub present: Option<u32>,
     /// Victory points for holding it.
     #[serde(default)]
     pub points: u16,

@@ -494,8 +494,11 @@ pub struct Place {
     pub kind: PlaceKind,
     /// Where it is.
     pub hex: Hex,
-    /// Inhabitants at the start date.
+    /// Inhabitants by the last count before the war (the census a level cites).
     pub population: u32,
+    /// People actually living there when the game begins, at most `population`: many had
+    /// fled before (Raqqa kept under 1 % of its census population by October 2017).
+    pub present: u32,
     /// Victory points for holding it.
     pub points: u16,
     /// Lines of prepared defences it can hold (berms, trenches, mined approaches, tunnels),

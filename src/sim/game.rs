@@ -194,7 +194,7 @@ impl Game {
                 .collect(),
             field_damage: vec![0; scenario.oil_fields.len()],
             repairing: vec![false; scenario.oil_fields.len()],
-            residents: scenario.places.iter().map(|p| p.population).collect(),
+            residents: scenario.places.iter().map(|p| p.present).collect(),
             displaced: vec![0; scenario.factions.len()],
             oil_price: None,
             advance: None,

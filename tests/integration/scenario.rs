@@ -598,6 +598,22 @@ fn the_corrections_from_the_record_stay_corrected() {
         .find(|e| e.id == "ypg_arms_call")
         .unwrap();
     assert!(ypg.text.contains("Turk"), "{}", ypg.text);
+    // C11: fighting displaces the people still there in November 2017, not a pre-war census:
+    // Raqqa kept fewer than 3,000 of its 220,488 (REACH), Rawa about 10,000 (Al Jazeera).
+    let present = |id: &str| {
+        let p = l.scenario.places.iter().find(|p| p.key == id).unwrap();
+        (p.population, p.present)
+    };
+    assert_eq!(present("raqqa"), (220_488, 3_000));
+    assert_eq!(present("rawa").1, 10_000);
+    let game = Game::new(l.scenario.clone(), 1);
+    let raqqa = l
+        .scenario
+        .places
+        .iter()
+        .position(|p| p.key == "raqqa")
+        .unwrap();
+    assert_eq!(game.residents(euphrates::sim::PlaceId(raqqa as u16)), 3_000);
     // The tutorial is fiction and cites no game document as a source.
     let tutorial = level::load_path(std::path::Path::new("levels/tutorial.ron")).unwrap();
     assert!(tutorial.file.fictional);

@@ -157,7 +157,7 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
                 }
             });
             ui.small("Blue lines: rivers (crossings marked across them). Brown: roads. Dashed purple: international border. Black diamonds: oil fields (ringed by holder, red bars for damage).");
-            ui.small("Places: white discs sized by population, ringed by holder; the grey part is the share of people who have fled the fighting. Sand blocks beside a place or its garrison: lines of prepared defences (hollow once broken).");
+            ui.small("Places: white discs sized by population, ringed by holder; the grey part is the share of the pre-war population that has fled, before the game or in it. Sand blocks beside a place or its garrison: lines of prepared defences (hollow once broken).");
             ui.small("Counters: the frame's colour and shape tell the faction; ╳ infantry, ╳ in an oval mechanised, one stroke and G militia, SF special forces, a dot artillery, three dots in a dashed box an underground cell. Bar: strength. Yellow/red dot: low/out of supply. Red chevron: low morale. Brown line under: dug in.");
         });
 }
@@ -243,7 +243,7 @@ pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) 
     }
     if let Some((id, p)) = s.place_at(hex) {
         let people = if p.population > 0 {
-            format!(", population {}", p.population)
+            format!(", population {} before the war", p.population)
         } else {
             String::new()
         };
@@ -259,7 +259,11 @@ pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) 
             notes.push(crate::narrate::names::defences(game, id));
         }
         if left < p.population {
-            notes.push(format!("{} have fled, {left} remain", p.population - left));
+            notes.push(format!(
+                "{left} live there now; {} have fled, {} of them in this game",
+                p.population - left,
+                p.present.saturating_sub(left)
+            ));
         }
         if crate::app::teaching::article_about(
             &session.level.file.articles,

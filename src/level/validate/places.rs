@@ -67,12 +67,25 @@ impl Validator {
                     control[ix] = Some(fid(h));
                 }
             }
+            if let Some(n) = p.present
+                && n > p.population
+            {
+                self.err(
+                    &format!("{path}.present"),
+                    format!(
+                        "{n} people present, more than its population of {}",
+                        p.population
+                    ),
+                    Some("`present` counts those of `population` still there at the start".into()),
+                );
+            }
             places.push(Place {
                 key: p.id.clone(),
                 name: p.name.clone(),
                 kind: p.kind,
                 hex: hex.unwrap_or_default(),
                 population: p.population,
+                present: p.present.unwrap_or(p.population).min(p.population),
                 points: p.points,
                 defences: p.defences,
             });

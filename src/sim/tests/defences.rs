@@ -19,6 +19,7 @@ fn siege(lines: u8, max: u8) -> (Game, FactionId, FactionId, UnitId, UnitId, Pla
         kind: PlaceKind::Town,
         hex,
         population: 0,
+        present: 0,
         points: 3,
         defences: max,
     });
@@ -109,6 +110,7 @@ fn an_air_strike_breaks_a_line_on_a_high_roll() {
             kind: PlaceKind::Town,
             hex,
             population: 0,
+            present: 0,
             points: 3,
             defences: 2,
         });
@@ -197,6 +199,7 @@ fn digging_needs_works_a_garrison_room_and_money() {
         kind: PlaceKind::Town,
         hex: here,
         population: 0,
+        present: 0,
         points: 1,
         defences: 2,
     });
@@ -206,6 +209,7 @@ fn digging_needs_works_a_garrison_room_and_money() {
         kind: PlaceKind::Town,
         hex: there,
         population: 0,
+        present: 0,
         points: 1,
         defences: 2,
     });

@@ -61,6 +61,7 @@ fn objectives_score_holding_routes_and_survival() {
         kind: PlaceKind::Town,
         hex,
         population: 0,
+        present: 0,
         points: 1,
     };
     let (west, east) = (s.map.hex_at(0, 4), s.map.hex_at(6, 4));

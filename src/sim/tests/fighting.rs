@@ -127,6 +127,7 @@ fn fighting_and_air_strikes_in_a_town_displace_its_people_counted_against_the_at
         kind: PlaceKind::Town,
         hex: target,
         population: 20_000,
+        present: 20_000,
         points: 1,
     });
     let mut game = Game::new(b.build(), 7);

@@ -43,6 +43,7 @@ pub(super) fn place(
         kind,
         hex,
         population: 0,
+        present: 0,
         points,
     })
 }
@@ -79,6 +80,7 @@ pub(super) fn town(
         kind: PlaceKind::Town,
         hex,
         population,
+        present: population,
         points: 2,
     })
 }

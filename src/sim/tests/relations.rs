@@ -45,6 +45,7 @@ fn prize_beyond_the_line(near_prize: bool) -> Game {
             kind: PlaceKind::Town,
             hex,
             population: 0,
+            present: 0,
             points: 6,
         });
         b.control(col, row, Some(green));
