@@ -201,3 +201,59 @@ pub fn checks_of<'a>(level: &'a Level, game: &Game) -> Vec<(&'a FrontLine, Vec<B
         game.is_over(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn default_level() -> crate::level::LoadedLevel {
+        crate::level::load_path(std::path::Path::new("levels/euphrates_2017.ron")).unwrap()
+    }
+
+    fn day(m: u8, d: u8) -> Date {
+        Date::new(2017, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_change_counts_from_the_day_after_its_turn() {
+        let l = default_level();
+        let s = &l.scenario;
+        let ak = s.places.iter().find(|p| p.key == "abu_kamal").unwrap().hex;
+        let syria = FactionId(s.factions.iter().position(|f| f.key == "syria").unwrap() as u8);
+        let isis = FactionId(s.factions.iter().position(|f| f.key == "isis").unwrap() as u8);
+        let changes = [Change {
+            date: day(11, 19),
+            hex: ak,
+            to: syria,
+        }];
+        assert_eq!(holder_on(s, &changes, ak, day(11, 3)), Some(isis));
+        // As the day of the turn began, the town was still the Islamic State's.
+        assert_eq!(holder_on(s, &changes, ak, day(11, 19)), Some(isis));
+        assert_eq!(holder_on(s, &changes, ak, day(11, 20)), Some(syria));
+    }
+
+    #[test]
+    fn a_game_is_set_beside_the_lines_it_has_reached_and_at_its_end_the_next() {
+        let l = default_level();
+        let s = &l.scenario;
+        let days = |v: &[(&FrontLine, Vec<Beside>)]| -> Vec<Date> {
+            v.iter().filter_map(|(line, _)| day_of(line)).collect()
+        };
+        // At the start: only the first day, and the level's map agrees with all of it.
+        let start = checks(&l.file, s, &[], s.start, false);
+        assert_eq!(days(&start), [day(11, 3)]);
+        let (same, known) = agreement(&start[0].1);
+        assert_eq!(same, known);
+        // On the last day, still playing: 3 and 19 November; once over, also 13 December,
+        // two days after it, beside the final map.
+        assert_eq!(days(&checks(&l.file, s, &[], day(12, 11), false)).len(), 2);
+        let end = checks(&l.file, s, &[], day(12, 11), true);
+        assert_eq!(days(&end), [day(11, 3), day(11, 19), day(12, 13)]);
+        // With nothing changed, the 19 November map still has Abu Kamal the Islamic State's,
+        // where the record has the government: the two part there.
+        let ak = end[1].1.iter().find(|r| r.at == "abu_kamal").unwrap();
+        assert_eq!(ak.agrees(), Some(false));
+        // A line a week and more after the end is not set beside it.
+        assert_eq!(days(&checks(&l.file, s, &[], day(12, 5), true)).len(), 2);
+    }
+}

@@ -260,7 +260,7 @@ PLACES = [
 
 # Oil and gas fields: id, name, kind, lat, lon, output (bbl/d for oil, thousand m3/d for gas), holder, source.
 FIELDS = [
-    ("omar", "al-Omar oil field", "Oil", 35.152, 40.576, 9000, "sdf", "Syria's largest field, 35°09'06\"N 40°34'33\"E [S27][S28]; about 30,000 bbl/d before 2011 [S31][S37], about 9,000 bbl/d under the Islamic State (estimate) [S150]; SDF took it 22 Oct 2017 [S29][S30]."),
+    ("omar", "al-Omar oil field", "Oil", 35.152, 40.576, 9000, "sdf", "Syria's largest field. Drawn at 35°09'06\"N 40°34'33\"E, the point a wiki mirror gives [S28] (weak source); AFP puts the field about 10 km east of Mayadin on the east bank [S27], some 8 km further south (position UNCERTAIN). about 30,000 bbl/d before 2011 [S31][S37], about 9,000 bbl/d under the Islamic State (estimate) [S150]; SDF took it 22 Oct 2017 [S29][S30]."),
     ("tanak", "al-Tanak oil field", "Oil", 35.05, 40.62, 12000, "isis", "South of al-Omar, coordinates EST [S32]; up to 12,000 bbl/d under the Islamic State (pro-Russian source, UNCERTAIN) [S151]; capture reported 27 Oct (pro-government) or 13 Nov 2017 (TRT/SOHR) - the level follows the later date [S32][S33]."),
     ("conoco", "Conoco gas plant", "Gas", 35.336, 40.309, 1400, "sdf", "35°20'10\"N 40°18'34\"E [S22]; about 50 MMcf/d (1,400 thousand m3/d) of gas, but capacity figures disagree by an order of magnitude - UNCERTAIN [S21][S22][S153]; SDF took it 23 Sep 2017 [S20][S21]."),
     ("jafra", "Jafra oil field", "Oil", 35.33, 40.45, 2000, "sdf", "'About 25 km east of Deir ez-Zor', coordinates UNCERTAIN [S23]; SDF took it about 30 Sep 2017, Islamic State counter-claim 12 Oct [S23][S24][S25][S26]; output not sourced (game estimate)."),

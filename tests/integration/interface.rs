@@ -725,3 +725,69 @@ fn a_source_tag_in_a_text_opens_its_entry() {
     );
     assert_eq!(book.source.as_deref(), Some("S15"));
 }
+
+#[test]
+fn the_history_overlay_sets_the_real_front_line_beside_the_map() {
+    use euphrates::app::frontline;
+    use euphrates::app::ui_state::Overlays;
+    let mut app = game("sdf", (1280, 800), 1.0);
+    // Off at first; L turns it on, and the top bar has its switch.
+    assert!(!app.world().resource::<Overlays>().history);
+    key(&mut app, KeyCode::KeyL, Key::Character("l".into()));
+    app.update();
+    assert!(
+        app.world().resource::<Overlays>().history,
+        "L shows the history"
+    );
+    let layout = app.world().resource::<TopBarLayout>();
+    assert!(
+        layout.controls.iter().any(|c| c.name == "history overlay"),
+        "the top bar has a History switch"
+    );
+    // On the first day the line in force is the record's 3 November, and the hover box tells
+    // what it says of a place, with its source.
+    let session = app.world().resource::<Session>();
+    let (line, rows) = frontline::current(session).expect("a line is in force");
+    assert_eq!((line.date.month, line.date.day), (11, 3));
+    assert!(rows.len() >= 40);
+    let hajin = session
+        .game
+        .scenario()
+        .places
+        .iter()
+        .find(|p| p.key == "hajin")
+        .unwrap()
+        .hex;
+    let said = frontline::hover_line(session, hajin).expect("Hajin is on the line");
+    assert!(
+        said.starts_with("History, 3 November 2017: Hajin held by Islamic State"),
+        "{said}"
+    );
+    assert!(said.contains("[S58b]"), "{said}");
+    let summary = frontline::summary(session).unwrap();
+    assert!(
+        summary.starts_with("Front line of 3 November 2017: your map agrees on"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn the_glossary_finds_a_word_by_any_of_its_spellings() {
+    use euphrates::app::classroom::term_matches;
+    let l = level::load_path(&at(level::DEFAULT_LEVEL)).unwrap();
+    let found = |s: &str| -> Vec<&str> {
+        l.file
+            .glossary
+            .iter()
+            .filter(|t| term_matches(t, s))
+            .map(|t| t.term.as_str())
+            .collect()
+    };
+    assert!(found("Bukamal").contains(&"Abu Kamal"));
+    assert!(found("pmf").contains(&"Hashd al-Shaabi"));
+    assert!(
+        found("").len() == l.file.glossary.len(),
+        "an empty search shows every word"
+    );
+    assert!(found("zzzz").is_empty());
+}

@@ -29,7 +29,7 @@ use crate::app::session::Session;
 use crate::app::settings::Settings;
 use crate::app::state::MapRevision;
 use crate::app::ui_state::Overlays;
-use crate::app::ui_state::{MapArea, MapCamera, UiFocus};
+use crate::app::ui_state::{MapArea, MapCamera};
 use crate::sim::CrossingKind;
 
 /// Marks everything that belongs to the current map view, so it can be cleared.
@@ -86,7 +86,6 @@ pub fn plugin(app: &mut App) {
             Update,
             (
                 spawn_map.run_if(resource_changed::<MapRevision>),
-                toggle_overlays,
                 tint_control.run_if(
                     resource_changed::<Overlays>
                         .or_eager(resource_changed::<Session>)
@@ -397,28 +396,6 @@ fn crop_terrain(
         if anchor.0 != offset {
             anchor.0 = offset;
         }
-    }
-}
-
-fn toggle_overlays(
-    keys: Res<ButtonInput<KeyCode>>,
-    focus: Res<UiFocus>,
-    mut overlays: ResMut<Overlays>,
-) {
-    if !focus.keys_for_map() {
-        return;
-    }
-    if keys.just_pressed(KeyCode::KeyC) {
-        overlays.control = !overlays.control;
-    }
-    if keys.just_pressed(KeyCode::KeyU) {
-        overlays.supply = !overlays.supply;
-    }
-    if keys.just_pressed(KeyCode::KeyO) {
-        overlays.objectives = !overlays.objectives;
-    }
-    if keys.just_pressed(KeyCode::KeyL) {
-        overlays.history = !overlays.history;
     }
 }
 

@@ -13,7 +13,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use crate::app::map::coords::MapGeometry;
 use crate::app::session::Session;
 use crate::app::settings::Settings;
-use crate::app::ui_state::{HoveredHex, MapArea, MapCamera, Overlays, Selection};
+use crate::app::ui_state::{HoveredHex, MapArea, MapCamera, Overlays, Selection, UiFocus};
 
 mod counters;
 mod front;
@@ -36,7 +36,10 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<UnitAnim>()
         .init_resource::<SupplyCache>()
         .init_resource::<Overlays>()
-        .add_systems(Update, (motion::animate_units, motion::trace_supply))
+        .add_systems(
+            Update,
+            (motion::animate_units, motion::trace_supply, toggle_overlays),
+        )
         .add_systems(EguiPrimaryContextPass, paint_map.in_set(EguiPass::Map));
 }
 
@@ -199,4 +202,27 @@ pub fn paint_map(
         ));
     }
     Ok(())
+}
+
+/// The overlays' keys: C control, U supply, O objectives, L the real front line.
+fn toggle_overlays(
+    keys: Res<ButtonInput<KeyCode>>,
+    focus: Res<UiFocus>,
+    mut overlays: ResMut<Overlays>,
+) {
+    if !focus.keys_for_map() {
+        return;
+    }
+    if keys.just_pressed(KeyCode::KeyC) {
+        overlays.control = !overlays.control;
+    }
+    if keys.just_pressed(KeyCode::KeyU) {
+        overlays.supply = !overlays.supply;
+    }
+    if keys.just_pressed(KeyCode::KeyO) {
+        overlays.objectives = !overlays.objectives;
+    }
+    if keys.just_pressed(KeyCode::KeyL) {
+        overlays.history = !overlays.history;
+    }
 }
