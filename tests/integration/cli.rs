@@ -160,6 +160,37 @@ fn inspect_prints_the_resolved_level_as_json() {
 }
 
 #[test]
+fn inspect_carries_the_bibliography_the_front_lines_and_the_teachers_pack() {
+    let out = euphrates(&["inspect", "levels/euphrates_2017.ron", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let sources = v["sources"].as_array().unwrap();
+    assert!(sources.len() > 200);
+    let s62 = sources.iter().find(|s| s["id"] == "S62").expect("S62 is listed");
+    assert!(s62["url"].as_str().unwrap().starts_with("http"));
+    let lines = v["front_lines"].as_array().unwrap();
+    let days: Vec<&str> = lines.iter().map(|l| l["date"].as_str().unwrap()).collect();
+    assert_eq!(days, ["2017-11-03", "2017-11-19", "2017-12-13"]);
+    let ak = lines[1]["holders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["at"] == "abu_kamal")
+        .unwrap();
+    assert_eq!(ak["by"], "syria");
+    assert!(v["glossary"].as_array().unwrap().len() >= 30);
+    assert!(!v["teachers_notes"].as_str().unwrap().is_empty());
+    assert!(v["briefings"][0]["questions"].as_array().unwrap().len() >= 3);
+    let raqqa = v["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "raqqa")
+        .unwrap();
+    assert_eq!(raqqa["present"], 3000);
+}
+
+#[test]
 fn inspect_shows_each_sides_opening_economy_and_relations() {
     let out = euphrates(&["inspect", "levels/euphrates_2017.ron"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
