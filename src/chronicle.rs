@@ -25,7 +25,7 @@ pub struct FactionTurn {
     pub tension: Vec<u8>,
     /// Its score if the game ended now.
     pub score: u32,
-    /// People displaced by its attacks and air strikes so far.
+    /// People displaced by its attacks, air strikes and sieges so far.
     pub displaced: u64,
 }
 

@@ -24,7 +24,7 @@ pub enum Measure {
     Treasury,
     /// Highest tension with any other faction.
     Tension,
-    /// People displaced by its attacks and air strikes so far.
+    /// People displaced by its attacks, air strikes and sieges so far.
     Displaced,
 }
 
@@ -47,7 +47,7 @@ impl Measure {
             Measure::OilIncome => "Oil income per turn ($ thousand)",
             Measure::Treasury => "Treasury ($ thousand)",
             Measure::Tension => "Highest tension with another side (0-100)",
-            Measure::Displaced => "People displaced by the side's attacks and air strikes",
+            Measure::Displaced => "People displaced by the side's attacks, air strikes and sieges",
         }
     }
 

@@ -50,8 +50,10 @@ pub struct GameStats {
     pub oil_income: Vec<i64>,
     /// Strength lost over the game per faction.
     pub losses: Vec<u32>,
-    /// People displaced by each faction's attacks and air strikes over the game.
+    /// People displaced by each faction's attacks, air strikes and sieges over the game.
     pub displaced: Vec<u64>,
+    /// The same by cause, per faction: `attacks`, `air strikes`, `sieges`.
+    pub displaced_by_cause: Vec<BTreeMap<String, u64>>,
     /// Commands issued.
     pub commands: usize,
     /// Each turn, from the first.
@@ -183,6 +185,16 @@ pub fn summarise(game: &Game, commands: usize, turns: Vec<TurnStats>) -> GameSta
         oil_income,
         losses,
         displaced: (0..n).map(|f| game.displaced(FactionId(f as u8))).collect(),
+        displaced_by_cause: (0..n)
+            .map(|f| {
+                let by = game.displaced_by_cause(FactionId(f as u8));
+                crate::sim::civilians::Cause::ALL
+                    .iter()
+                    .zip(by)
+                    .map(|(c, n)| (c.name().to_owned(), n))
+                    .collect()
+            })
+            .collect(),
         commands,
         turns,
         changes: crate::history::changes(game)

@@ -213,6 +213,16 @@ fn debrief_window(
             if m == Measure::Displaced {
                 let total: u64 = (0..s.factions.len()).map(|f| game.displaced(crate::sim::FactionId(f as u8))).sum();
                 // The real figures for scale are the level's own, in its perspective note.
+                let mine = game.displaced_by_cause(me);
+                let causes: Vec<String> = crate::sim::civilians::Cause::ALL
+                    .iter()
+                    .zip(mine)
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(c, n)| format!("{n} by {}", c.name()))
+                    .collect();
+                if !causes.is_empty() {
+                    ui.small(format!("Counted against your side: {}.", causes.join(", ")));
+                }
                 ui.small(format!(
                     "{total} people displaced in this game from the towns it models.{}",
                     if session.level.file.perspective.is_empty() {

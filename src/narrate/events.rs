@@ -346,13 +346,23 @@ pub fn describe(
         Event::OilPriceChanged { price } => {
             format!("Oil now sells at ${price} a barrel.")
         }
-        Event::CiviliansDisplaced { place, by, people } => {
+        Event::CiviliansDisplaced {
+            place,
+            by,
+            people,
+            cause,
+        } => {
             let p = scenario.places.get(usize::from(place.0))?;
-            format!(
-                "{people} people fled {} ({} attacked there).",
-                p.name,
-                faction(*by)
-            )
+            let why = match cause {
+                crate::sim::civilians::Cause::Attack => format!("{} attacked there", faction(*by)),
+                crate::sim::civilians::Cause::AirStrike => {
+                    format!("an air strike called by {}", faction(*by))
+                }
+                crate::sim::civilians::Cause::Siege => {
+                    format!("besieged, its supply cut by {}", faction(*by))
+                }
+            };
+            format!("{people} people fled {} ({why}).", p.name)
         }
         Event::GameEnded { scores, reason } => {
             let best = scores

@@ -17,7 +17,9 @@ use crate::sim::{Command, FactionId, Scenario};
 /// under format 1 cannot be replayed by these rules.
 /// 3: places' prepared defences (`Command::Fortify`, breaches instead of retreats).
 /// 4: cells are hidden until found as a turn begins (`Event::CellsFound`).
-pub const FORMAT: u32 = 4;
+/// 5: a place cut off from its holder's supply loses people each turn (sieges), and
+/// displacement carries its cause.
+pub const FORMAT: u32 = 5;
 
 /// A snapshot of the whole state is kept every this many turns.
 pub const SNAPSHOT_EVERY: u16 = 5;

@@ -300,14 +300,16 @@ pub enum Event {
         /// US dollars a barrel from now on.
         price: u16,
     },
-    /// Fighting or an air strike in a populated place drove people from their homes.
+    /// Fighting, an air strike or a siege drove people of a populated place from their homes.
     CiviliansDisplaced {
         /// The place.
         place: super::PlaceId,
-        /// The faction whose attack or air strike it was.
+        /// The faction whose attack, air strike or siege it was.
         by: FactionId,
         /// How many people fled.
         people: u32,
+        /// Why.
+        cause: super::civilians::Cause,
     },
     /// The game ended.
     GameEnded {

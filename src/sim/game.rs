@@ -57,7 +57,7 @@ pub struct State {
     /// People still living in each place (index in the scenario's list).
     #[serde(default)]
     residents: Vec<u32>,
-    /// People displaced by each faction's attacks and air strikes.
+    /// People displaced by each faction's attacks, air strikes and sieges.
     #[serde(default)]
     displaced: Vec<u64>,
     /// The oil price set by a historical event, if one has.
@@ -589,7 +589,7 @@ impl Game {
             .unwrap_or(0)
     }
 
-    /// People displaced so far by a faction's attacks and air strikes.
+    /// People displaced so far by a faction's attacks, air strikes and sieges.
     pub fn displaced(&self, f: FactionId) -> u64 {
         self.state
             .displaced

@@ -185,7 +185,7 @@ impl Game {
                 unit: unit.map(|u| u.id),
             },
         ];
-        events.extend(self.displacement(me, target, super::civilians::STRIKE_DISPLACES_PERCENT));
+        events.extend(self.displacement(me, target, super::civilians::Cause::AirStrike));
         if let Some(u) = unit {
             // 8 % of its strength on a 1, up to 23 % on a 6; half as much under cover.
             let percent = strike_loss_percent_under(roll, self.under_cover(u));

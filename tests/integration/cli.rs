@@ -166,7 +166,10 @@ fn inspect_carries_the_bibliography_the_front_lines_and_the_teachers_pack() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     let sources = v["sources"].as_array().unwrap();
     assert!(sources.len() > 200);
-    let s62 = sources.iter().find(|s| s["id"] == "S62").expect("S62 is listed");
+    let s62 = sources
+        .iter()
+        .find(|s| s["id"] == "S62")
+        .expect("S62 is listed");
     assert!(s62["url"].as_str().unwrap().starts_with("http"));
     let lines = v["front_lines"].as_array().unwrap();
     let days: Vec<&str> = lines.iter().map(|l| l["date"].as_str().unwrap()).collect();

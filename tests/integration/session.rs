@@ -409,6 +409,19 @@ fn every_event_is_told_in_words() {
             place: PlaceId(0),
             by: f,
             people: 1200,
+            cause: euphrates::sim::civilians::Cause::Attack,
+        },
+        Event::CiviliansDisplaced {
+            place: PlaceId(0),
+            by: f,
+            people: 300,
+            cause: euphrates::sim::civilians::Cause::AirStrike,
+        },
+        Event::CiviliansDisplaced {
+            place: PlaceId(0),
+            by: f,
+            people: 90,
+            cause: euphrates::sim::civilians::Cause::Siege,
         },
         Event::Fortified {
             place: PlaceId(0),

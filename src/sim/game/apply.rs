@@ -319,7 +319,9 @@ impl Game {
                 }
             }
             Event::OilPriceChanged { price } => self.state.oil_price = Some(*price),
-            Event::CiviliansDisplaced { place, by, people } => {
+            Event::CiviliansDisplaced {
+                place, by, people, ..
+            } => {
                 if let Some(r) = self.state.residents.get_mut(usize::from(place.0)) {
                     *r = r.saturating_sub(*people);
                 }

@@ -223,11 +223,7 @@ impl Game {
             ));
         }
         // Fighting in a town drives people from it.
-        events.extend(self.displacement(
-            me,
-            target,
-            crate::sim::civilians::ATTACK_DISPLACES_PERCENT,
-        ));
+        events.extend(self.displacement(me, target, crate::sim::civilians::Cause::Attack));
         // Fighting over an oil or gas field damages it.
         for (i, f) in self.scenario().oil_fields.iter().enumerate() {
             if f.hex == target && self.field_damage(i) < crate::sim::economy::MAX_DAMAGE {

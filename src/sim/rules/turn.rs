@@ -107,6 +107,7 @@ impl Game {
     pub(crate) fn turn_start_events(&self, faction: FactionId) -> Vec<Event> {
         let mut events = self.cell_search_events(faction);
         events.extend(self.supply_events(faction));
+        events.extend(self.siege_events(faction));
         events.extend(self.support_events(faction));
         events.extend(self.income_events(faction));
         events.extend(self.fuel_events(faction));

@@ -142,25 +142,31 @@ fn fighting_and_air_strikes_in_a_town_displace_its_people_counted_against_the_at
     assert!(events.contains(&Event::CiviliansDisplaced {
         place: town,
         by: red,
-        people: fled
+        people: fled,
+        cause: civilians::Cause::Attack,
     }));
     assert_eq!(game.residents(town), 20_000 - fled);
     assert_eq!(game.displaced(red), u64::from(fled));
     assert_eq!(game.displaced(blue), 0);
     // Each attack drives out a share of those still there, so a town empties slowly.
     let left = game.residents(town);
-    let again = game.displacement(red, target, civilians::ATTACK_DISPLACES_PERCENT);
+    let again = game.displacement(red, target, civilians::Cause::Attack);
     assert_eq!(
         again,
         Some(Event::CiviliansDisplaced {
             place: town,
             by: red,
-            people: left * civilians::ATTACK_DISPLACES_PERCENT / 100
+            people: left * civilians::ATTACK_DISPLACES_PERCENT / 100,
+            cause: civilians::Cause::Attack,
         })
     );
     // Open ground has no one to displace.
     assert_eq!(
-        game.displacement(red, game.scenario().map.hex_at(0, 0), 10),
+        game.displacement(
+            red,
+            game.scenario().map.hex_at(0, 0),
+            civilians::Cause::AirStrike
+        ),
         None
     );
     assert!(game.check_invariants().is_ok());
@@ -297,4 +303,66 @@ fn no_attacker_advances_across_a_deconfliction_line() {
 /// Where a unit stands (for the assertion that it has not moved).
 fn b_hex(game: &Game, id: UnitId) -> hexx::Hex {
     game.scenario().units[id.0 as usize].hex
+}
+
+#[test]
+fn a_town_cut_off_from_its_holders_supply_loses_people_each_turn_counted_against_the_besieger() {
+    let (mut b, red, blue, _) = supply_line();
+    // Blue holds everything but red's road, and then the road itself at one hex: the way from
+    // red's rear to its town at the end of the road is cut by blue's ground.
+    for r in 0..10 {
+        for c in 0..12 {
+            if r != 2 || c > 6 {
+                b.control(c, r, Some(blue));
+            }
+        }
+    }
+    let hex = b.hex(5, 2);
+    let town = b.place(Place {
+        defences: 0,
+        key: "town".into(),
+        name: "Town".into(),
+        kind: PlaceKind::Town,
+        hex,
+        population: 10_000,
+        present: 10_000,
+        points: 1,
+    });
+    let mut open = Game::new(b.clone().build(), 3);
+    b.control(3, 2, Some(blue));
+    let mut cut = Game::new(b.build(), 3);
+    let round = |game: &mut Game| -> Vec<Event> {
+        let mut all = Vec::new();
+        for _ in 0..2 {
+            all.extend(game.perform(&Command::EndTurn).unwrap());
+        }
+        all
+    };
+    let sieges = |events: &[Event]| -> Vec<Event> {
+        events
+            .iter()
+            .filter(|e| matches!(e, Event::CiviliansDisplaced { .. }))
+            .cloned()
+            .collect()
+    };
+    // With the road open, no one flees; cut, a share of those there flee as red's turn
+    // begins, counted against blue.
+    assert!(sieges(&round(&mut open)).is_empty());
+    assert_eq!(open.residents(town), 10_000);
+    // The first turn began cut off: 3 % of 10,000 have fled already; each turn after, 3 % of
+    // those left.
+    assert_eq!(cut.residents(town), 9_700);
+    let fled = sieges(&round(&mut cut));
+    assert_eq!(
+        fled,
+        [Event::CiviliansDisplaced {
+            place: town,
+            by: blue,
+            people: 9_700 * civilians::SIEGE_DISPLACES_PERCENT / 100,
+            cause: civilians::Cause::Siege,
+        }]
+    );
+    assert_eq!(cut.displaced(blue), 300 + 291);
+    assert_eq!(cut.displaced(red), 0);
+    assert!(cut.check_invariants().is_ok());
 }

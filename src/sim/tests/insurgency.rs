@@ -87,6 +87,7 @@ fn cells_rise_only_where_the_side_lost_ground_with_people_in_it_and_within_its_l
         place: town,
         by: red,
         people,
+        cause: crate::sim::civilians::Cause::Attack,
     });
     assert_eq!(
         game.check(&Command::RaiseCell { place: town }),
