@@ -21,6 +21,8 @@ pub struct Debrief {
     pub measure: Measure,
     /// What the last export did.
     pub exported: Option<(bool, String)>,
+    /// Once the game is over, the player has put the debrief aside to look at the final map.
+    pub aside: bool,
 }
 
 impl Default for Debrief {
@@ -29,17 +31,23 @@ impl Default for Debrief {
             open: false,
             measure: Measure::Territory,
             exported: None,
+            aside: false,
         }
     }
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Debrief>().add_systems(
-        EguiPrimaryContextPass,
-        debrief_window.run_if(|s: Res<State<AppState>>| {
-            matches!(s.get(), AppState::Debrief | AppState::InGame)
-        }),
-    );
+    app.init_resource::<Debrief>()
+        // Each game's end opens on its debrief.
+        .add_systems(OnEnter(AppState::Debrief), |mut d: ResMut<Debrief>| {
+            d.aside = false;
+        })
+        .add_systems(
+            EguiPrimaryContextPass,
+            debrief_window.run_if(|s: Res<State<AppState>>| {
+                matches!(s.get(), AppState::Debrief | AppState::InGame)
+            }),
+        );
 }
 
 /// The debrief's width in points: wide enough for the chart, narrow enough for 1280×800.
@@ -109,6 +117,21 @@ fn debrief_window(
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
+    if over && view.aside {
+        // The final map, with a way back: under the top bar, clear of the panels.
+        egui::Area::new(egui::Id::new("back_to_debrief"))
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 48.0))
+            .show(ctx, |ui| {
+                if ui
+                    .button(egui::RichText::new("Back to the debrief").size(16.0))
+                    .on_hover_text("The final map is shown; L sets the real front line beside it.")
+                    .clicked()
+                {
+                    view.aside = false;
+                }
+            });
+        return Ok(());
+    }
     let game = &session.game;
     let s = game.scenario();
     let scores = game.scores();
@@ -246,6 +269,13 @@ fn debrief_window(
                 });
             }
             if over {
+                if ui
+                    .button("Look at the map")
+                    .on_hover_text("Put the debrief aside to look at the final map; History (L) sets the real front line beside it.")
+                    .clicked()
+                {
+                    view.aside = true;
+                }
                 if ui.button("Main menu").clicked() {
                     next.set(AppState::MainMenu);
                 }

@@ -9,10 +9,25 @@ use super::theme::HISTORY_COLOUR;
 use crate::history::{Beside, agreement, beside, changes, day_of, line_on};
 use crate::level::schema::FrontLine;
 
-/// The line in force on the game's date, set beside the map as it stands now.
+/// The line in force on the game's date (once the game is over, one dated up to a week after
+/// its last day), set beside the map as it stands now.
 pub fn current(session: &Session) -> Option<(&FrontLine, Vec<Beside>)> {
     let game = &session.game;
-    let line = line_on(&session.level.file, game.date())?;
+    // Once the game is over, a line dated just after its last day is the one to set beside
+    // the final map, as the debrief does.
+    let after = game.is_over().then(|| {
+        let last = game.date();
+        let grace = last.plus_days(crate::history::GRACE_DAYS);
+        session
+            .level
+            .file
+            .front_lines
+            .iter()
+            .find(|l| day_of(l).is_some_and(|d| d > last && d <= grace))
+    });
+    let line = after
+        .flatten()
+        .or_else(|| line_on(&session.level.file, game.date()))?;
     // The map as it stands, this turn's moves included.
     let now = game.date().plus_days(1);
     let rows = beside(game.scenario(), &changes(game), line, Some(now));

@@ -10,14 +10,13 @@ use crate::app::theme::{HISTORY_COLOUR, colour};
 use crate::history::Beside;
 use crate::sim::Game;
 
-/// Paints the pennants of a front line's rows and the legend.
+/// Paints the pennants of a front line's rows (under the counters).
 pub(super) fn paint_front_line(
     painter: &egui::Painter,
     view: &View,
     game: &Game,
     settings: &Settings,
     rows: &[Beside],
-    legend: &str,
 ) {
     let k = view.scale.clamp(0.6, 1.6);
     for r in rows {
@@ -64,6 +63,10 @@ pub(super) fn paint_front_line(
             );
         }
     }
+}
+
+/// Paints the overlay's legend in the map's lower right corner, over everything on the map.
+pub(super) fn paint_legend(painter: &egui::Painter, view: &View, legend: &str) {
     let font = egui::FontId::proportional(13.0);
     let galley = painter.layout(
         legend.to_owned(),
@@ -76,6 +79,6 @@ pub(super) fn paint_front_line(
         view.screen.bottom() - galley.size().y - 12.0,
     );
     let back = egui::Rect::from_min_size(at, galley.size()).expand(6.0);
-    painter.rect_filled(back, 4.0, egui::Color32::from_black_alpha(190));
+    painter.rect_filled(back, 4.0, egui::Color32::from_black_alpha(235));
     painter.galley(at, galley, HISTORY_COLOUR);
 }

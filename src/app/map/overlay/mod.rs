@@ -111,15 +111,12 @@ pub fn paint_map(
         paint_supply(&painter, &view, game, me, &supply.reached);
     }
     paint_places(&painter, &view, game, &settings);
-    if overlays.history
-        && let Some((line, rows)) = crate::app::frontline::current(&session)
-    {
-        let (same, known) = crate::history::agreement(&rows);
-        let legend = format!(
-            "History, {}: each flag shows who really held the place; a red ring marks where your map differs ({same} of {known} places agree).",
-            crate::history::day_of(line).map_or_else(String::new, |d| d.to_string()),
-        );
-        front::paint_front_line(&painter, &view, game, &settings, &rows, &legend);
+    let front = overlays
+        .history
+        .then(|| crate::app::frontline::current(&session))
+        .flatten();
+    if let Some((_, rows)) = &front {
+        front::paint_front_line(&painter, &view, game, &settings, rows);
     }
     if overlays.objectives {
         paint_objectives(&painter, &view, game, me, &settings);
@@ -200,6 +197,14 @@ pub fn paint_map(
             shape,
             egui::Stroke::new(1.5, egui::Color32::from_white_alpha(200)),
         ));
+    }
+    if let Some((line, rows)) = &front {
+        let (same, known) = crate::history::agreement(rows);
+        let legend = format!(
+            "History, {}: each flag shows who really held the place; a red ring marks where your map differs ({same} of {known} places agree).",
+            crate::history::day_of(line).map_or_else(String::new, |d| d.to_string()),
+        );
+        front::paint_legend(&painter, &view, &legend);
     }
     Ok(())
 }
