@@ -65,12 +65,22 @@ pub fn day_of(line: &FrontLine) -> Option<Date> {
 
 /// The front line in force on a day: the latest dated on or before it.
 pub fn line_on(level: &Level, day: Date) -> Option<&FrontLine> {
-    crate::level::teaching::front_line_on(&level.front_lines, day.year, day.month, day.day)
+    level
+        .front_lines
+        .iter()
+        .filter(|l| day_of(l).is_some_and(|d| d <= day))
+        .max_by_key(|l| day_of(l))
 }
 
-/// The last front line dated within a game's span (start to `day`), for the debrief.
-pub fn line_within(level: &Level, start: Date, day: Date) -> Option<&FrontLine> {
-    line_on(level, day).filter(|l| day_of(l).is_some_and(|d| d >= start))
+/// The front line to set beside a game's map as it stands on `last_day`: the one in force
+/// then, or once the game is over, one dated up to [`GRACE_DAYS`] after its last day.
+pub fn line_for(level: &Level, last_day: Date, over: bool) -> Option<&FrontLine> {
+    let after = |l: &&FrontLine| {
+        day_of(l).is_some_and(|d| d > last_day && d <= last_day.plus_days(GRACE_DAYS))
+    };
+    over.then(|| level.front_lines.iter().find(after))
+        .flatten()
+        .or_else(|| line_on(level, last_day))
 }
 
 /// One place or field of a front line, set beside the game.
@@ -111,13 +121,6 @@ pub fn beside(
     let Some(day) = day.or_else(|| day_of(line)) else {
         return Vec::new();
     };
-    let faction = |key: &str| {
-        scenario
-            .factions
-            .iter()
-            .position(|f| f.key == key)
-            .map(|i| FactionId(i as u8))
-    };
     line.holders
         .iter()
         .filter_map(|h| {
@@ -137,7 +140,7 @@ pub fn beside(
                 at: h.at.clone(),
                 name,
                 hex,
-                history: h.by.as_deref().and_then(faction),
+                history: h.by.as_deref().and_then(|k| scenario.faction_by_key(k)),
                 doubt: h.doubt.clone(),
                 source: if h.source.is_empty() {
                     line.source.clone()

@@ -368,37 +368,44 @@ pub fn write(
 /// the games' span, how many of its places the games matched, and where they most often did
 /// not (nothing when the level records no front line).
 pub fn front_lines(level: &LoadedLevel, games: &[GameStats]) -> String {
-    let s = &level.scenario;
-    let mut table = String::new();
-    for line in &level.file.front_lines {
-        let Some(day) = crate::history::day_of(line) else {
-            continue;
-        };
-        let mut matched = 0usize;
-        let mut known = 0usize;
-        let mut counted = 0usize;
-        let mut missed: BTreeMap<String, usize> = BTreeMap::new();
-        for g in games {
-            let (last, over) = g.last_day;
-            let checks = crate::history::checks(&level.file, s, &g.changes, last, over);
-            let Some((_, beside)) = checks
-                .into_iter()
-                .find(|(l, _)| crate::history::day_of(l) == Some(day))
+    /// One dated line over the games: those set beside it, the places matched in all of
+    /// them, the places known, and how often each place was held otherwise.
+    #[derive(Default)]
+    struct Tally {
+        counted: usize,
+        matched: usize,
+        known: usize,
+        missed: BTreeMap<String, usize>,
+    }
+    let lines = &level.file.front_lines;
+    let mut tallies: Vec<Tally> = lines.iter().map(|_| Tally::default()).collect();
+    for g in games {
+        let (last, over) = g.last_day;
+        for (line, beside) in
+            crate::history::checks(&level.file, &level.scenario, &g.changes, last, over)
+        {
+            let Some(t) = lines
+                .iter()
+                .position(|l| std::ptr::eq(l, line))
+                .and_then(|k| tallies.get_mut(k))
             else {
                 continue;
             };
-            counted += 1;
             let (m, n) = crate::history::agreement(&beside);
-            matched += m;
-            known = n;
+            t.counted += 1;
+            t.matched += m;
+            t.known = n;
             for r in beside.iter().filter(|r| r.agrees() == Some(false)) {
-                *missed.entry(r.name.clone()).or_default() += 1;
+                *t.missed.entry(r.name.clone()).or_default() += 1;
             }
         }
-        if counted == 0 {
+    }
+    let mut table = String::new();
+    for (line, t) in lines.iter().zip(tallies) {
+        let Some(day) = crate::history::day_of(line).filter(|_| t.counted > 0) else {
             continue;
-        }
-        let mut missed: Vec<(String, usize)> = missed.into_iter().collect();
+        };
+        let mut missed: Vec<(String, usize)> = t.missed.into_iter().collect();
         missed.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         missed.truncate(6);
         let list = if missed.is_empty() {
@@ -406,15 +413,15 @@ pub fn front_lines(level: &LoadedLevel, games: &[GameStats]) -> String {
         } else {
             missed
                 .iter()
-                .map(|(n, c)| format!("{n} {} %", c * 100 / counted))
+                .map(|(n, c)| format!("{n} {} %", c * 100 / t.counted))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let mean = matched as f64 / counted as f64;
+        let mean = t.matched as f64 / t.counted as f64;
         let _ = writeln!(
             table,
-            "| {day} {} | {mean:.1} of {known} | {list} |",
-            line.source
+            "| {day} {} | {mean:.1} of {} | {list} |",
+            line.source, t.known
         );
     }
     if table.is_empty() {

@@ -95,9 +95,7 @@ pub fn teachers_page(ui: &mut egui::Ui, level: &Level) -> Vec<Link> {
         ui.strong("Questions after the game");
         for b in level.briefings.iter().filter(|b| !b.questions.is_empty()) {
             ui.label(egui::RichText::new(names(&b.faction)).italics());
-            for (i, q) in b.questions.iter().enumerate() {
-                ui.label(format!("{}. {q}", i + 1));
-            }
+            numbered(ui, &b.questions);
             ui.add_space(4.0);
         }
     }
@@ -110,8 +108,13 @@ pub fn questions(ui: &mut egui::Ui, questions: &[String]) {
         return;
     }
     ui.strong("To think about as you play");
+    numbered(ui, questions);
+    ui.add_space(6.0);
+}
+
+/// Questions as a numbered list.
+fn numbered(ui: &mut egui::Ui, questions: &[String]) {
     for (i, q) in questions.iter().enumerate() {
         ui.label(format!("{}. {q}", i + 1));
     }
-    ui.add_space(6.0);
 }

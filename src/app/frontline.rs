@@ -6,36 +6,23 @@ use bevy_egui::egui;
 
 use super::session::Session;
 use super::theme::HISTORY_COLOUR;
-use crate::history::{Beside, agreement, beside, changes, day_of, line_on};
+use crate::history::{Beside, agreement, beside, changes, day_of, line_for};
 use crate::level::schema::FrontLine;
 
 /// The line in force on the game's date (once the game is over, one dated up to a week after
 /// its last day), set beside the map as it stands now.
 pub fn current(session: &Session) -> Option<(&FrontLine, Vec<Beside>)> {
     let game = &session.game;
-    // Once the game is over, a line dated just after its last day is the one to set beside
-    // the final map, as the debrief does.
-    let after = game.is_over().then(|| {
-        let last = game.date();
-        let grace = last.plus_days(crate::history::GRACE_DAYS);
-        session
-            .level
-            .file
-            .front_lines
-            .iter()
-            .find(|l| day_of(l).is_some_and(|d| d > last && d <= grace))
-    });
-    let line = after
-        .flatten()
-        .or_else(|| line_on(&session.level.file, game.date()))?;
+    let line = line_for(&session.level.file, game.date(), game.is_over())?;
     // The map as it stands, this turn's moves included.
     let now = game.date().plus_days(1);
     let rows = beside(game.scenario(), &changes(game), line, Some(now));
     Some((line, rows))
 }
 
-/// The record's holder as a phrase: "the Syrian Democratic Forces", or that no report says.
-pub fn held_by(session: &Session, row: &Beside) -> String {
+/// The record's holder as a phrase: "held by the Syrian Democratic Forces", or that no
+/// report says.
+fn held_by(session: &Session, row: &Beside) -> String {
     let s = session.game.scenario();
     match row.history.and_then(|f| s.faction(f)) {
         Some(f) => format!("held by {}", f.name),

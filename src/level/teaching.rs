@@ -92,14 +92,6 @@ pub struct Term {
     pub see_also: Vec<String>,
 }
 
-/// The front line in force on a day: the latest one dated on or before it.
-pub fn front_line_on(lines: &[FrontLine], year: i32, month: u8, day: u8) -> Option<&FrontLine> {
-    lines
-        .iter()
-        .filter(|l| (l.date.year, l.date.month, l.date.day) <= (year, month, day))
-        .max_by_key(|l| (l.date.year, l.date.month, l.date.day))
-}
-
 /// Something that happened in the real campaign, shown when the game reaches its date and
 /// marked as history, beside what is happening in the game.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
