@@ -27,6 +27,13 @@ pub struct FactionTurn {
     pub score: u32,
     /// People displaced by its attacks, air strikes and sieges so far.
     pub displaced: u64,
+    /// Enemy units it saw as its own turn of this round began (all of them without the fog
+    /// of war); none where the game ended before its turn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visible_enemies: Option<u32>,
+    /// Enemy units on the map as its own turn of this round began.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enemy_units: Option<u32>,
 }
 
 /// One turn of a game.
@@ -93,6 +100,13 @@ impl Chronicle {
             t.last = ended;
             t.changed = std::mem::take(&mut self.changed);
             self.turns.push(t);
+        } else if let Some(Event::FactionTurnBegan { faction }) = events.last()
+            && let Some(f) = self
+                .turns
+                .last_mut()
+                .and_then(|t| t.factions.get_mut(usize::from(faction.0)))
+        {
+            note_sight(f, game, *faction);
         }
     }
 }
@@ -120,8 +134,16 @@ fn turn_stats(game: &Game, oil: &[i64]) -> TurnStats {
                 .collect(),
             score: scores[f],
             displaced: game.displaced(FactionId(f as u8)),
+            visible_enemies: None,
+            enemy_units: None,
         })
         .collect();
+    if !game.is_over() {
+        let me = game.active_faction();
+        if let Some(f) = factions.get_mut(usize::from(me.0)) {
+            note_sight(f, game, me);
+        }
+    }
     for i in 0..s.map.len() {
         if let Some(c) = game.control(s.map.hex_of_index(i))
             && let Some(f) = factions.get_mut(usize::from(c.0))
@@ -149,6 +171,12 @@ fn turn_stats(game: &Game, oil: &[i64]) -> TurnStats {
         changed: 0,
         objectives_in_reach: objectives_in_reach(game),
     }
+}
+
+/// What a side sees of its enemies as its turn begins.
+fn note_sight(f: &mut FactionTurn, game: &Game, me: FactionId) {
+    f.visible_enemies = Some(game.enemies_seen(me) as u32);
+    f.enemy_units = Some(game.enemies_there(me) as u32);
 }
 
 /// How many sides have one of their objectives held by an enemy within three hexes of one of

@@ -10,7 +10,7 @@ use crate::chronicle::Chronicle;
 use crate::narrate::Narrator;
 use crate::save::Recorder;
 use crate::sim::ai::Players;
-use crate::sim::{Command, Date, Event, FactionId, Game, RuleError};
+use crate::sim::{Command, Date, Event, FactionId, Game, RuleError, Sight, Sighting};
 
 /// One line of the event log.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +45,11 @@ pub struct Session {
     narrator: Option<Narrator>,
     /// Commands carried out so far.
     commands: usize,
+    /// The side whose eyes the screen shows, if one (see [`Session::view`]).
+    viewer: Option<FactionId>,
+    /// The game as the viewer sees it under the fog of war, what it sees, and where it last
+    /// saw the enemies it no longer sees, kept up to date after each command.
+    seen: Option<(Game, Sight, Vec<Sighting>)>,
 }
 
 impl Session {
@@ -58,7 +63,53 @@ impl Session {
             log: VecDeque::new(),
             narrator: None,
             commands: 0,
+            viewer: None,
+            seen: None,
         }
+    }
+
+    /// Shows the game through a side's eyes: [`Session::view`] holds only what it sees.
+    pub fn seen_by(mut self, viewer: FactionId) -> Session {
+        self.viewer = Some(viewer);
+        self.refresh_view();
+        if self.narrator.is_some() && self.seen.is_some() {
+            // A restored game's log is told again as the viewer would have read it.
+            self.log.clear();
+            self.retell();
+        }
+        self
+    }
+
+    /// The game as the screen shows it: under the fog of war, only what the viewer's side sees
+    /// (see [`Game::view`]); once the game is over, or without fog, all of it.
+    pub fn view(&self) -> &Game {
+        self.seen.as_ref().map_or(&self.game, |(g, _, _)| g)
+    }
+
+    /// What the viewer's side sees now, under the fog of war.
+    pub fn sight(&self) -> Option<&Sight> {
+        self.seen.as_ref().map(|(_, s, _)| s)
+    }
+
+    /// Where the viewer's side last saw the enemy units it no longer sees.
+    pub fn last_seen(&self) -> &[Sighting] {
+        self.seen.as_ref().map_or(&[], |(_, _, m)| m.as_slice())
+    }
+
+    /// The side whose eyes the screen shows.
+    pub fn viewer(&self) -> Option<FactionId> {
+        self.viewer
+    }
+
+    fn refresh_view(&mut self) {
+        self.seen = match self.viewer {
+            Some(v) if self.game.fog() && !self.game.is_over() => Some((
+                self.game.view(v),
+                self.game.sight(v),
+                self.game.last_seen(v).into_iter().cloned().collect(),
+            )),
+            _ => None,
+        };
     }
 
     /// Records every command from now on (start the recorder from this game).
@@ -110,7 +161,12 @@ impl Session {
         let mut date = entries
             .first()
             .map(|e| start.plus_days(u32::from(e.turn.saturating_sub(1)) * days));
+        let known = self.known_units(&entries);
         for e in entries {
+            let units = e.event.units();
+            if !units.is_empty() && !units.iter().any(|u| known.contains(u)) {
+                continue;
+            }
             let faction = match e.event {
                 Event::NewTurn { date: d, .. } => {
                     date = Some(d);
@@ -124,6 +180,44 @@ impl Session {
         self.trim_log();
     }
 
+    /// For retelling a log under the fog of war, the units the viewer may read of: its own
+    /// and its partners', those it sees and those it remembers. Without fog (or a viewer),
+    /// every unit in the log.
+    fn known_units(
+        &self,
+        entries: &[crate::sim::LogEntry],
+    ) -> std::collections::BTreeSet<crate::sim::UnitId> {
+        let game = &self.game;
+        let mut owners: std::collections::BTreeMap<crate::sim::UnitId, FactionId> = game
+            .scenario()
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (crate::sim::UnitId(i as u32), u.owner))
+            .collect();
+        for e in entries {
+            if let Event::UnitRaised { unit, .. } = &e.event {
+                owners.insert(unit.id, unit.owner);
+            }
+        }
+        owners.extend(game.units().map(|u| (u.id, u.owner)));
+        match self.viewer.filter(|_| self.seen.is_some()) {
+            None => owners.into_keys().collect(),
+            Some(v) => {
+                let view = self.view();
+                owners
+                    .into_iter()
+                    .filter(|(id, owner)| {
+                        game.shares_sight(v, *owner)
+                            || view.unit(*id).is_some()
+                            || game.sightings(v).contains_key(id)
+                    })
+                    .map(|(id, _)| id)
+                    .collect()
+            }
+        }
+    }
+
     /// Commands carried out so far.
     pub fn commands(&self) -> usize {
         self.commands
@@ -134,8 +228,15 @@ impl Session {
     pub fn perform(&mut self, command: &Command) -> Result<Vec<Event>, RuleError> {
         let mut faction = self.game.active_faction();
         let turn = self.game.turn();
+        // Under the fog of war the log tells the viewer only of units it saw, before or after.
+        let seen_before: Option<Vec<crate::sim::UnitId>> = self
+            .seen
+            .as_ref()
+            .filter(|_| self.narrator.is_some())
+            .map(|(g, _, _)| g.units().map(|u| u.id).collect());
         let events = self.game.perform(command)?;
         self.commands += 1;
+        self.refresh_view();
         if let Some(r) = &mut self.recorder {
             r.record(&self.game, command, &events);
         }
@@ -146,6 +247,17 @@ impl Session {
                 // An end of turn carries the next side's turn start: its lines are that side's.
                 if let Event::FactionTurnBegan { faction: next } = e {
                     faction = *next;
+                }
+                if let Some(before) = &seen_before {
+                    let units = e.units();
+                    let view = self.view();
+                    if !units.is_empty()
+                        && !units
+                            .iter()
+                            .any(|u| before.contains(u) || view.unit(*u).is_some())
+                    {
+                        continue;
+                    }
                 }
                 self.note(date, faction, e);
             }

@@ -461,6 +461,9 @@ def level_text():
     w("    // Four campaigns run side by side: one side's race won does not end the others' wars, so")
     w("    // the game always runs its twenty turns (the record went on: Hajin held until Dec 2018).")
     w("    decisive_end: false,")
+    w("    // Each side sees only what its troops, its places and its patrons' aircraft can (the fog")
+    w("    // of war); a teacher may switch it off for a game (play --fog off).")
+    w("    fog: true,")
     w("")
     w("    map: (")
     w("        width: %d," % W)
@@ -618,9 +621,10 @@ def level_text():
     w("    ],")
     w("")
     w("    support: [")
-    for (patron, faction, points, money, fuel, offers, src) in SUPPORT:
-        w("        (patron: %s, faction: %s, points: %d, money: %d, fuel: %d, offers: [%s], source: %s)," % (
-            q(patron), q(faction), points, money, fuel, ", ".join(offers), q(src)))
+    for (patron, faction, points, money, fuel, offers, recon, src) in SUPPORT:
+        w("        (patron: %s, faction: %s, points: %d, money: %d, fuel: %d, offers: [%s], %ssource: %s)," % (
+            q(patron), q(faction), points, money, fuel, ", ".join(offers),
+            "reconnaissance: %d, " % recon if recon else "", q(src)))
     w("    ],")
     w("")
     w("    supply_sources: [")
@@ -700,12 +704,12 @@ OBJECTIVES = [
 # What each patron gives each client every turn: support points for requests (an air strike or
 # air drop costs 2, reinforcements 6), money in thousands of dollars, fuel points.
 SUPPORT = [
-    ("russia", "syria", 2, 0, 2, ["AirStrike", "AirDrop"], "Russian air campaign and airdrops to the Deir ez-Zor enclave [S72][S123][S171]; amounts are game estimates."),
-    ("iran", "syria", 3, 100, 0, ["Reinforcements(Militia)"], "Hezbollah Radwan units and Fatemiyoun reinforced Abu Kamal 16-17 Nov 2017 [S67][S164]; amounts are game estimates."),
-    ("iran", "iraq", 2, 50, 0, ["Reinforcements(Militia)"], "Iran backed PMF units in Iraq [S167][S169]; amounts are game estimates."),
-    ("coalition", "sdf", 2, 100, 0, ["AirStrike", "Reinforcements(SpecialForces)"], "Coalition air support and advisers with the SDF [S119][S173]; amounts are game estimates."),
-    ("coalition", "iraq", 2, 0, 0, ["AirStrike", "AirDrop"], "Coalition air support to Iraqi forces; about 5,200 US troops in Iraq [S119][S120]; amounts are game estimates."),
-    ("coalition", "tanf", 1, 20, 0, ["AirDrop"], "The garrison was supplied by air [S85][S87]; amounts are game estimates."),
+    ("russia", "syria", 2, 0, 2, ["AirStrike", "AirDrop"], 1, "Russian air campaign and airdrops to the Deir ez-Zor enclave [S72][S123][S171]; amounts, and the reconnaissance its aircraft fly over the front, are game estimates."),
+    ("iran", "syria", 3, 100, 0, ["Reinforcements(Militia)"], 0, "Hezbollah Radwan units and Fatemiyoun reinforced Abu Kamal 16-17 Nov 2017 [S67][S164]; amounts are game estimates."),
+    ("iran", "iraq", 2, 50, 0, ["Reinforcements(Militia)"], 0, "Iran backed PMF units in Iraq [S167][S169]; amounts are game estimates."),
+    ("coalition", "sdf", 2, 100, 0, ["AirStrike", "Reinforcements(SpecialForces)"], 1, "Coalition air support and advisers with the SDF [S119][S173]; amounts, and the reconnaissance its aircraft fly over the front, are game estimates."),
+    ("coalition", "iraq", 2, 0, 0, ["AirStrike", "AirDrop"], 1, "Coalition air support to Iraqi forces; about 5,200 US troops in Iraq [S119][S120]; amounts, and the reconnaissance its aircraft fly over the front, are game estimates."),
+    ("coalition", "tanf", 1, 20, 0, ["AirDrop"], 0, "The garrison was supplied by air [S85][S87]; amounts are game estimates."),
 ]
 
 SUPPLY = [

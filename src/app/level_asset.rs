@@ -169,6 +169,7 @@ fn reloaded(
     mut status: ResMut<LevelStatus>,
     mut session: ResMut<Session>,
     mut revision: ResMut<MapRevision>,
+    form: Res<crate::app::screens::NewGame>,
 ) {
     for e in events.read() {
         let AssetEvent::Modified { id } = e else {
@@ -186,7 +187,10 @@ fn reloaded(
         let Some(asset) = assets.get(*id) else {
             continue;
         };
-        let level = asset.0.clone();
+        let mut level = asset.0.clone();
+        if let Some(fog) = form.fog {
+            level.scenario.fog = fog;
+        }
         let player = session
             .game
             .scenario()

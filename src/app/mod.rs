@@ -72,6 +72,9 @@ pub struct PlayConfig {
     pub window: Option<(u32, u32)>,
     /// The UI scale for this run, over the kept setting.
     pub ui_scale: Option<f32>,
+    /// The fog of war as the command line set it, over the level's (already applied to
+    /// `level`; kept for new games and reloads).
+    pub fog: Option<bool>,
 }
 
 /// Why the game cannot open a window here, if it cannot.
@@ -170,6 +173,8 @@ pub fn run(config: PlayConfig) -> ExitCode {
         error: None,
         factions: None,
         notes: Default::default(),
+        level_fog: config.level.scenario.fog,
+        fog: config.fog,
     })
     .insert_resource(match config.restored {
         Some(session) => *session,

@@ -115,7 +115,7 @@ pub fn keys_to_actions(
     if keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter) {
         if selection.pending.is_some() {
             actions.write(PlayerAction::ConfirmAttack);
-        } else if selection.advance(&session.game, session.player).is_some() {
+        } else if selection.advance(session.view(), session.player).is_some() {
             actions.write(PlayerAction::Advance);
         } else if let Some(hex) = hovered.0 {
             actions.write(PlayerAction::Click(hex));
@@ -183,14 +183,14 @@ pub fn handle_actions(
                     // A click elsewhere while the odds are shown only closes them.
                     continue;
                 }
-                let answer = input::click(&session.game, session.player, selection.unit, hex);
+                let answer = input::click(session.view(), session.player, selection.unit, hex);
                 selection.message = None;
                 match answer {
                     Click::Select(id) => selection.unit = Some(id),
                     Click::Deselect => selection.unit = None,
                     Click::Order(command) => {
                         if let Err(e) = session.perform(&command) {
-                            selection.message = Some(crate::narrate::explain(&session.game, &e));
+                            selection.message = Some(crate::narrate::explain(session.view(), &e));
                         }
                     }
                     Click::ConfirmAttack { command, .. } => {
@@ -213,12 +213,12 @@ pub fn handle_actions(
                         target: p.target,
                     };
                     if let Err(e) = session.perform(&command) {
-                        selection.message = Some(crate::narrate::explain(&session.game, &e));
+                        selection.message = Some(crate::narrate::explain(session.view(), &e));
                     }
                     // The selected unit may be gone or done; keep it only if it is still here.
                     if selection
                         .unit
-                        .is_some_and(|id| session.game.unit(id).is_none())
+                        .is_some_and(|id| session.view().unit(id).is_none())
                     {
                         selection.unit = None;
                     }
@@ -226,13 +226,13 @@ pub fn handle_actions(
             }
             PlayerAction::Advance => {
                 let first = selection
-                    .advance(&session.game, session.player)
+                    .advance(session.view(), session.player)
                     .and_then(|(_, units)| units.first().copied());
                 if let Some(unit) = first {
                     selection.message = session
                         .perform(&Command::Advance { unit })
                         .err()
-                        .map(|e| crate::narrate::explain(&session.game, &e));
+                        .map(|e| crate::narrate::explain(session.view(), &e));
                 }
             }
             PlayerAction::Cancel => {
@@ -250,17 +250,17 @@ pub fn handle_actions(
                 }
             }
             PlayerAction::EndTurn => {
-                if session.game.is_over() || session.game.active_faction() != session.player {
+                if session.view().is_over() || session.view().active_faction() != session.player {
                     continue;
                 }
                 selection.pending = None;
                 selection.message = None;
                 if let Err(e) = session.perform(&Command::EndTurn) {
-                    selection.message = Some(crate::narrate::explain(&session.game, &e));
+                    selection.message = Some(crate::narrate::explain(session.view(), &e));
                 }
             }
             PlayerAction::NextUnit | PlayerAction::PreviousUnit => {
-                let (game, me) = (&session.game, session.player);
+                let (game, me) = (session.view(), session.player);
                 let next = if *action == PlayerAction::NextUnit {
                     input::next_ready(game, me, selection.unit)
                 } else {
@@ -269,7 +269,7 @@ pub fn handle_actions(
                 selection.pending = None;
                 if let Some(id) = next {
                     selection.unit = Some(id);
-                    if let Some(u) = session.game.unit(id) {
+                    if let Some(u) = session.view().unit(id) {
                         centre.write(CentreOn(u.hex));
                         // The camera reads it next frame; a window that redraws only on
                         // input would otherwise wait for the next key or mouse move.
@@ -292,7 +292,7 @@ pub fn auto_end_turns(
     mut actions: MessageWriter<PlayerAction>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    if left.0 == 0 || session.game.is_over() {
+    if left.0 == 0 || session.view().is_over() {
         left.0 = 0;
         return;
     }
@@ -326,7 +326,7 @@ pub fn select_at_start(
         return;
     }
     commands.remove_resource::<StartSelected>();
-    let Some(u) = session.game.units().find(|u| u.key == asked.0) else {
+    let Some(u) = session.view().units().find(|u| u.key == asked.0) else {
         warn!("--select: no unit with id `{}`", asked.0);
         return;
     };
@@ -344,7 +344,7 @@ pub fn order_buttons(
     for order in orders.read() {
         // The question is worked out on the click, not for every offer on every frame.
         if !order.confirmed
-            && let Some(question) = input::confirmation(&session.game, &order.command)
+            && let Some(question) = input::confirmation(session.view(), &order.command)
         {
             selection.confirm = Some(PendingOrder::confirm(order.command.clone(), question));
             continue;
@@ -352,10 +352,10 @@ pub fn order_buttons(
         selection.message = session
             .perform(&order.command)
             .err()
-            .map(|e| crate::narrate::explain(&session.game, &e));
+            .map(|e| crate::narrate::explain(session.view(), &e));
         if selection
             .unit
-            .is_some_and(|id| session.game.unit(id).is_none())
+            .is_some_and(|id| session.view().unit(id).is_none())
         {
             selection.unit = None;
         }

@@ -38,6 +38,11 @@ pub struct NewGame {
     pub factions: Option<(PathBuf, Vec<(String, String)>)>,
     /// That level's content notes: its own, and each side's by id.
     pub notes: (String, Vec<(String, String)>),
+    /// Whether that level has the fog of war.
+    pub level_fog: bool,
+    /// The fog of war as chosen here or on the command line, over the level's (`None`: the
+    /// level's own).
+    pub fog: Option<bool>,
 }
 
 /// The levels in a folder, by file name, with their scenario names where they load.
@@ -117,6 +122,7 @@ fn main_menu(
                     .collect()
             })
             .unwrap_or_default();
+        form.level_fog = loaded.as_ref().is_some_and(|l| l.scenario.fog);
         form.notes = loaded.map_or_else(Default::default, |l| {
             let sides = l
                 .file
@@ -203,6 +209,16 @@ fn main_menu(
                         ui.radio_value(&mut form.difficulty, d, d.name()).on_hover_text(tip);
                     }
                 });
+                ui.end_row();
+                ui.label("Fog of war");
+                let mut fog = form.fog.unwrap_or(form.level_fog);
+                if ui
+                    .checkbox(&mut fog, "Hide what your side cannot see")
+                    .on_hover_text("Each side sees only what its troops, its places and its patrons' aircraft can; enemies elsewhere are unknown, or marked where last seen. Off, every unit is shown, as a teacher may prefer for a first game.")
+                    .changed()
+                {
+                    form.fog = Some(fog);
+                }
                 ui.end_row();
                 ui.label("Seed");
                 ui.horizontal(|ui| {
@@ -311,7 +327,10 @@ impl NewGameStart<'_, '_> {
     /// Starts the game on a level that loaded, or goes back to the menu with its problems.
     fn begin(&mut self, level: Result<LoadedLevel, String>) {
         match level {
-            Ok(loaded) => {
+            Ok(mut loaded) => {
+                if let Some(fog) = self.form.fog {
+                    loaded.scenario.fog = fog;
+                }
                 let player = loaded
                     .scenario
                     .side_for(Some(&self.form.faction))

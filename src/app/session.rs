@@ -65,7 +65,8 @@ impl Session {
         let players = Players::against(game.scenario().factions.len(), player, difficulty);
         let play = crate::session::Session::new(game, players)
             .recorded(recorder)
-            .narrated();
+            .narrated()
+            .seen_by(player);
         Session {
             seed: play.game.seed(),
             play,
@@ -100,7 +101,8 @@ impl Session {
             Recorder::resume(save),
             &commands,
             true,
-        );
+        )
+        .seen_by(player);
         Ok(Session {
             seed: play.game.seed(),
             play,

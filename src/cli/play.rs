@@ -28,6 +28,9 @@ pub struct PlayArgs {
     /// How well the computer plays the other factions: easy, normal or hard.
     #[arg(long, default_value = "normal")]
     pub difficulty: String,
+    /// The fog of war, on or off, over the level's own choice (the default level has it on).
+    #[arg(long, value_name = "ON|OFF", value_parser = super::parse_fog, conflicts_with = "load")]
+    pub fog: Option<bool>,
     /// Continue a saved game (its level is found from the save, or given with --level).
     #[arg(long, value_name = "SAVE", conflicts_with_all = ["faction", "seed", "difficulty"])]
     pub load: Option<PathBuf>,
@@ -160,8 +163,13 @@ pub(super) fn run(args: PlayArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     };
+    let mut loaded = loaded;
+    if let Some(fog) = args.fog {
+        loaded.scenario.fog = fog;
+    }
     crate::app::run(crate::app::PlayConfig {
         level_path: path,
+        fog: args.fog,
         level: loaded,
         faction: crate::sim::FactionId(faction as u8),
         difficulty,

@@ -31,6 +31,9 @@ pub struct SimulateArgs {
     /// Play this many turns instead of the level's number.
     #[arg(long)]
     pub turns: Option<u16>,
+    /// The fog of war, on or off, over the level's own choice.
+    #[arg(long, value_name = "ON|OFF", value_parser = super::parse_fog)]
+    pub fog: Option<bool>,
     /// Difficulty of every AI: easy, normal or hard.
     #[arg(long, default_value = "normal")]
     pub difficulty: String,
@@ -83,6 +86,9 @@ fn simulate(args: &SimulateArgs, path: &Path, loaded: LoadedLevel) -> Result<(),
             return Err("--turns must be 1..=500".into());
         }
         scenario.turns = t;
+    }
+    if let Some(fog) = args.fog {
+        scenario.fog = fog;
     }
     if !(1..=100_000).contains(&args.games) {
         return Err("--games must be 1..=100000".into());

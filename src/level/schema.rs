@@ -52,6 +52,10 @@ pub struct Level {
     /// its middle on (default true; off for campaigns that run side by side).
     #[serde(default = "yes")]
     pub decisive_end: bool,
+    /// Whether each side sees only what its troops, places and patrons can see (the fog of
+    /// war; default true). A teacher may switch it off for a game.
+    #[serde(default = "yes")]
+    pub fog: bool,
     /// The map.
     pub map: Map,
     /// Countries split by borders.
@@ -589,6 +593,10 @@ pub struct Support {
     /// What the faction may request: `AirStrike`, `AirDrop`, `Reinforcements(Militia)`…
     #[serde(default)]
     pub offers: Vec<crate::sim::Request>,
+    /// Hexes the patron's reconnaissance (drones, aircraft) adds to the sight of each of the
+    /// faction's units while it gives any support (0..=3; default 0).
+    #[serde(default)]
+    pub reconnaissance: u8,
     /// Where the facts come from.
     #[serde(default)]
     pub source: String,

@@ -72,6 +72,16 @@ pub fn describe(
         Event::UnitMoved { unit, path, .. } => {
             format!("{} moved to {}.", name(*unit), at(*path.last()?))
         }
+        Event::Contact {
+            unit,
+            at: hex,
+            enemy,
+        } => format!(
+            "{} ran into {} it had not seen, at {}, and halted.",
+            name(*unit),
+            name(*enemy),
+            at(*hex)
+        ),
         Event::ControlChanged { hex, to, .. } => {
             // Only places are worth a line; every hex changing hands would flood the log.
             let (_, p) = scenario.place_at(*hex)?;

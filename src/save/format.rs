@@ -19,7 +19,7 @@ use crate::sim::{Command, FactionId, Scenario};
 /// 4: cells are hidden until found as a turn begins (`Event::CellsFound`).
 /// 5: a place cut off from its holder's supply loses people each turn (sieges), and
 /// displacement carries its cause.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// A snapshot of the whole state is kept every this many turns.
 pub const SNAPSHOT_EVERY: u16 = 5;
@@ -39,6 +39,9 @@ pub struct Save {
     pub seed: u64,
     /// The number of turns the game lasts (a simulation may shorten the level's).
     pub turns: u16,
+    /// Whether the fog of war hides what each side cannot see (a teacher may switch off the
+    /// level's).
+    pub fog: bool,
     /// The faction the player commands (its id in the level); none for an all-AI game.
     pub player: Option<String>,
     /// How well the computer plays the other factions.

@@ -44,6 +44,7 @@ impl Recorder {
                 },
                 seed: game.seed(),
                 turns: scenario.turns,
+                fog: scenario.fog,
                 player: player.map(key),
                 difficulty,
                 at: situation(game),

@@ -26,11 +26,12 @@ pub struct Verified {
 }
 
 impl Save {
-    /// The level's scenario as this game plays it (with the save's number of turns), after
-    /// checking it is the level the game was played on.
+    /// The level's scenario as this game plays it (with the save's number of turns and fog
+    /// of war), after checking it is the level the game was played on.
     pub fn scenario_for(&self, level: &LoadedLevel, path: &Path) -> Result<Scenario, SaveError> {
         let mut scenario = level.scenario.clone();
         scenario.turns = self.turns;
+        scenario.fog = self.fog;
         if scenario.id != self.level.id || level_hash(&scenario) != self.level.hash {
             return Err(SaveError::LevelChanged {
                 id: self.level.id.clone(),

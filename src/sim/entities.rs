@@ -270,6 +270,10 @@ pub struct Support {
     pub fuel: u16,
     /// What the faction may ask for.
     pub offers: Vec<Request>,
+    /// Hexes its reconnaissance (drones and aircraft over the front) adds to how far each of
+    /// the faction's units sees, while the patron gives any support.
+    #[serde(default)]
+    pub reconnaissance: u8,
 }
 
 /// The kind of a unit, which sets its movement, attack and defence.

@@ -22,6 +22,17 @@ pub enum Event {
         /// Movement points spent.
         cost: Mp,
     },
+    /// Under the fog of war, a moving unit ran into an enemy its side could not see (standing
+    /// in its way, or holding the ground it was passing with its zone of control) and halted
+    /// where it stood, its movement spent.
+    Contact {
+        /// The unit that halted.
+        unit: UnitId,
+        /// Where it halted.
+        at: Hex,
+        /// The enemy it ran into.
+        enemy: UnitId,
+    },
     /// A hex changed hands.
     ControlChanged {
         /// The hex.
@@ -318,6 +329,31 @@ pub enum Event {
         /// Why it ended.
         reason: EndReason,
     },
+}
+
+impl Event {
+    /// The units an event tells of: what a side must have seen for it to be told of the event
+    /// under the fog of war.
+    pub fn units(&self) -> Vec<UnitId> {
+        match self {
+            Event::UnitMoved { unit, .. }
+            | Event::Contact { unit, .. }
+            | Event::UnitDamaged { unit, .. }
+            | Event::UnitRetreated { unit, .. }
+            | Event::UnitDestroyed { unit, .. }
+            | Event::AirDrop { unit, .. }
+            | Event::UnitReinforced { unit, .. } => vec![*unit],
+            Event::AttackResolved {
+                attackers,
+                defender,
+                ..
+            } => attackers.iter().chain([defender]).copied().collect(),
+            Event::AirStrike { unit, .. } => unit.iter().copied().collect(),
+            Event::UnitRaised { unit, .. } => vec![unit.id],
+            Event::AdvanceOpen { units, .. } => units.clone(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// Why a relation changed.

@@ -77,6 +77,9 @@ pub struct State {
     /// The enemy cells the side to move found as its turn began.
     #[serde(default)]
     found: Vec<UnitId>,
+    /// Where each side last saw the units of others it has seen (fog of war).
+    #[serde(default)]
+    sightings: Vec<BTreeMap<UnitId, super::sight::Sighting>>,
 }
 
 /// One entry of the event log.
@@ -140,6 +143,10 @@ pub struct Game {
     /// they change.
     #[serde(skip)]
     stances: std::sync::OnceLock<Vec<Stance>>,
+    /// For a side's view of the game ([`Game::view`]), the side: what is in it is what that
+    /// side sees, so the fog hides nothing more.
+    #[serde(skip)]
+    eyes: Option<FactionId>,
 }
 
 impl Game {
@@ -203,6 +210,7 @@ impl Game {
             fortified: vec![0; scenario.places.len()],
             proposals: Vec::new(),
             found: Vec::new(),
+            sightings: vec![BTreeMap::new(); scenario.factions.len()],
         };
         let mut game = Game {
             occupant: vec![None; scenario.map.len()],
@@ -210,6 +218,7 @@ impl Game {
             foot_steps: std::sync::OnceLock::new(),
             zoc_links: std::sync::OnceLock::new(),
             stances: std::sync::OnceLock::new(),
+            eyes: None,
             scenario,
             seed,
             state,
@@ -225,6 +234,7 @@ impl Game {
         for e in game.turn_start_events(FactionId(0)) {
             game.apply(&e);
         }
+        game.remember_sightings(&[]);
         game
     }
 
@@ -628,7 +638,41 @@ impl Game {
             foot_steps: self.foot_steps.clone(),
             zoc_links: self.zoc_links.clone(),
             stances: self.stances.clone(),
+            eyes: self.eyes,
         }
+    }
+
+    /// A copy holding only the units `keep` lets through, as `faction` sees the game: without
+    /// the log or the other sides' memories (see [`Game::view`]).
+    pub(super) fn seen_copy(&self, faction: FactionId, keep: &dyn Fn(&Unit) -> bool) -> Game {
+        let mut g = self.scratch_copy();
+        g.state.units.retain(|_, u| keep(u));
+        for (f, memory) in g.state.sightings.iter_mut().enumerate() {
+            if f != usize::from(faction.0) {
+                memory.clear();
+            }
+        }
+        g.eyes = Some(faction);
+        g.rebuild_occupancy();
+        g
+    }
+
+    /// The side whose view of the game this is, if it is one.
+    pub fn eyes(&self) -> Option<FactionId> {
+        self.eyes
+    }
+
+    /// What a side remembers of the units of others it has seen (those it sees now included).
+    pub fn sightings(&self, faction: FactionId) -> &BTreeMap<UnitId, super::sight::Sighting> {
+        static NONE: BTreeMap<UnitId, super::sight::Sighting> = BTreeMap::new();
+        self.state
+            .sightings
+            .get(usize::from(faction.0))
+            .unwrap_or(&NONE)
+    }
+
+    pub(super) fn set_sightings(&mut self, all: Vec<BTreeMap<UnitId, super::sight::Sighting>>) {
+        self.state.sightings = all;
     }
 
     /// A copy for imagining what may follow: the same position with dice of its own (drawn

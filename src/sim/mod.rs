@@ -12,7 +12,8 @@
 //! (strikes, drops, reinforcements) in [`patrons`]; places' prepared defences in
 //! [`defences`]; underground cells and their extortion in [`insurgency`]; relations, tension
 //! and agreements in [`diplomacy`]; objectives and the end
-//! in [`victory`]; the computer players in [`ai`].
+//! in [`victory`]; what each side sees (the fog of war) in [`sight`]; the computer players
+//! in [`ai`].
 //! Words for players are not made here but in [`crate::narrate`].
 
 pub mod ai;
@@ -32,6 +33,7 @@ pub mod patrons;
 pub mod queue;
 pub mod rules;
 pub mod scenario;
+pub mod sight;
 pub mod supply;
 pub mod victory;
 
@@ -50,6 +52,7 @@ pub use game::{Game, LogEntry};
 pub use map::{Crossing, CrossingKind, EdgeKey, Map, MoveClass, Mp, Orientation, Terrain};
 pub use rules::Reach;
 pub use scenario::{Dated, Effect, Scenario, ScenarioBuilder};
+pub use sight::{Sight, Sighting};
 pub use supply::{Cut, SupplyMemo, SupplyReport, SupplyState};
 pub use victory::{EndReason, ScoreLine, Verdict, VerdictLevels};
 

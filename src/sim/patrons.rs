@@ -139,7 +139,7 @@ impl Game {
         }
         let enemy = self
             .unit_at(target)
-            .filter(|u| self.stance(u.owner, me).fights());
+            .filter(|u| self.stance(u.owner, me).fights() && (!self.fog() || self.sees(me, u)));
         let enemy_unit = enemy.is_some();
         if enemy.is_some_and(|u| !self.exposed(u)) {
             return Err(RuleError::Unspotted(target));

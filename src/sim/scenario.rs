@@ -65,6 +65,10 @@ pub struct Scenario {
     /// from its middle on.
     #[serde(default = "yes")]
     pub decisive_end: bool,
+    /// Whether each side sees only what its troops, places and patrons can (fog of war; see
+    /// [`crate::sim::sight`]).
+    #[serde(default)]
+    pub fog: bool,
 }
 
 fn yes() -> bool {
@@ -272,6 +276,7 @@ impl ScenarioBuilder {
                 history: Vec::new(),
                 verdicts: Default::default(),
                 decisive_end: true,
+                fog: false,
                 upkeep_percent: 0,
                 turns: 10,
             },
@@ -447,6 +452,11 @@ impl ScenarioBuilder {
     /// Sets whether a decisive result ends the game early.
     pub fn decisive_end(&mut self, on: bool) {
         self.scenario.decisive_end = on;
+    }
+
+    /// Sets whether the fog of war hides what a side cannot see (builders start without).
+    pub fn fog(&mut self, on: bool) {
+        self.scenario.fog = on;
     }
 
     /// The finished scenario.

@@ -294,6 +294,8 @@ fn menu_with(in_folder: &str, chosen: &str, faction: &str) -> App {
         error: None,
         factions: None,
         notes: Default::default(),
+        level_fog: false,
+        fog: None,
     })
     .insert_resource(Session::new(
         start,

@@ -93,6 +93,8 @@ fn game_seeded(
             error: None,
             factions: None,
             notes: Default::default(),
+            level_fog: false,
+            fog: None,
         })
         .insert_resource(Session::new(loaded, path, me, seed, Difficulty::Normal))
         .insert_resource(geometry)

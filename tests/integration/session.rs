@@ -291,6 +291,11 @@ fn every_event_is_told_in_words() {
             path: vec![far],
             cost: 2,
         },
+        Event::Contact {
+            unit,
+            at: far,
+            enemy: unit,
+        },
         Event::ControlChanged {
             hex,
             from: Some(g),
@@ -499,6 +504,7 @@ fn every_event_is_told_in_words() {
     // Every kind of event is here: a new one fails to compile until it is added above.
     let kinds = |e: &Event| match e {
         Event::UnitMoved { .. }
+        | Event::Contact { .. }
         | Event::ControlChanged { .. }
         | Event::AttackResolved { .. }
         | Event::UnitDamaged { .. }
@@ -536,7 +542,7 @@ fn every_event_is_told_in_words() {
         | Event::CellsFound { .. } => std::mem::discriminant(e),
     };
     let distinct: std::collections::HashSet<_> = events.iter().map(kinds).collect();
-    assert_eq!(distinct.len(), 36, "one of each kind of event");
+    assert_eq!(distinct.len(), 37, "one of each kind of event");
     let name = |id: UnitId| game.unit(id).map_or("a unit".into(), |u| u.name.clone());
     for e in &events {
         let Some(text) = narrate::describe(e, s, &name) else {

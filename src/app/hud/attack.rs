@@ -19,7 +19,7 @@ pub(super) fn attack_window(
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?;
-    let game = &session.game;
+    let game = session.view();
     let mut chosen = pending.chosen.clone();
     let attackers = pending.attackers();
     let preview = game.preview_attack(&attackers, pending.target);
@@ -141,7 +141,7 @@ pub(super) fn advance_window(
     mut selection: ResMut<Selection>,
     mut orders: MessageWriter<OrderButton>,
 ) -> Result {
-    let game = &session.game;
+    let game = session.view();
     let Some((hex, units)) = selection.advance(game, session.player) else {
         return Ok(());
     };

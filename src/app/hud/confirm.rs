@@ -80,7 +80,7 @@ pub(super) fn put_proposals(
     focus: Res<crate::app::ui_state::UiFocus>,
     mut asked: Local<Vec<(u16, crate::sim::FactionId)>>,
 ) {
-    let game = &session.game;
+    let game = session.view();
     let me = session.player;
     // After the briefing, the menu or any other window the player has open.
     if game.is_over()

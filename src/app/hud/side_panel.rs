@@ -65,7 +65,7 @@ fn message_line(ui: &mut egui::Ui, message: Option<&str>) {
 /// The scrolled part of the side panel: the selected unit and its orders, then the sections.
 fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
     let session = &*hud.session;
-    let game = &session.game;
+    let game = session.view();
     let me = session.player;
     if let Some(err) = &hud.status.error {
         ui.colored_label(
@@ -166,7 +166,7 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
 const CELL_SUPPLY: &str = "Supply: none needed — a cell lives off the land and is never cut off.";
 
 pub(super) fn unit_details(ui: &mut egui::Ui, session: &Session, u: &crate::sim::Unit) {
-    let game = &session.game;
+    let game = session.view();
     let s = game.scenario();
     let owner = s.faction(u.owner).map_or("?", |f| f.name.as_str());
     ui.label(format!("{} — {}, {owner}", u.name, u.kind.name()));
@@ -198,7 +198,7 @@ pub(super) fn unit_details(ui: &mut egui::Ui, session: &Session, u: &crate::sim:
 /// where it is and who holds it, its rivers, its place, field and unit, and whether the
 /// player's supply would reach a unit sent there.
 pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) {
-    let game = &session.game;
+    let game = session.view();
     let s = game.scenario();
     let map = &s.map;
     let terrain = map.terrain(hex).map_or("?", Terrain::name);
@@ -306,6 +306,28 @@ pub(super) fn hex_details(ui: &mut egui::Ui, session: &Session, hex: hexx::Hex) 
     if let Some(line) = crate::app::frontline::hover_line(session, hex) {
         ui.label(egui::RichText::new(line).small().color(HISTORY_COLOUR));
     }
+    if let Some(sight) = session.sight() {
+        let fog = if !sight.sees_hex(game, hex) {
+            Some("Out of sight: none of your troops or places sees this ground.")
+        } else if crate::sim::Sight::hides_on(game, hex) && !sight.sees_close(game, hex) {
+            Some("Troops here are hidden from all but units next to them.")
+        } else {
+            None
+        };
+        if let Some(text) = fog {
+            ui.small(text);
+        }
+    }
+    if let Some(m) = session.last_seen().iter().find(|m| m.hex == hex) {
+        let owner = s.faction(m.owner).map_or("?", |f| f.name.as_str());
+        ui.label(format!(
+            "Last seen here on {}: {} ({}), {owner}, strength {}",
+            m.date,
+            m.name,
+            m.kind.name(),
+            m.strength
+        ));
+    }
     if let Some(u) = game.unit_at(hex) {
         let owner = s.faction(u.owner).map_or("?", |f| f.name.as_str());
         ui.label(format!("{} ({}), {owner}", u.name, u.kind.name()));
@@ -356,7 +378,7 @@ pub(super) fn supply_text(session: &Session, r: &crate::sim::SupplyReport) -> St
 /// Where supply comes from, or where and why it is cut.
 pub(super) fn supply_why(session: &Session, r: &crate::sim::SupplyReport) -> String {
     use crate::sim::Cut;
-    let s = session.game.scenario();
+    let s = session.view().scenario();
     let at = |h: hexx::Hex| crate::narrate::names::place_or_hex(s, h);
     let source = r.source.clone().unwrap_or_else(|| "no source".into());
     match &r.cut {
@@ -373,9 +395,9 @@ pub(super) fn supply_why(session: &Session, r: &crate::sim::SupplyReport) -> Str
             "cut at {} by the zone of control of {}",
             at(*hex),
             session
-                .game
+                .view()
                 .unit(*unit)
-                .map_or("an enemy unit", |u| u.name.as_str())
+                .map_or("an enemy unit unseen", |u| u.name.as_str())
         ),
         Some(Cut::OutOfRange) => format!("too far from {source}"),
         Some(Cut::NoRoute) => "no way to any supply source".into(),
@@ -383,7 +405,7 @@ pub(super) fn supply_why(session: &Session, r: &crate::sim::SupplyReport) -> Str
 }
 
 pub(super) fn objectives_panel(ui: &mut egui::Ui, session: &Session) {
-    let game = &session.game;
+    let game = session.view();
     let s = game.scenario();
     let me = session.player;
     let lead = if game.is_over() {
@@ -435,8 +457,8 @@ pub(super) fn objectives_panel(ui: &mut egui::Ui, session: &Session) {
 
 /// The historical calendar so far: what happened in the real campaign up to the game's date.
 pub(super) fn history_panel(ui: &mut egui::Ui, session: &Session, history: &mut History) {
-    let start = session.game.scenario().start;
-    let now = session.game.date();
+    let start = session.view().scenario().start;
+    let now = session.view().date();
     let events = &session.level.file.events;
     let told = crate::app::teaching::due_events(events, start, now, None);
     ui.small(crate::app::teaching::calendar_words(session.level.file.fictional).intro);

@@ -219,7 +219,7 @@ fn centre_on(
         && focus.is_none_or(|f| f.keys_for_map())
         && let (Some(sel), Some(session)) = (selection, session)
         && !session.ai_to_move()
-        && let Some(u) = sel.unit.and_then(|id| session.game.unit(id))
+        && let Some(u) = sel.unit.and_then(|id| session.view().unit(id))
     {
         to = Some(u.hex);
     }

@@ -143,7 +143,7 @@ fn spawn_map(
     for e in &old {
         commands.entity(e).despawn();
     }
-    let game = &session.game;
+    let game = session.view();
     let map = &game.scenario().map;
     let geo = MapGeometry::new(map);
     let texture = images.add(terrain_strip(
@@ -407,7 +407,7 @@ fn tint_control(
     mut tiles: Query<(&TilePos, &mut TileColor)>,
 ) {
     let Some(geo) = geo else { return };
-    let game = &session.game;
+    let game = session.view();
     for (pos, mut color) in &mut tiles {
         let hex: Hex = geo.hex(*pos);
         let tint = match game.control(hex) {

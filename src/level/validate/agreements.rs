@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use super::{Geometry, Validator};
 use crate::level::schema;
+use crate::sim::sight::MAX_RECONNAISSANCE;
 use crate::sim::{self, EdgeKey, FactionId, Map, PatronId};
 
 impl Validator {
@@ -150,6 +151,16 @@ impl Validator {
                     Some(format!("add \"{}\" to the faction's `patrons`", s.patron)),
                 );
             }
+            if s.reconnaissance > MAX_RECONNAISSANCE {
+                self.err(
+                    &format!("{path}.reconnaissance"),
+                    format!(
+                        "reconnaissance of {} hexes is more than the {MAX_RECONNAISSANCE} a patron can add",
+                        s.reconnaissance
+                    ),
+                    Some(format!("use 1 for drones over the front, at most {MAX_RECONNAISSANCE}")),
+                );
+            }
             out.push(sim::Support {
                 patron,
                 faction,
@@ -157,6 +168,7 @@ impl Validator {
                 money: s.money.min(1_000_000),
                 fuel: s.fuel.min(1000),
                 offers: s.offers.clone(),
+                reconnaissance: s.reconnaissance.min(MAX_RECONNAISSANCE),
             });
         }
         out

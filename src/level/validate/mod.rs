@@ -298,6 +298,7 @@ impl Validator {
             turns: lv.turns,
             verdicts,
             decisive_end: lv.decisive_end,
+            fog: lv.fog,
         };
         Some((scenario, g.projection))
     }

@@ -118,9 +118,17 @@ impl Players {
         let command = if self.this_turn >= MAX_COMMANDS_PER_TURN {
             Command::EndTurn
         } else {
+            // Under the fog of war a computer player decides from what its side sees.
+            let view;
+            let seen = if game.fog() {
+                view = game.view(me);
+                &view
+            } else {
+                game
+            };
             match self.seats.get_mut(usize::from(me.0)) {
-                Some(Seat::Ai(ai)) => ai.choose(game),
-                Some(Seat::Random) => random_command(game, self.chosen),
+                Some(Seat::Ai(ai)) => ai.choose(seen),
+                Some(Seat::Random) => random_command(seen, self.chosen),
                 _ => Command::EndTurn,
             }
         };

@@ -16,6 +16,7 @@ impl Game {
         for e in &events {
             self.apply(e);
         }
+        self.remember_sightings(&events);
         Ok(events)
     }
 
@@ -47,6 +48,14 @@ impl Game {
                     if let Some(i) = map.index(to) {
                         self.occupant[i] = Some(*unit);
                     }
+                }
+            }
+            Event::Contact { unit, .. } => {
+                self.state.advance = None;
+                if let Some(u) = self.state.units.get_mut(unit) {
+                    u.movement_left = 0;
+                    u.moved = true;
+                    u.dug_in = false;
                 }
             }
             Event::ControlChanged { hex, to, .. } => {

@@ -33,6 +33,7 @@ impl Game {
             foot_steps: std::sync::OnceLock::new(),
             zoc_links: std::sync::OnceLock::new(),
             stances: std::sync::OnceLock::new(),
+            eyes: None,
             scenario,
             seed,
             state,

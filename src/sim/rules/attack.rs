@@ -26,8 +26,10 @@ impl Game {
             });
         }
         let map = &self.scenario().map;
+        // Under the fog of war a unit the side cannot see is as good as absent to it.
         let defender = self
             .unit_at(target)
+            .filter(|d| !self.fog() || self.sees(self.active_faction(), d))
             .ok_or(RuleError::NoDefender { hex: target })?;
         if !self.exposed(defender) {
             return Err(RuleError::Unspotted(target));

@@ -35,7 +35,7 @@ impl Game {
             return Err(RuleError::GameOver);
         }
         match command {
-            Command::Move { unit, path } => self.check_move(*unit, path).map(|_| ()),
+            Command::Move { unit, path } => self.check_move_seen(*unit, path).map(|_| ()),
             Command::Attack { attackers, target } => {
                 self.preview_attack(attackers, *target).map(|_| ())
             }

@@ -311,7 +311,20 @@ impl Game {
         Some(path)
     }
 
+    /// Checks a move as the side to move sees the game: under the fog of war, against its
+    /// [`Game::view`] (an enemy it cannot see does not stop a move being ordered).
+    pub(crate) fn check_move_seen(&self, id: UnitId, path: &[Hex]) -> Result<Mp, RuleError> {
+        if self.fog() {
+            self.view(self.active_faction()).check_move(id, path)
+        } else {
+            self.check_move(id, path)
+        }
+    }
+
     pub(crate) fn execute_move(&self, id: UnitId, path: &[Hex]) -> Result<Vec<Event>, RuleError> {
+        if self.fog() {
+            return self.execute_move_in_fog(id, path);
+        }
         let cost = self.check_move(id, path)?;
         let unit = self.own_unit(id)?;
         let mut events = vec![Event::UnitMoved {
@@ -324,6 +337,60 @@ impl Game {
             if self.takes_ground(unit, hex, k + 1 == path.len()) {
                 self.capture_events(unit.owner, hex, &mut events);
             }
+        }
+        Ok(events)
+    }
+
+    /// A move under the fog of war: ordered as the side sees the game, carried out in the
+    /// real one, where an enemy it could not see halts it ([`Event::Contact`]): before a hex
+    /// that enemy stands on, or on a hex that enemy holds in its zone of control.
+    fn execute_move_in_fog(&self, id: UnitId, path: &[Hex]) -> Result<Vec<Event>, RuleError> {
+        self.check_move_seen(id, path)?;
+        let unit = self.own_unit(id)?;
+        let mut from = unit.hex;
+        let mut cost: u32 = 0;
+        let mut taken = 0;
+        let mut contact = None;
+        for (k, &to) in path.iter().enumerate() {
+            if k > 0
+                && !unit.kind.ignores_zoc()
+                && let Some(enemy) = self.zoc_source(from, unit.owner)
+            {
+                contact = Some(enemy);
+                break;
+            }
+            match self.step(unit, from, to, k + 1 == path.len()) {
+                Ok(c) => cost += u32::from(c),
+                Err(RuleError::Occupied { by, .. }) => {
+                    contact = Some(by);
+                    break;
+                }
+                Err(e) => return Err(e),
+            }
+            taken = k + 1;
+            from = to;
+        }
+        let mut events = Vec::new();
+        if taken > 0 {
+            let path = &path[..taken];
+            events.push(Event::UnitMoved {
+                unit: id,
+                from: unit.hex,
+                path: path.to_vec(),
+                cost: cost.min(u32::from(Mp::MAX)) as Mp,
+            });
+            for (k, &hex) in path.iter().enumerate() {
+                if self.takes_ground(unit, hex, k + 1 == taken) {
+                    self.capture_events(unit.owner, hex, &mut events);
+                }
+            }
+        }
+        if let Some(enemy) = contact {
+            events.push(Event::Contact {
+                unit: id,
+                at: from,
+                enemy,
+            });
         }
         Ok(events)
     }

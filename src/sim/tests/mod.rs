@@ -19,6 +19,7 @@ mod money;
 mod moving;
 mod patronage;
 mod relations;
+mod sight;
 mod supplying;
 
 pub(super) fn two_sides(terrain: Terrain) -> (ScenarioBuilder, FactionId, FactionId) {
@@ -124,6 +125,7 @@ pub(super) fn support(
         money: 0,
         fuel: 0,
         offers,
+        reconnaissance: 0,
     }
 }
 

@@ -16,6 +16,7 @@ use crate::app::settings::Settings;
 use crate::app::ui_state::{HoveredHex, MapArea, MapCamera, Overlays, Selection, UiFocus};
 
 mod counters;
+mod fog;
 mod front;
 mod layers;
 mod motion;
@@ -103,7 +104,7 @@ pub fn paint_map(
     let painter = ctx
         .layer_painter(egui::LayerId::background())
         .with_clip_rect(view.screen);
-    let game = &session.game;
+    let game = session.view();
     let me = session.player;
     let hex_px = geo.tile_size.x * view.scale;
 
@@ -111,6 +112,9 @@ pub fn paint_map(
         paint_supply(&painter, &view, game, me, &supply.reached);
     }
     paint_places(&painter, &view, game, &settings);
+    if let Some(sight) = session.sight() {
+        fog::paint_fog(&painter, &view, game, sight);
+    }
     let front = overlays
         .history
         .then(|| crate::app::frontline::current(&session))
@@ -149,6 +153,8 @@ pub fn paint_map(
         .map(|(_, p)| counter_rect(*p, hex_px).expand(2.0))
         .collect();
     paint_labels(&painter, &view, game, taken);
+    let markers: Vec<&crate::sim::Sighting> = session.last_seen().iter().collect();
+    fog::paint_last_seen(&painter, &view, game, &settings, &markers, hex_px);
     for (u, p) in counters {
         let state = CounterState {
             selected: selection.unit == Some(u.id),

@@ -31,7 +31,7 @@ pub(super) fn animate_units(
         // A new game or level: counters start where their units stand.
         anim.pos.clear();
     }
-    let game = &session.game;
+    let game = session.view();
     anim.pos.retain(|id, _| game.unit(*id).is_some());
     let step = settings.animation.hexes_per_second() * geo.tile_size.x * time.delta_secs();
     let mut moving = false;
