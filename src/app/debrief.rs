@@ -233,6 +233,18 @@ fn debrief_window(
                         }
                     });
                 });
+            if let Some(lines) = super::intel::knew_and_was(game, &session.chronicle.turns, me) {
+                egui::CollapsingHeader::new("What you knew, and what was there")
+                    .default_open(over)
+                    .show(ui, |ui| {
+                        for line in lines {
+                            ui.label(line);
+                        }
+                        if over {
+                            ui.weak("The fog has lifted: Look at the map shows every unit where it stood.");
+                        }
+                    });
+            }
             if m == Measure::Displaced {
                 let total: u64 = (0..s.factions.len()).map(|f| game.displaced(crate::sim::FactionId(f as u8))).sum();
                 // The real figures for scale are the level's own, in its perspective note.

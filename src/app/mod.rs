@@ -12,6 +12,7 @@ pub mod debrief;
 pub mod frontline;
 pub mod hud;
 pub mod input;
+pub mod intel;
 pub mod level_asset;
 pub mod map;
 pub mod orders;

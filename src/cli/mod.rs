@@ -79,6 +79,10 @@ enum Command {
         /// The level file, if it is no longer where the game was saved from.
         #[arg(long, value_name = "PATH")]
         level: Option<PathBuf>,
+        /// Tell the game as one side saw it under the fog of war (by faction id); without
+        /// it, everything that happened is told.
+        #[arg(long = "as", value_name = "ID", conflicts_with = "verify")]
+        side: Option<String>,
     },
 }
 
@@ -105,7 +109,8 @@ pub fn main() -> ExitCode {
             save,
             verify,
             level,
-        }) => replay::run(&save, verify, level.as_deref()),
+            side,
+        }) => replay::run(&save, verify, level.as_deref(), side.as_deref()),
     }
 }
 

@@ -8,7 +8,12 @@ use crate::level::library::search_dirs;
 use crate::session::Session;
 use crate::sim::ai::Players;
 
-pub(super) fn run(path: &Path, verify: bool, level_path: Option<&Path>) -> ExitCode {
+pub(super) fn run(
+    path: &Path,
+    verify: bool,
+    level_path: Option<&Path>,
+    side: Option<&str>,
+) -> ExitCode {
     let save = match crate::save::read(path) {
         Ok(s) => s,
         Err(e) => {
@@ -52,6 +57,22 @@ pub(super) fn run(path: &Path, verify: bool, level_path: Option<&Path>) -> ExitC
     // Without --verify: tell the game as it happened, date by date.
     let game = crate::sim::Game::new(scenario, save.seed);
     let mut session = Session::new(game, Players::new(Vec::new())).narrated();
+    if let Some(key) = side {
+        let s = session.game.scenario();
+        let Some(f) = s.faction_by_key(key) else {
+            eprintln!(
+                "error: unknown faction `{key}`\n    hint: {}",
+                crate::level::diag::unknown_hint(key, s.factions.iter().map(|f| f.key.as_str()))
+            );
+            return ExitCode::from(1);
+        };
+        if !session.game.fog() {
+            eprintln!(
+                "note: this game was played without the fog of war: every side saw everything"
+            );
+        }
+        session = session.seen_by(f);
+    }
     out!(
         "{} — level `{}`, seed {}, {}",
         path.display(),

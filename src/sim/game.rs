@@ -17,6 +17,7 @@ use super::scenario::{Scenario, relation_key};
 mod apply;
 mod integrity;
 mod rng;
+mod seen;
 
 pub use rng::{SimRng, StableHasher};
 
@@ -147,6 +148,10 @@ pub struct Game {
     /// side sees, so the fog hides nothing more.
     #[serde(skip)]
     eyes: Option<FactionId>,
+    /// What each side sees, worked out when first asked for and dropped whenever the state
+    /// changes.
+    #[serde(skip)]
+    sights: std::sync::OnceLock<Vec<super::sight::Sight>>,
 }
 
 impl Game {
@@ -219,6 +224,7 @@ impl Game {
             zoc_links: std::sync::OnceLock::new(),
             stances: std::sync::OnceLock::new(),
             eyes: None,
+            sights: std::sync::OnceLock::new(),
             scenario,
             seed,
             state,
@@ -639,40 +645,8 @@ impl Game {
             zoc_links: self.zoc_links.clone(),
             stances: self.stances.clone(),
             eyes: self.eyes,
+            sights: std::sync::OnceLock::new(),
         }
-    }
-
-    /// A copy holding only the units `keep` lets through, as `faction` sees the game: without
-    /// the log or the other sides' memories (see [`Game::view`]).
-    pub(super) fn seen_copy(&self, faction: FactionId, keep: &dyn Fn(&Unit) -> bool) -> Game {
-        let mut g = self.scratch_copy();
-        g.state.units.retain(|_, u| keep(u));
-        for (f, memory) in g.state.sightings.iter_mut().enumerate() {
-            if f != usize::from(faction.0) {
-                memory.clear();
-            }
-        }
-        g.eyes = Some(faction);
-        g.rebuild_occupancy();
-        g
-    }
-
-    /// The side whose view of the game this is, if it is one.
-    pub fn eyes(&self) -> Option<FactionId> {
-        self.eyes
-    }
-
-    /// What a side remembers of the units of others it has seen (those it sees now included).
-    pub fn sightings(&self, faction: FactionId) -> &BTreeMap<UnitId, super::sight::Sighting> {
-        static NONE: BTreeMap<UnitId, super::sight::Sighting> = BTreeMap::new();
-        self.state
-            .sightings
-            .get(usize::from(faction.0))
-            .unwrap_or(&NONE)
-    }
-
-    pub(super) fn set_sightings(&mut self, all: Vec<BTreeMap<UnitId, super::sight::Sighting>>) {
-        self.state.sightings = all;
     }
 
     /// A copy for imagining what may follow: the same position with dice of its own (drawn

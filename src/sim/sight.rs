@@ -57,6 +57,8 @@ pub struct Sight {
     sharers: Vec<FactionId>,
     /// Cells the side found as its turn began.
     found: Vec<UnitId>,
+    /// Per map index, whether a unit there hides from all but troops next to it.
+    cover: std::sync::Arc<Vec<bool>>,
     /// Whether there is no fog: everything is seen.
     clear: bool,
 }
@@ -88,6 +90,15 @@ impl Sight {
         hides(game, hex)
     }
 
+    /// Like [`Sight::hides_on`], from the table worked out with this sight.
+    fn cover_at(&self, game: &Game, hex: Hex) -> bool {
+        game.scenario()
+            .map
+            .index(hex)
+            .and_then(|i| self.cover.get(i).copied())
+            .unwrap_or(false)
+    }
+
     /// Whether the side sees a unit: its own and its partners' always; another's when it
     /// stands in sight (from next to it where it hides).
     pub fn shows(&self, game: &Game, unit: &Unit) -> bool {
@@ -100,7 +111,7 @@ impl Sight {
         };
         let need = if unit.kind == UnitKind::Cell {
             if self.found.contains(&unit.id) { 1 } else { 2 }
-        } else if hides(game, unit.hex) {
+        } else if self.cover.get(i).copied().unwrap_or(false) {
             2
         } else {
             1
@@ -139,10 +150,6 @@ pub struct Sighting {
     pub turn: u16,
     /// The date it was last seen.
     pub date: Date,
-    /// Whether the side has since lost sight of the hex itself: seeing it again, empty of the
-    /// unit, forgets the marker.
-    #[serde(default)]
-    pub hex_unseen: bool,
 }
 
 /// Turns a side remembers an enemy unit it no longer sees.
@@ -184,6 +191,39 @@ impl Game {
 
     /// What `faction` sees now.
     pub fn sight(&self, faction: FactionId) -> Sight {
+        let n = self.scenario().factions.len();
+        let cover = || {
+            let s = self.scenario();
+            let map = &s.map;
+            let mut cover: Vec<bool> = if self.fog() {
+                (0..map.len())
+                    .map(|i| map.terrain(map.hex_of_index(i)) == Some(Terrain::Urban))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if !cover.is_empty() {
+                for p in &s.places {
+                    if let Some(i) = map.index(p.hex) {
+                        cover[i] = true;
+                    }
+                }
+            }
+            std::sync::Arc::new(cover)
+        };
+        if usize::from(faction.0) >= n {
+            return self.work_out_sight(faction, cover());
+        }
+        self.cached_sights(|| {
+            let cover = cover();
+            (0..n)
+                .map(|f| self.work_out_sight(FactionId(f as u8), cover.clone()))
+                .collect()
+        })[usize::from(faction.0)]
+        .clone()
+    }
+
+    fn work_out_sight(&self, faction: FactionId, cover: std::sync::Arc<Vec<bool>>) -> Sight {
         let s = self.scenario();
         let map = &s.map;
         let sharers: Vec<FactionId> = std::iter::once(faction)
@@ -204,6 +244,7 @@ impl Game {
                 close: Vec::new(),
                 sharers,
                 found,
+                cover,
                 clear: true,
             };
         }
@@ -243,6 +284,7 @@ impl Game {
             close,
             sharers,
             found,
+            cover,
             clear: false,
         }
     }
@@ -285,9 +327,9 @@ impl Game {
     }
 
     /// Updates what every side remembers of the units of others after a command that gave
-    /// `events`: where it sees one now; where it saw one walk out of its sight; and it forgets
-    /// one it saw destroyed, one whose last place it sees again empty after losing sight of
-    /// it, and any not seen for [`MEMORY_TURNS`] turns.
+    /// `events`: where it sees one now. It forgets one it saw destroyed, one it sees is no
+    /// longer where it was (the hex in sight, close enough to see into a place), and any not
+    /// seen for [`MEMORY_TURNS`] turns.
     pub(crate) fn remember_sightings(&mut self, events: &[super::event::Event]) {
         if !self.fog() {
             return;
@@ -307,17 +349,13 @@ impl Game {
             let sight = self.sight(faction);
             let mut memory = self.sightings(faction).clone();
             memory.retain(|id, s| {
-                let looked_again = s.hex_unseen && sight.sees_hex(self, s.hex);
+                let could_be_there = !sight.sees_hex(self, s.hex)
+                    || (sight.cover_at(self, s.hex) && !sight.sees_close(self, s.hex));
                 let saw_it_die = destroyed
                     .iter()
                     .any(|(u, h)| u == id && sight.sees_hex(self, *h));
-                !looked_again && !saw_it_die && turn.saturating_sub(s.turn) < MEMORY_TURNS
+                could_be_there && !saw_it_die && turn.saturating_sub(s.turn) < MEMORY_TURNS
             });
-            for s in memory.values_mut() {
-                if !sight.sees_hex(self, s.hex) {
-                    s.hex_unseen = true;
-                }
-            }
             for u in self.units() {
                 if !sight.shared_with(u.owner) && sight.shows(self, u) {
                     memory.insert(
@@ -331,7 +369,6 @@ impl Game {
                             strength: u.strength,
                             turn,
                             date,
-                            hex_unseen: false,
                         },
                     );
                 }

@@ -249,7 +249,28 @@ fn simulate_prints_outcomes_and_json_and_refuses_bad_arguments() {
     ] {
         assert!(!turn[field].is_null(), "no {field} in {turn}");
     }
+    // The tutorial has no fog of war: each side sees every enemy unit.
+    assert_eq!(turn["visible_enemies"], turn["enemy_units"], "{turn}");
+    // The default level has: on the first turn every side sees fewer than there are, and a
+    // teacher may switch it off.
+    for (fog, fewer) in [(None, true), (Some("off"), false)] {
+        let mut args = vec!["simulate", "--games", "1", "--turns", "1", "--json"];
+        if let Some(f) = fog {
+            args.extend(["--fog", f]);
+        }
+        let out = euphrates(&args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+        for f in v["games"][0]["turns"][0]["factions"].as_array().unwrap() {
+            let (seen, all) = (&f["visible_enemies"], &f["enemy_units"]);
+            if seen.is_null() {
+                continue;
+            }
+            assert_eq!(seen.as_u64() < all.as_u64(), fewer, "{fog:?}: {f}");
+        }
+    }
     for bad in [
+        vec!["simulate", "--fog", "maybe"],
         vec!["simulate", "--difficulty", "impossible"],
         vec!["simulate", "--player", "isis"],
         vec!["simulate", "--player", "nobody=easy"],

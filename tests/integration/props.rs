@@ -6,7 +6,7 @@ use std::sync::{Arc, LazyLock};
 
 use euphrates::level;
 use euphrates::save::{self, Recorder};
-use euphrates::sim::ai::{AiPlayer, Difficulty, random_command};
+use euphrates::sim::ai::{AiPlayer, Controller, Difficulty, Players, random_command};
 use euphrates::sim::{
     Command, Event, FactionId, Game, PatronId, PlaceId, Scenario, SupplyMemo, UnitId,
 };
@@ -272,6 +272,72 @@ proptest! {
                 }
             }
             n += 1;
+        }
+    }
+}
+
+/// The game with one unit standing elsewhere, as if it had gone there unseen.
+fn relocated(game: &Game, unit: UnitId, to: Hex) -> Game {
+    let mut state = serde_json::to_value(game.state()).unwrap();
+    let units = state["units"].as_object_mut().unwrap();
+    let entry = units
+        .values_mut()
+        .find(|u| u["id"] == serde_json::json!(unit.0))
+        .unwrap();
+    entry["hex"] = serde_json::to_value(to).unwrap();
+    let state = serde_json::from_value(state).unwrap();
+    Game::from_state(game.scenario_arc(), game.seed(), state).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, .. ProptestConfig::default() })]
+
+    /// Under the fog of war, a computer player's commands are the same whether an enemy unit
+    /// it cannot see stands where it does or somewhere else it cannot see.
+    #[test]
+    fn what_a_side_cannot_see_never_changes_its_commands(
+        seed in 0u64..100_000,
+        played in 0usize..1_500,
+        pick in any::<u64>(),
+    ) {
+        let mut game = Game::new(DEFAULT.clone(), seed);
+        prop_assert!(game.fog());
+        let n = game.scenario().factions.len();
+        let mut players = Players::with_controllers(n, &[]);
+        for _ in 0..played {
+            let Some(c) = players.choose(&game) else { break };
+            Players::step(&c, |c| game.perform(c)).unwrap();
+        }
+        if game.is_over() {
+            return Ok(());
+        }
+        let me = game.active_faction();
+        let sight = game.sight(me);
+        let hidden: Vec<UnitId> = game
+            .units()
+            .filter(|u| !sight.shows(&game, u))
+            .map(|u| u.id)
+            .collect();
+        let map = &game.scenario().map;
+        let free: Vec<Hex> = map
+            .hexes()
+            .filter(|&h| {
+                !sight.sees_hex(&game, h)
+                    && map.terrain(h).is_some_and(|t| t.passable())
+                    && game.unit_at(h).is_none()
+            })
+            .collect();
+        prop_assume!(!hidden.is_empty() && !free.is_empty());
+        let unit = hidden[(pick % hidden.len() as u64) as usize];
+        let to = free[((pick >> 20) % free.len() as u64) as usize];
+        let moved = relocated(&game, unit, to);
+        prop_assert_ne!(game.state_hash(), moved.state_hash());
+        prop_assert_eq!(game.view(me).state_hash(), moved.view(me).state_hash());
+        for d in [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard] {
+            let controllers = vec![Controller::Ai(d); n];
+            let a = Players::with_controllers(n, &controllers).choose(&game);
+            let b = Players::with_controllers(n, &controllers).choose(&moved);
+            prop_assert_eq!(a, b, "{:?} chose differently", d);
         }
     }
 }

@@ -41,6 +41,7 @@ pub(super) fn help_window(mut contexts: EguiContexts, mut help: ResMut<HelpOpen>
                 crate::sim::defences::UNDER_FIRE_TURNS,
             ));
             ui.label("Where a side that goes underground has lost a peopled town, it can raise a cell (dotted counter): it slips through zones of control, needs no supply, takes back an empty town its side once held, and extorts money from the people around it. A cell is hidden: your troops find it by standing next to it as your turn begins, and only then can you attack or strike it; one that slips away in between is lost again. Garrison what you take, and hunt the cells.");
+            ui.label("Fog of war (when the level or the menu has it on): you see only what your troops, your places and your patrons' aircraft can, about two hexes around each unit (three for special forces, one more from the hills or with a patron's reconnaissance). Troops in a town or village are seen only from next to them. Shaded ground is out of sight; a hollow counter with a question mark marks where you last saw an enemy, with the date. A move ordered into the unknown halts where it runs into an enemy you could not see.");
             ui.separator();
             egui::Grid::new("keys").striped(true).num_columns(2).show(ui, |ui| {
                 for (key, what) in crate::app::orders::SHORTCUTS {

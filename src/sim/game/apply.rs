@@ -23,6 +23,7 @@ impl Game {
     /// Applies one event. This is the only mutation of game state; events come from
     /// `execute`, which has already checked them, so apply trusts them but never panics.
     pub(crate) fn apply(&mut self, event: &Event) {
+        self.sights.take();
         let entry = LogEntry {
             turn: self.state.turn,
             faction: self.state.active,

@@ -34,6 +34,7 @@ impl Game {
             zoc_links: std::sync::OnceLock::new(),
             stances: std::sync::OnceLock::new(),
             eyes: None,
+            sights: std::sync::OnceLock::new(),
             scenario,
             seed,
             state,

@@ -78,6 +78,13 @@ fn a_unit_in_a_town_is_seen_only_from_next_to_it() {
         seen(&game, red, garrison),
         "next to it, the garrison is seen"
     );
+    // Stepping back, red sees the town but not into it: the garrison stays marked.
+    end_round(&mut game);
+    game.perform(&mv(scout, vec![next])).unwrap();
+    assert!(!seen(&game, red, garrison));
+    let marks = game.last_seen(red);
+    assert_eq!(marks.len(), 1);
+    assert_eq!(marks[0].unit, garrison);
 }
 
 #[test]
@@ -117,10 +124,9 @@ fn a_side_remembers_where_it_last_saw_an_enemy_until_it_sees_that_ground_again()
     let mut game = Game::new(b.build(), 1);
     let was = game.unit(enemy).unwrap().hex;
     assert!(game.last_seen(red).is_empty(), "seen now: no marker");
-    // Blue walks out of sight.
-    until_turn_of(&mut game, blue);
-    let away: Vec<_> = (4..=6).map(|c| game.scenario().map.hex_at(c, 4)).collect();
-    game.perform(&mv(enemy, away)).unwrap();
+    // Red falls back out of sight of the enemy: it stays marked where it was seen.
+    let back = game.scenario().map.hex_at(0, 4);
+    game.perform(&mv(scout, vec![back])).unwrap();
     assert!(!seen(&game, red, enemy));
     let marks = game.last_seen(red);
     assert_eq!(marks.len(), 1);
@@ -130,27 +136,28 @@ fn a_side_remembers_where_it_last_saw_an_enemy_until_it_sees_that_ground_again()
     let view = game.view(red);
     assert!(view.unit(enemy).is_none());
     assert_eq!(view.last_seen(red).len(), 1);
-    // Red falls back out of sight of that ground, then looks at it again: it is empty, the
-    // marker goes.
-    until_turn_of(&mut game, red);
-    let back = game.scenario().map.hex_at(0, 4);
-    game.perform(&mv(scout, vec![back])).unwrap();
+    // Blue moves off unseen; the marker stays until red looks at that ground again.
+    until_turn_of(&mut game, blue);
+    let away: Vec<_> = (4..=6).map(|c| game.scenario().map.hex_at(c, 4)).collect();
+    game.perform(&mv(enemy, away)).unwrap();
     assert_eq!(game.last_seen(red).len(), 1, "still remembered");
-    end_round(&mut game);
+    until_turn_of(&mut game, red);
     let again = game.scenario().map.hex_at(1, 4);
     game.perform(&mv(scout, vec![again])).unwrap();
-    assert!(game.last_seen(red).is_empty());
+    assert!(
+        game.last_seen(red).is_empty(),
+        "the ground is seen empty: forgotten"
+    );
 }
 
 #[test]
 fn a_side_forgets_an_enemy_it_has_not_seen_for_turns() {
     let (mut b, red, blue) = fogged(Terrain::Steppe);
-    b.unit(red, UnitKind::Infantry, 1, 4);
-    let enemy = b.unit(blue, UnitKind::Infantry, 3, 4);
+    let scout = b.unit(red, UnitKind::Infantry, 1, 4);
+    b.unit(blue, UnitKind::Infantry, 3, 4);
     let mut game = Game::new(b.build(), 1);
-    until_turn_of(&mut game, blue);
-    let away: Vec<_> = (4..=6).map(|c| game.scenario().map.hex_at(c, 4)).collect();
-    game.perform(&mv(enemy, away)).unwrap();
+    let back = game.scenario().map.hex_at(0, 4);
+    game.perform(&mv(scout, vec![back])).unwrap();
     assert_eq!(game.last_seen(red).len(), 1);
     for _ in 0..crate::sim::sight::MEMORY_TURNS {
         end_round(&mut game);

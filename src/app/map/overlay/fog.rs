@@ -12,7 +12,7 @@ use crate::sim::{Game, Sight, Sighting};
 /// Shades every hex on screen the side does not see.
 pub(super) fn paint_fog(painter: &egui::Painter, view: &View, game: &Game, sight: &Sight) {
     let map = &game.scenario().map;
-    let shade = egui::Color32::from_rgba_unmultiplied(16, 18, 26, 105);
+    let shade = egui::Color32::from_rgba_unmultiplied(14, 16, 24, 150);
     for hex in map.hexes() {
         if sight.sees_hex(game, hex) {
             continue;
