@@ -169,7 +169,7 @@ fn reloaded(
     mut status: ResMut<LevelStatus>,
     mut session: ResMut<Session>,
     mut revision: ResMut<MapRevision>,
-    form: Res<crate::app::screens::NewGame>,
+    fog: Res<crate::app::state::FogChoice>,
 ) {
     for e in events.read() {
         let AssetEvent::Modified { id } = e else {
@@ -188,7 +188,7 @@ fn reloaded(
             continue;
         };
         let mut level = asset.0.clone();
-        if let Some(fog) = form.fog {
+        if let Some(fog) = fog.0 {
             level.scenario.fog = fog;
         }
         let player = session

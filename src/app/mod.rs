@@ -175,8 +175,8 @@ pub fn run(config: PlayConfig) -> ExitCode {
         factions: None,
         notes: Default::default(),
         level_fog: config.level.scenario.fog,
-        fog: config.fog,
     })
+    .insert_resource(state::FogChoice(config.fog))
     .insert_resource(match config.restored {
         Some(session) => *session,
         None => Session::new(

@@ -12,7 +12,7 @@ use super::level_asset::{LevelAsset, LevelStatus};
 use super::saves::{SaveDir, SaveWindows};
 use super::session::Session;
 use super::settings::Settings;
-use super::state::{AppState, MapRevision, Navigation};
+use super::state::{AppState, FogChoice, MapRevision, Navigation};
 use super::teaching::{BriefingOpen, Encyclopedia};
 use super::ui_state::{InGameMenu, Selection};
 use crate::level::{self, LoadedLevel};
@@ -40,9 +40,6 @@ pub struct NewGame {
     pub notes: (String, Vec<(String, String)>),
     /// Whether that level has the fog of war.
     pub level_fog: bool,
-    /// The fog of war as chosen here or on the command line, over the level's (`None`: the
-    /// level's own).
-    pub fog: Option<bool>,
 }
 
 /// The levels in a folder, by file name, with their scenario names where they load.
@@ -100,7 +97,7 @@ fn main_menu(
     mut windows: ResMut<SaveWindows>,
     save_dir: Res<SaveDir>,
     mut book: ResMut<Encyclopedia>,
-    mut settings: ResMut<Settings>,
+    (mut settings, mut fog_choice): (ResMut<Settings>, ResMut<FogChoice>),
     nav: Navigation,
 ) -> Result {
     let Navigation { mut next, mut exit } = nav;
@@ -211,13 +208,13 @@ fn main_menu(
                 });
                 ui.end_row();
                 ui.label("Fog of war");
-                let mut fog = form.fog.unwrap_or(form.level_fog);
+                let mut fog = fog_choice.0.unwrap_or(form.level_fog);
                 if ui
                     .checkbox(&mut fog, "Hide what your side cannot see")
                     .on_hover_text("Each side sees only what its troops, its places and its patrons' aircraft can; enemies elsewhere are unknown, or marked where last seen. Off, every unit is shown, as a teacher may prefer for a first game.")
                     .changed()
                 {
-                    form.fog = Some(fog);
+                    fog_choice.0 = Some(fog);
                 }
                 ui.end_row();
                 ui.label("Seed");
@@ -318,6 +315,7 @@ struct PendingLevel(Handle<LevelAsset>);
 struct NewGameStart<'w, 's> {
     commands: Commands<'w, 's>,
     form: ResMut<'w, NewGame>,
+    fog: Res<'w, FogChoice>,
     next: ResMut<'w, NextState<AppState>>,
     revision: ResMut<'w, MapRevision>,
     selection: ResMut<'w, Selection>,
@@ -328,7 +326,7 @@ impl NewGameStart<'_, '_> {
     fn begin(&mut self, level: Result<LoadedLevel, String>) {
         match level {
             Ok(mut loaded) => {
-                if let Some(fog) = self.form.fog {
+                if let Some(fog) = self.fog.0 {
                     loaded.scenario.fog = fog;
                 }
                 let player = loaded

@@ -17,6 +17,11 @@ pub enum AppState {
     Debrief,
 }
 
+/// The fog of war as chosen in the menu or on the command line, over the level's own
+/// (`None`: the level's), for every new game and reload of this run.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FogChoice(pub Option<bool>);
+
 /// Bumped whenever a different map is shown, so views rebuild themselves.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MapRevision(pub u32);

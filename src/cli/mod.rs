@@ -26,6 +26,7 @@ macro_rules! out_part {
 
 mod check;
 mod inspect;
+mod options;
 mod play;
 mod replay;
 mod simulate;
@@ -111,14 +112,5 @@ pub fn main() -> ExitCode {
             level,
             side,
         }) => replay::run(&save, verify, level.as_deref(), side.as_deref()),
-    }
-}
-
-/// `--fog on` or `--fog off`: whether the fog of war hides what each side cannot see.
-pub(crate) fn parse_fog(text: &str) -> Result<bool, String> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "on" | "yes" | "true" => Ok(true),
-        "off" | "no" | "false" => Ok(false),
-        _ => Err(format!("`{text}` is neither on nor off")),
     }
 }

@@ -29,7 +29,7 @@ pub struct PlayArgs {
     #[arg(long, default_value = "normal")]
     pub difficulty: String,
     /// The fog of war, on or off, over the level's own choice (the default level has it on).
-    #[arg(long, value_name = "ON|OFF", value_parser = super::parse_fog, conflicts_with = "load")]
+    #[arg(long, value_name = "ON|OFF", value_parser = super::options::parse_fog, conflicts_with = "load")]
     pub fog: Option<bool>,
     /// Continue a saved game (its level is found from the save, or given with --level).
     #[arg(long, value_name = "SAVE", conflicts_with_all = ["faction", "seed", "difficulty"])]

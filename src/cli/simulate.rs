@@ -32,7 +32,7 @@ pub struct SimulateArgs {
     #[arg(long)]
     pub turns: Option<u16>,
     /// The fog of war, on or off, over the level's own choice.
-    #[arg(long, value_name = "ON|OFF", value_parser = super::parse_fog)]
+    #[arg(long, value_name = "ON|OFF", value_parser = super::options::parse_fog)]
     pub fog: Option<bool>,
     /// Difficulty of every AI: easy, normal or hard.
     #[arg(long, default_value = "normal")]

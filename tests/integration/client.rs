@@ -295,8 +295,8 @@ fn menu_with(in_folder: &str, chosen: &str, faction: &str) -> App {
         factions: None,
         notes: Default::default(),
         level_fog: false,
-        fog: None,
     })
+    .init_resource::<euphrates::app::state::FogChoice>()
     .insert_resource(Session::new(
         start,
         at("levels/tutorial.ron"),

@@ -94,8 +94,8 @@ fn game_seeded(
             factions: None,
             notes: Default::default(),
             level_fog: false,
-            fog: None,
         })
+        .init_resource::<euphrates::app::state::FogChoice>()
         .insert_resource(Session::new(loaded, path, me, seed, Difficulty::Normal))
         .insert_resource(geometry)
         .init_resource::<ClearColor>()

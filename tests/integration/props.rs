@@ -276,19 +276,6 @@ proptest! {
     }
 }
 
-/// The game with one unit standing elsewhere, as if it had gone there unseen.
-fn relocated(game: &Game, unit: UnitId, to: Hex) -> Game {
-    let mut state = serde_json::to_value(game.state()).unwrap();
-    let units = state["units"].as_object_mut().unwrap();
-    let entry = units
-        .values_mut()
-        .find(|u| u["id"] == serde_json::json!(unit.0))
-        .unwrap();
-    entry["hex"] = serde_json::to_value(to).unwrap();
-    let state = serde_json::from_value(state).unwrap();
-    Game::from_state(game.scenario_arc(), game.seed(), state).unwrap()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 16, .. ProptestConfig::default() })]
 
@@ -330,7 +317,7 @@ proptest! {
         prop_assume!(!hidden.is_empty() && !free.is_empty());
         let unit = hidden[(pick % hidden.len() as u64) as usize];
         let to = free[((pick >> 20) % free.len() as u64) as usize];
-        let moved = relocated(&game, unit, to);
+        let moved = game.with_unit_at(unit, to).unwrap();
         prop_assert_ne!(game.state_hash(), moved.state_hash());
         prop_assert_eq!(game.view(me).state_hash(), moved.view(me).state_hash());
         for d in [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard] {

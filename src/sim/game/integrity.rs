@@ -12,11 +12,26 @@ use std::sync::Arc;
 use super::super::economy::MAX_DAMAGE;
 use super::super::entities::{MAX_MORALE, MAX_STRENGTH, MAX_TENSION};
 use super::{Game, Scenario, State};
+use crate::sim::entities::UnitId;
+use hexx::Hex;
 
 impl Game {
     /// The whole changing state, for a save's snapshot.
     pub fn state(&self) -> &State {
         &self.state
+    }
+
+    /// The same game with one unit standing on another hex, as a scenario editor or a test of
+    /// the fog of war would have it: refused where the state would not be valid (off the map,
+    /// on another unit, on ground that cannot be entered). The event log starts empty.
+    pub fn with_unit_at(&self, unit: UnitId, hex: Hex) -> Result<Game, String> {
+        let mut state = self.state.clone();
+        let u = state
+            .units
+            .get_mut(&unit)
+            .ok_or_else(|| format!("there is no {unit}"))?;
+        u.hex = hex;
+        Game::from_state(self.scenario.clone(), self.seed, state)
     }
 
     /// Resumes a game of `scenario` from a stored state, after checking that the state fits

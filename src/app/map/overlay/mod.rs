@@ -56,6 +56,7 @@ pub struct MapScene<'w> {
     supply: Res<'w, SupplyCache>,
     anim: Res<'w, UnitAnim>,
     area: Res<'w, MapArea>,
+    state: Res<'w, State<crate::app::state::AppState>>,
 }
 
 /// Paints the map layer. Runs before the panels, on the same background layer, so the panels
@@ -75,7 +76,10 @@ pub fn paint_map(
         supply,
         anim,
         area,
+        state,
     } = scene;
+    // Behind the main menu the map is a backdrop, not a side's view of it.
+    let fogged = *state.get() != crate::app::state::AppState::MainMenu;
     let Some(geo) = geo else { return Ok(()) };
     let ctx = contexts.ctx_mut()?;
     let (cam, cam_global, projection) = *camera;
@@ -112,7 +116,7 @@ pub fn paint_map(
         paint_supply(&painter, &view, game, me, &supply.reached);
     }
     paint_places(&painter, &view, game, &settings);
-    if let Some(sight) = session.sight() {
+    if let Some(sight) = session.sight().filter(|_| fogged) {
         fog::paint_fog(&painter, &view, game, sight);
     }
     let front = overlays
