@@ -70,14 +70,19 @@ impl Session {
 
     /// Shows the game through a side's eyes: [`Session::view`] holds only what it sees.
     pub fn seen_by(mut self, viewer: FactionId) -> Session {
+        self.set_viewer(viewer);
+        self
+    }
+
+    /// Shows the game through another side's eyes from now on (in a hotseat game, the next
+    /// player's): under the fog of war the log is told again as that side would have read it.
+    pub fn set_viewer(&mut self, viewer: FactionId) {
         self.viewer = Some(viewer);
         self.refresh_view();
         if self.narrator.is_some() && self.seen.is_some() {
-            // A restored game's log is told again as the viewer would have read it.
             self.log.clear();
             self.retell();
         }
-        self
     }
 
     /// The game as the screen shows it: under the fog of war, only what the viewer's side sees

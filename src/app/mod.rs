@@ -10,6 +10,7 @@ pub mod citations;
 pub mod classroom;
 pub mod debrief;
 pub mod frontline;
+pub mod handover;
 pub mod hud;
 pub mod input;
 pub mod intel;
@@ -49,6 +50,9 @@ pub struct PlayConfig {
     pub level: LoadedLevel,
     /// The faction the player commands.
     pub faction: FactionId,
+    /// In a hotseat game, the sides people play at this machine (two or more; empty for one
+    /// player).
+    pub hotseat: Vec<FactionId>,
     /// How well the computer plays the other factions.
     pub difficulty: Difficulty,
     /// Seed for the dice.
@@ -119,6 +123,7 @@ pub fn interface(app: &mut App) {
             saves::plugin,
             teaching::plugin,
             debrief::plugin,
+            handover::plugin,
         ));
 }
 
@@ -175,10 +180,18 @@ pub fn run(config: PlayConfig) -> ExitCode {
         factions: None,
         notes: Default::default(),
         level_fog: config.level.scenario.fog,
+        hotseat: None,
     })
     .insert_resource(state::FogChoice(config.fog))
     .insert_resource(match config.restored {
         Some(session) => *session,
+        None if config.hotseat.len() > 1 => Session::hotseat(
+            config.level,
+            config.level_path.clone(),
+            &config.hotseat,
+            config.seed,
+            config.difficulty,
+        ),
         None => Session::new(
             config.level,
             config.level_path.clone(),

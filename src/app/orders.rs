@@ -50,9 +50,16 @@ pub fn plugin(app: &mut App) {
                 keys_to_actions,
                 handle_actions,
                 order_buttons,
-                run_ai,
             )
                 .chain()
+                .run_if(in_state(AppState::InGame))
+                .run_if(not(super::handover::hand_over_due)),
+        )
+        // The computer plays on behind the hand-over screen.
+        .add_systems(
+            Update,
+            run_ai
+                .after(order_buttons)
                 .run_if(in_state(AppState::InGame)),
         );
 }

@@ -113,7 +113,8 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// Saves at the start of each of the player's turns, before any order, keeping the last few.
+/// Saves at the start of each turn of a person at the machine (every player's, in a hotseat
+/// game), before any order, keeping the last few.
 /// (Public for the headless tests.)
 pub fn autosave(session: Res<Session>, dir: Res<SaveDir>, mut state: ResMut<Autosave>) {
     if !state.enabled || session.game.is_over() || session.ai_to_move() {
@@ -123,7 +124,7 @@ pub fn autosave(session: Res<Session>, dir: Res<SaveDir>, mut state: ResMut<Auto
     let fresh_turn = session
         .recorder()
         .last_turn_start()
-        .is_some_and(|t| t.faction == session.player && t.command as usize == done);
+        .is_some_and(|t| session.humans.contains(&t.faction) && t.command as usize == done);
     if !fresh_turn || state.done_at == Some(done) {
         return;
     }

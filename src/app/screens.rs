@@ -40,6 +40,9 @@ pub struct NewGame {
     pub notes: (String, Vec<(String, String)>),
     /// Whether that level has the fog of war.
     pub level_fog: bool,
+    /// For a hotseat game, the sides people play at this computer (ids); `None` for one
+    /// player against the computer.
+    pub hotseat: Option<Vec<String>>,
 }
 
 /// The levels in a folder, by file name, with their scenario names where they load.
@@ -191,8 +194,33 @@ fn main_menu(
                     if factions.is_empty() {
                         ui.colored_label(egui::Color32::from_rgb(230, 90, 80), "This level has errors or no playable faction.");
                     }
-                    for (key, name) in &factions {
-                        ui.radio_value(&mut form.faction, key.clone(), name);
+                    match form.hotseat.as_mut() {
+                        None => {
+                            for (key, name) in &factions {
+                                ui.radio_value(&mut form.faction, key.clone(), name);
+                            }
+                        }
+                        Some(people) => {
+                            for (key, name) in &factions {
+                                let mut human = people.contains(key);
+                                if ui.checkbox(&mut human, name).changed() {
+                                    if human {
+                                        people.push(key.clone());
+                                    } else {
+                                        people.retain(|k| k != key);
+                                    }
+                                }
+                            }
+                            ui.weak("Ticked sides are played by people at this computer, taking turns; the computer plays the others.");
+                        }
+                    }
+                    let mut several = form.hotseat.is_some();
+                    if ui
+                        .checkbox(&mut several, "Several players at this computer (hotseat)")
+                        .on_hover_text("One side each, taking turns at one machine: the map is hidden between turns, and each sees only their own side.")
+                        .changed()
+                    {
+                        form.hotseat = several.then(|| vec![form.faction.clone()]);
                     }
                 });
                 ui.end_row();
@@ -235,7 +263,11 @@ fn main_menu(
                 egui::ScrollArea::vertical().max_height(140.0).show(ui, |ui| ui.monospace(e));
             }
             ui.add_space(6.0);
-            let can_start = !factions.is_empty();
+            let people = form.hotseat.as_ref().map_or(1, Vec::len);
+            if form.hotseat.is_some() && people < 2 {
+                ui.weak("Tick two sides or more for a hotseat game.");
+            }
+            let can_start = !factions.is_empty() && people >= 1 && (form.hotseat.is_none() || people >= 2);
             if ui
                 .add_enabled(can_start, egui::Button::new(egui::RichText::new("Start").size(18.0)))
                 .on_hover_text("Start the game with these choices (Enter).")
@@ -334,13 +366,34 @@ impl NewGameStart<'_, '_> {
                     .side_for(Some(&self.form.faction))
                     .or_else(|| loaded.scenario.side_for(None))
                     .unwrap_or(crate::sim::FactionId(0));
-                self.commands.insert_resource(Session::new(
-                    loaded,
-                    self.form.level.clone(),
-                    player,
-                    self.form.seed,
-                    self.form.difficulty,
-                ));
+                // A hotseat game's sides in the level's turn order, the first to play first.
+                let people: Vec<_> = self.form.hotseat.as_ref().map_or_else(Vec::new, |keys| {
+                    let mut ids: Vec<_> = keys
+                        .iter()
+                        .filter_map(|k| loaded.scenario.side_for(Some(k)))
+                        .collect();
+                    ids.sort();
+                    ids.dedup();
+                    ids
+                });
+                let session = if people.len() > 1 {
+                    Session::hotseat(
+                        loaded,
+                        self.form.level.clone(),
+                        &people,
+                        self.form.seed,
+                        self.form.difficulty,
+                    )
+                } else {
+                    Session::new(
+                        loaded,
+                        self.form.level.clone(),
+                        player,
+                        self.form.seed,
+                        self.form.difficulty,
+                    )
+                };
+                self.commands.insert_resource(session);
                 *self.selection = Selection::default();
                 self.revision.0 += 1;
                 self.next.set(AppState::InGame);

@@ -24,8 +24,14 @@ pub struct Session {
     pub level: Arc<LoadedLevel>,
     /// The level file, as given.
     pub level_path: PathBuf,
-    /// The faction the player commands.
+    /// The faction the player commands: in a hotseat game, the person whose turn it is or
+    /// was last.
     pub player: FactionId,
+    /// Every side played by a person at the machine (more than one in a hotseat game).
+    pub humans: Vec<FactionId>,
+    /// Whether the map is hidden until the next person at the machine says they are ready,
+    /// whoever's turn it is (a hotseat game just begun or loaded).
+    pub curtain: bool,
     /// The seed the game was started with.
     pub seed: u64,
     /// How well the computer plays the other factions.
@@ -54,15 +60,34 @@ impl Session {
         seed: u64,
         difficulty: Difficulty,
     ) -> Self {
+        Session::hotseat(level, level_path, &[player], seed, difficulty)
+    }
+
+    /// A new game of a level for the people at the machine, one side each (the first moves
+    /// the screen's eyes first); the computer plays the others.
+    pub fn hotseat(
+        level: LoadedLevel,
+        level_path: PathBuf,
+        humans: &[FactionId],
+        seed: u64,
+        difficulty: Difficulty,
+    ) -> Self {
         let game = Game::new(level.scenario.clone(), seed);
+        let player = humans.first().copied().unwrap_or(FactionId(0));
+        let humans = if humans.is_empty() {
+            vec![player]
+        } else {
+            humans.to_vec()
+        };
         let recorder = Recorder::new(
             &level.file.name,
             &level_path,
             &game,
             Some(player),
             difficulty,
-        );
-        let players = Players::against(game.scenario().factions.len(), player, difficulty);
+        )
+        .hotseat(&game, &humans);
+        let players = Players::people_against(game.scenario().factions.len(), &humans, difficulty);
         let play = crate::session::Session::new(game, players)
             .recorded(recorder)
             .narrated()
@@ -73,6 +98,8 @@ impl Session {
             level: Arc::new(level),
             level_path,
             player,
+            curtain: humans.len() > 1,
+            humans,
             difficulty,
         }
     }
@@ -91,10 +118,31 @@ impl Session {
                 save.player.as_deref().unwrap_or("none")
             ))
         })?;
+        let mut humans: Vec<FactionId> = save
+            .hotseat
+            .iter()
+            .filter_map(|k| scenario.faction_by_key(k))
+            .collect();
+        if humans.len() != save.hotseat.len() {
+            return Err(SaveError::NotASave(format!(
+                "the save names sides this level does not have among its players ({})",
+                save.hotseat.join(", ")
+            )));
+        }
+        if humans.is_empty() {
+            humans.push(player);
+        }
         let (game, _) = save.restore(scenario)?;
         let difficulty = save.difficulty;
         let commands: Vec<Command> = save.commands.iter().map(|r| r.command.clone()).collect();
-        let players = Players::against(game.scenario().factions.len(), player, difficulty);
+        let players = Players::people_against(game.scenario().factions.len(), &humans, difficulty);
+        // In a hotseat game the screen shows the side to move, once its player is ready.
+        let active = game.active_faction();
+        let player = if humans.contains(&active) {
+            active
+        } else {
+            player
+        };
         let play = crate::session::Session::restored(
             game,
             players,
@@ -109,6 +157,8 @@ impl Session {
             level: Arc::new(level),
             level_path,
             player,
+            curtain: humans.len() > 1,
+            humans,
             difficulty,
         })
     }
@@ -135,5 +185,38 @@ impl Session {
     /// legal one: see [`Players`]); `None` when it is not the computer's turn.
     pub fn ai_step(&mut self) -> Option<Vec<Event>> {
         self.play.computer_step().and_then(Result::ok)
+    }
+
+    /// Whether people take turns at the machine.
+    pub fn is_hotseat(&self) -> bool {
+        self.humans.len() > 1
+    }
+
+    /// In a hotseat game, the side whose player must be handed the machine before anything of
+    /// the map is shown: the side to move when a person plays it and the screen shows another
+    /// side; or, while the curtain is down (a game just begun or loaded), the next side a
+    /// person plays, even as the computer moves before it.
+    pub fn hand_over_due(&self) -> Option<FactionId> {
+        let game = &self.game;
+        if !self.is_hotseat() || game.is_over() {
+            return None;
+        }
+        let active = game.active_faction();
+        let n = game.scenario().factions.len().max(1) as u8;
+        let next = (0..n)
+            .map(|k| FactionId((active.0 + k) % n))
+            .find(|f| self.humans.contains(f))?;
+        (self.curtain || (next == active && next != self.player)).then_some(next)
+    }
+
+    /// The next player has the machine: the screen shows their side from now on.
+    pub fn hand_over(&mut self) -> Option<FactionId> {
+        let next = self
+            .hand_over_due()
+            .filter(|&f| f == self.game.active_faction())?;
+        self.player = next;
+        self.curtain = false;
+        self.play.set_viewer(next);
+        Some(next)
     }
 }

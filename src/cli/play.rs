@@ -31,6 +31,10 @@ pub struct PlayArgs {
     /// The fog of war, on or off, over the level's own choice (the default level has it on).
     #[arg(long, value_name = "ON|OFF", value_parser = super::options::parse_fog, conflicts_with = "load")]
     pub fog: Option<bool>,
+    /// Several people at this computer, one side each, taking turns (e.g. `sdf,syria`); the
+    /// computer plays the others. The map is hidden between their turns.
+    #[arg(long, value_name = "ID,ID,…", value_delimiter = ',', conflicts_with_all = ["faction", "load"])]
+    pub hotseat: Vec<String>,
     /// Continue a saved game (its level is found from the save, or given with --level).
     #[arg(long, value_name = "SAVE", conflicts_with_all = ["faction", "seed", "difficulty"])]
     pub load: Option<PathBuf>,
@@ -135,27 +139,37 @@ pub(super) fn run(args: PlayArgs) -> ExitCode {
         None => loaded
             .scenario
             .side_for(None)
-            .map_or(0, |f| usize::from(f.0)),
-        Some(key) => {
-            let keys = loaded.scenario.factions.iter().map(|f| f.key.as_str());
-            match loaded.scenario.side_for(Some(key)) {
-                Some(id) if loaded.scenario.factions[usize::from(id.0)].playable => {
-                    usize::from(id.0)
-                }
-                Some(_) => {
-                    eprintln!("error: faction `{key}` is not playable in this level");
-                    return ExitCode::from(1);
-                }
-                None => {
-                    eprintln!(
-                        "error: unknown faction `{key}`\n    hint: {}",
-                        level::diag::unknown_hint(key, keys)
-                    );
-                    return ExitCode::from(1);
-                }
+            .unwrap_or(crate::sim::FactionId(0)),
+        Some(key) => match playable_side(&loaded.scenario, key) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let mut hotseat = Vec::new();
+    for key in &args.hotseat {
+        match playable_side(&loaded.scenario, key.trim()) {
+            Ok(f) if hotseat.contains(&f) => {
+                eprintln!("error: `{key}` is named twice in --hotseat");
+                return ExitCode::from(1);
+            }
+            Ok(f) => hotseat.push(f),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
             }
         }
-    };
+    }
+    if hotseat.len() == 1 {
+        eprintln!(
+            "error: --hotseat needs two sides or more\n    hint: to play one side against the computer, use --faction {}",
+            args.hotseat[0]
+        );
+        return ExitCode::from(1);
+    }
+    let faction = hotseat.first().copied().unwrap_or(faction);
     let Some(difficulty) = crate::sim::ai::Difficulty::from_name(&args.difficulty) else {
         eprintln!(
             "error: unknown difficulty `{}`\n    hint: use easy, normal or hard",
@@ -171,11 +185,12 @@ pub(super) fn run(args: PlayArgs) -> ExitCode {
         level_path: path,
         fog: args.fog,
         level: loaded,
-        faction: crate::sim::FactionId(faction as u8),
+        faction,
+        hotseat,
         difficulty,
         seed: args.seed,
         // Without a chosen side (or a save) the game opens on the main menu.
-        menu: args.faction.is_none() && restored.is_none(),
+        menu: args.faction.is_none() && args.hotseat.is_empty() && restored.is_none(),
         restored,
         select: args.select.clone(),
         end_turns: args.end_turns,
@@ -186,4 +201,20 @@ pub(super) fn run(args: PlayArgs) -> ExitCode {
         window: args.window,
         ui_scale: args.ui_scale,
     })
+}
+
+/// A side of the level a person may play, by id, or why not.
+#[cfg(feature = "client")]
+fn playable_side(
+    scenario: &crate::sim::Scenario,
+    key: &str,
+) -> Result<crate::sim::FactionId, String> {
+    match scenario.side_for(Some(key)) {
+        Some(id) if scenario.factions[usize::from(id.0)].playable => Ok(id),
+        Some(_) => Err(format!("faction `{key}` is not playable in this level")),
+        None => Err(format!(
+            "unknown faction `{key}`\n    hint: {}",
+            level::diag::unknown_hint(key, scenario.factions.iter().map(|f| f.key.as_str()))
+        )),
+    }
 }

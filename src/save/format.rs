@@ -44,6 +44,10 @@ pub struct Save {
     pub fog: bool,
     /// The faction the player commands (its id in the level); none for an all-AI game.
     pub player: Option<String>,
+    /// In a hotseat game, every side played by a person at the machine (ids in the level),
+    /// `player` among them; empty for one player.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hotseat: Vec<String>,
     /// How well the computer plays the other factions.
     pub difficulty: Difficulty,
     /// Where the game stood when saved, for lists of saves.

@@ -17,6 +17,19 @@ pub struct Recorder {
 }
 
 impl Recorder {
+    /// Notes the sides that people play at the machine in a hotseat game.
+    pub fn hotseat(mut self, game: &Game, humans: &[FactionId]) -> Recorder {
+        self.save.hotseat = if humans.len() > 1 {
+            humans
+                .iter()
+                .filter_map(|&f| game.scenario().faction(f).map(|f| f.key.clone()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        self
+    }
+
     /// Starts recording a game that has just begun.
     pub fn new(
         level_name: &str,
@@ -46,6 +59,7 @@ impl Recorder {
                 turns: scenario.turns,
                 fog: scenario.fog,
                 player: player.map(key),
+                hotseat: Vec::new(),
                 difficulty,
                 at: situation(game),
                 start_hash: hash,

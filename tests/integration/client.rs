@@ -295,6 +295,7 @@ fn menu_with(in_folder: &str, chosen: &str, faction: &str) -> App {
         factions: None,
         notes: Default::default(),
         level_fog: false,
+        hotseat: None,
     })
     .init_resource::<euphrates::app::state::FogChoice>()
     .insert_resource(Session::new(
@@ -537,4 +538,61 @@ fn the_pointer_is_the_maps_only_inside_the_area_the_panels_leave_free() {
     }
     // On the main menu there are no panels.
     assert!(on_map(&MapArea(None), Vec2::new(150.0, 400.0)));
+}
+
+#[test]
+fn a_hotseat_game_hands_over_saves_each_players_turn_and_loads_as_one() {
+    use bevy::ecs::system::RunSystemOnce;
+    let path = at("levels/tutorial.ron");
+    let loaded = level::load_path(&path).unwrap();
+    let crown = loaded.scenario.faction_by_key("crown").unwrap();
+    let alliance = loaded.scenario.faction_by_key("alliance").unwrap();
+    let session = Session::hotseat(loaded, path, &[crown, alliance], 4, Difficulty::Normal);
+    assert!(session.is_hotseat());
+    assert_eq!(
+        session.hand_over_due(),
+        Some(crown),
+        "the first player sits down"
+    );
+    let saves = tempfile::tempdir().unwrap();
+    let mut app = App::new();
+    app.insert_resource(session)
+        .insert_resource(SaveDir(saves.path().to_path_buf()))
+        .init_resource::<Autosave>();
+    let world = app.world_mut();
+    world
+        .run_system_once(euphrates::app::saves::autosave)
+        .unwrap();
+    let mut session = world.resource_mut::<Session>();
+    assert_eq!(session.hand_over(), Some(crown));
+    assert_eq!(session.hand_over_due(), None);
+    // The crown ends its turn: the alliance's player must be handed the machine.
+    session.perform(&Command::EndTurn).unwrap();
+    assert_eq!(session.game.active_faction(), alliance);
+    assert_eq!(session.hand_over_due(), Some(alliance));
+    assert_eq!(
+        session.player, crown,
+        "the screen still shows the crown's side"
+    );
+    world
+        .run_system_once(euphrates::app::saves::autosave)
+        .unwrap();
+    // One autosave at each player's turn start.
+    let names: Vec<String> = std::fs::read_dir(saves.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    // The save loads as a hotseat game, the map hidden until the side to move is ready.
+    let save = world.resource::<Session>().save();
+    assert_eq!(
+        save.hotseat,
+        vec!["crown".to_owned(), "alliance".to_owned()]
+    );
+    let (path, level, scenario) = euphrates::save::find_level(&save, None, &[]).unwrap();
+    let mut loaded = Session::from_save(save, level, path, scenario).unwrap();
+    assert_eq!(loaded.humans, vec![crown, alliance]);
+    assert_eq!(loaded.hand_over_due(), Some(alliance));
+    assert_eq!(loaded.hand_over(), Some(alliance));
+    assert_eq!(loaded.player, alliance, "the screen shows the side to move");
 }

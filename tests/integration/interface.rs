@@ -41,13 +41,26 @@ fn game_seeded(
     animation: AnimationSpeed,
     seed: u64,
 ) -> App {
+    game_for(&[faction], size, scale, animation, seed)
+}
+
+/// [`game_seeded`] for the people at the machine: one side, or several taking turns (hotseat).
+fn game_for(
+    people: &[&str],
+    size: (u32, u32),
+    scale: f32,
+    animation: AnimationSpeed,
+    seed: u64,
+) -> App {
     use euphrates::app::{saves, screens, teaching};
+    let faction = people[0];
     let path = at(level::DEFAULT_LEVEL);
     let loaded = level::load_path(&path).expect("the default level loads");
-    let me = loaded
-        .scenario
-        .faction_by_key(faction)
-        .expect("the faction");
+    let humans: Vec<_> = people
+        .iter()
+        .map(|k| loaded.scenario.faction_by_key(k).expect("the faction"))
+        .collect();
+    let me = humans[0];
     let geometry = MapGeometry::new(&loaded.scenario.map);
     let mut app = App::new();
     euphrates::app::level_asset::register_source(&mut app, &path);
@@ -94,9 +107,14 @@ fn game_seeded(
             factions: None,
             notes: Default::default(),
             level_fog: false,
+            hotseat: None,
         })
         .init_resource::<euphrates::app::state::FogChoice>()
-        .insert_resource(Session::new(loaded, path, me, seed, Difficulty::Normal))
+        .insert_resource(if humans.len() > 1 {
+            Session::hotseat(loaded, path, &humans, seed, Difficulty::Normal)
+        } else {
+            Session::new(loaded, path, me, seed, Difficulty::Normal)
+        })
         .insert_resource(geometry)
         .init_resource::<ClearColor>()
         .insert_state(AppState::InGame)
@@ -792,4 +810,74 @@ fn the_glossary_finds_a_word_by_any_of_its_spellings() {
         "an empty search shows every word"
     );
     assert!(found("zzzz").is_empty());
+}
+
+#[test]
+fn in_a_hotseat_game_nothing_of_the_map_is_drawn_until_the_next_player_is_ready() {
+    use bevy::ecs::system::RunSystemOnce;
+    use euphrates::app::handover::hand_over_due;
+    use euphrates::app::map::overlay::MapPainted;
+    let painted = |app: &App| app.world().resource::<MapPainted>().0;
+    let due = |app: &App| app.world().resource::<Session>().hand_over_due();
+    let mut app = game_for(&["sdf", "iraq"], (1280, 800), 1.0, AnimationSpeed::Off, 3);
+    for _ in 0..200 {
+        if !app.world().resource::<Session>().ai_to_move() {
+            break;
+        }
+        app.update();
+    }
+    let scenario = app.world().resource::<Session>().game.scenario_arc();
+    let (sdf, iraq) = (
+        scenario.faction_by_key("sdf").unwrap(),
+        scenario.faction_by_key("iraq").unwrap(),
+    );
+    // The game opens on the hand-over screen for the first player: no map yet.
+    assert_eq!(due(&app), Some(sdf));
+    let before = painted(&app);
+    for _ in 0..5 {
+        app.update();
+    }
+    assert_eq!(
+        painted(&app),
+        before,
+        "the map is drawn behind the hand-over screen"
+    );
+    // A key for the map does nothing while the screen is up.
+    let commands = app.world().resource::<Session>().commands();
+    key(&mut app, KeyCode::KeyE, Key::Character("e".into()));
+    assert_eq!(app.world().resource::<Session>().commands(), commands);
+    // The SDF's player is ready: their map, through their eyes.
+    key(&mut app, KeyCode::Enter, Key::Enter);
+    assert_eq!(due(&app), None);
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.player, sdf);
+    assert_eq!(session.view().eyes(), Some(sdf));
+    let shown = painted(&app);
+    app.update();
+    assert!(painted(&app) > shown, "the map is drawn again");
+    // The SDF ends its turn; Iraq moves next: the map goes dark until Iraq's player is ready.
+    key(&mut app, KeyCode::KeyE, Key::Character("e".into()));
+    for _ in 0..50 {
+        app.update();
+    }
+    assert_eq!(
+        app.world().resource::<Session>().game.active_faction(),
+        iraq
+    );
+    assert_eq!(due(&app), Some(iraq));
+    let dark = painted(&app);
+    for _ in 0..5 {
+        app.update();
+    }
+    assert_eq!(
+        painted(&app),
+        dark,
+        "nothing of the map while it is handed over"
+    );
+    assert_eq!(app.world().resource::<Session>().player, sdf);
+    key(&mut app, KeyCode::Enter, Key::Enter);
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.player, iraq);
+    assert_eq!(session.view().eyes(), Some(iraq));
+    assert!(!app.world_mut().run_system_once(hand_over_due).unwrap());
 }

@@ -92,9 +92,30 @@ pub fn plugin(app: &mut App) {
                         .or_eager(resource_changed::<Settings>),
                 ),
                 bake_terrain,
+                hide_while_handing_over,
             )
                 .chain(),
         );
+}
+
+/// In a hotseat game, nothing of the map is drawn while the machine is handed over.
+fn hide_while_handing_over(
+    session: Res<Session>,
+    state: Res<State<crate::app::state::AppState>>,
+    mut shown: Query<&mut Visibility, Or<(With<MapView>, With<TerrainSprite>)>>,
+) {
+    let hidden =
+        *state.get() == crate::app::state::AppState::InGame && session.hand_over_due().is_some();
+    let want = if hidden {
+        Visibility::Hidden
+    } else {
+        Visibility::Inherited
+    };
+    for mut v in &mut shown {
+        if *v != want {
+            *v = want;
+        }
+    }
 }
 
 /// Triangles for thick line segments, with per-vertex colour.

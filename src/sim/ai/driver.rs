@@ -74,10 +74,20 @@ impl Players {
 
     /// One person against the computer at a difficulty.
     pub fn against(factions: usize, human: FactionId, difficulty: Difficulty) -> Players {
+        Players::people_against(factions, &[human], difficulty)
+    }
+
+    /// People at the machine for some sides (a hotseat game), the computer at a difficulty for
+    /// the others.
+    pub fn people_against(
+        factions: usize,
+        humans: &[FactionId],
+        difficulty: Difficulty,
+    ) -> Players {
         Players::new(
             (0..factions)
                 .map(|f| {
-                    if f == usize::from(human.0) {
+                    if humans.contains(&FactionId(f as u8)) {
                         Seat::Human
                     } else {
                         Seat::of(Controller::Ai(difficulty))

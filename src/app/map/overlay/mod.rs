@@ -35,6 +35,7 @@ use view::View;
 /// What is painted over the map each frame, and the counters' slide.
 pub fn plugin(app: &mut App) {
     app.init_resource::<UnitAnim>()
+        .init_resource::<MapPainted>()
         .init_resource::<SupplyCache>()
         .init_resource::<Overlays>()
         .add_systems(
@@ -59,11 +60,17 @@ pub struct MapScene<'w> {
     state: Res<'w, State<crate::app::state::AppState>>,
 }
 
+/// How many frames the map's overlay has been painted, so a test can tell that nothing of the
+/// map is drawn while a hotseat game is handed over.
+#[derive(Resource, Default, Debug)]
+pub struct MapPainted(pub u64);
+
 /// Paints the map layer. Runs before the panels, on the same background layer, so the panels
 /// cover it.
 pub fn paint_map(
     mut contexts: EguiContexts,
     scene: MapScene,
+    mut painted: ResMut<MapPainted>,
     geo: Option<Res<MapGeometry>>,
     camera: Single<(&Camera, &GlobalTransform, &Projection), With<MapCamera>>,
 ) -> Result {
@@ -82,6 +89,7 @@ pub fn paint_map(
     let fogged = *state.get() != crate::app::state::AppState::MainMenu;
     let Some(geo) = geo else { return Ok(()) };
     let ctx = contexts.ctx_mut()?;
+    painted.0 += 1;
     let (cam, cam_global, projection) = *camera;
     let world_scale = match projection {
         Projection::Orthographic(o) => o.scale,
