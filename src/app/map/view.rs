@@ -98,11 +98,15 @@ pub fn plugin(app: &mut App) {
         );
 }
 
+/// What of the map is drawn by the renderer: the terrain image and what belongs to the view.
+type MapDrawn<'w, 's> =
+    Query<'w, 's, &'static mut Visibility, Or<(With<MapView>, With<TerrainSprite>)>>;
+
 /// In a hotseat game, nothing of the map is drawn while the machine is handed over.
 fn hide_while_handing_over(
     session: Res<Session>,
     state: Res<State<crate::app::state::AppState>>,
-    mut shown: Query<&mut Visibility, Or<(With<MapView>, With<TerrainSprite>)>>,
+    mut shown: MapDrawn,
 ) {
     let hidden =
         *state.get() == crate::app::state::AppState::InGame && session.hand_over_due().is_some();
