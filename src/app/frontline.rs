@@ -33,6 +33,9 @@ fn held_by(session: &Session, row: &Beside) -> String {
 /// What the record says of a hex on the line in force: "History, 19 November 2017: held by
 /// the SDF (taken 12 November) [S33]", with a mark when the player's map differs.
 pub fn hover_line(session: &Session, hex: hexx::Hex) -> Option<String> {
+    if !session.calendar_shown() {
+        return None;
+    }
     let (line, rows) = current(session)?;
     let row = rows.into_iter().find(|r| r.hex == hex)?;
     let day = day_of(line)?;

@@ -170,6 +170,7 @@ fn reloaded(
     mut session: ResMut<Session>,
     mut revision: ResMut<MapRevision>,
     fog: Res<crate::app::state::FogChoice>,
+    locks: Option<Res<crate::app::locks::Locks>>,
 ) {
     for e in events.read() {
         let AssetEvent::Modified { id } = e else {
@@ -191,21 +192,29 @@ fn reloaded(
         if let Some(fog) = fog.0 {
             level.scenario.fog = fog;
         }
-        let player = session
-            .game
-            .scenario()
-            .faction(session.player)
-            .and_then(|f| level.scenario.side_for(Some(&f.key)))
-            .or_else(|| level.scenario.side_for(None))
-            .unwrap_or(crate::sim::FactionId(0));
+        if let Some(l) = locks.as_deref() {
+            l.apply(&mut level);
+        }
+        // The same sides for the same people, found by id in the level as it now stands.
+        let old = session.game.scenario();
+        let mut people: Vec<_> = session
+            .humans
+            .iter()
+            .filter_map(|&f| old.faction(f))
+            .filter_map(|f| level.scenario.side_for(Some(&f.key)))
+            .collect();
+        if people.is_empty() {
+            people.extend(level.scenario.side_for(None));
+        }
         info!("level reloaded: {}", level.scenario.name);
-        *session = Session::new(
+        *session = Session::hotseat(
             level,
             session.level_path.clone(),
-            player,
+            &people,
             session.seed,
             session.difficulty,
-        );
+        )
+        .under(locks.as_deref());
         status.error = None;
         status.reloads += 1;
         revision.0 += 1;

@@ -15,6 +15,7 @@ pub mod hud;
 pub mod input;
 pub mod intel;
 pub mod level_asset;
+pub mod locks;
 pub mod map;
 pub mod orders;
 pub mod saves;
@@ -159,6 +160,16 @@ pub fn run(config: PlayConfig) -> ExitCode {
     } else {
         WinitSettings::desktop_app()
     });
+    // A teacher's classroom settings win over the command line's for a new game.
+    let locks = locks::Locks::load(&locks::Locks::default_path());
+    if let Some(p) = &locks.problem {
+        warn!("{p}");
+    }
+    let mut config = config;
+    if config.restored.is_none() {
+        locks.apply(&mut config.level);
+        config.difficulty = locks.difficulty_or(config.difficulty);
+    }
     let levels_dir = config
         .level_path
         .parent()
@@ -183,23 +194,27 @@ pub fn run(config: PlayConfig) -> ExitCode {
         hotseat: None,
     })
     .insert_resource(state::FogChoice(config.fog))
-    .insert_resource(match config.restored {
-        Some(session) => *session,
-        None if config.hotseat.len() > 1 => Session::hotseat(
-            config.level,
-            config.level_path.clone(),
-            &config.hotseat,
-            config.seed,
-            config.difficulty,
-        ),
-        None => Session::new(
-            config.level,
-            config.level_path.clone(),
-            config.faction,
-            config.seed,
-            config.difficulty,
-        ),
-    })
+    .insert_resource(
+        match config.restored {
+            Some(session) => *session,
+            None if config.hotseat.len() > 1 => Session::hotseat(
+                config.level,
+                config.level_path.clone(),
+                &config.hotseat,
+                config.seed,
+                config.difficulty,
+            ),
+            None => Session::new(
+                config.level,
+                config.level_path.clone(),
+                config.faction,
+                config.seed,
+                config.difficulty,
+            ),
+        }
+        .under(Some(&locks)),
+    )
+    .insert_resource(locks)
     .insert_state(if config.menu {
         AppState::MainMenu
     } else {

@@ -45,6 +45,9 @@ pub struct NewGame {
     pub hotseat: Option<Vec<String>>,
 }
 
+/// Why a choice in the menu cannot be changed.
+const LOCKED: &str = "Set by your teacher's classroom settings (classroom.ron).";
+
 /// The levels in a folder, by file name, with their scenario names where they load.
 pub fn find_levels(dir: &Path, also: &Path) -> Vec<(PathBuf, String)> {
     let mut paths = crate::level::library::files_in(dir).unwrap_or_default();
@@ -100,7 +103,11 @@ fn main_menu(
     mut windows: ResMut<SaveWindows>,
     save_dir: Res<SaveDir>,
     mut book: ResMut<Encyclopedia>,
-    (mut settings, mut fog_choice): (ResMut<Settings>, ResMut<FogChoice>),
+    (mut settings, mut fog_choice, locks): (
+        ResMut<Settings>,
+        ResMut<FogChoice>,
+        Option<Res<super::locks::Locks>>,
+    ),
     nav: Navigation,
 ) -> Result {
     let Navigation { mut next, mut exit } = nav;
@@ -226,19 +233,28 @@ fn main_menu(
                 ui.end_row();
                 ui.label("Opponents");
                 ui.horizontal(|ui| {
-                    for (d, tip) in [
-                        (Difficulty::Easy, "Commands half its units a turn and spends seldom."),
-                        (Difficulty::Normal, "Plays to its objectives, keeps supply, uses its patrons."),
-                        (Difficulty::Hard, "Also plays each turn out two ways and keeps the better."),
-                    ] {
-                        ui.radio_value(&mut form.difficulty, d, d.name()).on_hover_text(tip);
+                    if let Some(d) = locks.as_ref().and_then(|l| l.difficulty) {
+                        form.difficulty = d;
                     }
+                    ui.add_enabled_ui(locks.as_ref().is_none_or(|l| l.difficulty.is_none()), |ui| {
+                        for (d, tip) in [
+                            (Difficulty::Easy, "Commands half its units a turn and spends seldom."),
+                            (Difficulty::Normal, "Plays to its objectives, keeps supply, uses its patrons."),
+                            (Difficulty::Hard, "Also plays each turn out two ways and keeps the better."),
+                        ] {
+                            ui.radio_value(&mut form.difficulty, d, d.name()).on_hover_text(tip);
+                        }
+                    })
+                    .response
+                    .on_disabled_hover_text(LOCKED);
                 });
                 ui.end_row();
                 ui.label("Fog of war");
-                let mut fog = fog_choice.0.unwrap_or(form.level_fog);
+                let locked_fog = locks.as_ref().and_then(|l| l.fog);
+                let mut fog = locked_fog.or(fog_choice.0).unwrap_or(form.level_fog);
                 if ui
-                    .checkbox(&mut fog, "Hide what your side cannot see")
+                    .add_enabled(locked_fog.is_none(), egui::Checkbox::new(&mut fog, "Hide what your side cannot see"))
+                    .on_disabled_hover_text(LOCKED)
                     .on_hover_text("Each side sees only what its troops, its places and its patrons' aircraft can; enemies elsewhere are unknown, or marked where last seen. Off, every unit is shown, as a teacher may prefer for a first game.")
                     .changed()
                 {
@@ -255,6 +271,18 @@ fn main_menu(
                 });
                 ui.end_row();
             });
+            if let Some(l) = locks.as_ref() {
+                if l.any() {
+                    let mut text = format!("Set by your teacher: {}.", l.summary());
+                    if !l.note.trim().is_empty() {
+                        text = format!("{} {text}", l.note.trim());
+                    }
+                    ui.colored_label(super::theme::HISTORY_COLOUR, text);
+                }
+                if let Some(p) = &l.problem {
+                    ui.colored_label(egui::Color32::from_rgb(230, 90, 80), format!("Classroom settings not applied: {p}"));
+                }
+            }
             if let Some((_, note)) = form.notes.1.iter().find(|(k, _)| *k == form.faction) {
                 content_note(ui, "Before you play this side", note, 390.0);
             }
@@ -348,6 +376,7 @@ struct NewGameStart<'w, 's> {
     commands: Commands<'w, 's>,
     form: ResMut<'w, NewGame>,
     fog: Res<'w, FogChoice>,
+    locks: Option<Res<'w, super::locks::Locks>>,
     next: ResMut<'w, NextState<AppState>>,
     revision: ResMut<'w, MapRevision>,
     selection: ResMut<'w, Selection>,
@@ -361,6 +390,13 @@ impl NewGameStart<'_, '_> {
                 if let Some(fog) = self.fog.0 {
                     loaded.scenario.fog = fog;
                 }
+                let locks = self.locks.as_deref();
+                if let Some(l) = locks {
+                    l.apply(&mut loaded);
+                }
+                let difficulty = locks.map_or(self.form.difficulty, |l| {
+                    l.difficulty_or(self.form.difficulty)
+                });
                 let player = loaded
                     .scenario
                     .side_for(Some(&self.form.faction))
@@ -382,7 +418,7 @@ impl NewGameStart<'_, '_> {
                         self.form.level.clone(),
                         &people,
                         self.form.seed,
-                        self.form.difficulty,
+                        difficulty,
                     )
                 } else {
                     Session::new(
@@ -390,9 +426,10 @@ impl NewGameStart<'_, '_> {
                         self.form.level.clone(),
                         player,
                         self.form.seed,
-                        self.form.difficulty,
+                        difficulty,
                     )
-                };
+                }
+                .under(locks);
                 self.commands.insert_resource(session);
                 *self.selection = Selection::default();
                 self.revision.0 += 1;

@@ -32,6 +32,9 @@ pub struct Session {
     /// Whether the map is hidden until the next person at the machine says they are ready,
     /// whoever's turn it is (a hotseat game just begun or loaded).
     pub curtain: bool,
+    /// Whether the historical calendar is shown while the game goes on (a teacher may keep it
+    /// for the debrief: see [`crate::app::locks`]).
+    pub calendar_in_play: bool,
     /// The seed the game was started with.
     pub seed: u64,
     /// How well the computer plays the other factions.
@@ -101,6 +104,7 @@ impl Session {
             curtain: humans.len() > 1,
             humans,
             difficulty,
+            calendar_in_play: true,
         }
     }
 
@@ -160,6 +164,7 @@ impl Session {
             curtain: humans.len() > 1,
             humans,
             difficulty,
+            calendar_in_play: true,
         })
     }
 
@@ -185,6 +190,18 @@ impl Session {
     /// legal one: see [`Players`]); `None` when it is not the computer's turn.
     pub fn ai_step(&mut self) -> Option<Vec<Event>> {
         self.play.computer_step().and_then(Result::ok)
+    }
+
+    /// The game under a teacher's classroom settings: whether the calendar is shown in play.
+    pub fn under(mut self, locks: Option<&super::locks::Locks>) -> Self {
+        self.calendar_in_play = locks.is_none_or(super::locks::Locks::calendar_in_play);
+        self
+    }
+
+    /// Whether the historical calendar (log lines, its section, the History overlay) may be
+    /// shown now: always once the game is over.
+    pub fn calendar_shown(&self) -> bool {
+        self.calendar_in_play || self.game.is_over()
     }
 
     /// Whether people take turns at the machine.

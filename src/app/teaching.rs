@@ -133,7 +133,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             EguiPrimaryContextPass,
             (briefing_window, history_window, encyclopedia_window)
-                .run_if(not(in_state(AppState::Loading))),
+                .run_if(not(in_state(AppState::Loading)))
+                .in_set(super::state::EguiPass::Windows),
         );
 }
 
@@ -175,6 +176,9 @@ pub fn due_events(
 
 /// Writes history into the log as the calendar reaches it.
 fn tell_history(mut session: ResMut<Session>, mut history: ResMut<History>) {
+    if !session.calendar_shown() {
+        return;
+    }
     let now = session.game.date();
     if history.told_until == Some(now) {
         return;

@@ -596,3 +596,56 @@ fn a_hotseat_game_hands_over_saves_each_players_turn_and_loads_as_one() {
     assert_eq!(loaded.hand_over(), Some(alliance));
     assert_eq!(loaded.player, alliance, "the screen shows the side to move");
 }
+
+#[test]
+fn a_teachers_classroom_settings_fix_fog_turns_difficulty_and_the_calendar() {
+    use euphrates::app::locks::Locks;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("classroom.ron");
+    // No file locks nothing.
+    assert!(!Locks::load(&file).any());
+    std::fs::write(
+        &file,
+        "(fog: Some(false), difficulty: Some(Easy), turns: Some(6), calendar: Some(false), note: \"Class 9b\")",
+    )
+    .unwrap();
+    let locks = Locks::load(&file);
+    assert_eq!(locks.problem, None);
+    assert_eq!(
+        locks.summary(),
+        "fog of war off, opponents easy, 6 turns, what really happened kept for the debrief"
+    );
+    let path = at(level::DEFAULT_LEVEL);
+    let mut loaded = level::load_path(&path).unwrap();
+    assert!(loaded.scenario.fog);
+    locks.apply(&mut loaded);
+    assert!(!loaded.scenario.fog);
+    assert_eq!(loaded.scenario.turns, 6);
+    assert_eq!(locks.difficulty_or(Difficulty::Hard), Difficulty::Easy);
+    let sdf = loaded.scenario.faction_by_key("sdf").unwrap();
+    let mut session = Session::new(loaded, path, sdf, 1, Difficulty::Easy).under(Some(&locks));
+    assert!(
+        !session.calendar_shown(),
+        "the calendar waits for the debrief"
+    );
+    while !session.game.is_over() {
+        session.perform(&Command::EndTurn).unwrap();
+    }
+    assert!(
+        session.calendar_shown(),
+        "the debrief shows what really happened"
+    );
+    // A broken file locks nothing and says where it is broken.
+    std::fs::write(&file, "(fog: Some(maybe))").unwrap();
+    let broken = Locks::load(&file);
+    assert!(!broken.any());
+    let problem = broken.problem.unwrap();
+    assert!(problem.contains("classroom.ron:1:"), "{problem}");
+    std::fs::write(&file, "(turns: Some(0))").unwrap();
+    assert!(
+        Locks::load(&file)
+            .problem
+            .unwrap()
+            .contains("turns must be 1..=500")
+    );
+}

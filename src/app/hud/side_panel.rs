@@ -111,7 +111,7 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
         .default_open(false)
         .show(ui, |ui| objectives_panel(ui, session));
     let history = &session.level.file.events;
-    if !history.is_empty() {
+    if !history.is_empty() && session.calendar_shown() {
         let words = crate::app::teaching::calendar_words(session.level.file.fictional);
         egui::CollapsingHeader::new(words.title)
             .default_open(false)

@@ -176,7 +176,7 @@ fn readouts(ui: &mut egui::Ui, hud: &mut Hud, placed: &mut TopBarLayout) {
         .toggle_value(&mut o.objectives, "Objectives")
         .on_hover_text("Ring the objectives: yours in gold with points and deadline (O).");
     placed.note("objectives overlay", &rings);
-    if !hud.session.level.file.front_lines.is_empty() {
+    if !hud.session.level.file.front_lines.is_empty() && hud.session.calendar_shown() {
         let history = ui.toggle_value(&mut o.history, "History").on_hover_text(
             "Flag each place with who really held it on the last dated day of the record (L).",
         );

@@ -98,9 +98,15 @@ pub fn plugin(app: &mut App) {
         );
 }
 
-/// What of the map is drawn by the renderer: the terrain image and what belongs to the view.
-type MapDrawn<'w, 's> =
-    Query<'w, 's, &'static mut Visibility, Or<(With<MapView>, With<TerrainSprite>)>>;
+/// What of the map is drawn by the renderer: the terrain image and what belongs to the view
+/// (with its render layers: the tilemap, drawn only into the terrain image, stays as it is, so
+/// the image is never baked from a hidden map).
+type MapDrawn<'w, 's> = Query<
+    'w,
+    's,
+    (&'static mut Visibility, Option<&'static RenderLayers>),
+    Or<(With<MapView>, With<TerrainSprite>)>,
+>;
 
 /// In a hotseat game, nothing of the map is drawn while the machine is handed over.
 fn hide_while_handing_over(
@@ -115,7 +121,10 @@ fn hide_while_handing_over(
     } else {
         Visibility::Inherited
     };
-    for mut v in &mut shown {
+    for (mut v, layers) in &mut shown {
+        if layers.is_some_and(|l| l.intersects(&RenderLayers::layer(TERRAIN_LAYER))) {
+            continue;
+        }
         if *v != want {
             *v = want;
         }

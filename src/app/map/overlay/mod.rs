@@ -127,8 +127,7 @@ pub fn paint_map(
     if let Some(sight) = session.sight().filter(|_| fogged) {
         fog::paint_fog(&painter, &view, game, sight);
     }
-    let front = overlays
-        .history
+    let front = (overlays.history && session.calendar_shown())
         .then(|| crate::app::frontline::current(&session))
         .flatten();
     if let Some((_, rows)) = &front {
