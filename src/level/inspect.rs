@@ -116,7 +116,7 @@ pub fn to_json(level: &LoadedLevel) -> Value {
                     "experience": format!("{:?}", u.experience), "source": lu.source })
         })
         .collect();
-    json!({
+    let mut v = json!({
         "format": level.file.format,
         "id": s.id,
         "name": s.name,
@@ -154,7 +154,7 @@ pub fn to_json(level: &LoadedLevel) -> Value {
                     if kind == "deconfliction" { "edges" } else { "hexes" }: hexes, "source": la.source })
         }).collect::<Vec<_>>(),
         "support": level.file.support.iter().map(|x| json!({ "patron": x.patron, "faction": x.faction, "points": x.points, "money": x.money, "fuel": x.fuel,
-            "offers": x.offers.iter().map(|o| format!("{o:?}")).collect::<Vec<_>>(), "source": x.source })).collect::<Vec<_>>(),
+            "offers": x.offers.iter().map(|o| format!("{o:?}")).collect::<Vec<_>>(), "reconnaissance": x.reconnaissance, "source": x.source })).collect::<Vec<_>>(),
         "places": places,
         "oil_fields": fields,
         "units": units,
@@ -190,5 +190,8 @@ pub fn to_json(level: &LoadedLevel) -> Value {
         })).collect::<Vec<_>>(),
         "glossary": level.file.glossary.iter().map(|t| json!({ "term": t.term, "also": t.also, "text": t.text, "see_also": t.see_also })).collect::<Vec<_>>(),
         "sources": level.file.sources.iter().map(|x| json!({ "id": x.id, "title": x.title, "publisher": x.publisher, "date": x.date, "url": x.url, "note": x.note })).collect::<Vec<_>>(),
-    })
+    });
+    // Beside the rest (one more field in the macro above overflows its recursion).
+    v["fog"] = json!(s.fog);
+    v
 }

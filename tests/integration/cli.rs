@@ -111,6 +111,7 @@ fn inspect_prints_the_resolved_level_as_json() {
     );
     let hexes = v["hexes"].as_array().unwrap();
     assert_eq!(hexes.len() as u64, w * h);
+    assert_eq!(v["fog"], false, "the tutorial shows every unit");
     let first = &hexes[0];
     assert_eq!(
         (first["col"].as_i64(), first["row"].as_i64()),
@@ -166,6 +167,15 @@ fn inspect_carries_the_bibliography_the_front_lines_and_the_teachers_pack() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     let sources = v["sources"].as_array().unwrap();
     assert!(sources.len() > 200);
+    // The default level has the fog of war, and the coalition's reconnaissance for the SDF.
+    assert_eq!(v["fog"], true);
+    let recon = v["support"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["patron"] == "coalition" && x["faction"] == "sdf")
+        .unwrap();
+    assert_eq!(recon["reconnaissance"], 1);
     let s62 = sources
         .iter()
         .find(|s| s["id"] == "S62")
