@@ -201,6 +201,15 @@ fn main_menu(
                     if factions.is_empty() {
                         ui.colored_label(egui::Color32::from_rgb(230, 90, 80), "This level has errors or no playable faction.");
                     }
+                    // First, so that ticking it never moves it from under the pointer.
+                    let mut several = form.hotseat.is_some();
+                    if ui
+                        .checkbox(&mut several, "Several players at this computer (hotseat)")
+                        .on_hover_text("One side each, taking turns at one machine: the map is hidden between turns, and each sees only their own side.")
+                        .changed()
+                    {
+                        form.hotseat = several.then(|| vec![form.faction.clone()]);
+                    }
                     match form.hotseat.as_mut() {
                         None => {
                             for (key, name) in &factions {
@@ -220,14 +229,6 @@ fn main_menu(
                             }
                             ui.weak("Ticked sides are played by people at this computer, taking turns; the computer plays the others.");
                         }
-                    }
-                    let mut several = form.hotseat.is_some();
-                    if ui
-                        .checkbox(&mut several, "Several players at this computer (hotseat)")
-                        .on_hover_text("One side each, taking turns at one machine: the map is hidden between turns, and each sees only their own side.")
-                        .changed()
-                    {
-                        form.hotseat = several.then(|| vec![form.faction.clone()]);
                     }
                 });
                 ui.end_row();
@@ -292,8 +293,13 @@ fn main_menu(
             }
             ui.add_space(6.0);
             let people = form.hotseat.as_ref().map_or(1, Vec::len);
-            if form.hotseat.is_some() && people < 2 {
-                ui.weak("Tick two sides or more for a hotseat game.");
+            // One line either way, so Start stays where it was as sides are ticked.
+            if form.hotseat.is_some() {
+                ui.weak(if people < 2 {
+                    "Tick two sides or more for a hotseat game.".to_owned()
+                } else {
+                    format!("{people} players take turns at this computer.")
+                });
             }
             let can_start = !factions.is_empty() && people >= 1 && (form.hotseat.is_none() || people >= 2);
             if ui
