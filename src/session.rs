@@ -170,6 +170,9 @@ impl Session {
         for e in entries {
             let units = e.event.units();
             if !units.is_empty() && !units.iter().any(|u| known.contains(u)) {
+                if let Some(n) = &mut self.narrator {
+                    n.learn(&e.event);
+                }
                 continue;
             }
             let faction = match e.event {
@@ -261,6 +264,9 @@ impl Session {
                             .iter()
                             .any(|u| before.contains(u) || view.unit(*u).is_some())
                     {
+                        if let Some(n) = &mut self.narrator {
+                            n.learn(e);
+                        }
                         continue;
                     }
                 }

@@ -72,6 +72,8 @@ pub(super) fn run(
             );
         }
         session = session.seen_by(f);
+        // Told from the first command on, as without --as.
+        session.log.clear();
     }
     out!(
         "{} — level `{}`, seed {}, {}",

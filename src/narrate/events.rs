@@ -28,11 +28,16 @@ impl Narrator {
         Narrator { names }
     }
 
-    /// The sentence for an event, if it is one a player reads.
-    pub fn tell(&mut self, scenario: &Scenario, e: &Event) -> Option<String> {
+    /// Learns the name of a unit an event raises, whether or not the event is told.
+    pub fn learn(&mut self, e: &Event) {
         if let Event::UnitRaised { unit, .. } = e {
             self.names.insert(unit.id, unit.name.clone());
         }
+    }
+
+    /// The sentence for an event, if it is one a player reads.
+    pub fn tell(&mut self, scenario: &Scenario, e: &Event) -> Option<String> {
+        self.learn(e);
         if matches!(e, Event::UnitMoved { .. }) {
             return None;
         }

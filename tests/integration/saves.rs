@@ -433,3 +433,39 @@ fn hostile_save_files_are_refused_within_limits() {
     let err = save::read(&big).unwrap_err();
     assert!(err.to_string().contains("larger than 64 MiB"), "{err}");
 }
+
+#[test]
+fn a_replay_can_be_told_as_one_side_saw_it_under_the_fog_of_war() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fog.sav");
+    let p = path.to_str().unwrap();
+    let out = euphrates(&[
+        "simulate", "--games", "1", "--turns", "3", "--seed", "2", "--save", p,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        save::read(&path).unwrap().fog,
+        "the default level has the fog of war"
+    );
+    let all = euphrates(&["replay", p]);
+    let seen = euphrates(&["replay", p, "--as", "isis"]);
+    assert!(all.status.success() && seen.status.success());
+    let all = String::from_utf8_lossy(&all.stdout).into_owned();
+    let seen = String::from_utf8_lossy(&seen.stdout).into_owned();
+    let all_lines: std::collections::BTreeSet<&str> = all.lines().skip(1).collect();
+    let seen_lines: Vec<&str> = seen.lines().skip(1).collect();
+    assert!(
+        seen_lines.len() < all.lines().count() - 1,
+        "the Islamic State did not see everything"
+    );
+    for l in &seen_lines {
+        assert!(all_lines.contains(l), "`{l}` is not in the full story");
+    }
+    let out = euphrates(&["replay", p, "--as", "isil"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `isis`"));
+}
