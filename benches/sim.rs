@@ -102,6 +102,17 @@ fn main() {
                 }
             },
         );
+        // Each side's view of the game: what a computer player decides from under the fog of
+        // war, taken before each of its commands.
+        measure(
+            &format!("a side's view of the game, all {factions} factions, {name}"),
+            None,
+            || {
+                for f in 0..factions {
+                    black_box(game.view(FactionId(f as u8)).units().count());
+                }
+            },
+        );
         // A full round: every faction's turn starts (supply, support, income, fuel), the new
         // turn's relations and oil strikes. The game copy is included in the time.
         measure(
