@@ -10,7 +10,7 @@ use crate::chronicle::Chronicle;
 use crate::narrate::Narrator;
 use crate::save::Recorder;
 use crate::sim::ai::Players;
-use crate::sim::{Command, Date, Event, FactionId, Game, RuleError, Sight, Sighting};
+use crate::sim::{Command, Date, Event, FactionId, Game, NoUndo, RuleError, Sight, Sighting};
 
 /// One line of the event log.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,6 +50,21 @@ pub struct Session {
     /// The game as the viewer sees it under the fog of war, what it sees, and where it last
     /// saw the enemies it no longer sees, kept up to date after each command.
     seen: Option<(Game, Sight, Vec<Sighting>)>,
+    /// The state before each move a person may still take back, latest last.
+    undo: Vec<Before>,
+    /// Why the last command of a person cannot be taken back, if it cannot.
+    no_undo: Option<NoUndo>,
+}
+
+/// Everything a command changes in a session, as it stood before it: what taking the command
+/// back restores.
+struct Before {
+    game: Game,
+    recorder: Option<Recorder>,
+    chronicle: Chronicle,
+    log: VecDeque<LogLine>,
+    commands: usize,
+    seen: Option<(Game, Sight, Vec<Sighting>)>,
 }
 
 impl Session {
@@ -65,6 +80,8 @@ impl Session {
             commands: 0,
             viewer: None,
             seen: None,
+            undo: Vec::new(),
+            no_undo: None,
         }
     }
 
@@ -242,7 +259,33 @@ impl Session {
             .as_ref()
             .filter(|_| self.narrator.is_some())
             .map(|(g, _, _)| g.units().map(|u| u.id).collect());
+        // A person's move may be taken back: keep what it changes.
+        let before = (self.players.is_human(faction) && matches!(command, Command::Move { .. }))
+            .then(|| Before {
+                game: self.game.clone(),
+                recorder: self.recorder.clone(),
+                chronicle: self.chronicle.clone(),
+                log: self.log.clone(),
+                commands: self.commands,
+                seen: self.seen.clone(),
+            });
         let events = self.game.perform(command)?;
+        match before {
+            Some(b) => match self.game.undoable(&b.game, command, &events) {
+                Ok(()) => {
+                    self.undo.push(b);
+                    self.no_undo = None;
+                }
+                Err(why) => {
+                    self.undo.clear();
+                    self.no_undo = Some(why);
+                }
+            },
+            None => {
+                self.undo.clear();
+                self.no_undo = self.players.is_human(faction).then_some(NoUndo::NotAMove);
+            }
+        }
         self.commands += 1;
         self.refresh_view();
         if let Some(r) = &mut self.recorder {
@@ -275,6 +318,32 @@ impl Session {
             self.trim_log();
         }
         Ok(events)
+    }
+
+    /// Whether the last move of a person can be taken back, and if not, why.
+    pub fn can_undo(&self) -> Result<(), NoUndo> {
+        if self.undo.is_empty() {
+            Err(self.no_undo.unwrap_or(NoUndo::Nothing))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Takes back the last move of a person, if it rolled no dice and showed nothing new (see
+    /// [`Game::undoable`]): the game, its record, its chronicle and its log are as they were
+    /// before it, so a save holds no trace of it.
+    pub fn undo(&mut self) -> Result<(), NoUndo> {
+        self.can_undo()?;
+        let Some(b) = self.undo.pop() else {
+            return Err(NoUndo::Nothing);
+        };
+        self.game = b.game;
+        self.recorder = b.recorder;
+        self.chronicle = b.chronicle;
+        self.log = b.log;
+        self.commands = b.commands;
+        self.seen = b.seen;
+        Ok(())
     }
 
     /// Whether the computer is to move now.

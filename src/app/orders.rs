@@ -131,6 +131,15 @@ pub fn keys_to_actions(
     if keys.just_pressed(KeyCode::KeyE) {
         actions.write(PlayerAction::EndTurn);
     }
+    let ctrl = keys.any_pressed([
+        KeyCode::ControlLeft,
+        KeyCode::ControlRight,
+        KeyCode::SuperLeft,
+        KeyCode::SuperRight,
+    ]);
+    if ctrl && keys.just_pressed(KeyCode::KeyZ) {
+        actions.write(PlayerAction::Undo);
+    }
     if keys.just_pressed(KeyCode::Tab) {
         let back = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
         actions.write(if back {
@@ -160,6 +169,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Tab, Shift+Tab", "next or previous unit that can still act"),
     ("E", "end your turn"),
+    (
+        "Ctrl+Z",
+        "take back your last move, if it rolled no dice and showed you nothing new",
+    ),
     (
         "Space",
         "skip the computer's turns; centre on the selected unit",
@@ -265,6 +278,18 @@ pub fn handle_actions(
                 if let Err(e) = session.perform(&Command::EndTurn) {
                     selection.message = Some(crate::narrate::explain(session.view(), &e));
                 }
+            }
+            PlayerAction::Undo => {
+                if session.view().is_over() || session.view().active_faction() != session.player {
+                    continue;
+                }
+                selection.pending = None;
+                selection.message = Some(match session.undo() {
+                    Ok(()) => "Move taken back.".to_owned(),
+                    Err(why) => format!("Cannot take that back: {}.", why.reason()),
+                });
+                // The unit moved back may have been selected: keep it, it is still there.
+                redraw.write(RequestRedraw);
             }
             PlayerAction::NextUnit | PlayerAction::PreviousUnit => {
                 let (game, me) = (session.view(), session.player);

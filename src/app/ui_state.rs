@@ -86,6 +86,8 @@ pub enum PlayerAction {
     Cancel,
     /// End the player's turn.
     EndTurn,
+    /// Take back the player's last move, if it rolled no dice and showed nothing new.
+    Undo,
     /// Select the next unit that can still act.
     NextUnit,
     /// Select the unit before, that can still act.

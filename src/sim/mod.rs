@@ -35,6 +35,7 @@ pub mod rules;
 pub mod scenario;
 pub mod sight;
 pub mod supply;
+pub mod undo;
 pub mod victory;
 
 pub use calendar::Date;
@@ -54,6 +55,7 @@ pub use rules::Reach;
 pub use scenario::{Dated, Effect, Scenario, ScenarioBuilder};
 pub use sight::{Sight, Sighting};
 pub use supply::{Cut, SupplyMemo, SupplyReport, SupplyState};
+pub use undo::NoUndo;
 pub use victory::{EndReason, ScoreLine, Verdict, VerdictLevels};
 
 #[cfg(test)]

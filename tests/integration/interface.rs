@@ -881,3 +881,62 @@ fn in_a_hotseat_game_nothing_of_the_map_is_drawn_until_the_next_player_is_ready(
     assert_eq!(session.view().eyes(), Some(iraq));
     assert!(!app.world_mut().run_system_once(hand_over_due).unwrap());
 }
+
+#[test]
+fn ctrl_z_takes_back_a_move_that_showed_nothing_new() {
+    let mut app = game("sdf", (1280, 800), 1.0);
+    let hash = app.world().resource::<Session>().game.state_hash();
+    let (unit, target) = unit_and_reach_on_screen(&mut app).expect("a unit and ground in reach");
+    click(&mut app, unit);
+    click(&mut app, target);
+    let session = app.world().resource::<Session>();
+    assert_ne!(session.game.state_hash(), hash, "the unit moved");
+    let undoable = session.can_undo();
+    assert_eq!(undoable, Ok(()), "the opening move revealed nothing");
+    let window = window_entity(&mut app);
+    let press = |app: &mut App, code: KeyCode, logical: Key, state: ButtonState| {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: code,
+            logical_key: logical,
+            state,
+            text: None,
+            repeat: false,
+            window,
+        });
+        app.update();
+    };
+    press(
+        &mut app,
+        KeyCode::ControlLeft,
+        Key::Control,
+        ButtonState::Pressed,
+    );
+    press(
+        &mut app,
+        KeyCode::KeyZ,
+        Key::Character("z".into()),
+        ButtonState::Pressed,
+    );
+    press(
+        &mut app,
+        KeyCode::KeyZ,
+        Key::Character("z".into()),
+        ButtonState::Released,
+    );
+    press(
+        &mut app,
+        KeyCode::ControlLeft,
+        Key::Control,
+        ButtonState::Released,
+    );
+    app.update();
+    let session = app.world().resource::<Session>();
+    let message = app
+        .world()
+        .resource::<Selection>()
+        .message
+        .clone()
+        .unwrap_or_default();
+    assert_eq!(session.game.state_hash(), hash, "Ctrl+Z put the unit back");
+    assert_eq!(message, "Move taken back.");
+}

@@ -556,3 +556,142 @@ fn every_event_is_told_in_words() {
     assert!(axial_pair("fell back to hex 24,26"));
     assert!(!axial_pair("fell back to column 37, row 26"));
 }
+
+/// A person's session of a level as `faction`, recorded and narrated, the computer playing
+/// the sides before it until the person is to move.
+fn person_playing(level: &level::LoadedLevel, faction: &str, seed: u64) -> Session {
+    let game = Game::new(level.scenario.clone(), seed);
+    let me = game.scenario().faction_by_key(faction).unwrap();
+    let recorder = Recorder::new(
+        &level.file.name,
+        &PathBuf::from("levels/x.ron"),
+        &game,
+        Some(me),
+        Difficulty::Normal,
+    );
+    let n = game.scenario().factions.len();
+    let players = Players::against(n, me, Difficulty::Normal);
+    let mut session = Session::new(game, players).recorded(recorder).narrated();
+    session.play_out();
+    assert_eq!(session.game.active_faction(), me);
+    session
+}
+
+#[test]
+fn a_move_that_showed_nothing_new_is_taken_back_exactly() {
+    let level = tutorial();
+    let mut session = person_playing(&level, "crown", 3);
+    let me = session.game.active_faction();
+    let hash = session.game.state_hash();
+    let (records, lines) = (session.recorder.as_ref().unwrap().len(), session.log.len());
+    assert_eq!(
+        session.can_undo(),
+        Err(euphrates::sim::NoUndo::Nothing),
+        "nothing to take back yet"
+    );
+    // Two moves, taken back one after the other.
+    let mut moved = Vec::new();
+    for u in session
+        .game
+        .units()
+        .filter(|u| u.owner == me)
+        .map(|u| u.id)
+        .collect::<Vec<_>>()
+    {
+        let Some((x, y)) = session
+            .game
+            .reachable(u)
+            .keys()
+            .copied()
+            .find(|&(x, y)| session.game.unit_at(Hex::new(x, y)).is_none())
+        else {
+            continue;
+        };
+        let path = session.game.path_to(u, Hex::new(x, y)).unwrap();
+        let before = session.game.state_hash();
+        session.perform(&Command::Move { unit: u, path }).unwrap();
+        moved.push(before);
+        if moved.len() == 2 {
+            break;
+        }
+    }
+    assert_eq!(moved.len(), 2);
+    assert_eq!(session.can_undo(), Ok(()));
+    session.undo().unwrap();
+    assert_eq!(session.game.state_hash(), moved[1]);
+    session.undo().unwrap();
+    assert_eq!(
+        session.game.state_hash(),
+        hash,
+        "the state is exactly as before"
+    );
+    assert_eq!(
+        session.recorder.as_ref().unwrap().len(),
+        records,
+        "nothing of it is saved"
+    );
+    assert_eq!(session.log.len(), lines);
+    assert_eq!(session.undo(), Err(euphrates::sim::NoUndo::Nothing));
+    // An end of turn cannot be taken back, nor anything before it.
+    session.perform(&Command::EndTurn).unwrap();
+    session.play_out();
+    assert!(session.can_undo().is_err());
+}
+
+#[test]
+fn a_move_that_shows_an_enemy_or_an_attack_cannot_be_taken_back() {
+    // Under the fog of war: some move of the SDF's on the first turn shows it an enemy unit it
+    // did not see; that move is refused for undo, and the reason says so.
+    let level = level::load_path(&at(level::DEFAULT_LEVEL)).unwrap();
+    let session = person_playing(&level, "sdf", 1);
+    let me = session.game.active_faction();
+    let mut revealing = None;
+    'search: for u in session.game.units().filter(|u| u.owner == me) {
+        for &(x, y) in session.game.view(me).reachable(u.id).keys() {
+            let Some(path) = session.game.view(me).path_to(u.id, Hex::new(x, y)) else {
+                continue;
+            };
+            let command = Command::Move { unit: u.id, path };
+            let mut g = session.game.clone();
+            let Ok(events) = g.perform(&command) else {
+                continue;
+            };
+            if g.undoable(&session.game, &command, &events) == Err(euphrates::sim::NoUndo::Revealed)
+            {
+                revealing = Some(command);
+                break 'search;
+            }
+        }
+    }
+    let command = revealing.expect("a move that shows an enemy");
+    let mut session = session;
+    session.perform(&command).unwrap();
+    let why = session.can_undo().unwrap_err();
+    assert_eq!(why, euphrates::sim::NoUndo::Revealed);
+    assert!(why.reason().contains("enemy you had not seen"));
+    // An attack rolls dice: never taken back. The crown's orders are the computer's until it
+    // attacks.
+    let tutorial = tutorial();
+    let mut session = person_playing(&tutorial, "crown", 3);
+    let me = session.game.active_faction();
+    let mut orders = euphrates::sim::ai::AiPlayer::new(Difficulty::Normal);
+    let mut attacked = false;
+    for _ in 0..2_000 {
+        if session.game.is_over() {
+            break;
+        }
+        if session.game.active_faction() != me {
+            session.play_out();
+            continue;
+        }
+        let c = orders.choose(&session.game);
+        let attack = matches!(c, Command::Attack { .. });
+        session.perform(&c).unwrap();
+        if attack {
+            assert_eq!(session.can_undo(), Err(euphrates::sim::NoUndo::NotAMove));
+            attacked = true;
+            break;
+        }
+    }
+    assert!(attacked, "the crown attacked in the game");
+}

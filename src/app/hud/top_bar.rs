@@ -63,6 +63,18 @@ fn buttons(ui: &mut egui::Ui, hud: &mut Hud, placed: &mut TopBarLayout) {
     if end.clicked() {
         hud.actions.write(PlayerAction::EndTurn);
     }
+    let can = hud.session.can_undo();
+    let undo = ui
+        .add_enabled(my_turn && can.is_ok(), egui::Button::new("Undo"))
+        .on_hover_text("Take back your last move (Ctrl+Z).")
+        .on_disabled_hover_text(match can {
+            Err(why) if my_turn => format!("Cannot take back: {}.", why.reason()),
+            _ => "Take back your last move (Ctrl+Z), on your turn.".to_owned(),
+        });
+    placed.note("undo", &undo);
+    if undo.clicked() {
+        hud.actions.write(PlayerAction::Undo);
+    }
 }
 
 /// The date, whose turn it is, the treasury and the state of the player's side, and the

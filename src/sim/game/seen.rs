@@ -47,6 +47,11 @@ impl Game {
         self.state.sightings = all;
     }
 
+    /// Whether this game's dice stand where `other`'s do (no roll between them).
+    pub(crate) fn same_dice(&self, other: &Game) -> bool {
+        self.state.rng == other.state.rng
+    }
+
     /// What every side sees, worked out with `make` once for each state of the game.
     pub(crate) fn cached_sights(&self, make: impl FnOnce() -> Vec<Sight>) -> &[Sight] {
         self.sights.get_or_init(make)
