@@ -131,12 +131,14 @@ pub fn keys_to_actions(
     if keys.just_pressed(KeyCode::KeyE) {
         actions.write(PlayerAction::EndTurn);
     }
-    let ctrl = keys.any_pressed([
+    // Held, or pressed and let go within this frame (a quick chord).
+    let modifiers = [
         KeyCode::ControlLeft,
         KeyCode::ControlRight,
         KeyCode::SuperLeft,
         KeyCode::SuperRight,
-    ]);
+    ];
+    let ctrl = keys.any_pressed(modifiers) || keys.any_just_released(modifiers);
     if ctrl && keys.just_pressed(KeyCode::KeyZ) {
         actions.write(PlayerAction::Undo);
     }
