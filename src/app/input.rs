@@ -138,6 +138,44 @@ pub fn previous_ready(game: &Game, player: FactionId, before: Option<UnitId>) ->
     previous.or_else(|| ready.last().copied())
 }
 
+/// The player's units that have neither moved nor fought this turn and could still move,
+/// except those told to keep their place: what ending the turn asks about.
+pub fn idle_units(
+    game: &Game,
+    player: FactionId,
+    keep: &std::collections::BTreeSet<UnitId>,
+) -> Vec<UnitId> {
+    game.units()
+        .filter(|u| {
+            u.owner == player
+                && !u.moved
+                && !u.has_attacked
+                && u.movement_left > 0
+                && !keep.contains(&u.id)
+        })
+        .map(|u| u.id)
+        .filter(|&id| !game.reachable(id).is_empty())
+        .collect()
+}
+
+/// The question asked before ending a turn while units have not acted.
+pub fn idle_question(game: &Game, idle: &[UnitId]) -> String {
+    let names: Vec<&str> = idle
+        .iter()
+        .filter_map(|id| game.unit(*id).map(|u| u.name.as_str()))
+        .collect();
+    let shown = names.len().min(4);
+    let mut list = narrate::names::list(&names[..shown]);
+    if names.len() > shown {
+        list = format!("{list} and {} more", names.len() - shown);
+    }
+    format!(
+        "{} of your units {} neither moved nor fought this turn: {list}. End the turn all the same?",
+        names.len(),
+        if names.len() == 1 { "has" } else { "have" }
+    )
+}
+
 /// The player's units that can still move or attack, in order.
 fn ready(game: &Game, player: FactionId) -> Vec<UnitId> {
     let mut ready: Vec<UnitId> = game

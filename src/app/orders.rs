@@ -142,6 +142,9 @@ pub fn keys_to_actions(
     if ctrl && keys.just_pressed(KeyCode::KeyZ) {
         actions.write(PlayerAction::Undo);
     }
+    if keys.just_pressed(KeyCode::KeyK) {
+        actions.write(PlayerAction::Keep);
+    }
     if keys.just_pressed(KeyCode::Tab) {
         let back = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
         actions.write(if back {
@@ -170,6 +173,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "cancel the attack shown, clear the selection, then the menu",
     ),
     ("Tab, Shift+Tab", "next or previous unit that can still act"),
+    (
+        "K",
+        "the selected unit keeps its place: Tab and the end-of-turn question pass it (K again to undo)",
+    ),
     ("E", "end your turn"),
     (
         "Ctrl+Z",
@@ -195,7 +202,7 @@ pub fn handle_actions(
     mut session: ResMut<Session>,
     mut selection: ResMut<Selection>,
     mut pace: ResMut<Pace>,
-    mut menu: ResMut<InGameMenu>,
+    (mut menu, settings): (ResMut<InGameMenu>, Res<Settings>),
     (mut centre, mut redraw): (MessageWriter<CentreOn>, MessageWriter<RequestRedraw>),
 ) {
     for action in actions.read() {
@@ -211,6 +218,10 @@ pub fn handle_actions(
                     Click::Select(id) => selection.unit = Some(id),
                     Click::Deselect => selection.unit = None,
                     Click::Order(command) => {
+                        if let Command::Move { unit, .. } = &command {
+                            // An order for a unit that kept its place: it takes orders again.
+                            selection.keep.remove(unit);
+                        }
                         if let Err(e) = session.perform(&command) {
                             selection.message = Some(crate::narrate::explain(session.view(), &e));
                         }
@@ -277,6 +288,20 @@ pub fn handle_actions(
                 }
                 selection.pending = None;
                 selection.message = None;
+                let turn = session.view().turn();
+                if settings.warn_idle && selection.quiet_turn != Some(turn) {
+                    let idle = input::idle_units(session.view(), session.player, &selection.keep);
+                    if !idle.is_empty() {
+                        selection.confirm = Some(PendingOrder {
+                            quiet: Some((turn, false)),
+                            ..PendingOrder::confirm(
+                                Command::EndTurn,
+                                input::idle_question(session.view(), &idle),
+                            )
+                        });
+                        continue;
+                    }
+                }
                 if let Err(e) = session.perform(&Command::EndTurn) {
                     selection.message = Some(crate::narrate::explain(session.view(), &e));
                 }
@@ -293,13 +318,46 @@ pub fn handle_actions(
                 // The unit moved back may have been selected: keep it, it is still there.
                 redraw.write(RequestRedraw);
             }
+            PlayerAction::Keep => {
+                let game = session.view();
+                let Some(u) = selection.unit.and_then(|id| game.unit(id)) else {
+                    continue;
+                };
+                if u.owner != session.player {
+                    continue;
+                }
+                let (id, name) = (u.id, u.name.clone());
+                selection.message = Some(if selection.keep.remove(&id) {
+                    format!("{name} takes orders again: Tab stops at it.")
+                } else {
+                    selection.keep.insert(id);
+                    format!(
+                        "{name} keeps its place: Tab passes it, and ending the turn does not ask about it (K again to undo)."
+                    )
+                });
+            }
             PlayerAction::NextUnit | PlayerAction::PreviousUnit => {
                 let (game, me) = (session.view(), session.player);
-                let next = if *action == PlayerAction::NextUnit {
-                    input::next_ready(game, me, selection.unit)
-                } else {
-                    input::previous_ready(game, me, selection.unit)
-                };
+                let forward = *action == PlayerAction::NextUnit;
+                // Units told to keep their place are passed over, unless all are.
+                let mut next = selection.unit;
+                for _ in 0..=game.units().count() {
+                    next = if forward {
+                        input::next_ready(game, me, next)
+                    } else {
+                        input::previous_ready(game, me, next)
+                    };
+                    if next.is_none_or(|id| !selection.keep.contains(&id)) {
+                        break;
+                    }
+                }
+                let next = next.filter(|id| !selection.keep.contains(id)).or_else(|| {
+                    if forward {
+                        input::next_ready(game, me, selection.unit)
+                    } else {
+                        input::previous_ready(game, me, selection.unit)
+                    }
+                });
                 selection.pending = None;
                 if let Some(id) = next {
                     selection.unit = Some(id);
@@ -323,6 +381,7 @@ pub fn handle_actions(
 pub fn auto_end_turns(
     mut left: ResMut<AutoEndTurns>,
     session: Res<Session>,
+    mut selection: ResMut<Selection>,
     mut actions: MessageWriter<PlayerAction>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
@@ -332,6 +391,8 @@ pub fn auto_end_turns(
     }
     redraw.write(RequestRedraw);
     if !session.ai_to_move() {
+        // Ended by itself: no question about units that have not acted.
+        selection.quiet_turn = Some(session.view().turn());
         actions.write(PlayerAction::EndTurn);
         left.0 -= 1;
     }

@@ -101,6 +101,8 @@ pub struct Settings {
     pub palette: Palette,
     /// Animation speed.
     pub animation: AnimationSpeed,
+    /// Whether ending a turn while units have not acted asks first.
+    pub warn_idle: bool,
     /// Whether the settings window is open.
     pub open: bool,
 }
@@ -111,6 +113,7 @@ impl Default for Settings {
             ui_scale: 1.0,
             palette: Palette::Level,
             animation: AnimationSpeed::Normal,
+            warn_idle: true,
             open: false,
         }
     }
@@ -123,6 +126,7 @@ struct Stored {
     ui_scale: f32,
     palette: Palette,
     animation: AnimationSpeed,
+    warn_idle: bool,
 }
 
 impl Default for Stored {
@@ -158,6 +162,7 @@ impl Settings {
             ui_scale: self.ui_scale,
             palette: self.palette,
             animation: self.animation,
+            warn_idle: self.warn_idle,
         }
     }
 
@@ -180,6 +185,7 @@ impl Settings {
                     ui_scale: snap_scale(s.ui_scale),
                     palette: s.palette,
                     animation: s.animation,
+                    warn_idle: s.warn_idle,
                     ..Settings::default()
                 },
                 None,
@@ -345,6 +351,10 @@ fn window(
                             .on_hover_text("How fast the computer's moves play out.");
                     }
                 });
+                ui.end_row();
+                ui.label("End of turn");
+                ui.checkbox(&mut s.warn_idle, "Ask while units have not acted")
+                    .on_hover_text("Before ending your turn, list the units that have neither moved nor fought (units you told to keep their place with K are not counted).");
                 ui.end_row();
             });
         });

@@ -33,6 +33,12 @@ pub struct Selection {
     pub confirm: Option<PendingOrder>,
     /// The emptied hex (and the turn) the player chose not to advance into.
     pub held: Option<(Hex, u16)>,
+    /// Units the player told to keep their place (K): Tab and the end-of-turn question pass
+    /// them until they are given an order.
+    pub keep: std::collections::BTreeSet<UnitId>,
+    /// The turn in which the player said not to be asked again about units that have not
+    /// acted.
+    pub quiet_turn: Option<u16>,
 }
 
 impl Selection {
@@ -92,6 +98,8 @@ pub enum PlayerAction {
     NextUnit,
     /// Select the unit before, that can still act.
     PreviousUnit,
+    /// Tell the selected unit to keep its place (or give it orders again).
+    Keep,
     /// Play the computer's turns out at once.
     SkipAi,
     /// Close the window on top (Esc while one is open).
@@ -187,6 +195,9 @@ pub struct PendingOrder {
     /// For a proposal put to the player: the order that says no (Esc only puts it off until
     /// later in the turn).
     pub decline: Option<Command>,
+    /// For the question asked before ending a turn with units that have not acted: the turn,
+    /// and whether the player ticked "don't ask again this turn".
+    pub quiet: Option<(u16, bool)>,
 }
 
 impl PendingOrder {
@@ -196,6 +207,7 @@ impl PendingOrder {
             command,
             question,
             decline: None,
+            quiet: None,
         }
     }
 }

@@ -143,6 +143,7 @@ fn headless(session: Session) -> App {
         .add_message::<bevy::window::RequestRedraw>()
         .insert_resource(Settings {
             animation: AnimationSpeed::Off,
+            warn_idle: false,
             ..Settings::default()
         })
         .insert_resource(session)

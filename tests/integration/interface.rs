@@ -92,6 +92,7 @@ fn game_for(
         .insert_resource(Settings {
             ui_scale: scale,
             animation,
+            warn_idle: false,
             ..default()
         })
         .insert_resource(saves::Autosave::off())
@@ -939,4 +940,59 @@ fn ctrl_z_takes_back_a_move_that_showed_nothing_new() {
         .unwrap_or_default();
     assert_eq!(session.game.state_hash(), hash, "Ctrl+Z put the unit back");
     assert_eq!(message, "Move taken back.");
+}
+
+#[test]
+fn ending_a_turn_with_units_that_have_not_acted_asks_first() {
+    let mut app = game("sdf", (1280, 800), 1.0);
+    app.world_mut().resource_mut::<Settings>().warn_idle = true;
+    let commands = app.world().resource::<Session>().commands();
+    key(&mut app, KeyCode::KeyE, Key::Character("e".into()));
+    let asked = app.world().resource::<Selection>().confirm.clone();
+    let asked = asked.expect("E asks first");
+    assert!(
+        asked.question.contains("neither moved nor fought"),
+        "{}",
+        asked.question
+    );
+    assert_eq!(
+        app.world().resource::<Session>().commands(),
+        commands,
+        "the turn goes on"
+    );
+    // Back to the units: Esc. A unit told to keep its place (K) is no longer asked about.
+    key(&mut app, KeyCode::Escape, Key::Escape);
+    assert!(app.world().resource::<Selection>().confirm.is_none());
+    key(&mut app, KeyCode::Tab, Key::Tab);
+    let kept = app
+        .world()
+        .resource::<Selection>()
+        .unit
+        .expect("Tab selects a unit");
+    key(&mut app, KeyCode::KeyK, Key::Character("k".into()));
+    assert!(app.world().resource::<Selection>().keep.contains(&kept));
+    key(&mut app, KeyCode::Tab, Key::Tab);
+    assert_ne!(
+        app.world().resource::<Selection>().unit,
+        Some(kept),
+        "Tab passes a unit that keeps its place"
+    );
+    let session = app.world().resource::<Session>();
+    let idle = euphrates::app::input::idle_units(
+        session.view(),
+        session.player,
+        &app.world().resource::<Selection>().keep,
+    );
+    assert!(!idle.contains(&kept));
+    // Asked again, the player ends the turn all the same (Enter).
+    key(&mut app, KeyCode::KeyE, Key::Character("e".into()));
+    assert!(app.world().resource::<Selection>().confirm.is_some());
+    key(&mut app, KeyCode::Enter, Key::Enter);
+    for _ in 0..5 {
+        app.update();
+    }
+    assert!(
+        app.world().resource::<Session>().commands() > commands,
+        "the turn ended"
+    );
 }

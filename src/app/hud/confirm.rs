@@ -13,7 +13,7 @@ pub(super) fn confirm_window(
     mut selection: ResMut<Selection>,
     mut orders: MessageWriter<OrderButton>,
 ) -> Result {
-    let Some(pending) = selection.confirm.clone() else {
+    let Some(mut pending) = selection.confirm.clone() else {
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?;
@@ -26,6 +26,14 @@ pub(super) fn confirm_window(
             "Agree to coordinate (Enter).",
             "Decline",
             "Say no. Esc puts the question off: it is still in the Diplomacy orders until your turn ends.",
+        )
+    } else if pending.quiet.is_some() {
+        (
+            "Units still to act",
+            "End turn",
+            "End the turn all the same (Enter).",
+            "Back to my units",
+            "Give them orders first (Esc). K tells a unit to keep its place.",
         )
     } else {
         (
@@ -45,6 +53,9 @@ pub(super) fn confirm_window(
             ui.set_max_width(380.0);
             ui.label(&pending.question);
             ui.add_space(6.0);
+            if let Some((_, quiet)) = &mut pending.quiet {
+                ui.checkbox(quiet, "Don't ask again this turn");
+            }
             ui.horizontal(|ui| {
                 if ui
                     .button(egui::RichText::new(yes).strong())
@@ -61,8 +72,14 @@ pub(super) fn confirm_window(
                 answer = Some(true);
             }
         });
+    if answer.is_none() && selection.confirm.as_ref() != Some(&pending) {
+        selection.confirm = Some(pending.clone());
+    }
     if let Some(yes) = answer {
         selection.confirm = None;
+        if let Some((turn, true)) = pending.quiet {
+            selection.quiet_turn = Some(turn);
+        }
         if yes {
             orders.write(OrderButton::now(pending.command));
         } else if let Some(no) = pending.decline {
@@ -106,5 +123,6 @@ pub(super) fn put_proposals(
             from,
             accept: false,
         }),
+        quiet: None,
     });
 }
