@@ -63,17 +63,20 @@ fn buttons(ui: &mut egui::Ui, hud: &mut Hud, placed: &mut TopBarLayout) {
     if end.clicked() {
         hud.actions.write(PlayerAction::EndTurn);
     }
-    let can = hud.session.can_undo();
-    let undo = ui
-        .add_enabled(my_turn && can.is_ok(), egui::Button::new("Undo"))
-        .on_hover_text("Take back your last move (Ctrl+Z).")
-        .on_disabled_hover_text(match can {
-            Err(why) if my_turn => format!("Cannot take back: {}.", why.reason()),
-            _ => "Take back your last move (Ctrl+Z), on your turn.".to_owned(),
-        });
-    placed.note("undo", &undo);
-    if undo.clicked() {
-        hud.actions.write(PlayerAction::Undo);
+    // Only on the player's turn: while the others move, the bar needs the room for who moves.
+    if my_turn {
+        let can = hud.session.can_undo();
+        let undo = ui
+            .add_enabled(can.is_ok(), egui::Button::new("Undo"))
+            .on_hover_text("Take back your last move (Ctrl+Z).")
+            .on_disabled_hover_text(match can {
+                Err(why) => format!("Cannot take back: {}.", why.reason()),
+                Ok(()) => String::new(),
+            });
+        placed.note("undo", &undo);
+        if undo.clicked() {
+            hud.actions.write(PlayerAction::Undo);
+        }
     }
 }
 
