@@ -193,6 +193,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "C, U, O, L",
         "overlays: control, supply, objectives, the real front line",
     ),
+    (
+        "M",
+        "show or hide the minimap (click or drag on it to look there)",
+    ),
     ("F1 or H", "this help"),
 ];
 

@@ -223,6 +223,8 @@ pub struct Overlays {
     pub objectives: bool,
     /// The real front line in force on the game's date, beside the player's map.
     pub history: bool,
+    /// The minimap in the corner of the map (M).
+    pub minimap: bool,
 }
 
 impl Default for Overlays {
@@ -232,6 +234,7 @@ impl Default for Overlays {
             supply: false,
             objectives: true,
             history: false,
+            minimap: true,
         }
     }
 }

@@ -996,3 +996,68 @@ fn ending_a_turn_with_units_that_have_not_acted_asks_first() {
         "the turn ended"
     );
 }
+
+#[test]
+fn a_click_on_the_minimap_moves_the_view_there_and_gives_no_order() {
+    use euphrates::app::hud::minimap::MinimapRect;
+    let mut app = game("sdf", (1280, 800), 1.0);
+    app.update();
+    let rect = app
+        .world()
+        .resource::<MinimapRect>()
+        .0
+        .expect("the minimap is drawn in the corner of the map");
+    let area = map_area(&app);
+    assert!(
+        area.contains(Vec2::new(rect.center().x, rect.center().y)),
+        "inside the map's part of the window"
+    );
+    let before = seen(&mut app);
+    // A click as egui receives it (the harness's window input does not reach egui).
+    let egui_click = |app: &mut App, at: egui::Pos2| {
+        for events in [
+            vec![egui::Event::PointerMoved(at)],
+            vec![egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed: true,
+                modifiers: Default::default(),
+            }],
+            vec![egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed: false,
+                modifiers: Default::default(),
+            }],
+            Vec::new(),
+            Vec::new(),
+        ] {
+            for mut input in app
+                .world_mut()
+                .query::<&mut bevy_egui::EguiInput>()
+                .iter_mut(app.world_mut())
+            {
+                input.events.extend(events.clone());
+            }
+            app.update();
+        }
+    };
+    // Its far corners: the view moves one way, then the other.
+    egui_click(&mut app, rect.min + egui::vec2(6.0, 6.0));
+    let top_left = seen(&mut app);
+    egui_click(&mut app, rect.max - egui::vec2(6.0, 6.0));
+    let bottom_right = seen(&mut app);
+    assert_eq!(bottom_right.commands, before.commands, "no order was given");
+    assert!(
+        top_left.camera.x < bottom_right.camera.x,
+        "{top_left:?} {bottom_right:?}"
+    );
+    assert!(
+        top_left.camera.y > bottom_right.camera.y,
+        "{top_left:?} {bottom_right:?}"
+    );
+    // M hides it.
+    key(&mut app, KeyCode::KeyM, Key::Character("m".into()));
+    app.update();
+    assert!(app.world().resource::<MinimapRect>().0.is_none());
+}

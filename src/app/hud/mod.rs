@@ -18,6 +18,7 @@ mod context;
 mod economy;
 mod help;
 mod log;
+pub mod minimap;
 mod side_panel;
 mod top_bar;
 
@@ -26,6 +27,7 @@ use context::Hud;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<HelpOpen>()
         .init_resource::<super::ui_state::TopBarLayout>()
+        .init_resource::<minimap::MinimapRect>()
         .add_systems(
             EguiPrimaryContextPass,
             (
@@ -40,6 +42,7 @@ pub(super) fn plugin(app: &mut App) {
                     attack::advance_window,
                     help::help_window,
                     confirm::confirm_window,
+                    minimap::minimap,
                 )
                     .run_if(in_state(AppState::InGame))
                     .in_set(EguiPass::Windows),

@@ -247,4 +247,7 @@ fn toggle_overlays(
     if keys.just_pressed(KeyCode::KeyL) {
         overlays.history = !overlays.history;
     }
+    if keys.just_pressed(KeyCode::KeyM) {
+        overlays.minimap = !overlays.minimap;
+    }
 }
