@@ -322,6 +322,14 @@ pub fn handle_actions(
                 // The unit moved back may have been selected: keep it, it is still there.
                 redraw.write(RequestRedraw);
             }
+            PlayerAction::Select(id) => {
+                if let Some(u) = session.view().unit(id) {
+                    selection.pending = None;
+                    selection.unit = Some(id);
+                    centre.write(CentreOn(u.hex));
+                    redraw.write(RequestRedraw);
+                }
+            }
             PlayerAction::Keep => {
                 let game = session.view();
                 let Some(u) = selection.unit.and_then(|id| game.unit(id)) else {

@@ -100,6 +100,8 @@ pub enum PlayerAction {
     PreviousUnit,
     /// Tell the selected unit to keep its place (or give it orders again).
     Keep,
+    /// Select a unit and look at it (from the roster).
+    Select(UnitId),
     /// Play the computer's turns out at once.
     SkipAi,
     /// Close the window on top (Esc while one is open).

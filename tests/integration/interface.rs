@@ -1061,3 +1061,35 @@ fn a_click_on_the_minimap_moves_the_view_there_and_gives_no_order() {
     app.update();
     assert!(app.world().resource::<MinimapRect>().0.is_none());
 }
+
+#[test]
+fn choosing_a_unit_from_the_roster_selects_it_and_looks_at_it() {
+    use euphrates::app::ui_state::PlayerAction;
+    let mut app = game("sdf", (1280, 800), 1.0);
+    let session = app.world().resource::<Session>();
+    let me = session.player;
+    // The unit farthest from the view's centre, so the camera must move to show it.
+    let camera = seen(&mut app).camera;
+    let geo = app.world().resource::<MapGeometry>();
+    let session = app.world().resource::<Session>();
+    let far = session
+        .view()
+        .units()
+        .filter(|u| u.owner == me)
+        .max_by(|a, b| {
+            let d = |u: &euphrates::sim::Unit| geo.world(u.hex).distance(camera.truncate());
+            d(a).total_cmp(&d(b))
+        })
+        .map(|u| (u.id, geo.world(u.hex)))
+        .unwrap();
+    app.world_mut().write_message(PlayerAction::Select(far.0));
+    for _ in 0..3 {
+        app.update();
+    }
+    assert_eq!(app.world().resource::<Selection>().unit, Some(far.0));
+    let now = seen(&mut app).camera.truncate();
+    assert!(
+        now.distance(far.1) < camera.truncate().distance(far.1),
+        "the view moved toward the unit"
+    );
+}

@@ -29,6 +29,7 @@ pub(super) struct Hud<'w> {
     pub(super) orders: MessageWriter<'w, OrderButton>,
     pub(super) area: ResMut<'w, crate::app::ui_state::MapArea>,
     pub(super) top_bar: ResMut<'w, crate::app::ui_state::TopBarLayout>,
+    pub(super) roster: ResMut<'w, super::roster::RosterOrder>,
 }
 
 pub(super) fn swatch(ui: &mut egui::Ui, c: egui::Color32) {

@@ -131,11 +131,13 @@ pub(super) fn minimap(
         .map(|w| w.map(to_mini));
     egui::Area::new(egui::Id::new("minimap"))
         .fixed_pos(frame.min)
-        // Over the map and its panels' layer, level with the windows.
-        .order(egui::Order::Middle)
+        // Not a window: under any window, over the map painted before it.
+        .order(egui::Order::Background)
         .show(ctx, |ui| {
+            // Not focusable: keyboard focus on it would hold back the map's keys.
             let response = ui.add(
-                egui::Image::new((texture.id(), frame.size())).sense(egui::Sense::click_and_drag()),
+                egui::Image::new((texture.id(), frame.size()))
+                    .sense(egui::Sense::CLICK | egui::Sense::DRAG),
             );
             let painter = ui.painter();
             painter.rect_stroke(

@@ -19,6 +19,7 @@ mod economy;
 mod help;
 mod log;
 pub mod minimap;
+mod roster;
 mod side_panel;
 mod top_bar;
 
@@ -28,6 +29,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<HelpOpen>()
         .init_resource::<super::ui_state::TopBarLayout>()
         .init_resource::<minimap::MinimapRect>()
+        .init_resource::<roster::RosterOrder>()
         .add_systems(
             EguiPrimaryContextPass,
             (

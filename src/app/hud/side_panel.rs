@@ -85,6 +85,20 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
     if let Some(u) = hud.selection.unit.and_then(|id| game.unit(id)) {
         ui.strong("Selected unit");
         unit_details(ui, session, u);
+        if u.owner == me {
+            let fights = super::roster::fights_of(session, u.id, 6);
+            egui::CollapsingHeader::new(format!("Its fights ({})", fights.len()))
+                .id_salt("unit fights")
+                .default_open(false)
+                .show(ui, |ui| {
+                    if fights.is_empty() {
+                        ui.weak("No fight yet.");
+                    }
+                    for f in &fights {
+                        ui.small(f);
+                    }
+                });
+        }
         let my_turn = !game.is_over() && game.active_faction() == me;
         if u.owner == me && my_turn {
             for offer in input::unit_offers(game, u.id) {
@@ -102,6 +116,21 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
     egui::CollapsingHeader::new("Economy")
         .default_open(true)
         .show(ui, |ui| economy_panel(ui, session));
+    let count = game.units().filter(|u| u.owner == me).count();
+    egui::CollapsingHeader::new(format!("Your units ({count})"))
+        .id_salt("roster")
+        .default_open(false)
+        .show(ui, |ui| {
+            let mut order = *hud.roster;
+            let picked = super::roster::roster_panel(ui, session, &hud.selection, &mut order);
+            if *hud.roster != order {
+                *hud.roster = order;
+            }
+            if let Some(id) = picked {
+                hud.actions
+                    .write(crate::app::ui_state::PlayerAction::Select(id));
+            }
+        });
     egui::CollapsingHeader::new("Diplomacy")
         .default_open(false)
         .show(ui, |ui| {
