@@ -210,6 +210,7 @@ pub fn handle_actions(
     (mut centre, mut redraw): (MessageWriter<CentreOn>, MessageWriter<RequestRedraw>),
 ) {
     for action in actions.read() {
+        selection.notice = None;
         match *action {
             PlayerAction::Click(hex) => {
                 if selection.pending.take().is_some() {
@@ -315,10 +316,16 @@ pub fn handle_actions(
                     continue;
                 }
                 selection.pending = None;
-                selection.message = Some(match session.undo() {
-                    Ok(()) => "Move taken back.".to_owned(),
-                    Err(why) => format!("Cannot take that back: {}.", why.reason()),
-                });
+                match session.undo() {
+                    Ok(()) => {
+                        selection.message = None;
+                        selection.notice = Some("Move taken back.".to_owned());
+                    }
+                    Err(why) => {
+                        selection.message =
+                            Some(format!("Cannot take that back: {}.", why.reason()));
+                    }
+                }
                 // The unit moved back may have been selected: keep it, it is still there.
                 redraw.write(RequestRedraw);
             }
@@ -339,7 +346,8 @@ pub fn handle_actions(
                     continue;
                 }
                 let (id, name) = (u.id, u.name.clone());
-                selection.message = Some(if selection.keep.remove(&id) {
+                selection.message = None;
+                selection.notice = Some(if selection.keep.remove(&id) {
                     format!("{name} takes orders again: Tab stops at it.")
                 } else {
                     selection.keep.insert(id);

@@ -29,6 +29,9 @@ pub struct Selection {
     pub pending: Option<PendingAttack>,
     /// Why the last order was refused, for the status line.
     pub message: Option<String>,
+    /// What the last action did, when it says so (a move taken back, a unit keeping its
+    /// place): the same line, not in the colour of a refusal.
+    pub notice: Option<String>,
     /// A costly or irreversible order asking to be confirmed.
     pub confirm: Option<PendingOrder>,
     /// The emptied hex (and the turn) the player chose not to advance into.

@@ -935,7 +935,7 @@ fn ctrl_z_takes_back_a_move_that_showed_nothing_new() {
     let message = app
         .world()
         .resource::<Selection>()
-        .message
+        .notice
         .clone()
         .unwrap_or_default();
     assert_eq!(session.game.state_hash(), hash, "Ctrl+Z put the unit back");

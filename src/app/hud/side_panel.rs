@@ -21,7 +21,11 @@ pub(super) fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
     // moving the pointer, or a refusal, never moves a button the player is about to click.
     // (The level's name is the window's title and the date's tooltip: the panel's room goes
     // to the game.)
-    message_line(ui, hud.selection.message.as_deref());
+    message_line(
+        ui,
+        hud.selection.message.as_deref(),
+        hud.selection.notice.as_deref(),
+    );
     let foot = (ui.ctx().content_rect().height() * 0.28).clamp(110.0, HOVER_BOX);
     egui::Panel::bottom("under_pointer")
         .exact_size(foot)
@@ -41,24 +45,25 @@ pub(super) fn side_panel(ui: &mut egui::Ui, hud: &mut Hud) {
         .show(ui, |ui| sections(ui, hud));
 }
 
-/// Why the last order was refused, in a line of fixed height (two lines of text; the rest in
-/// its tooltip).
-fn message_line(ui: &mut egui::Ui, message: Option<&str>) {
+/// Why the last order was refused (or, in a quieter colour, what the last action did), in a
+/// line of fixed height (two lines of text; the rest in its tooltip).
+fn message_line(ui: &mut egui::Ui, message: Option<&str>, notice: Option<&str>) {
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), MESSAGE_BOX),
         egui::Sense::hover(),
     );
-    let Some(message) = message else { return };
+    let (message, colour) = match (message, notice) {
+        (Some(m), _) => (m, egui::Color32::from_rgb(240, 120, 90)),
+        (None, Some(n)) => (n, egui::Color32::from_rgb(150, 210, 150)),
+        (None, None) => return,
+    };
     let mut line = ui.new_child(
         egui::UiBuilder::new()
             .max_rect(rect)
             .layout(egui::Layout::top_down(egui::Align::Min)),
     );
     line.set_clip_rect(rect.intersect(ui.clip_rect()));
-    line.add(
-        egui::Label::new(egui::RichText::new(message).color(egui::Color32::from_rgb(240, 120, 90)))
-            .wrap(),
-    );
+    line.add(egui::Label::new(egui::RichText::new(message).color(colour)).wrap());
     response.on_hover_text(message);
 }
 
