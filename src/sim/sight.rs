@@ -119,6 +119,12 @@ impl Sight {
         self.close[i] >= need
     }
 
+    /// The units of other sides (not sharing its sight) the side sees now.
+    pub fn enemies<'g>(&'g self, game: &'g Game) -> impl Iterator<Item = &'g Unit> + 'g {
+        game.units()
+            .filter(move |u| !self.shared_with(u.owner) && self.shows(game, u))
+    }
+
     /// Whether `faction` shares this side's sight.
     pub fn shared_with(&self, faction: FactionId) -> bool {
         self.sharers.contains(&faction)
@@ -296,10 +302,7 @@ impl Game {
 
     /// The units of other sides (not sharing its sight) that `faction` sees now.
     pub fn enemies_seen(&self, faction: FactionId) -> usize {
-        let sight = self.sight(faction);
-        self.units()
-            .filter(|u| !sight.shared_with(u.owner) && sight.shows(self, u))
-            .count()
+        self.sight(faction).enemies(self).count()
     }
 
     /// The units of other sides (not sharing its sight) on the map.
@@ -356,22 +359,20 @@ impl Game {
                     .any(|(u, h)| u == id && sight.sees_hex(self, *h));
                 could_be_there && !saw_it_die && turn.saturating_sub(s.turn) < MEMORY_TURNS
             });
-            for u in self.units() {
-                if !sight.shared_with(u.owner) && sight.shows(self, u) {
-                    memory.insert(
-                        u.id,
-                        Sighting {
-                            unit: u.id,
-                            owner: u.owner,
-                            kind: u.kind,
-                            name: u.name.clone(),
-                            hex: u.hex,
-                            strength: u.strength,
-                            turn,
-                            date,
-                        },
-                    );
-                }
+            for u in sight.enemies(self) {
+                memory.insert(
+                    u.id,
+                    Sighting {
+                        unit: u.id,
+                        owner: u.owner,
+                        kind: u.kind,
+                        name: u.name.clone(),
+                        hex: u.hex,
+                        strength: u.strength,
+                        turn,
+                        date,
+                    },
+                );
             }
             all.push(memory);
         }

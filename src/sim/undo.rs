@@ -65,13 +65,8 @@ impl Game {
             return Err(NoUndo::Consequences);
         }
         let me = before.active_faction();
-        let seen = |g: &Game| -> BTreeSet<UnitId> {
-            let sight = g.sight(me);
-            g.units()
-                .filter(|u| !sight.shared_with(u.owner) && sight.shows(g, u))
-                .map(|u| u.id)
-                .collect()
-        };
+        let seen =
+            |g: &Game| -> BTreeSet<UnitId> { g.sight(me).enemies(g).map(|u| u.id).collect() };
         if !seen(self).is_subset(&seen(before)) {
             return Err(NoUndo::Revealed);
         }

@@ -91,11 +91,12 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
         ui.strong("Selected unit");
         unit_details(ui, session, u);
         if u.owner == me {
-            let fights = super::roster::fights_of(session, u.id, 6);
-            egui::CollapsingHeader::new(format!("Its fights ({})", fights.len()))
+            // Read from the log only while the section is open, not every frame.
+            egui::CollapsingHeader::new("Its fights")
                 .id_salt("unit fights")
                 .default_open(false)
                 .show(ui, |ui| {
+                    let fights = super::roster::fights_of(session, u.id, 6);
                     if fights.is_empty() {
                         ui.weak("No fight yet.");
                     }
