@@ -10,6 +10,7 @@
 
 #[cfg(feature = "client")]
 pub mod app;
+pub mod art;
 pub mod chronicle;
 pub mod cli;
 pub mod history;

@@ -5,6 +5,7 @@
 //! that use it: [`state`] (the screens), [`ui_state`] (selection, hover, open windows, the
 //! messages that carry orders), [`theme`] (colours and layout sizes) and [`session`] (the game).
 
+pub mod art;
 pub mod bench;
 pub mod citations;
 pub mod classroom;
@@ -26,6 +27,7 @@ pub mod settings;
 pub mod state;
 pub mod teaching;
 pub mod theme;
+pub mod title;
 pub mod ui_state;
 
 use std::path::PathBuf;
@@ -125,6 +127,8 @@ pub fn interface(app: &mut App) {
             teaching::plugin,
             debrief::plugin,
             handover::plugin,
+            art::plugin,
+            title::plugin,
         ));
 }
 
@@ -148,7 +152,9 @@ pub fn run(config: PlayConfig) -> ExitCode {
                 ..default()
             })
             .set(AssetPlugin {
-                // Hot reload of the level being edited; not while taking a screenshot.
+                file_path: art::assets_dir().to_string_lossy().into_owned(),
+                // Hot reload of the level being edited and of the art; not while taking a
+                // screenshot.
                 watch_for_changes_override: Some(!screenshot),
                 ..default()
             }),

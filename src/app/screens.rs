@@ -115,6 +115,7 @@ fn main_menu(
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
+    let wide = ctx.content_rect().width() >= super::title::WIDE;
     // The faction list follows the chosen level.
     if form.factions.as_ref().is_none_or(|(p, _)| *p != form.level) {
         let loaded = level::load_path(&form.level).ok();
@@ -155,27 +156,32 @@ fn main_menu(
     // The level's content note, across the foot of the screen: read before choosing, and
     // out of the way of the form.
     if !form.notes.0.trim().is_empty() {
+        let (anchor, at, width) = if wide {
+            (egui::Align2::LEFT_BOTTOM, egui::vec2(40.0, -20.0), 560.0)
+        } else {
+            (egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -12.0), 640.0)
+        };
         egui::Area::new(egui::Id::new("content_note"))
-            .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -12.0))
-            .show(ctx, |ui| {
-                content_note(ui, "Content note", &form.notes.0, 640.0)
-            });
+            .anchor(anchor, at)
+            .show(ctx, |ui| content_note(ui, "Content note", &form.notes.0, width));
     }
-    egui::Window::new("Euphrates")
+    // Beside the game's name on a wide window, under it on a narrow one. Its top stays put, so
+    // a note that appears under the sides (the Islamic State's) grows the window downwards and
+    // never moves the choices under the pointer.
+    let (anchor, at) = if wide {
+        (egui::Align2::RIGHT_TOP, egui::vec2(-40.0, 40.0))
+    } else {
+        (
+            egui::Align2::CENTER_TOP,
+            egui::vec2(0.0, ((ctx.content_rect().height() - 380.0) / 2.0).max(120.0)),
+        )
+    };
+    egui::Window::new("New game")
         .collapsible(false)
         .resizable(false)
-        // Its top stays put, roughly centring the form, so a note that appears under the
-        // sides (the Islamic State's) grows the window downwards and never moves the choices
-        // under the pointer.
-        .anchor(
-            egui::Align2::CENTER_TOP,
-            egui::vec2(0.0, ((ctx.content_rect().height() - 380.0) / 2.0).max(8.0)),
-        )
+        .anchor(anchor, at)
         .default_width(420.0)
         .show(ctx, |ui| {
-            ui.label("The race for the border zone at Abu Kamal / al-Qa'im, autumn 2017: supply lines, oil money and rival alliances.");
-            ui.separator();
-            ui.heading("New game");
             egui::Grid::new("new_game").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
                 ui.label("Level");
                 let current = form

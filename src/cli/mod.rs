@@ -24,6 +24,7 @@ macro_rules! out_part {
     }};
 }
 
+mod art;
 mod check;
 mod inspect;
 mod options;
@@ -85,6 +86,19 @@ enum Command {
         #[arg(long = "as", value_name = "ID", conflicts_with = "verify")]
         side: Option<String>,
     },
+    /// Draw the game's art (terrain tiles, unit symbols, icons, the title picture) into a
+    /// folder, or check that the folder holds what the code draws.
+    Art {
+        /// The folder to write to or check.
+        #[arg(long, value_name = "DIR", default_value = "assets")]
+        out: PathBuf,
+        /// Only compare: list every picture that differs, and fail if any does.
+        #[arg(long)]
+        check: bool,
+        /// The level whose map the title picture shows (the default level if left out).
+        #[arg(long, value_name = "PATH")]
+        level: Option<PathBuf>,
+    },
 }
 
 /// Runs the command line with the process's arguments.
@@ -112,5 +126,6 @@ pub fn main() -> ExitCode {
             level,
             side,
         }) => replay::run(&save, verify, level.as_deref(), side.as_deref()),
+        Some(Command::Art { out, check, level }) => art::run(&out, check, level.as_deref()),
     }
 }

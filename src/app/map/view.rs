@@ -85,7 +85,10 @@ pub fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (
-                spawn_map.run_if(resource_changed::<MapRevision>),
+                spawn_map.run_if(
+                    resource_changed::<MapRevision>
+                        .or_eager(resource_changed::<crate::app::art::TerrainArtRevision>),
+                ),
                 tint_control.run_if(
                     resource_changed::<Overlays>
                         .or_eager(resource_changed::<Session>)
@@ -166,10 +169,12 @@ impl LineMesh {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn spawn_map(
     mut commands: Commands,
     session: Res<Session>,
     old: Query<Entity, With<MapView>>,
+    art: Option<Res<crate::app::art::Art>>,
     mut images: ResMut<Assets<Image>>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
@@ -180,12 +185,23 @@ fn spawn_map(
     let game = session.view();
     let map = &game.scenario().map;
     let geo = MapGeometry::new(map);
-    let texture = images.add(terrain_strip(
-        geo.tile_size.x as u32,
-        geo.tile_size.y as u32,
-        map.orientation(),
-    ));
-
+    // The painted tiles from assets/ when they have loaded (at twice the map's resolution,
+    // so the tilemap is scaled by a half); the drawn fallback meanwhile, or without them.
+    let painted = art
+        .as_ref()
+        .and_then(|a| a.terrain(map.orientation(), &images));
+    let (texture, texel_scale, variants) = match painted {
+        Some(h) => (h, 2.0, crate::art::terrain::VARIANTS),
+        None => (
+            images.add(terrain_strip(
+                geo.tile_size.x as u32,
+                geo.tile_size.y as u32,
+                map.orientation(),
+            )),
+            1.0,
+            1,
+        ),
+    };
     let tilemap = commands
         .spawn((MapView, RenderLayers::layer(TERRAIN_LAYER)))
         .id();
@@ -194,12 +210,15 @@ fn spawn_map(
         let (Some(pos), Some(t)) = (geo.tile_pos(hex), map.terrain(hex)) else {
             continue;
         };
+        // Neighbouring hexes of one terrain take different tiles, chosen by place so that the
+        // map looks the same every time.
+        let variant = (hex.x.wrapping_mul(7) + hex.y.wrapping_mul(13)).rem_euclid(variants as i32) as u32;
         let tile = commands
             .spawn((
                 TileBundle {
                     position: pos,
                     tilemap_id: TilemapId(tilemap),
-                    texture_index: TileTextureIndex(tile_index(t)),
+                    texture_index: TileTextureIndex(tile_index(t) * variants + variant),
                     ..default()
                 },
                 MapView,
@@ -207,39 +226,91 @@ fn spawn_map(
             .id();
         storage.set(&pos, tile);
     }
+    let tile_size = TilemapTileSize {
+        x: geo.tile_size.x * texel_scale,
+        y: geo.tile_size.y * texel_scale,
+    };
     commands.entity(tilemap).insert(TilemapBundle {
-        grid_size: geo.grid_size,
+        grid_size: TilemapGridSize {
+            x: geo.grid_size.x * texel_scale,
+            y: geo.grid_size.y * texel_scale,
+        },
         map_type: geo.map_type,
         size: geo.size,
         storage,
         texture: TilemapTexture::Single(texture),
-        tile_size: geo.tile_size,
+        tile_size,
         anchor: TilemapAnchor::None,
+        transform: Transform::from_scale(Vec3::new(1.0 / texel_scale, 1.0 / texel_scale, 1.0)),
         ..default()
     });
-    spawn_terrain_image(&mut commands, &mut images, &geo, map);
+    spawn_terrain_image(&mut commands, &mut images, &geo, map, texel_scale);
 
-    // Lines: roads under rivers under borders.
+    // Lines: river banks and lake shores, roads, rivers, crossings, borders, in that order.
     let mut lines = LineMesh::default();
-    let road = Color::srgb(0.42, 0.30, 0.20);
+    let bank = Color::srgb(0.47, 0.56, 0.36);
+    for (e, _) in map.river_edges() {
+        let (a, b) = e.hexes();
+        let (p, q) = geo.edge_ends(a, b);
+        lines.segment(p, q, 8.0, bank);
+    }
+    let shore = Color::srgb(0.82, 0.76, 0.56);
+    for hex in map.hexes() {
+        if map.terrain(hex) != Some(crate::sim::Terrain::Water) {
+            continue;
+        }
+        for n in map.neighbors(hex) {
+            if map.terrain(n).is_some_and(|t| t != crate::sim::Terrain::Water) {
+                let (p, q) = geo.edge_ends(hex, n);
+                lines.segment(p, q, 2.5, shore);
+            }
+        }
+    }
+    // Roads: a dark casing under a pale track, as printed maps draw them.
+    let casing = Color::srgb(0.30, 0.22, 0.15);
+    let track = Color::srgb(0.88, 0.80, 0.62);
     for e in map.roads() {
         let (a, b) = e.hexes();
-        lines.segment(geo.world(a), geo.world(b), 2.0, road);
+        lines.segment(geo.world(a), geo.world(b), 3.2, casing);
+    }
+    for e in map.roads() {
+        let (a, b) = e.hexes();
+        lines.segment(geo.world(a), geo.world(b), 1.6, track);
     }
     let river = Color::srgb(0.16, 0.38, 0.78);
-    for (e, edge) in map.river_edges() {
+    let current = Color::srgb(0.36, 0.58, 0.90);
+    for (e, _) in map.river_edges() {
         let (a, b) = e.hexes();
         let (p, q) = geo.edge_ends(a, b);
         lines.segment(p, q, 4.0, river);
-        if let Some(c) = &edge.crossing {
-            let mid = (p + q) / 2.0;
-            let across = (geo.world(b) - geo.world(a)).normalize_or_zero() * 7.0;
-            let color = match c.kind {
-                CrossingKind::Ruined => Color::srgb(0.55, 0.10, 0.10),
-                CrossingKind::Bridge => Color::srgb(0.15, 0.15, 0.15),
-                _ => Color::srgb(0.85, 0.70, 0.20),
-            };
-            lines.segment(mid - across, mid + across, 3.0, color);
+        lines.segment(p, q, 1.2, current);
+    }
+    for (e, edge) in map.river_edges() {
+        let Some(c) = &edge.crossing else { continue };
+        let (a, b) = e.hexes();
+        let (p, q) = geo.edge_ends(a, b);
+        let mid = (p + q) / 2.0;
+        let dir = (geo.world(b) - geo.world(a)).normalize_or_zero();
+        let across = dir * 7.0;
+        let side = dir.perp() * 2.2;
+        match c.kind {
+            CrossingKind::Bridge => {
+                // A deck with a parapet on each side.
+                lines.segment(mid - across, mid + across, 4.0, track);
+                lines.segment(mid - across + side, mid + across + side, 1.0, casing);
+                lines.segment(mid - across - side, mid + across - side, 1.0, casing);
+            }
+            CrossingKind::Ruined => {
+                // A broken deck: two stubs with a gap over the water.
+                let red = Color::srgb(0.55, 0.10, 0.10);
+                lines.segment(mid - across, mid - across * 0.3, 3.0, red);
+                lines.segment(mid + across * 0.3, mid + across, 3.0, red);
+            }
+            _ => {
+                let ferry = Color::srgb(0.85, 0.70, 0.20);
+                lines.segment(mid - across, mid + across, 2.0, ferry);
+                lines.segment(mid - side * 1.2, mid + side * 1.2, 3.0, ferry);
+            }
         }
     }
     let border = Color::srgb(0.55, 0.15, 0.45);
@@ -271,6 +342,7 @@ fn spawn_terrain_image(
     images: &mut Assets<Image>,
     geo: &MapGeometry,
     map: &crate::sim::Map,
+    texel_scale: f32,
 ) {
     // The tiles' bounds: every tile's quad around its centre.
     let half = Vec2::new(geo.tile_size.x, geo.tile_size.y) / 2.0;
@@ -284,7 +356,8 @@ fn spawn_terrain_image(
         return;
     }
     let size = hi - lo;
-    let pixels_per_unit = (MAX_BAKE_SIDE / size.max_element()).min(1.0);
+    // As many pixels per world unit as the tiles have, within what a texture may hold.
+    let pixels_per_unit = (MAX_BAKE_SIDE / size.max_element()).min(texel_scale);
     let px = (size * pixels_per_unit).ceil().max(Vec2::ONE);
     // Whole pixels: the image covers a little more than the tiles, centred on them.
     let covered = px / pixels_per_unit;

@@ -4,9 +4,14 @@
 use bevy::prelude::*;
 use bevy_egui::egui;
 
+use crate::app::art::ArtTextures;
 use crate::app::settings::Settings;
 use crate::app::theme::colour;
 use crate::sim::{FactionId, Game, SupplyState, Unit, UnitKind};
+
+/// The smallest a counter is drawn, in points, however far out the map is zoomed: below it
+/// the symbol no longer reads.
+pub const COUNTER_MIN: f32 = 24.0;
 
 /// How a counter is marked besides its unit.
 #[derive(Clone, Copy, Debug, Default)]
@@ -14,24 +19,28 @@ pub(super) struct CounterState {
     pub(super) selected: bool,
     /// The player's unit has done all it can this turn.
     pub(super) spent: bool,
+    /// The unit is the player's: its movement left is shown, not its full allowance.
+    pub(super) own: bool,
 }
 
 /// Where a counter centred on `centre` is drawn when hexes are `hex_px` points wide (its
 /// shadow aside).
 pub(super) fn counter_rect(centre: egui::Pos2, hex_px: f32) -> egui::Rect {
-    let w = (hex_px * 0.82).clamp(16.0, 52.0);
+    let w = (hex_px * 0.82).clamp(COUNTER_MIN, 56.0);
     egui::Rect::from_center_size(centre, egui::vec2(w, w * 0.74))
 }
 
 /// A unit counter: a frame whose shape tells the faction apart (not only its colour), a
-/// NATO-style type symbol, a strength bar with the strength, and marks for supply, morale
-/// and dug-in positions.
+/// NATO-style type symbol, strength and movement along the foot as on a printed counter, a
+/// strength bar, and marks for supply, morale and dug-in positions.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn paint_counter(
     painter: &egui::Painter,
     centre: egui::Pos2,
     hex_px: f32,
     game: &Game,
     settings: &Settings,
+    art: &ArtTextures,
     u: &Unit,
     state: CounterState,
 ) {
@@ -57,91 +66,29 @@ pub(super) fn paint_counter(
         egui::Stroke::NONE,
     ));
     painter.add(frame_shape(rect, u.owner, fill, frame));
-    // Type symbol in a white box, upper part.
-    let sym = egui::Rect::from_center_size(
-        rect.center() - egui::vec2(0.0, h * 0.12),
-        egui::vec2(w * 0.56, h * 0.42),
+    // Type symbol in a white box, upper part: the picture from assets/, or drawn.
+    let sym_h = h * 0.48;
+    let sym = egui::Rect::from_min_size(
+        egui::pos2(rect.center().x - sym_h * 0.834, rect.top() + h * 0.09),
+        egui::vec2(sym_h * 1.667, sym_h),
     );
-    painter.rect_filled(sym, 0.0, egui::Color32::from_rgb(245, 243, 236));
-    let line = egui::Stroke::new((w / 28.0).clamp(1.0, 2.0), dark);
-    painter.rect_stroke(sym, 0.0, line, egui::StrokeKind::Inside);
-    let (tl, tr, bl, br) = (
-        sym.left_top(),
-        sym.right_top(),
-        sym.left_bottom(),
-        sym.right_bottom(),
-    );
-    match u.kind {
-        UnitKind::Infantry => {
-            painter.line_segment([tl, br], line);
-            painter.line_segment([bl, tr], line);
-        }
-        UnitKind::Mechanised => {
-            painter.line_segment([tl, br], line);
-            painter.line_segment([bl, tr], line);
-            painter.rect_stroke(
-                sym.shrink2(egui::vec2(sym.width() * 0.2, sym.height() * 0.22)),
-                egui::CornerRadius::same((sym.height() * 0.3) as u8),
-                line,
-                egui::StrokeKind::Middle,
-            );
-        }
-        UnitKind::Militia => {
-            // Irregulars: a single diagonal and a "G" for guerrilla-style fighters.
-            painter.line_segment([bl, tr], line);
-            if w >= 26.0 {
-                painter.text(
-                    sym.left_top() + egui::vec2(sym.width() * 0.25, sym.height() * 0.5),
-                    egui::Align2::CENTER_CENTER,
-                    "G",
-                    egui::FontId::proportional(sym.height() * 0.6),
-                    dark,
-                );
-            }
-        }
-        UnitKind::SpecialForces => {
-            painter.text(
-                sym.center(),
-                egui::Align2::CENTER_CENTER,
-                "SF",
-                egui::FontId::proportional(sym.height() * 0.75),
-                dark,
-            );
-        }
-        UnitKind::Artillery => {
-            painter.circle_filled(sym.center(), sym.height() * 0.2, dark);
-        }
-        UnitKind::Cell => {
-            // Hidden fighters: three dots in a dashed frame.
-            let inner = sym.shrink2(egui::vec2(sym.width() * 0.14, sym.height() * 0.16));
-            painter.add(egui::Shape::dashed_line(
-                &[
-                    inner.left_top(),
-                    inner.right_top(),
-                    inner.right_bottom(),
-                    inner.left_bottom(),
-                    inner.left_top(),
-                ],
-                line,
-                (sym.width() * 0.08).max(2.0),
-                (sym.width() * 0.06).max(1.5),
-            ));
-            let r = sym.height() * 0.09;
-            for dx in [-0.22, 0.0, 0.22] {
-                painter.circle_filled(
-                    sym.center() + egui::vec2(sym.width() * dx, 0.0),
-                    r.max(1.0),
-                    dark,
-                );
-            }
-        }
+    if let Some(tex) = art.symbol(u.kind) {
+        painter.image(
+            tex,
+            sym,
+            egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+            egui::Color32::WHITE,
+        );
+    } else {
+        paint_symbol(painter, sym, w, u.kind);
     }
-    // Strength bar along the bottom, and the number when there is room.
+    // Strength and movement along the foot, when there is room to read them; a strength
+    // bar under them in any case.
     let full = u.full_strength.max(u.strength).max(1);
     let frac = f32::from(u.strength) / f32::from(full);
     let bar = egui::Rect::from_min_max(
-        egui::pos2(rect.left() + w * 0.1, rect.bottom() - h * 0.2),
-        egui::pos2(rect.right() - w * 0.1, rect.bottom() - h * 0.08),
+        egui::pos2(rect.left() + w * 0.08, rect.bottom() - h * 0.11),
+        egui::pos2(rect.right() - w * 0.08, rect.bottom() - h * 0.04),
     );
     painter.rect_filled(bar, 0.0, egui::Color32::from_black_alpha(160));
     let bar_color = if frac > 0.66 {
@@ -157,12 +104,27 @@ pub(super) fn paint_counter(
         bar_color,
     );
     if w >= 30.0 {
+        let movement = if state.own {
+            u.movement_left
+        } else {
+            u.kind.movement()
+        };
+        let size = (h * 0.3).max(9.0);
+        let y = bar.top() + 1.0;
+        let ink = ink_on(fill);
         painter.text(
-            egui::pos2(rect.right() - 2.0, rect.top() + 1.0),
-            egui::Align2::RIGHT_TOP,
+            egui::pos2(rect.left() + w * 0.1, y),
+            egui::Align2::LEFT_BOTTOM,
             u.strength.to_string(),
-            egui::FontId::proportional((h * 0.26).max(9.0)),
-            dark,
+            egui::FontId::proportional(size),
+            ink,
+        );
+        painter.text(
+            egui::pos2(rect.right() - w * 0.1, y),
+            egui::Align2::RIGHT_BOTTOM,
+            movement.to_string(),
+            egui::FontId::proportional(size),
+            ink,
         );
     }
     // Supply: a yellow or red dot at the top left.
@@ -258,5 +220,94 @@ pub(super) fn frame_shape(
                 stroke,
             )
         }
+    }
+}
+
+/// The drawn symbol of a kind, for when its picture has not loaded.
+fn paint_symbol(painter: &egui::Painter, sym: egui::Rect, w: f32, kind: UnitKind) {
+    let dark = egui::Color32::from_rgb(20, 20, 24);
+    painter.rect_filled(sym, 0.0, egui::Color32::from_rgb(245, 243, 236));
+    let line = egui::Stroke::new((w / 28.0).clamp(1.0, 2.0), dark);
+    painter.rect_stroke(sym, 0.0, line, egui::StrokeKind::Inside);
+    let (tl, tr, bl, br) = (
+        sym.left_top(),
+        sym.right_top(),
+        sym.left_bottom(),
+        sym.right_bottom(),
+    );
+    match kind {
+        UnitKind::Infantry => {
+            painter.line_segment([tl, br], line);
+            painter.line_segment([bl, tr], line);
+        }
+        UnitKind::Mechanised => {
+            painter.line_segment([tl, br], line);
+            painter.line_segment([bl, tr], line);
+            painter.rect_stroke(
+                sym.shrink2(egui::vec2(sym.width() * 0.2, sym.height() * 0.22)),
+                egui::CornerRadius::same((sym.height() * 0.3) as u8),
+                line,
+                egui::StrokeKind::Middle,
+            );
+        }
+        UnitKind::Militia => {
+            // Irregulars: a single diagonal and a "G" for guerrilla-style fighters.
+            painter.line_segment([bl, tr], line);
+            if w >= 26.0 {
+                painter.text(
+                    sym.left_top() + egui::vec2(sym.width() * 0.25, sym.height() * 0.5),
+                    egui::Align2::CENTER_CENTER,
+                    "G",
+                    egui::FontId::proportional(sym.height() * 0.6),
+                    dark,
+                );
+            }
+        }
+        UnitKind::SpecialForces => {
+            painter.text(
+                sym.center(),
+                egui::Align2::CENTER_CENTER,
+                "SF",
+                egui::FontId::proportional(sym.height() * 0.75),
+                dark,
+            );
+        }
+        UnitKind::Artillery => {
+            painter.circle_filled(sym.center(), sym.height() * 0.2, dark);
+        }
+        UnitKind::Cell => {
+            // Hidden fighters: three dots in a dashed frame.
+            let inner = sym.shrink2(egui::vec2(sym.width() * 0.14, sym.height() * 0.16));
+            painter.add(egui::Shape::dashed_line(
+                &[
+                    inner.left_top(),
+                    inner.right_top(),
+                    inner.right_bottom(),
+                    inner.left_bottom(),
+                    inner.left_top(),
+                ],
+                line,
+                (sym.width() * 0.08).max(2.0),
+                (sym.width() * 0.06).max(1.5),
+            ));
+            let r = sym.height() * 0.09;
+            for dx in [-0.22, 0.0, 0.22] {
+                painter.circle_filled(
+                    sym.center() + egui::vec2(sym.width() * dx, 0.0),
+                    r.max(1.0),
+                    dark,
+                );
+            }
+        }
+    }
+}
+
+/// Dark or light text, whichever reads on a counter's colour.
+fn ink_on(fill: egui::Color32) -> egui::Color32 {
+    let l = 0.299 * f32::from(fill.r()) + 0.587 * f32::from(fill.g()) + 0.114 * f32::from(fill.b());
+    if l > 140.0 {
+        egui::Color32::from_rgb(20, 20, 24)
+    } else {
+        egui::Color32::from_rgb(250, 248, 240)
     }
 }

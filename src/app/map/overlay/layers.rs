@@ -84,7 +84,13 @@ pub(super) fn paint_defences(painter: &egui::Painter, view: &View, game: &Game, 
     }
 }
 
-pub(super) fn paint_places(painter: &egui::Painter, view: &View, game: &Game, settings: &Settings) {
+pub(super) fn paint_places(
+    painter: &egui::Painter,
+    view: &View,
+    game: &Game,
+    settings: &Settings,
+    art: &crate::app::art::ArtTextures,
+) {
     let s = game.scenario();
     for (i, p) in s.places.iter().enumerate() {
         let Some(c) = view.hex(p.hex) else { continue };
@@ -121,30 +127,63 @@ pub(super) fn paint_places(painter: &egui::Painter, view: &View, game: &Game, se
         let ring = holder.map_or(egui::Color32::GRAY, |h| {
             colour(settings.faction_rgb(game, h))
         });
-        let diamond = |r: f32| {
-            vec![
-                c + egui::vec2(0.0, -r),
-                c + egui::vec2(r, 0.0),
-                c + egui::vec2(0.0, r),
-                c + egui::vec2(-r, 0.0),
-            ]
-        };
-        painter.add(egui::Shape::convex_polygon(
-            diamond(r + 2.0),
-            ring,
-            egui::Stroke::NONE,
-        ));
-        painter.add(egui::Shape::convex_polygon(
-            diamond(r),
-            egui::Color32::from_rgb(20, 20, 20),
-            egui::Stroke::NONE,
-        ));
+        let icon = art.icon(match f.kind {
+            crate::sim::FieldKind::Oil => "oil",
+            crate::sim::FieldKind::Gas => "gas",
+        });
+        if let Some(tex) = icon {
+            // The field's picture in a ring of its holder's colour.
+            let r = r * 1.5;
+            painter.circle_filled(c, r + 2.0, ring);
+            painter.image(
+                tex,
+                egui::Rect::from_center_size(c, egui::vec2(r * 2.0, r * 2.0)),
+                egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+                egui::Color32::WHITE,
+            );
+        } else {
+            let diamond = |r: f32| {
+                vec![
+                    c + egui::vec2(0.0, -r),
+                    c + egui::vec2(r, 0.0),
+                    c + egui::vec2(0.0, r),
+                    c + egui::vec2(-r, 0.0),
+                ]
+            };
+            painter.add(egui::Shape::convex_polygon(
+                diamond(r + 2.0),
+                ring,
+                egui::Stroke::NONE,
+            ));
+            painter.add(egui::Shape::convex_polygon(
+                diamond(r),
+                egui::Color32::from_rgb(20, 20, 20),
+                egui::Stroke::NONE,
+            ));
+        }
         // Damage: one red bar per level.
         for k in 0..game.field_damage(i) {
             let y = c.y + r + 3.0 + f32::from(k) * 3.0;
             painter.line_segment(
                 [egui::pos2(c.x - r, y), egui::pos2(c.x + r, y)],
                 egui::Stroke::new(2.0, egui::Color32::from_rgb(220, 40, 30)),
+            );
+        }
+    }
+    // Where supply comes from: a crate with an arrow, at the hex's lower left.
+    if let Some(tex) = art.icon("supply") {
+        for src in &s.supply_sources {
+            let Some(c) = view.hex(src.hex) else { continue };
+            if !view.visible(c, 20.0) {
+                continue;
+            }
+            let size = (11.0 * view.scale).clamp(9.0, 20.0);
+            let at = c + egui::vec2(-8.0, 7.0) * view.scale.max(0.5);
+            painter.image(
+                tex,
+                egui::Rect::from_center_size(at, egui::vec2(size, size)),
+                egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+                egui::Color32::WHITE,
             );
         }
     }

@@ -58,6 +58,7 @@ pub struct MapScene<'w> {
     anim: Res<'w, UnitAnim>,
     area: Res<'w, MapArea>,
     state: Res<'w, State<crate::app::state::AppState>>,
+    art: Res<'w, crate::app::art::ArtTextures>,
 }
 
 /// How many frames the map's overlay has been painted, so a test can tell that nothing of the
@@ -84,6 +85,7 @@ pub fn paint_map(
         anim,
         area,
         state,
+        art,
     } = scene;
     // Behind the main menu the map is a backdrop, not a side's view of it.
     let fogged = *state.get() != crate::app::state::AppState::MainMenu;
@@ -123,7 +125,7 @@ pub fn paint_map(
     if overlays.supply {
         paint_supply(&painter, &view, game, me, &supply.reached);
     }
-    paint_places(&painter, &view, game, &settings);
+    paint_places(&painter, &view, game, &settings, &art);
     if let Some(sight) = session.sight().filter(|_| fogged) {
         fog::paint_fog(&painter, &view, game, sight);
     }
@@ -170,8 +172,9 @@ pub fn paint_map(
         let state = CounterState {
             selected: selection.unit == Some(u.id),
             spent: u.owner == me && my_turn && u.movement_left == 0 && u.has_attacked,
+            own: u.owner == me,
         };
-        paint_counter(&painter, p, hex_px, game, &settings, u, state);
+        paint_counter(&painter, p, hex_px, game, &settings, &art, u, state);
     }
     paint_defences(&painter, &view, game, hex_px);
     if let Some(pending) = &selection.pending
