@@ -77,7 +77,11 @@ pub struct Art {
 
 impl Art {
     /// The terrain atlas for an orientation, once loaded.
-    pub fn terrain(&self, orientation: Orientation, images: &Assets<Image>) -> Option<Handle<Image>> {
+    pub fn terrain(
+        &self,
+        orientation: Orientation,
+        images: &Assets<Image>,
+    ) -> Option<Handle<Image>> {
         let h = match orientation {
             Orientation::Pointy => &self.terrain_pointy,
             Orientation::Flat => &self.terrain_flat,
@@ -137,7 +141,11 @@ fn load_art(mut commands: Commands, server: Res<AssetServer>) {
             .map(|k| {
                 (
                     *k,
-                    load(format!("{}/{}.png", paths::SYMBOLS, symbols::symbol_name(*k))),
+                    load(format!(
+                        "{}/{}.png",
+                        paths::SYMBOLS,
+                        symbols::symbol_name(*k)
+                    )),
                 )
             })
             .collect(),

@@ -163,7 +163,9 @@ fn main_menu(
         };
         egui::Area::new(egui::Id::new("content_note"))
             .anchor(anchor, at)
-            .show(ctx, |ui| content_note(ui, "Content note", &form.notes.0, width));
+            .show(ctx, |ui| {
+                content_note(ui, "Content note", &form.notes.0, width)
+            });
     }
     // Beside the game's name on a wide window, under it on a narrow one. Its top stays put, so
     // a note that appears under the sides (the Islamic State's) grows the window downwards and
@@ -173,7 +175,10 @@ fn main_menu(
     } else {
         (
             egui::Align2::CENTER_TOP,
-            egui::vec2(0.0, ((ctx.content_rect().height() - 380.0) / 2.0).max(120.0)),
+            egui::vec2(
+                0.0,
+                ((ctx.content_rect().height() - 380.0) / 2.0).max(120.0),
+            ),
         )
     };
     egui::Window::new("New game")

@@ -40,6 +40,10 @@ fn take(
     layout: Option<Res<crate::app::ui_state::TopBarLayout>>,
     busy: Option<Res<crate::app::ui_state::AutoEndTurns>>,
     session: Res<crate::app::session::Session>,
+    (painted, terrain): (
+        Option<Res<crate::app::map::overlay::MapPainted>>,
+        Option<Res<crate::app::map::view::TerrainPainted>>,
+    ),
     mut exit: MessageWriter<AppExit>,
 ) {
     // Frames are counted once turns to end by themselves are ended and the computer is done.
@@ -50,7 +54,24 @@ fn take(
     if !plan.requested && plan.counted >= plan.frames {
         plan.requested = true;
         if let Some(layout) = layout {
-            let report = layout_report(&layout);
+            let mut report = layout_report(&layout);
+            if terrain.is_some_and(|t| t.0) {
+                report.push_str("terrain: painted tiles from assets\n");
+            }
+            for c in painted.iter().flat_map(|p| &p.1) {
+                let r = |r: bevy_egui::egui::Rect| {
+                    format!(
+                        "{:.0} {:.0} {:.0} {:.0}",
+                        r.min.x, r.min.y, r.max.x, r.max.y
+                    )
+                };
+                report.push_str(&format!(
+                    "counter {}: {} symbol {}\n",
+                    crate::art::symbols::symbol_name(c.kind),
+                    r(c.rect),
+                    r(c.symbol)
+                ));
+            }
             let path = plan.path.with_extension("layout.txt");
             if let Err(e) = std::fs::write(&path, report) {
                 warn!(

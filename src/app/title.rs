@@ -67,7 +67,11 @@ fn paint_title(mut contexts: EguiContexts, art: Res<ArtTextures>) -> Result {
     for (text, px, colour) in lines {
         let font = egui::FontId::proportional(px);
         let p = egui::pos2(at.x, y);
-        for d in [egui::vec2(2.0, 2.0), egui::vec2(1.0, 1.0), egui::vec2(0.0, 2.0)] {
+        for d in [
+            egui::vec2(2.0, 2.0),
+            egui::vec2(1.0, 1.0),
+            egui::vec2(0.0, 2.0),
+        ] {
             painter.text(p + d, anchor, text, font.clone(), shadow);
         }
         let r = painter.text(p, anchor, text, font, colour);

@@ -71,7 +71,12 @@ pub fn symbol(kind: UnitKind) -> Canvas {
                 .collect();
             c.polyline(&arc, 4.0, INK);
             c.line((cx + rad * 0.2, cy + 1.0), (cx + rad, cy + 1.0), 4.0, INK);
-            c.line((cx + rad, cy + 1.0), (cx + rad * 0.9, cy + rad * 0.8), 4.0, INK);
+            c.line(
+                (cx + rad, cy + 1.0),
+                (cx + rad * 0.9, cy + rad * 0.8),
+                4.0,
+                INK,
+            );
         }
         UnitKind::SpecialForces => {
             // "SF" in strokes.
@@ -214,7 +219,10 @@ fn strike() -> Canvas {
             })
             .collect()
     };
-    c.polygon(&star(11, 31.0, 15.0, 0.1), with_alpha(rgb(200, 40, 20), 0.95));
+    c.polygon(
+        &star(11, 31.0, 15.0, 0.1),
+        with_alpha(rgb(200, 40, 20), 0.95),
+    );
     c.polygon(&star(9, 23.0, 11.0, 0.5), rgb(250, 150, 30));
     c.polygon(&star(7, 14.0, 7.0, 0.2), rgb(255, 230, 120));
     c.disc(s / 2.0, s / 2.0, 4.0, rgb(255, 252, 235));

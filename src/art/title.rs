@@ -58,10 +58,7 @@ pub fn title(s: &Scenario) -> Canvas {
     // Terrain at a point, looked up a little off the true position so that hex edges become
     // natural boundaries.
     let terrain_at = |x: f32, y: f32| -> Option<Terrain> {
-        let warp = Vec2::new(
-            fbm(x, y, 70.0, 4, 11) - 0.5,
-            fbm(x, y, 70.0, 4, 23) - 0.5,
-        ) * 3.0
+        let warp = Vec2::new(fbm(x, y, 70.0, 4, 11) - 0.5, fbm(x, y, 70.0, 4, 23) - 0.5) * 3.0
             + Vec2::new(fbm(x, y, 14.0, 2, 31) - 0.5, fbm(x, y, 14.0, 2, 37) - 0.5) * 0.8;
         let hex: Hex = layout.world_pos_to_hex(to_world(x, y) + warp);
         map.terrain(hex)
@@ -141,7 +138,12 @@ pub fn title(s: &Scenario) -> Canvas {
                 let (pa, pb) = (layout.hex_to_world_pos(hex), layout.hex_to_world_pos(n));
                 let m = (pa + pb) / 2.0;
                 let along = (pb - pa).perp().normalize_or_zero() * 0.3;
-                c.line(to_px(m - along), to_px(m + along), 2.0, with_alpha(border, 0.8));
+                c.line(
+                    to_px(m - along),
+                    to_px(m + along),
+                    2.0,
+                    with_alpha(border, 0.8),
+                );
             }
         }
     }
@@ -168,7 +170,9 @@ pub fn title(s: &Scenario) -> Canvas {
 
 /// A box blur of radius `r` along rows, then columns.
 fn blur(v: &[f32], w: u32, h: u32, r: i32) -> Vec<f32> {
-    let at = |x: i32, y: i32| v[(y.clamp(0, h as i32 - 1) as u32 * w + x.clamp(0, w as i32 - 1) as u32) as usize];
+    let at = |x: i32, y: i32| {
+        v[(y.clamp(0, h as i32 - 1) as u32 * w + x.clamp(0, w as i32 - 1) as u32) as usize]
+    };
     let mut rows = vec![0.0; v.len()];
     for y in 0..h as i32 {
         for x in 0..w as i32 {
@@ -176,7 +180,9 @@ fn blur(v: &[f32], w: u32, h: u32, r: i32) -> Vec<f32> {
             rows[(y as u32 * w + x as u32) as usize] = s / (2 * r + 1) as f32;
         }
     }
-    let at = |x: i32, y: i32| rows[(y.clamp(0, h as i32 - 1) as u32 * w + x.clamp(0, w as i32 - 1) as u32) as usize];
+    let at = |x: i32, y: i32| {
+        rows[(y.clamp(0, h as i32 - 1) as u32 * w + x.clamp(0, w as i32 - 1) as u32) as usize]
+    };
     let mut out = vec![0.0; v.len()];
     for y in 0..h as i32 {
         for x in 0..w as i32 {

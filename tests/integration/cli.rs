@@ -372,3 +372,31 @@ fn simulate_writes_a_classroom_report_with_charts_and_tables() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("cannot write the report"));
 }
+
+#[test]
+fn the_committed_art_is_what_the_generator_draws() {
+    let at = crate::at;
+    let loaded = euphrates::level::load_path(&at(euphrates::level::DEFAULT_LEVEL))
+        .expect("the default level loads");
+    let problems = euphrates::art::check_all(&at("assets"), &loaded.scenario);
+    assert!(
+        problems.is_empty(),
+        "{problems:#?}\nrun `cargo run -- art` to draw the pictures again"
+    );
+    // The command says the same, and fails on a folder that lacks them.
+    let assets = at("assets");
+    let out = euphrates(&["art", "--check", "--out", assets.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let out = euphrates(&["art", "--check", "--out", empty.path().to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("title.png") && err.contains("euphrates art --out"),
+        "{err}"
+    );
+}

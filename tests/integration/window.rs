@@ -38,13 +38,13 @@ fn the_game_opens_a_window_and_draws_the_map() {
     );
     // No side chosen: the main menu over the map.
     let menu = screenshot_shows_a_map("levels/euphrates_2017.ron", &[], "menu");
-    // The menu window (egui's dark grey) covers the middle of the screen.
+    // The menu window (egui's dark grey) stands at the upper right, beside the game's name.
     let (w, h) = (menu.width(), menu.height());
     let data = menu.data.as_ref().unwrap();
     let channels = data.len() / (w * h) as usize;
     let (mut dark, mut n) = (0, 0);
-    for y in (h * 2 / 5..h * 3 / 5).step_by(3) {
-        for x in (w * 2 / 5..w * 3 / 5).step_by(3) {
+    for y in (h / 10..h * 3 / 10).step_by(3) {
+        for x in (w * 7 / 10..w * 9 / 10).step_by(3) {
             let i = ((y * w + x) as usize) * channels;
             let (r, g, b) = (data[i], data[i + 1], data[i + 2]);
             n += 1;
@@ -55,7 +55,122 @@ fn the_game_opens_a_window_and_draws_the_map() {
     }
     assert!(
         dark * 2 > n,
-        "the main menu window is not in the middle of the screen ({dark} of {n} samples dark)"
+        "the main menu window is not at the upper right ({dark} of {n} samples dark)"
+    );
+}
+
+#[test]
+fn the_map_draws_painted_terrain_and_a_symbol_for_every_kind() {
+    if !display_available() {
+        eprintln!(
+            "SKIPPED the_map_draws_painted_terrain_and_a_symbol_for_every_kind: no display; run under `xvfb-run -a`"
+        );
+        return;
+    }
+    // The tutorial has five kinds of unit; a cell joins them for this picture.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(at("levels/tutorial.ron")).unwrap();
+    let text = text.replacen(
+        "    units: [\n",
+        "    units: [\n        (id: \"test_cell\", name: \"Test cell\", kind: Cell, owner: \"alliance\", at: Hex(11, 6), strength: 4),\n",
+        1,
+    );
+    let level = dir.path().join("tutorial_with_cell.ron");
+    std::fs::write(&level, text).unwrap();
+    let (image, layout) = capture(level.to_str().unwrap(), &["--faction", "crown"], "art");
+    assert!(
+        layout.contains("terrain: painted tiles from assets"),
+        "the terrain is not drawn with the tiles from assets/:\n{layout}"
+    );
+    let data = image.data.as_ref().unwrap();
+    let (w, h) = (image.width(), image.height());
+    let channels = data.len() / (w * h) as usize;
+    let luma = |x: f32, y: f32| {
+        let (x, y) = ((x as u32).min(w - 1), (y as u32).min(h - 1));
+        let i = ((y * w + x) as usize) * channels;
+        0.3 * f32::from(data[i]) + 0.59 * f32::from(data[i + 1]) + 0.11 * f32::from(data[i + 2])
+    };
+    // Each kind's counter: at least 24 pixels wide, and its symbol a pattern of its own.
+    let mut patterns: Vec<(String, Vec<bool>)> = Vec::new();
+    for line in layout.lines().filter_map(|l| l.strip_prefix("counter ")) {
+        let (kind, rest) = line.split_once(": ").unwrap();
+        let nums: Vec<f32> = rest
+            .split_whitespace()
+            .filter_map(|t| t.parse().ok())
+            .collect();
+        let (rect, sym) = (&nums[0..4], &nums[4..8]);
+        assert!(
+            rect[2] - rect[0] >= 24.0,
+            "a {kind} counter is {} pixels wide",
+            rect[2] - rect[0]
+        );
+        if patterns.iter().any(|(k, _)| k == kind) {
+            continue;
+        }
+        // The symbol as 12 × 6 cells, each dark or light.
+        let (cols, rows) = (12, 6);
+        let mut cells = Vec::new();
+        for r in 0..rows {
+            for c in 0..cols {
+                let (x0, y0) = (
+                    sym[0] + (sym[2] - sym[0]) * (c as f32 + 0.5) / cols as f32,
+                    sym[1] + (sym[3] - sym[1]) * (r as f32 + 0.5) / rows as f32,
+                );
+                cells.push(luma(x0, y0) < 120.0);
+            }
+        }
+        patterns.push((kind.to_string(), cells));
+    }
+    let kinds: Vec<&str> = patterns.iter().map(|(k, _)| k.as_str()).collect();
+    for k in euphrates::art::symbols::KINDS {
+        let name = euphrates::art::symbols::symbol_name(k);
+        assert!(
+            kinds.contains(&name),
+            "no {name} counter on screen:\n{layout}"
+        );
+    }
+    for (i, (a, pa)) in patterns.iter().enumerate() {
+        for (b, pb) in &patterns[i + 1..] {
+            let differ = pa.iter().zip(pb).filter(|(x, y)| x != y).count();
+            assert!(differ >= 3, "the {a} and {b} symbols look alike on screen");
+        }
+    }
+    // The terrain is textured: blocks of open map vary within themselves.
+    let counters: Vec<[f32; 4]> = layout
+        .lines()
+        .filter_map(|l| l.strip_prefix("counter "))
+        .map(|l| {
+            let n: Vec<f32> = l
+                .split_whitespace()
+                .filter_map(|t| t.parse().ok())
+                .collect();
+            [n[0] - 30.0, n[1] - 30.0, n[2] + 30.0, n[3] + 30.0]
+        })
+        .collect();
+    let (mut textured, mut blocks) = (0, 0);
+    for by in (60..h - 160).step_by(40) {
+        for bx in (w / 3..w - 20).step_by(40) {
+            let (x, y) = (bx as f32, by as f32);
+            if counters
+                .iter()
+                .any(|c| x + 12.0 > c[0] && x < c[2] && y + 12.0 > c[1] && y < c[3])
+            {
+                continue;
+            }
+            let vals: Vec<f32> = (0..144)
+                .map(|k| luma(x + (k % 12) as f32, y + (k / 12) as f32))
+                .collect();
+            let mean = vals.iter().sum::<f32>() / 144.0;
+            let var = vals.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / 144.0;
+            blocks += 1;
+            if var.sqrt() > 3.0 {
+                textured += 1;
+            }
+        }
+    }
+    assert!(
+        blocks >= 10 && textured * 10 >= blocks * 6,
+        "only {textured} of {blocks} blocks of open map are textured"
     );
 }
 

@@ -36,6 +36,11 @@ use crate::sim::CrossingKind;
 #[derive(Component)]
 pub struct MapView;
 
+/// Whether the map's terrain is drawn with the painted tiles from `assets/` (rather than the
+/// plain drawn ones used until they load, or without them).
+#[derive(Resource, Default, Debug)]
+pub struct TerrainPainted(pub bool);
+
 /// The render layer only the terrain camera sees: the tilemap lives there.
 const TERRAIN_LAYER: usize = 1;
 
@@ -190,6 +195,7 @@ fn spawn_map(
     let painted = art
         .as_ref()
         .and_then(|a| a.terrain(map.orientation(), &images));
+    commands.insert_resource(TerrainPainted(painted.is_some()));
     let (texture, texel_scale, variants) = match painted {
         Some(h) => (h, 2.0, crate::art::terrain::VARIANTS),
         None => (
@@ -212,7 +218,8 @@ fn spawn_map(
         };
         // Neighbouring hexes of one terrain take different tiles, chosen by place so that the
         // map looks the same every time.
-        let variant = (hex.x.wrapping_mul(7) + hex.y.wrapping_mul(13)).rem_euclid(variants as i32) as u32;
+        let variant =
+            (hex.x.wrapping_mul(7) + hex.y.wrapping_mul(13)).rem_euclid(variants as i32) as u32;
         let tile = commands
             .spawn((
                 TileBundle {
@@ -260,7 +267,10 @@ fn spawn_map(
             continue;
         }
         for n in map.neighbors(hex) {
-            if map.terrain(n).is_some_and(|t| t != crate::sim::Terrain::Water) {
+            if map
+                .terrain(n)
+                .is_some_and(|t| t != crate::sim::Terrain::Water)
+            {
                 let (p, q) = geo.edge_ends(hex, n);
                 lines.segment(p, q, 2.5, shore);
             }

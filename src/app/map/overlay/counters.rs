@@ -30,6 +30,17 @@ pub(super) fn counter_rect(centre: egui::Pos2, hex_px: f32) -> egui::Rect {
     egui::Rect::from_center_size(centre, egui::vec2(w, w * 0.74))
 }
 
+/// Where a counter's type symbol is drawn: a box of the NATO frame's proportions in its upper
+/// part.
+pub(super) fn symbol_rect(counter: egui::Rect) -> egui::Rect {
+    let h = counter.height();
+    let sym_h = h * 0.48;
+    egui::Rect::from_min_size(
+        egui::pos2(counter.center().x - sym_h * 0.834, counter.top() + h * 0.09),
+        egui::vec2(sym_h * 1.667, sym_h),
+    )
+}
+
 /// A unit counter: a frame whose shape tells the faction apart (not only its colour), a
 /// NATO-style type symbol, strength and movement along the foot as on a printed counter, a
 /// strength bar, and marks for supply, morale and dug-in positions.
@@ -67,11 +78,7 @@ pub(super) fn paint_counter(
     ));
     painter.add(frame_shape(rect, u.owner, fill, frame));
     // Type symbol in a white box, upper part: the picture from assets/, or drawn.
-    let sym_h = h * 0.48;
-    let sym = egui::Rect::from_min_size(
-        egui::pos2(rect.center().x - sym_h * 0.834, rect.top() + h * 0.09),
-        egui::vec2(sym_h * 1.667, sym_h),
-    );
+    let sym = symbol_rect(rect);
     if let Some(tex) = art.symbol(u.kind) {
         painter.image(
             tex,

@@ -25,7 +25,7 @@ mod view;
 pub use motion::{SupplyCache, UnitAnim};
 
 use crate::app::state::EguiPass;
-use counters::{CounterState, counter_rect, paint_counter};
+use counters::{CounterState, counter_rect, paint_counter, symbol_rect};
 use layers::{
     paint_defences, paint_labels, paint_objectives, paint_places, paint_reach, paint_supply,
     paint_supply_line,
@@ -64,7 +64,19 @@ pub struct MapScene<'w> {
 /// How many frames the map's overlay has been painted, so a test can tell that nothing of the
 /// map is drawn while a hotseat game is handed over.
 #[derive(Resource, Default, Debug)]
-pub struct MapPainted(pub u64);
+pub struct MapPainted(pub u64, pub Vec<PaintedCounter>);
+
+/// A counter as last painted, in physical pixels of the window, for the screenshot's layout
+/// report (a test reads what it shows).
+#[derive(Clone, Debug)]
+pub struct PaintedCounter {
+    /// The unit's kind.
+    pub kind: crate::sim::UnitKind,
+    /// The counter.
+    pub rect: egui::Rect,
+    /// Its type symbol.
+    pub symbol: egui::Rect,
+}
 
 /// Paints the map layer. Runs before the panels, on the same background layer, so the panels
 /// cover it.
@@ -168,7 +180,18 @@ pub fn paint_map(
     paint_labels(&painter, &view, game, taken);
     let markers: Vec<&crate::sim::Sighting> = session.last_seen().iter().collect();
     fog::paint_last_seen(&painter, &view, game, &settings, &markers, hex_px);
+    let ppp = ctx.pixels_per_point();
+    painted.1.clear();
     for (u, p) in counters {
+        let rect = counter_rect(p, hex_px);
+        if view.screen.contains_rect(rect) {
+            let px = |r: egui::Rect| egui::Rect::from_min_max(r.min * ppp, r.max * ppp);
+            painted.1.push(PaintedCounter {
+                kind: u.kind,
+                rect: px(rect),
+                symbol: px(symbol_rect(rect)),
+            });
+        }
         let state = CounterState {
             selected: selection.unit == Some(u.id),
             spent: u.owner == me && my_turn && u.movement_left == 0 && u.has_attacked,
