@@ -21,3 +21,4 @@ pub mod save;
 pub mod session;
 pub mod sim;
 pub mod simulate;
+pub mod tutorial;

@@ -54,7 +54,13 @@ pub struct Session {
     undo: Vec<Before>,
     /// Why the last command of a person cannot be taken back, if it cannot.
     no_undo: Option<NoUndo>,
+    /// The latest commands people carried out, oldest first (a few only), for whatever
+    /// follows their play: the tutorial's lessons.
+    by_people: VecDeque<Command>,
 }
+
+/// How many of people's latest commands a session keeps.
+const KEPT_COMMANDS: usize = 16;
 
 /// Everything a command changes in a session, as it stood before it: what taking the command
 /// back restores.
@@ -82,6 +88,7 @@ impl Session {
             seen: None,
             undo: Vec::new(),
             no_undo: None,
+            by_people: VecDeque::new(),
         }
     }
 
@@ -287,6 +294,12 @@ impl Session {
             }
         }
         self.commands += 1;
+        if self.players.is_human(faction) {
+            if self.by_people.len() == KEPT_COMMANDS {
+                self.by_people.pop_front();
+            }
+            self.by_people.push_back(command.clone());
+        }
         self.refresh_view();
         if let Some(r) = &mut self.recorder {
             r.record(&self.game, command, &events);
@@ -318,6 +331,16 @@ impl Session {
             self.trim_log();
         }
         Ok(events)
+    }
+
+    /// Whether people carried out commands since [`Session::take_people_commands`].
+    pub fn has_people_commands(&self) -> bool {
+        !self.by_people.is_empty()
+    }
+
+    /// Takes the commands people carried out since the last call, oldest first.
+    pub fn take_people_commands(&mut self) -> Vec<Command> {
+        self.by_people.drain(..).collect()
     }
 
     /// Whether the last move of a person can be taken back, and if not, why.

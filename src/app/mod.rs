@@ -15,6 +15,7 @@ pub mod handover;
 pub mod hud;
 pub mod input;
 pub mod intel;
+pub mod lessons;
 pub mod level_asset;
 pub mod locks;
 pub mod map;
@@ -129,6 +130,7 @@ pub fn interface(app: &mut App) {
             handover::plugin,
             art::plugin,
             title::plugin,
+            lessons::plugin,
         ));
 }
 

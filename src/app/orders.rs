@@ -240,6 +240,31 @@ pub fn handle_actions(
                             });
                         }
                     }
+                    Click::MoveThenAttack { step, target } => {
+                        // One click: the unit moves beside the enemy, then the odds are shown
+                        // as if the enemy had been clicked from there.
+                        if let Command::Move { unit, .. } = &step {
+                            selection.keep.remove(unit);
+                        }
+                        if let Err(e) = session.perform(&step) {
+                            selection.message = Some(crate::narrate::explain(session.view(), &e));
+                            continue;
+                        }
+                        match input::click(session.view(), session.player, selection.unit, target) {
+                            Click::ConfirmAttack {
+                                command: Command::Attack { attackers, target },
+                                ..
+                            } => {
+                                selection.pending = Some(PendingAttack {
+                                    target,
+                                    chosen: vec![true; attackers.len()],
+                                    candidates: attackers,
+                                });
+                            }
+                            Click::Refused(why) => selection.message = Some(why),
+                            _ => {}
+                        }
+                    }
                     Click::Refused(why) => selection.message = Some(why),
                     Click::Nothing => {}
                 }

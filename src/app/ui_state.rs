@@ -217,6 +217,39 @@ impl PendingOrder {
     }
 }
 
+/// Where buttons and section headers of the panels were drawn this frame, by name (egui
+/// points), so a test can click them as a player would.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct ClickTargets(pub Vec<(String, bevy_egui::egui::Rect)>);
+
+impl ClickTargets {
+    /// The first target whose name starts with `prefix`.
+    pub fn find(&self, prefix: &str) -> Option<bevy_egui::egui::Rect> {
+        self.0
+            .iter()
+            .find(|(n, _)| n.starts_with(prefix))
+            .map(|(_, r)| *r)
+    }
+
+    /// Forgets the targets of `prefix` (a panel about to be drawn again).
+    pub fn clear(&mut self, prefix: &str) {
+        self.0.retain(|(n, _)| !n.starts_with(prefix));
+    }
+}
+
+/// Which sections of the side panel are open (for the tutorial's lessons).
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OpenSections {
+    /// Money, fuel and support.
+    pub economy: bool,
+    /// Relations and agreements.
+    pub diplomacy: bool,
+    /// Objectives and score.
+    pub objectives: bool,
+    /// Orders for the whole side.
+    pub orders: bool,
+}
+
 /// Which overlays are shown.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Overlays {

@@ -6,6 +6,7 @@
 pub mod diag;
 pub mod geo;
 pub mod inspect;
+pub mod lessons;
 pub mod library;
 pub mod limits;
 pub mod load;

@@ -138,6 +138,9 @@ pub struct Level {
     /// paragraphs separated by blank lines.
     #[serde(default)]
     pub teachers_notes: String,
+    /// A guided tutorial for one side: lessons that wait for the player to act.
+    #[serde(default)]
+    pub tutorial: Option<super::lessons::Tutorial>,
 }
 
 /// The shares of its objective points, in percent, a side needs for each verdict: each higher

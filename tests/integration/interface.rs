@@ -52,10 +52,22 @@ fn game_for(
     animation: AnimationSpeed,
     seed: u64,
 ) -> App {
+    game_on(level::DEFAULT_LEVEL, people, size, scale, animation, seed)
+}
+
+/// [`game_for`] on the level at `level` (a path under the repository root).
+pub(crate) fn game_on(
+    level: &str,
+    people: &[&str],
+    size: (u32, u32),
+    scale: f32,
+    animation: AnimationSpeed,
+    seed: u64,
+) -> App {
     use euphrates::app::{saves, screens, teaching};
     let faction = people[0];
-    let path = at(level::DEFAULT_LEVEL);
-    let loaded = level::load_path(&path).expect("the default level loads");
+    let path = at(level);
+    let loaded = euphrates::level::load_path(&path).expect("the level loads");
     let humans: Vec<_> = people
         .iter()
         .map(|k| loaded.scenario.faction_by_key(k).expect("the faction"))
@@ -133,7 +145,7 @@ fn game_for(
     app
 }
 
-fn window_entity(app: &mut App) -> Entity {
+pub(crate) fn window_entity(app: &mut App) -> Entity {
     app.world_mut()
         .query_filtered::<Entity, With<PrimaryWindow>>()
         .single(app.world())
@@ -141,7 +153,7 @@ fn window_entity(app: &mut App) -> Entity {
 }
 
 /// Moves the pointer to `pos` (logical pixels), as winit reports it.
-fn pointer_to(app: &mut App, pos: Vec2) {
+pub(crate) fn pointer_to(app: &mut App, pos: Vec2) {
     let window = window_entity(app);
     app.world_mut()
         .get_mut::<Window>(window)
@@ -156,7 +168,7 @@ fn pointer_to(app: &mut App, pos: Vec2) {
     app.update();
 }
 
-fn button(app: &mut App, state: ButtonState) {
+pub(crate) fn button(app: &mut App, state: ButtonState) {
     let window = window_entity(app);
     app.world_mut().write_message(MouseButtonInput {
         button: MouseButton::Left,
@@ -167,7 +179,7 @@ fn button(app: &mut App, state: ButtonState) {
 }
 
 /// A left click at `pos`.
-fn click(app: &mut App, pos: Vec2) {
+pub(crate) fn click(app: &mut App, pos: Vec2) {
     pointer_to(app, pos);
     button(app, ButtonState::Pressed);
     button(app, ButtonState::Released);
@@ -190,7 +202,7 @@ fn wheel(app: &mut App, pos: Vec2, lines: f32) {
 }
 
 /// Presses and releases a key (held for a few frames, as a person would).
-fn key(app: &mut App, code: KeyCode, logical: Key) {
+pub(crate) fn key(app: &mut App, code: KeyCode, logical: Key) {
     let window = window_entity(app);
     for state in [ButtonState::Pressed, ButtonState::Released] {
         app.world_mut().write_message(KeyboardInput {
@@ -205,6 +217,55 @@ fn key(app: &mut App, code: KeyCode, logical: Key) {
             app.update();
         }
     }
+}
+
+/// A left click as egui receives it, at `at` (egui points): the harness's window input does
+/// not reach egui.
+pub(crate) fn egui_click(app: &mut App, at: egui::Pos2) {
+    for events in [
+        vec![egui::Event::PointerMoved(at)],
+        vec![egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Default::default(),
+        }],
+        vec![egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Default::default(),
+        }],
+        Vec::new(),
+        // The pointer leaves egui again, as it does when it moves on to the map.
+        vec![egui::Event::PointerGone],
+        Vec::new(),
+    ] {
+        for mut input in app
+            .world_mut()
+            .query::<&mut bevy_egui::EguiInput>()
+            .iter_mut(app.world_mut())
+        {
+            input.events.extend(events.clone());
+        }
+        app.update();
+    }
+}
+
+/// Where a hex is on the screen (logical pixels), if inside the map's part of the window.
+pub(crate) fn hex_on_screen(app: &mut App, hex: hexx::Hex) -> Option<Vec2> {
+    let area = map_area(app);
+    let (cam, at) = app
+        .world_mut()
+        .query_filtered::<(&Camera, &GlobalTransform), With<MapCamera>>()
+        .single(app.world())
+        .expect("the map camera");
+    let (cam, at) = (cam.clone(), *at);
+    let geo = app.world().resource::<MapGeometry>();
+    let p = cam
+        .world_to_viewport(&at, geo.world(hex).extend(0.0))
+        .ok()?;
+    area.inflate(-12.0).contains(p).then_some(p)
 }
 
 /// What the map shows and what the game has been told: the camera and the commands given.
@@ -233,7 +294,7 @@ fn seen(app: &mut App) -> Seen {
     }
 }
 
-fn map_area(app: &App) -> Rect {
+pub(crate) fn map_area(app: &App) -> Rect {
     app.world()
         .resource::<MapArea>()
         .0
@@ -1013,35 +1074,6 @@ fn a_click_on_the_minimap_moves_the_view_there_and_gives_no_order() {
         "inside the map's part of the window"
     );
     let before = seen(&mut app);
-    // A click as egui receives it (the harness's window input does not reach egui).
-    let egui_click = |app: &mut App, at: egui::Pos2| {
-        for events in [
-            vec![egui::Event::PointerMoved(at)],
-            vec![egui::Event::PointerButton {
-                pos: at,
-                button: egui::PointerButton::Primary,
-                pressed: true,
-                modifiers: Default::default(),
-            }],
-            vec![egui::Event::PointerButton {
-                pos: at,
-                button: egui::PointerButton::Primary,
-                pressed: false,
-                modifiers: Default::default(),
-            }],
-            Vec::new(),
-            Vec::new(),
-        ] {
-            for mut input in app
-                .world_mut()
-                .query::<&mut bevy_egui::EguiInput>()
-                .iter_mut(app.world_mut())
-            {
-                input.events.extend(events.clone());
-            }
-            app.update();
-        }
-    };
     // Its far corners: the view moves one way, then the other.
     egui_click(&mut app, rect.min + egui::vec2(6.0, 6.0));
     let top_left = seen(&mut app);

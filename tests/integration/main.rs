@@ -13,6 +13,8 @@ mod saves;
 mod scenario;
 mod session;
 #[cfg(feature = "client")]
+mod tutorial;
+#[cfg(feature = "client")]
 mod window;
 
 use std::path::{Path, PathBuf};

@@ -14,7 +14,9 @@ pub(super) fn attack_window(
     mut selection: ResMut<Selection>,
     mut actions: MessageWriter<PlayerAction>,
     mut orders: MessageWriter<OrderButton>,
+    mut targets: ResMut<crate::app::ui_state::ClickTargets>,
 ) -> Result {
+    targets.clear("attack ");
     let Some(pending) = selection.pending.clone() else {
         return Ok(());
     };
@@ -103,11 +105,11 @@ pub(super) fn attack_window(
             let strikes = input::strike_offers(game, pending.target);
             ui.separator();
             ui.horizontal(|ui| {
-                if ui
+                let attack = ui
                     .add_enabled(preview.is_ok(), egui::Button::new("Attack"))
-                    .on_hover_text("Roll the die (Enter).")
-                    .clicked()
-                {
+                    .on_hover_text("Roll the die (Enter).");
+                targets.0.push(("attack Attack".into(), attack.rect));
+                if attack.clicked() {
                     actions.write(PlayerAction::ConfirmAttack);
                 }
                 if ui
@@ -119,7 +121,9 @@ pub(super) fn attack_window(
                 }
             });
             for s in strikes {
-                if ui.button(&s.label).on_hover_text(&s.hint).clicked() {
+                let button = ui.button(&s.label).on_hover_text(&s.hint);
+                targets.0.push((format!("attack {}", s.label), button.rect));
+                if button.clicked() {
                     orders.write(OrderButton::from(s));
                     actions.write(PlayerAction::Cancel);
                 }

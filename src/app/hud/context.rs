@@ -30,6 +30,8 @@ pub(super) struct Hud<'w> {
     pub(super) area: ResMut<'w, crate::app::ui_state::MapArea>,
     pub(super) top_bar: ResMut<'w, crate::app::ui_state::TopBarLayout>,
     pub(super) roster: ResMut<'w, super::roster::RosterOrder>,
+    pub(super) sections: ResMut<'w, crate::app::ui_state::OpenSections>,
+    pub(super) targets: ResMut<'w, crate::app::ui_state::ClickTargets>,
 }
 
 pub(super) fn swatch(ui: &mut egui::Ui, c: egui::Color32) {

@@ -30,6 +30,8 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<super::ui_state::TopBarLayout>()
         .init_resource::<minimap::MinimapRect>()
         .init_resource::<roster::RosterOrder>()
+        .init_resource::<crate::app::ui_state::OpenSections>()
+        .init_resource::<crate::app::ui_state::ClickTargets>()
         .add_systems(
             EguiPrimaryContextPass,
             (

@@ -119,9 +119,14 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
         ui.weak("Click one of your units, or press Tab, to give it orders.");
         ui.separator();
     }
-    egui::CollapsingHeader::new("Economy")
+    hud.targets.clear("section ");
+    hud.targets.clear("order ");
+    let mut headers = Vec::new();
+    let economy = egui::CollapsingHeader::new("Economy")
         .default_open(true)
         .show(ui, |ui| economy_panel(ui, session));
+    headers.push(("section Economy", economy.header_response.rect));
+    let economy = economy.openness > 0.0;
     let count = game.units().filter(|u| u.owner == me).count();
     egui::CollapsingHeader::new(format!("Your units ({count})"))
         .id_salt("roster")
@@ -137,14 +142,18 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
                     .write(crate::app::ui_state::PlayerAction::Select(id));
             }
         });
-    egui::CollapsingHeader::new("Diplomacy")
+    let diplomacy = egui::CollapsingHeader::new("Diplomacy")
         .default_open(false)
         .show(ui, |ui| {
             diplomacy_panel(ui, session, &hud.settings, &mut hud.book)
         });
-    egui::CollapsingHeader::new("Objectives")
+    headers.push(("section Diplomacy", diplomacy.header_response.rect));
+    let diplomacy = diplomacy.openness > 0.0;
+    let objectives = egui::CollapsingHeader::new("Objectives")
         .default_open(false)
         .show(ui, |ui| objectives_panel(ui, session));
+    headers.push(("section Objectives", objectives.header_response.rect));
+    let objectives = objectives.openness > 0.0;
     let history = &session.level.file.events;
     if !history.is_empty() && session.calendar_shown() {
         let words = crate::app::teaching::calendar_words(session.level.file.fictional);
@@ -153,8 +162,10 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
             .show(ui, |ui| history_panel(ui, session, &mut hud.history));
     }
     let my_turn = !game.is_over() && game.active_faction() == me;
+    let mut orders = false;
+    let mut buttons = Vec::new();
     if my_turn {
-        egui::CollapsingHeader::new("Orders")
+        let shown = egui::CollapsingHeader::new("Orders")
             .default_open(false)
             .show(ui, |ui| {
                 let mut offers = input::faction_offers(game);
@@ -171,15 +182,28 @@ fn sections(ui: &mut egui::Ui, hud: &mut Hud) {
                         heading = Some(rank);
                         ui.small(title);
                     }
-                    if ui
-                        .small_button(&offer.label)
-                        .on_hover_text(&offer.hint)
-                        .clicked()
-                    {
+                    let button = ui.small_button(&offer.label).on_hover_text(&offer.hint);
+                    buttons.push((format!("order {}", offer.label), button.rect));
+                    if button.clicked() {
                         hud.orders.write(OrderButton::from(offer));
                     }
                 }
             });
+        headers.push(("section Orders", shown.header_response.rect));
+        orders = shown.openness > 0.0;
+    }
+    hud.targets
+        .0
+        .extend(headers.into_iter().map(|(n, r)| (n.to_owned(), r)));
+    hud.targets.0.extend(buttons);
+    let open = crate::app::ui_state::OpenSections {
+        economy,
+        diplomacy,
+        objectives,
+        orders,
+    };
+    if *hud.sections != open {
+        *hud.sections = open;
     }
     egui::CollapsingHeader::new("Legend")
         .default_open(false)
@@ -451,8 +475,9 @@ pub(super) fn objectives_panel(ui: &mut egui::Ui, session: &Session) {
     ui.label(format!(
         "{lead}: {}.",
         crate::narrate::names::verdict(game, me)
-    ))
-    .on_hover_text(crate::narrate::names::verdict_levels(game, me));
+    ));
+    // The thresholds in sight, not only in a tooltip: what a win or a draw needs.
+    ui.small(crate::narrate::names::verdict_levels(game, me));
     ui.small("✔ secured · ◐ held now, scores only if still held at the end · ○ not yet");
     for (i, o) in s
         .objectives

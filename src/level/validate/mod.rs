@@ -18,6 +18,7 @@ use crate::sim::{self, FactionId, Party, Scenario};
 
 mod agreements;
 mod classroom;
+mod lessons;
 mod map;
 mod places;
 mod sides;
@@ -269,6 +270,7 @@ impl Validator {
             ],
         );
         self.classroom(lv, &faction_ids, &place_ids, &field_ids);
+        self.lessons(lv, &faction_ids);
         self.sources(lv);
 
         let scenario = Scenario {

@@ -301,6 +301,38 @@ pub(super) fn paint_reach(
             );
         }
     }
+    // An enemy under the pointer that a move would bring within reach: the way beside it,
+    // dashed, and what a click does.
+    let approach = hovered
+        .filter(|h| {
+            game.unit_at(*h).is_some_and(|e| {
+                game.stance(u.owner, e.owner).fights() && game.preview_attack(&[u.id], *h).is_err()
+            })
+        })
+        .and_then(|h| crate::app::input::approach(game, u.id, h).map(|step| (h, step)));
+    if let Some((target, crate::sim::Command::Move { path, .. })) = &approach {
+        let mut points: Vec<egui::Pos2> = Vec::with_capacity(path.len() + 2);
+        points.extend(view.hex(u.hex));
+        points.extend(path.iter().filter_map(|h| view.hex(*h)));
+        let orange = egui::Color32::from_rgb(255, 150, 60);
+        painter.add(egui::Shape::dashed_line(
+            &points,
+            egui::Stroke::new(3.0, orange),
+            8.0,
+            5.0,
+        ));
+        if let Some(c) = view.hex(*target) {
+            painter.circle_stroke(c, hex_px * 0.5, egui::Stroke::new(2.5, orange));
+            painter.text(
+                c + egui::vec2(hex_px * 0.45, -hex_px * 0.45),
+                egui::Align2::LEFT_BOTTOM,
+                "move beside and attack",
+                egui::FontId::proportional(12.0),
+                egui::Color32::from_rgb(255, 200, 140),
+            );
+        }
+        return;
+    }
     // The way to the hex under the pointer.
     if let Some(to) = hovered
         && let Some(path) = game.path_to(u.id, to)

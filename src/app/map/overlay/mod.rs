@@ -59,6 +59,7 @@ pub struct MapScene<'w> {
     area: Res<'w, MapArea>,
     state: Res<'w, State<crate::app::state::AppState>>,
     art: Res<'w, crate::app::art::ArtTextures>,
+    lessons: Res<'w, crate::app::lessons::Lessons>,
 }
 
 /// How many frames the map's overlay has been painted, so a test can tell that nothing of the
@@ -98,6 +99,7 @@ pub fn paint_map(
         area,
         state,
         art,
+        lessons,
     } = scene;
     // Behind the main menu the map is a backdrop, not a side's view of it.
     let fogged = *state.get() != crate::app::state::AppState::MainMenu;
@@ -240,6 +242,22 @@ pub fn paint_map(
             shape,
             egui::Stroke::new(1.5, egui::Color32::from_white_alpha(200)),
         ));
+    }
+    // What the tutorial's lesson is about: ringed twice in gold.
+    let shown = lessons
+        .progress
+        .as_ref()
+        .and_then(|p| p.current())
+        .and_then(|(_, l)| l.show.as_deref())
+        .and_then(|key| crate::app::lessons::shown_hex(&session, key));
+    if let Some(c) = shown.and_then(|h| view.hex(h)) {
+        let gold = egui::Color32::from_rgb(255, 205, 60);
+        painter.circle_stroke(c, hex_px * 0.62, egui::Stroke::new(3.0, gold));
+        painter.circle_stroke(
+            c,
+            hex_px * 0.78,
+            egui::Stroke::new(1.5, gold.gamma_multiply(0.7)),
+        );
     }
     if let Some((line, rows)) = &front {
         let (same, known) = crate::history::agreement(rows);
