@@ -57,7 +57,13 @@ pub struct Session {
     /// The latest commands people carried out, oldest first (a few only), for whatever
     /// follows their play: the tutorial's lessons.
     by_people: VecDeque<Command>,
+    /// The latest events of every side, oldest first (a few hundred at most), for a screen
+    /// that shows them as they happen.
+    recent: VecDeque<(FactionId, Event)>,
 }
+
+/// How many of the latest events a session keeps for the screen.
+const KEPT_EVENTS: usize = 512;
 
 /// How many of people's latest commands a session keeps.
 const KEPT_COMMANDS: usize = 16;
@@ -89,6 +95,7 @@ impl Session {
             undo: Vec::new(),
             no_undo: None,
             by_people: VecDeque::new(),
+            recent: VecDeque::new(),
         }
     }
 
@@ -300,6 +307,13 @@ impl Session {
             }
             self.by_people.push_back(command.clone());
         }
+        // Only a session told to a person is shown: batches of simulated games keep nothing.
+        for e in events.iter().filter(|_| self.narrator.is_some()) {
+            if self.recent.len() == KEPT_EVENTS {
+                self.recent.pop_front();
+            }
+            self.recent.push_back((faction, e.clone()));
+        }
         self.refresh_view();
         if let Some(r) = &mut self.recorder {
             r.record(&self.game, command, &events);
@@ -331,6 +345,17 @@ impl Session {
             self.trim_log();
         }
         Ok(events)
+    }
+
+    /// Whether events happened since [`Session::take_events`].
+    pub fn has_events(&self) -> bool {
+        !self.recent.is_empty()
+    }
+
+    /// Takes the events since the last call, oldest first, each with the side whose command
+    /// caused it.
+    pub fn take_events(&mut self) -> Vec<(FactionId, Event)> {
+        self.recent.drain(..).collect()
     }
 
     /// Whether people carried out commands since [`Session::take_people_commands`].

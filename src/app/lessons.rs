@@ -46,7 +46,10 @@ pub fn plugin(app: &mut App) {
 /// Starts the lessons when a game begins on a level with a tutorial for the player's side
 /// (not in a hotseat game, where several people share the screen).
 fn start_lessons(session: Res<Session>, mut lessons: ResMut<Lessons>) {
-    let id = (std::sync::Arc::as_ptr(&session.level) as usize, session.seed);
+    let id = (
+        std::sync::Arc::as_ptr(&session.level) as usize,
+        session.seed,
+    );
     if lessons.started_for == Some(id) {
         return;
     }

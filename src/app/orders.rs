@@ -510,6 +510,7 @@ pub fn run_ai(
     mut session: ResMut<Session>,
     mut pace: ResMut<Pace>,
     mut redraw: MessageWriter<RequestRedraw>,
+    effects: Option<Res<crate::app::map::overlay::effects::Effects>>,
 ) {
     if !session.ai_to_move() {
         pace.skip = false;
@@ -518,6 +519,10 @@ pub fn run_ai(
     }
     // Keep frames coming while the computer plays, even in a window that redraws on input.
     redraw.write(RequestRedraw);
+    // Its last attack or strike plays out before its next move (unless skipped).
+    if !pace.skip && effects.is_some_and(|e| e.busy(time.elapsed_secs())) {
+        return;
+    }
     let beat = settings.animation.beat_seconds();
     if pace.skip || beat <= 0.0 {
         for _ in 0..SKIP_BATCH {

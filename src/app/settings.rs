@@ -103,6 +103,8 @@ pub struct Settings {
     pub animation: AnimationSpeed,
     /// Whether ending a turn while units have not acted asks first.
     pub warn_idle: bool,
+    /// Whether the map looks at the computer's moves and attacks that happen out of view.
+    pub follow_computer: bool,
     /// Whether the settings window is open.
     pub open: bool,
 }
@@ -114,6 +116,7 @@ impl Default for Settings {
             palette: Palette::Level,
             animation: AnimationSpeed::Normal,
             warn_idle: true,
+            follow_computer: true,
             open: false,
         }
     }
@@ -127,6 +130,7 @@ struct Stored {
     palette: Palette,
     animation: AnimationSpeed,
     warn_idle: bool,
+    follow_computer: bool,
 }
 
 impl Default for Stored {
@@ -163,6 +167,7 @@ impl Settings {
             palette: self.palette,
             animation: self.animation,
             warn_idle: self.warn_idle,
+            follow_computer: self.follow_computer,
         }
     }
 
@@ -186,6 +191,7 @@ impl Settings {
                     palette: s.palette,
                     animation: s.animation,
                     warn_idle: s.warn_idle,
+                    follow_computer: s.follow_computer,
                     ..Settings::default()
                 },
                 None,
@@ -348,9 +354,13 @@ fn window(
                 ui.horizontal(|ui| {
                     for a in AnimationSpeed::ALL {
                         ui.radio_value(&mut s.animation, a, a.name())
-                            .on_hover_text("How fast the computer's moves play out.");
+                            .on_hover_text("How fast moves, fights and the computer's turns play out (Space skips them).");
                     }
                 });
+                ui.end_row();
+                ui.label("Computer's turns");
+                ui.checkbox(&mut s.follow_computer, "Look at its moves out of view")
+                    .on_hover_text("The map moves to show a computer's move or attack that happens where you are not looking (and your side can see).");
                 ui.end_row();
                 ui.label("End of turn");
                 ui.checkbox(&mut s.warn_idle, "Ask while units have not acted")

@@ -7,6 +7,8 @@ mod client;
 #[cfg(feature = "client")]
 mod interface;
 mod levels;
+#[cfg(feature = "client")]
+mod motion;
 mod props;
 mod rules;
 mod saves;

@@ -17,8 +17,7 @@ use crate::interface::{click, egui_click, game_on, hex_on_screen, key};
 /// The lesson shown: its number, goal, and whether the goal is met.
 fn lesson(app: &App) -> Option<(usize, Goal, bool)> {
     let p = app.world().resource::<Lessons>().progress.as_ref()?;
-    p.current()
-        .map(|(i, l)| (i, l.goal.clone(), p.is_met()))
+    p.current().map(|(i, l)| (i, l.goal.clone(), p.is_met()))
 }
 
 /// Clicks a panel's button or section header by the start of its name.
@@ -45,7 +44,13 @@ fn frames(app: &mut App, n: usize) {
 
 /// Clicks the hex of a unit.
 fn click_unit(app: &mut App, id: UnitId) {
-    let hex = app.world().resource::<Session>().view().unit(id).unwrap().hex;
+    let hex = app
+        .world()
+        .resource::<Session>()
+        .view()
+        .unit(id)
+        .unwrap()
+        .hex;
     let at = hex_on_screen(app, hex).expect("the unit is in view");
     click(app, at);
 }
@@ -73,7 +78,13 @@ fn attack_pair(app: &mut App) -> (UnitId, hexx::Hex) {
     pairs
         .into_iter()
         .find(|(u, hex)| {
-            let at = app.world().resource::<Session>().view().unit(*u).unwrap().hex;
+            let at = app
+                .world()
+                .resource::<Session>()
+                .view()
+                .unit(*u)
+                .unwrap()
+                .hex;
             hex_on_screen(app, at).is_some() && hex_on_screen(app, *hex).is_some()
         })
         .expect("a unit of the player's that can attack an enemy in view")
@@ -152,7 +163,11 @@ fn do_goal(app: &mut App, goal: &Goal) {
         Goal::Move | Goal::MoveUnit(_) => {
             let id = match goal {
                 Goal::MoveUnit(k) => unit_by_key(app, k),
-                _ => app.world().resource::<Selection>().unit.expect("a unit selected"),
+                _ => app
+                    .world()
+                    .resource::<Selection>()
+                    .unit
+                    .expect("a unit selected"),
             };
             move_somewhere(app, id);
         }
@@ -214,7 +229,10 @@ fn the_tutorial_is_played_lesson_by_lesson_to_the_end() {
     while let Some((i, goal, met)) = lesson(&app) {
         assert!(taken.len() < total, "the lessons do not end");
         if goal != Goal::Read {
-            assert!(!met, "lesson {i} ({goal:?}) is met before the player did anything");
+            assert!(
+                !met,
+                "lesson {i} ({goal:?}) is met before the player did anything"
+            );
         }
         if !met {
             do_goal(&mut app, &goal);
@@ -280,7 +298,10 @@ fn a_lesson_can_be_skipped_and_the_tutorial_ended() {
         .expect("an End button");
     egui_click(&mut app, end.center());
     frames(&mut app, 2);
-    assert!(lesson(&app).is_none(), "no lesson is shown after ending the tutorial");
+    assert!(
+        lesson(&app).is_none(),
+        "no lesson is shown after ending the tutorial"
+    );
     // Another side of the same level has no lessons.
     let app = game_on(
         "levels/tutorial.ron",

@@ -25,7 +25,10 @@ impl Validator {
         {
             self.err(
                 "tutorial.faction",
-                format!("`{}` is not playable, so no one takes these lessons", t.faction),
+                format!(
+                    "`{}` is not playable, so no one takes these lessons",
+                    t.faction
+                ),
                 Some("write the tutorial for a faction with `playable: true`".into()),
             );
         }

@@ -16,6 +16,7 @@ use crate::app::settings::Settings;
 use crate::app::ui_state::{HoveredHex, MapArea, MapCamera, Overlays, Selection, UiFocus};
 
 mod counters;
+pub mod effects;
 mod fog;
 mod front;
 mod layers;
@@ -35,12 +36,20 @@ use view::View;
 /// What is painted over the map each frame, and the counters' slide.
 pub fn plugin(app: &mut App) {
     app.init_resource::<UnitAnim>()
+        .init_resource::<effects::Effects>()
         .init_resource::<MapPainted>()
         .init_resource::<SupplyCache>()
         .init_resource::<Overlays>()
         .add_systems(
             Update,
             (motion::animate_units, motion::trace_supply, toggle_overlays),
+        )
+        .add_systems(
+            Update,
+            effects::show_events
+                .after(crate::app::orders::run_ai)
+                .before(motion::animate_units)
+                .run_if(in_state(crate::app::state::AppState::InGame)),
         )
         .add_systems(EguiPrimaryContextPass, paint_map.in_set(EguiPass::Map));
 }
@@ -60,6 +69,8 @@ pub struct MapScene<'w> {
     state: Res<'w, State<crate::app::state::AppState>>,
     art: Res<'w, crate::app::art::ArtTextures>,
     lessons: Res<'w, crate::app::lessons::Lessons>,
+    effects: Res<'w, effects::Effects>,
+    time: Res<'w, Time>,
 }
 
 /// How many frames the map's overlay has been painted, so a test can tell that nothing of the
@@ -100,6 +111,8 @@ pub fn paint_map(
         state,
         art,
         lessons,
+        effects,
+        time,
     } = scene;
     // Behind the main menu the map is a backdrop, not a side's view of it.
     let fogged = *state.get() != crate::app::state::AppState::MainMenu;
@@ -202,6 +215,7 @@ pub fn paint_map(
         paint_counter(&painter, p, hex_px, game, &settings, &art, u, state);
     }
     paint_defences(&painter, &view, game, hex_px);
+    effects::paint(&painter, &view, &effects, &art, time.elapsed_secs(), hex_px);
     if let Some(pending) = &selection.pending
         && let Some(p) = view.hex(pending.target)
     {

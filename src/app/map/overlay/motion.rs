@@ -11,10 +11,25 @@ use crate::app::session::Session;
 use crate::app::settings::Settings;
 use crate::sim::FactionId;
 
-/// Where each counter is drawn now (world units): it slides toward its unit's hex.
+/// Where each counter is drawn now (world units): it slides along the way its unit last
+/// moved, then to its unit's hex.
 #[derive(Resource, Default, Debug)]
 pub struct UnitAnim {
     pub(super) pos: HashMap<crate::sim::UnitId, Vec2>,
+    /// The points a counter still has to pass, in order.
+    pub(super) paths: HashMap<crate::sim::UnitId, std::collections::VecDeque<Vec2>>,
+}
+
+impl UnitAnim {
+    /// Where a unit's counter is drawn now (world units), once it has been drawn.
+    pub fn drawn(&self, id: crate::sim::UnitId) -> Option<Vec2> {
+        self.pos.get(&id).copied()
+    }
+
+    /// The points its counter still has to pass on its way, if it is moving.
+    pub fn way(&self, id: crate::sim::UnitId) -> Option<&std::collections::VecDeque<Vec2>> {
+        self.paths.get(&id)
+    }
 }
 
 pub(super) fn animate_units(
@@ -30,20 +45,48 @@ pub(super) fn animate_units(
     if revision.is_changed() {
         // A new game or level: counters start where their units stand.
         anim.pos.clear();
+        anim.paths.clear();
     }
     let game = session.view();
     anim.pos.retain(|id, _| game.unit(*id).is_some());
     let step = settings.animation.hexes_per_second() * geo.tile_size.x * time.delta_secs();
     let mut moving = false;
+    let UnitAnim { pos, paths } = &mut *anim;
+    paths.retain(|id, _| game.unit(*id).is_some());
     for u in game.units() {
-        let target = geo.world(u.hex);
-        let p = anim.pos.entry(u.id).or_insert(target);
-        let d = target - *p;
-        if d.length() <= step || !step.is_finite() {
-            *p = target;
-        } else {
-            *p += d.normalize() * step;
-            moving = true;
+        let home = geo.world(u.hex);
+        let p = pos.entry(u.id).or_insert(home);
+        if !step.is_finite() {
+            *p = home;
+            paths.remove(&u.id);
+            continue;
+        }
+        // Along the way, a hex at a time, with the frame's whole step.
+        let mut left = step;
+        loop {
+            let way = paths.get_mut(&u.id);
+            let target = way
+                .as_ref()
+                .and_then(|w| w.front().copied())
+                .unwrap_or(home);
+            let d = target - *p;
+            if d.length() <= left {
+                *p = target;
+                left -= d.length();
+                match paths.get_mut(&u.id) {
+                    Some(w) if !w.is_empty() => {
+                        w.pop_front();
+                        if w.is_empty() {
+                            paths.remove(&u.id);
+                        }
+                    }
+                    _ => break,
+                }
+            } else {
+                *p += d.normalize() * left;
+                moving = true;
+                break;
+            }
         }
     }
     if moving {
