@@ -5,6 +5,7 @@
 //! that use it: [`state`] (the screens), [`ui_state`] (selection, hover, open windows, the
 //! messages that carry orders), [`theme`] (colours and layout sizes) and [`session`] (the game).
 
+pub mod approach;
 pub mod art;
 pub mod bench;
 pub mod citations;

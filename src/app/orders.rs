@@ -22,6 +22,9 @@ pub struct Pace {
     timer: f32,
     /// Play them out at once (Space, or the Skip button).
     pub skip: bool,
+    /// Until when (seconds of the app's clock) the computer waits before its next action:
+    /// the map is still showing its last attack or strike.
+    pub hold_until: f32,
 }
 
 /// A press of the left button, to tell a click from a drag that pans the map.
@@ -510,7 +513,6 @@ pub fn run_ai(
     mut session: ResMut<Session>,
     mut pace: ResMut<Pace>,
     mut redraw: MessageWriter<RequestRedraw>,
-    effects: Option<Res<crate::app::map::overlay::effects::Effects>>,
 ) {
     if !session.ai_to_move() {
         pace.skip = false;
@@ -520,7 +522,7 @@ pub fn run_ai(
     // Keep frames coming while the computer plays, even in a window that redraws on input.
     redraw.write(RequestRedraw);
     // Its last attack or strike plays out before its next move (unless skipped).
-    if !pace.skip && effects.is_some_and(|e| e.busy(time.elapsed_secs())) {
+    if !pace.skip && time.elapsed_secs() < pace.hold_until {
         return;
     }
     let beat = settings.animation.beat_seconds();

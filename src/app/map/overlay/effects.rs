@@ -111,8 +111,8 @@ pub fn show_events(
     mut session: ResMut<Session>,
     mut effects: ResMut<Effects>,
     mut anim: ResMut<UnitAnim>,
-    (pace, keys, focus): (
-        Res<Pace>,
+    (mut pace, keys, focus): (
+        ResMut<Pace>,
         Res<ButtonInput<KeyCode>>,
         Res<crate::app::ui_state::UiFocus>,
     ),
@@ -132,6 +132,9 @@ pub fn show_events(
     if pace.skip || skipped || length <= 0.0 || handing_over {
         effects.shown.clear();
         effects.busy_until = 0.0;
+    }
+    if pace.hold_until != effects.busy_until {
+        pace.hold_until = effects.busy_until;
     }
     effects.shown.retain(|t| now < t.start + t.length);
     if !effects.shown.is_empty() {

@@ -309,7 +309,7 @@ pub(super) fn paint_reach(
                 game.stance(u.owner, e.owner).fights() && game.preview_attack(&[u.id], *h).is_err()
             })
         })
-        .and_then(|h| crate::app::input::approach(game, u.id, h).map(|step| (h, step)));
+        .and_then(|h| crate::app::approach::approach(game, u.id, h).map(|step| (h, step)));
     if let Some((target, crate::sim::Command::Move { path, .. })) = &approach {
         let mut points: Vec<egui::Pos2> = Vec::with_capacity(path.len() + 2);
         points.extend(view.hex(u.hex));
