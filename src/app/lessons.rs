@@ -78,6 +78,7 @@ fn follow_play(
     sections: Res<OpenSections>,
     mut lessons: ResMut<Lessons>,
     mut centre: MessageWriter<CentreOn>,
+    focus: Res<super::ui_state::UiFocus>,
 ) {
     let Some(progress) = lessons.progress.as_mut() else {
         // Nothing follows people's commands: let them go (without marking the game changed).
@@ -114,8 +115,10 @@ fn follow_play(
     let shown = progress
         .current()
         .and_then(|(i, l)| l.show.as_deref().map(|s| (i, s.to_owned())));
+    // Once the briefing (or any window that holds the player's attention) is closed.
     if let Some((i, key)) = shown
         && lessons.looked_at != Some(i)
+        && !focus.modal
     {
         lessons.looked_at = Some(i);
         if let Some(hex) = shown_hex(&session, &key) {
@@ -159,11 +162,13 @@ fn lesson_window(
     session: Res<Session>,
     area: Res<MapArea>,
     mut targets: ResMut<super::ui_state::ClickTargets>,
+    focus: Res<super::ui_state::UiFocus>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     lessons.next_button = None;
     targets.clear("lesson ");
-    if session.hand_over_due().is_some() {
+    // Not over the briefing, the menu or another window that holds the player's attention.
+    if session.hand_over_due().is_some() || focus.modal {
         return Ok(());
     }
     let Some(progress) = lessons.progress.as_ref() else {

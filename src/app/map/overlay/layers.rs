@@ -18,8 +18,10 @@ pub(super) fn paint_supply(
     reached: &[bool],
 ) {
     let map = &game.scenario().map;
-    let green = egui::Color32::from_rgba_unmultiplied(40, 200, 80, 55);
-    let red = egui::Color32::from_rgba_unmultiplied(230, 40, 40, 70);
+    // Strong enough to read over the textured terrain.
+    let green = egui::Color32::from_rgba_unmultiplied(40, 210, 80, 90);
+    let red = egui::Color32::from_rgba_unmultiplied(235, 40, 40, 110);
+    let edge = egui::Stroke::new(1.0, egui::Color32::from_rgba_unmultiplied(20, 90, 40, 120));
     for hex in map.hexes() {
         let Some(i) = map.index(hex) else { continue };
         let fill = if reached.get(i).copied().unwrap_or(false) {
@@ -35,7 +37,7 @@ pub(super) fn paint_supply(
             continue;
         }
         if let Some(shape) = view.hex_shape(hex) {
-            painter.add(egui::Shape::convex_polygon(shape, fill, egui::Stroke::NONE));
+            painter.add(egui::Shape::convex_polygon(shape, fill, edge));
         }
     }
 }
