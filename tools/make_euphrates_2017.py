@@ -260,12 +260,12 @@ PLACES = [
 
 # Oil and gas fields: id, name, kind, lat, lon, output (bbl/d for oil, thousand m3/d for gas), holder, source.
 FIELDS = [
-    ("omar", "al-Omar oil field", "Oil", 35.152, 40.576, 9000, "sdf", "Syria's largest field. Drawn at 35°09'06\"N 40°34'33\"E, the point a wiki mirror gives [S28] (weak source); AFP puts the field about 10 km east of Mayadin on the east bank [S27], some 8 km further south (position UNCERTAIN). about 30,000 bbl/d before 2011 [S31][S37], about 9,000 bbl/d under the Islamic State (estimate) [S150]; SDF took it 22 Oct 2017 [S29][S30]."),
-    ("tanak", "al-Tanak oil field", "Oil", 35.05, 40.62, 12000, "isis", "South of al-Omar, coordinates EST [S32]; up to 12,000 bbl/d under the Islamic State (pro-Russian source, UNCERTAIN) [S151]; capture reported 27 Oct (pro-government) or 13 Nov 2017 (TRT/SOHR) - the level follows the later date [S32][S33]."),
+    ("omar", "al-Omar oil field", "Oil", 35.06, 40.56, 9000, "sdf", "Syria's largest field, on the east bank about 10 km east of Mayadin (AFP) [S27]; drawn at an estimated 35.06 N 40.56 E, within about 5 km. An older point 18 km north-east of Mayadin came only from a wiki mirror and is no longer used [S28]. about 30,000 bbl/d before 2011 [S31][S37], about 9,000 bbl/d under the Islamic State (estimate) [S150]; SDF took it 22 Oct 2017 [S29][S30]."),
+    ("tanak", "al-Tanak oil field", "Oil", 35.02, 40.59, 12000, "isis", "South-east of al-Omar, coordinates EST [S32]; up to 12,000 bbl/d under the Islamic State (pro-Russian source, UNCERTAIN) [S151]; capture reported 27 Oct (pro-government) or 13 Nov 2017 (TRT/SOHR) - the level follows the later date [S32][S33]."),
     ("conoco", "Conoco gas plant", "Gas", 35.336, 40.309, 1400, "sdf", "35°20'10\"N 40°18'34\"E [S22]; about 50 MMcf/d (1,400 thousand m3/d) of gas, but capacity figures disagree by an order of magnitude - UNCERTAIN [S21][S22][S153]; SDF took it 23 Sep 2017 [S20][S21]."),
     ("jafra", "Jafra oil field", "Oil", 35.33, 40.45, 2000, "sdf", "'About 25 km east of Deir ez-Zor', coordinates UNCERTAIN [S23]; SDF took it about 30 Sep 2017, Islamic State counter-claim 12 Oct [S23][S24][S25][S26]; output not sourced (game estimate)."),
     ("tayyem", "al-Tayyem oil field", "Oil", 35.27, 40.10, 2000, "syria", "South of the city, coordinates EST [S34]; government took it 9 Sep 2017 [S34][S35]; output not sourced (game estimate)."),
-    ("sayjan", "al-Sayjan oil field", "Oil", 35.21, 40.56, 0, "sdf", "Just north of al-Omar; coordinates and output not found (placed EST); SDF took it 21-22 Oct 2017 [S31][S49]."),
+    ("sayjan", "al-Sayjan oil field", "Oil", 35.11, 40.56, 0, "sdf", "Just north of al-Omar; coordinates and output not found (placed EST); SDF took it 21-22 Oct 2017 [S31][S49]."),
     ("izba", "al-Izba gas field", "Gas", 35.385, 40.36, 0, "sdf", "Adjacent to the Conoco plant; coordinates and output not found (placed EST); SDF took it 23 Sep 2017 [S20][S193]."),
     ("akkas", "Akkas gas field", "Gas", 34.05, 41.25, 0, "iraq", "5.6 tcf of gas in place, not producing in 2017; location in western Anbar south of al-Qa'im UNCERTAIN; Iraqi forces took it by 2 Nov 2017 [S105][S106]."),
     ("ward", "al-Ward oil field", "Oil", 34.80, 40.82, 200, "isis", "About 200 bbl/d (2014) [S36]; location and 2017 control not found - placed EST in the Islamic State's east-bank pocket (UNCERTAIN)."),
@@ -294,7 +294,7 @@ UNITS = [
     ("sdf_khabur", "Khabur axis", "Infantry", "sdf", 35.52, 40.72, 15, 75, "Veteran", "Jazira Storm advanced down the Khabur valley [S50]; strength EST."),
     ("sdf_raqqa", "Raqqa garrison", "Militia", "sdf", 35.96, 39.05, 10, 65, "Regular", "After the battle of Raqqa (6 Jun-17 Oct 2017) [S40][S41]; strength EST."),
     ("sdf_tabqa", "Tabqa garrison", "Militia", "sdf", 35.84, 38.58, 6, 65, "Regular", "[S5][S7]; strength EST."),
-    ("sdf_omar", "al-Omar guard", "Infantry", "sdf", 35.15, 40.57, 8, 70, "Regular", "Held the field against raids [S29]; strength EST."),
+    ("sdf_omar", "al-Omar guard", "Infantry", "sdf", 35.11, 40.56, 8, 70, "Regular", "Held the fields against raids [S29]; posted at al-Sayjan, just north of al-Omar (position and strength EST)."),
     # Iraq
     ("irq_7div", "7th Infantry Division", "Infantry", "iraq", 34.36, 41.14, 30, 70, "Regular", "Jazira Operations Command, al-Qa'im offensive from 26 Oct 2017 [S90b][S105]; 'two infantry divisions and tribal forces' for Rawa [S94b]; strength EST."),
     ("irq_cts", "Counter-Terrorism Service", "SpecialForces", "iraq", 34.40, 41.03, 15, 85, "Elite", "Took al-Qa'im and the crossing 3 Nov 2017 [S90b][S91]; strength EST."),
@@ -315,7 +315,7 @@ UNITS = [
     ("is_desert", "Desert raiders", "SpecialForces", "isis", 34.75, 39.35, 5, 80, "Veteran", "Raids on the Palmyra-Deir ez-Zor highway, 28 Sep-7 Oct 2017 [S81][S82]; strength EST."),
     ("is_rawa", "Rawa fighters", "Infantry", "isis", 34.48, 41.91, 8, 75, "Regular", "About 1,500 near al-Qa'im (CJTF-OIR, early Nov) [S92][S162]; strength EST."),
     ("is_rumana", "Rumana fighters", "Militia", "isis", 34.42, 41.12, 6, 70, "Regular", "[S93][S162]; strength EST."),
-    ("is_tanak", "al-Tanak guard", "Militia", "isis", 35.05, 40.62, 4, 60, "Regular", "[S32][S33]; strength EST."),
+    ("is_tanak", "al-Tanak guard", "Militia", "isis", 35.02, 40.59, 4, 60, "Regular", "[S32][S33]; strength EST."),
     # al-Tanf
     ("tanf_mat", "Maghawir al-Thawra", "Infantry", "tanf", 33.52, 38.64, 3, 70, "Regular", "US-backed rebels at al-Tanf [S85][S86]; strength EST."),
 ]
@@ -407,7 +407,10 @@ def controller(col, row):
         # State's valley pocket from al-Busayrah to the border.
         if 35.29 <= lat <= 35.40 and 40.12 <= lon <= 40.27 and d_eu < 5:
             return "g"
-        if (lat < 35.08 and d_eu < 19) or (lat < 35.17 and d_eu < 8):
+        # The pocket is the riverside strip below al-Busayrah, widening into the desert only
+        # south of Mayadin's latitude: the SDF held the desert east of the strip from al-Omar
+        # (taken 22 Oct 2017 [S29]) northward.
+        if (lat < 35.00 and d_eu < 19) or (lat < 35.17 and d_eu < 5.5):
             return "s"
         if lat < 34.85:
             return "."

@@ -659,8 +659,8 @@ fn after_an_attack_that_empties_its_hex_the_player_is_asked_whether_to_advance()
     use euphrates::sim::Command;
     for seed in 1..60 {
         let mut app = game_seeded("sdf", (1280, 800), 1.0, AnimationSpeed::Off, seed);
-        // The al-Omar guard, next to the al-Tanak field's guard (open ground, no prepared
-        // defences), attacks with all it can.
+        // The al-Omar guard steps next to the al-Tanak field's guard (open ground, no prepared
+        // defences) and attacks with all it can.
         let attack = {
             let mut session = app.world_mut().resource_mut::<Session>();
             let me = session.player;
@@ -671,6 +671,18 @@ fn after_an_attack_that_empties_its_hex_the_player_is_asked_whether_to_advance()
                 .find(|u| u.name == "al-Tanak guard")
                 .unwrap()
                 .hex;
+            if guard.hex.unsigned_distance_to(target) > 1 {
+                let id = guard.id;
+                let path = target
+                    .all_neighbors()
+                    .into_iter()
+                    .filter(|h| game.unit_at(*h).is_none())
+                    .find_map(|h| game.path_to(id, h))
+                    .expect("a way next to the al-Tanak guard");
+                session.perform(&Command::Move { unit: id, path }).unwrap();
+            }
+            let game = &session.game;
+            let guard = game.units().find(|u| u.name == "al-Omar guard").unwrap();
             assert_eq!(guard.hex.unsigned_distance_to(target), 1);
             assert_eq!(game.defences_at(target), 0);
             let attacker = guard.id;

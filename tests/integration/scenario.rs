@@ -115,6 +115,46 @@ fn places_sit_within_a_hex_of_their_real_coordinates() {
 }
 
 #[test]
+fn al_omar_lies_east_of_mayadin_on_the_east_bank() {
+    // FACTS C4: AFP puts the field about 10 km east of Mayadin, on the east bank (an estimated
+    // 35.06 N 40.56 E); the point 18 km north-east of Mayadin came from a wiki mirror.
+    let l = level();
+    let field = |id: &str| {
+        l.scenario
+            .oil_fields
+            .iter()
+            .find(|f| f.key == id)
+            .unwrap_or_else(|| panic!("no field `{id}`"))
+            .hex
+    };
+    let omar = lat_lon(&l, field("omar"));
+    let off = km(omar, (35.06, 40.56));
+    assert!(
+        off <= 6.0,
+        "al-Omar is drawn {off:.1} km from 35.06 N 40.56 E"
+    );
+    let mayadin = lat_lon(&l, place_hex(&l, "mayadin"));
+    let from_mayadin = km(omar, mayadin);
+    assert!(
+        (5.0..=16.0).contains(&from_mayadin),
+        "al-Omar is {from_mayadin:.1} km from Mayadin"
+    );
+    assert!(
+        !same_bank_within(&l, field("omar"), place_hex(&l, "mayadin"), 15),
+        "al-Omar is across the river from Mayadin"
+    );
+    // The SDF's guard stands by it, and al-Tanak lies close by to the south-south-east.
+    let guard = l
+        .scenario
+        .units
+        .iter()
+        .find(|u| u.key == "sdf_omar")
+        .unwrap();
+    assert!(guard.hex.unsigned_distance_to(field("omar")) <= 1);
+    assert!(field("omar").unsigned_distance_to(field("tanak")) <= 2);
+}
+
+#[test]
 fn the_river_separates_the_banks() {
     let l = level();
     let p = |id| place_hex(&l, id);
@@ -239,7 +279,9 @@ fn every_oil_field_is_reachable_by_road_from_its_holders_supply_or_knowingly_cut
     let l = level();
     let s = &l.scenario;
     let game = Game::new(s.clone(), 1);
-    // Fields whose holder cannot reach them by road on 3 November 2017, and why.
+    // Fields whose holder cannot reach them by road on 3 November 2017, and why. (al-Tanak, at
+    // an estimated point south-south-east of al-Omar on the valley's edge since FACTS C4, is
+    // reached along the east-bank road from Shuhail.)
     let cut_off = [
         // The SDF reached al-Omar and al-Sayjan across the desert; the roads to them pass through Islamic
         // State-held al-Busayrah and Shuhail until 12-13 November [S33][S52].
@@ -250,8 +292,6 @@ fn every_oil_field_is_reachable_by_road_from_its_holders_supply_or_knowingly_cut
         ("conoco", "sdf"),
         ("izba", "sdf"),
         ("jafra", "sdf"),
-        // al-Tanak lies in the desert east of the valley, off the roads.
-        ("tanak", "isis"),
         // Akkas lies in the desert south of al-Qa'im (location UNCERTAIN), off the roads.
         ("akkas", "iraq"),
     ];
