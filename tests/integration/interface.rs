@@ -603,6 +603,22 @@ fn the_top_bar_fits_at_every_ui_scale_and_window_size() {
                 problems.is_empty(),
                 "{size:?} at UI scale {scale} as {faction}: {problems:?} in {layout:#?}"
             );
+            // In the usual window, one row, whoever moves: a second row appearing while the
+            // computer moves would push the panels down under the pointer.
+            if *size == (1280, 800) && *scale == 1.0 {
+                let top = layout
+                    .controls
+                    .iter()
+                    .map(|c| c.rect.min.y)
+                    .fold(f32::MAX, f32::min);
+                let below: Vec<&str> = layout
+                    .controls
+                    .iter()
+                    .filter(|c| c.rect.min.y > top + 8.0)
+                    .map(|c| c.name)
+                    .collect();
+                assert!(below.is_empty(), "as {faction}: on a second row: {below:?}");
+            }
             // The map keeps a useful part of the window.
             let area = map_area(&app);
             let window = Vec2::new(size.0 as f32, size.1 as f32);

@@ -106,10 +106,17 @@ fn readouts(ui: &mut egui::Ui, hud: &mut Hud, placed: &mut TopBarLayout) {
     } else if active == me {
         ui.colored_label(egui::Color32::from_rgb(120, 220, 120), "Your turn")
     } else {
-        ui.colored_label(
-            egui::Color32::from_rgb(230, 200, 90),
-            format!("{active_name} to move…"),
-        )
+        // At most as wide as a long name needs on a small window: cut short (whole in its
+        // tooltip) rather than push the overlays' switches onto a second row, which would move
+        // the panels under the pointer each time the computer moves.
+        let text = egui::RichText::new(format!("{active_name} to move…"))
+            .color(egui::Color32::from_rgb(230, 200, 90));
+        let height = ui.spacing().interact_size.y;
+        ui.allocate_ui(egui::vec2(150.0, height), |ui| {
+            ui.add(egui::Label::new(text).truncate())
+        })
+        .inner
+        .on_hover_text(format!("{active_name} to move"))
     };
     placed.note("whose turn", &whose);
     if !game.is_over() && active != me {
