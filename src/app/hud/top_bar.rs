@@ -111,8 +111,8 @@ fn readouts(ui: &mut egui::Ui, hud: &mut Hud, placed: &mut TopBarLayout) {
         // the panels under the pointer each time the computer moves.
         let text = egui::RichText::new(format!("{active_name} to move…"))
             .color(egui::Color32::from_rgb(230, 200, 90));
-        let height = ui.spacing().interact_size.y;
-        ui.allocate_ui(egui::vec2(150.0, height), |ui| {
+        ui.scope(|ui| {
+            ui.set_max_width(150.0);
             ui.add(egui::Label::new(text).truncate())
         })
         .inner
