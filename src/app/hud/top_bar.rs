@@ -80,6 +80,10 @@ fn buttons(ui: &mut egui::Ui, hud: &mut Hud, placed: &mut TopBarLayout) {
     }
 }
 
+/// The widest the side moving is written in the top bar (points): a longer name is cut short,
+/// whole in its tooltip.
+const WHOSE_TURN_WIDTH: f32 = 170.0;
+
 /// The date, whose turn it is, the treasury and the state of the player's side, and the
 /// overlays' switches.
 fn readouts(ui: &mut egui::Ui, hud: &mut Hud, placed: &mut TopBarLayout) {
@@ -109,14 +113,30 @@ fn readouts(ui: &mut egui::Ui, hud: &mut Hud, placed: &mut TopBarLayout) {
         // At most as wide as a long name needs on a small window: cut short (whole in its
         // tooltip) rather than push the overlays' switches onto a second row, which would move
         // the panels under the pointer each time the computer moves.
-        let text = egui::RichText::new(format!("{active_name} to move…"))
-            .color(egui::Color32::from_rgb(230, 200, 90));
-        ui.scope(|ui| {
-            ui.set_max_width(150.0);
-            ui.add(egui::Label::new(text).truncate())
-        })
-        .inner
-        .on_hover_text(format!("{active_name} to move"))
+        let colour = egui::Color32::from_rgb(230, 200, 90);
+        let full = format!("{active_name} to move…");
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let width = |t: &str| {
+            ui.ctx().fonts_mut(|f| {
+                f.layout_no_wrap(t.to_owned(), font.clone(), colour)
+                    .size()
+                    .x
+            })
+        };
+        let mut shown = full.clone();
+        if width(&full) > WHOSE_TURN_WIDTH {
+            let mut name: Vec<char> = active_name.chars().collect();
+            while !name.is_empty() {
+                name.pop();
+                let cut: String = name.iter().collect();
+                shown = format!("{}… to move…", cut.trim_end());
+                if width(&shown) <= WHOSE_TURN_WIDTH {
+                    break;
+                }
+            }
+        }
+        ui.colored_label(colour, shown)
+            .on_hover_text(format!("{active_name} to move"))
     };
     placed.note("whose turn", &whose);
     if !game.is_over() && active != me {
