@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use bevy::asset::io::Reader;
-use bevy::asset::{AssetLoader, LoadContext, LoadState};
+use bevy::asset::{AssetLoadFailedEvent, AssetLoader, LoadContext, LoadState};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, EguiTextureHandle, EguiUserTextures, egui};
 
@@ -19,6 +19,9 @@ use crate::sim::{Orientation, UnitKind};
 /// The interface font: clear at small sizes, with the letters of Arabic names in Latin
 /// transliteration (ʿ, ā, ḥ, ṣ…).
 pub const FONT: &str = "fonts/DejaVuSansCondensed.ttf";
+
+/// The whole of a picture, in texture coordinates: what the map paints of each.
+pub const WHOLE: egui::Rect = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
 
 /// Where the game's `assets/` folder is: beside the working folder (a source tree) or above
 /// the executable (an installed game). Bevy would otherwise look beside the executable only.
@@ -76,16 +79,27 @@ pub struct Art {
 }
 
 impl Art {
+    /// Whether the terrain atlas for an orientation could not be loaded (so the game draws its
+    /// own), as opposed to still loading.
+    pub fn terrain_failed(&self, orientation: Orientation, server: &AssetServer) -> bool {
+        let h = self.terrain_handle(orientation);
+        matches!(server.load_state(h.id()), LoadState::Failed(_))
+    }
+
+    fn terrain_handle(&self, orientation: Orientation) -> &Handle<Image> {
+        match orientation {
+            Orientation::Pointy => &self.terrain_pointy,
+            Orientation::Flat => &self.terrain_flat,
+        }
+    }
+
     /// The terrain atlas for an orientation, once loaded.
     pub fn terrain(
         &self,
         orientation: Orientation,
         images: &Assets<Image>,
     ) -> Option<Handle<Image>> {
-        let h = match orientation {
-            Orientation::Pointy => &self.terrain_pointy,
-            Orientation::Flat => &self.terrain_flat,
-        };
+        let h = self.terrain_handle(orientation);
         images.get(h).is_some().then(|| h.clone())
     }
 }
@@ -196,10 +210,12 @@ fn register_textures(
     }
 }
 
-/// Draws the map again when the terrain tiles first load or change on disk.
+/// Draws the map again when the terrain tiles first load, fail to load (the game then draws
+/// them itself) or change on disk.
 fn follow_terrain(
     art: Option<Res<Art>>,
     mut events: MessageReader<AssetEvent<Image>>,
+    mut failed: MessageReader<AssetLoadFailedEvent<Image>>,
     mut revision: ResMut<TerrainArtRevision>,
 ) {
     let Some(art) = art else { return };
@@ -210,7 +226,8 @@ fn follow_terrain(
         }
         _ => false,
     });
-    if changed {
+    let failed = failed.read().any(|e| ours.contains(&e.id));
+    if changed || failed {
         revision.0 += 1;
     }
 }

@@ -109,9 +109,7 @@ fn follow_play(
             sections.orders,
         ],
     };
-    if facts != Facts::default() || progress.current().is_some() {
-        progress.look(&facts);
-    }
+    progress.look(&facts);
     let shown = progress
         .current()
         .and_then(|(i, l)| l.show.as_deref().map(|s| (i, s.to_owned())));

@@ -13,17 +13,24 @@ pub const VARIANTS: u32 = 4;
 /// terrain stays sharp when zoomed in.
 pub const POINTY: (u32, u32) = (56, 64);
 
-/// The base colour of each terrain, sRGB (also what the minimap and the title use).
-pub fn base(t: Terrain) -> Rgba {
+/// The base colour of each terrain, 8-bit sRGB: the one palette of the tiles, the title
+/// picture, the minimap and the legend.
+pub fn base_rgb(t: Terrain) -> [u8; 3] {
     match t {
-        Terrain::Desert => rgb(218, 194, 146),
-        Terrain::Steppe => rgb(196, 186, 128),
-        Terrain::Valley => rgb(112, 156, 82),
-        Terrain::Urban => rgb(176, 166, 152),
-        Terrain::Hills => rgb(168, 130, 96),
-        Terrain::Marsh => rgb(100, 142, 112),
-        Terrain::Water => rgb(62, 112, 170),
+        Terrain::Desert => [218, 194, 146],
+        Terrain::Steppe => [196, 186, 128],
+        Terrain::Valley => [112, 156, 82],
+        Terrain::Urban => [176, 166, 152],
+        Terrain::Hills => [168, 130, 96],
+        Terrain::Marsh => [100, 142, 112],
+        Terrain::Water => [62, 112, 170],
     }
+}
+
+/// [`base_rgb`] as a colour to paint with.
+pub fn base(t: Terrain) -> Rgba {
+    let [r, g, b] = base_rgb(t);
+    rgb(r, g, b)
 }
 
 /// The atlas for an orientation: one row, terrain by terrain in [`Terrain::ALL`] order,

@@ -27,16 +27,7 @@ pub(super) struct Picture {
 
 /// A hex's colour: its terrain, tinted by its holder, darker where the player cannot see.
 fn colour(terrain: Option<Terrain>, holder: Option<[u8; 3]>, seen: bool) -> egui::Color32 {
-    let base: [u8; 3] = match terrain {
-        Some(Terrain::Desert) => [196, 170, 120],
-        Some(Terrain::Steppe) => [200, 190, 130],
-        Some(Terrain::Valley) => [96, 150, 70],
-        Some(Terrain::Urban) => [150, 150, 150],
-        Some(Terrain::Hills) => [140, 110, 80],
-        Some(Terrain::Marsh) => [90, 140, 120],
-        Some(Terrain::Water) => [60, 110, 190],
-        None => [30, 30, 34],
-    };
+    let base: [u8; 3] = terrain.map_or([30, 30, 34], crate::app::map::terrain::terrain_rgb);
     let mix = |b: u8, h: u8| ((u16::from(b) * 5 + u16::from(h) * 5) / 10) as u8;
     let [r, g, b] = match holder {
         Some(h) if terrain != Some(Terrain::Water) => {

@@ -14,7 +14,7 @@ use bevy::camera::RenderTarget;
 use bevy::camera::visibility::RenderLayers;
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
-use bevy::render::render_resource::{PipelineCache, TextureFormat};
+use bevy::render::render_resource::{PipelineCache, TextureDimension, TextureFormat};
 use bevy::render::{Render, RenderApp, RenderSystems};
 use bevy::sprite::Anchor;
 use bevy::window::RequestRedraw;
@@ -24,7 +24,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::app::map::coords::MapGeometry;
-use crate::app::map::terrain::{terrain_strip, tile_index};
+use crate::app::map::terrain::{drawn_atlas, drawn_atlas_size, tile_index};
 use crate::app::session::Session;
 use crate::app::settings::Settings;
 use crate::app::state::MapRevision;
@@ -179,7 +179,8 @@ fn spawn_map(
     mut commands: Commands,
     session: Res<Session>,
     old: Query<Entity, With<MapView>>,
-    art: Option<Res<crate::app::art::Art>>,
+    (art, server): (Option<Res<crate::app::art::Art>>, Res<AssetServer>),
+    mut drawn: Local<[Option<Handle<Image>>; 2]>,
     mut images: ResMut<Assets<Image>>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
@@ -190,23 +191,32 @@ fn spawn_map(
     let game = session.view();
     let map = &game.scenario().map;
     let geo = MapGeometry::new(map);
-    // The painted tiles from assets/ when they have loaded (at twice the map's resolution,
-    // so the tilemap is scaled by a half); the drawn fallback meanwhile, or without them.
-    let painted = art
-        .as_ref()
-        .and_then(|a| a.terrain(map.orientation(), &images));
+    // The tiles from assets/ once loaded; while they load, nothing (drawing them here costs
+    // more than the few frames they take); without them, the same drawn here, once per
+    // orientation. Twice the map's resolution either way, so the tilemap is scaled by a half.
+    let texel_scale = 2.0;
+    let orientation = map.orientation();
+    let painted = art.as_ref().and_then(|a| a.terrain(orientation, &images));
     commands.insert_resource(TerrainPainted(painted.is_some()));
-    let (texture, texel_scale, variants) = match painted {
-        Some(h) => (h, 2.0, crate::art::terrain::VARIANTS),
-        None => (
-            images.add(terrain_strip(
-                geo.tile_size.x as u32,
-                geo.tile_size.y as u32,
-                map.orientation(),
-            )),
-            1.0,
-            1,
-        ),
+    let loading = art
+        .as_ref()
+        .is_some_and(|a| !a.terrain_failed(orientation, &server));
+    let slot = usize::from(orientation == crate::sim::Orientation::Flat);
+    let texture = match painted {
+        Some(h) => h,
+        None if loading => {
+            let blank = drawn_atlas_size(orientation);
+            images.add(Image::new_fill(
+                blank,
+                TextureDimension::D2,
+                &[0, 0, 0, 0],
+                TextureFormat::Rgba8UnormSrgb,
+                RenderAssetUsages::RENDER_WORLD,
+            ))
+        }
+        None => drawn[slot]
+            .get_or_insert_with(|| images.add(drawn_atlas(orientation)))
+            .clone(),
     };
     let tilemap = commands
         .spawn((MapView, RenderLayers::layer(TERRAIN_LAYER)))
@@ -218,14 +228,14 @@ fn spawn_map(
         };
         // Neighbouring hexes of one terrain take different tiles, chosen by place so that the
         // map looks the same every time.
-        let variant =
-            (hex.x.wrapping_mul(7) + hex.y.wrapping_mul(13)).rem_euclid(variants as i32) as u32;
+        let variant = (hex.x.wrapping_mul(7) + hex.y.wrapping_mul(13))
+            .rem_euclid(crate::art::terrain::VARIANTS as i32) as u32;
         let tile = commands
             .spawn((
                 TileBundle {
                     position: pos,
                     tilemap_id: TilemapId(tilemap),
-                    texture_index: TileTextureIndex(tile_index(t) * variants + variant),
+                    texture_index: TileTextureIndex(tile_index(t) + variant),
                     ..default()
                 },
                 MapView,

@@ -80,12 +80,7 @@ pub(super) fn paint_counter(
     // Type symbol in a white box, upper part: the picture from assets/, or drawn.
     let sym = symbol_rect(rect);
     if let Some(tex) = art.symbol(u.kind) {
-        painter.image(
-            tex,
-            sym,
-            egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
-            egui::Color32::WHITE,
-        );
+        painter.image(tex, sym, crate::app::art::WHOLE, egui::Color32::WHITE);
     } else {
         paint_symbol(painter, sym, w, u.kind);
     }

@@ -150,9 +150,9 @@ pub fn show_events(
     let game = session.view();
     let me = session.player;
     let seen = |hex: hexx::Hex| session.sight().is_none_or(|s| s.sees_hex(game, hex));
-    // Where counters stand on screen now, before any new path moves them.
-    let drawn = anim.pos.clone();
-    let at = |id: crate::sim::UnitId| drawn.get(&id).copied();
+    // Where counters stand on screen now; the new ways are set once the events are read.
+    let at = |id: crate::sim::UnitId| anim.pos.get(&id).copied();
+    let mut ways = Vec::new();
     let mut out: Vec<Timed> = Vec::new();
     let mut look: Option<hexx::Hex> = None;
     // Results appear once the exchange of fire is half done.
@@ -171,7 +171,7 @@ pub fn show_events(
                     .map(|h| geo.world(*h))
                     .collect();
                 if !way.is_empty() && game.unit(*unit).is_some() {
-                    anim.paths.insert(*unit, way);
+                    ways.push((*unit, way));
                     if computer && seen(*path.last().unwrap_or(from)) {
                         look = path.last().copied();
                     }
@@ -196,20 +196,18 @@ pub fn show_events(
                     length,
                 });
                 let verdict = match outcome {
-                    Outcome::DefenderRouted => Some("routed"),
-                    Outcome::DefenderRetreat | Outcome::DefenderLoss => Some("falls back"),
-                    Outcome::AttackerRepulsed => Some("repulsed"),
-                    Outcome::AttackerLoss | Outcome::Exchange => Some("holds"),
+                    Outcome::DefenderRouted => "routed",
+                    Outcome::DefenderRetreat | Outcome::DefenderLoss => "falls back",
+                    Outcome::AttackerRepulsed => "repulsed",
+                    Outcome::AttackerLoss | Outcome::Exchange => "holds",
                 };
-                if let Some(text) = verdict {
-                    out.push(float(
-                        geo.world(*target) + Vec2::Y * 14.0,
-                        text,
-                        GOLD,
-                        now + length * 0.45,
-                        length,
-                    ));
-                }
+                out.push(float(
+                    geo.world(*target) + Vec2::Y * 14.0,
+                    verdict,
+                    GOLD,
+                    now + length * 0.45,
+                    length,
+                ));
                 delay = length * 0.4;
                 if computer {
                     look = Some(*target);
@@ -265,6 +263,7 @@ pub fn show_events(
         effects.busy_until = effects.busy_until.max(now + length);
     }
     effects.shown.extend(out);
+    anim.paths.extend(ways);
     // The computer's action, looked at if it happens out of view.
     if settings.follow_computer
         && let Some(hex) = look
@@ -381,7 +380,7 @@ pub(super) fn paint(
                     painter.image(
                         tex,
                         egui::Rect::from_center_size(p, egui::vec2(size, size)),
-                        egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+                        crate::app::art::WHOLE,
                         egui::Color32::WHITE.gamma_multiply(fade),
                     );
                 } else {

@@ -140,7 +140,7 @@ pub(super) fn paint_places(
             painter.image(
                 tex,
                 egui::Rect::from_center_size(c, egui::vec2(r * 2.0, r * 2.0)),
-                egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+                crate::app::art::WHOLE,
                 egui::Color32::WHITE,
             );
         } else {
@@ -184,7 +184,7 @@ pub(super) fn paint_places(
             painter.image(
                 tex,
                 egui::Rect::from_center_size(at, egui::vec2(size, size)),
-                egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+                crate::app::art::WHOLE,
                 egui::Color32::WHITE,
             );
         }
