@@ -165,7 +165,7 @@ pub fn keys_to_actions(
 pub const SHORTCUTS: &[(&str, &str)] = &[
     (
         "Left click",
-        "select a unit; move it to a hex; attack an enemy (asks to confirm)",
+        "select a unit; move it to a hex; attack an enemy (asks to confirm), first moving beside it if it is a move away",
     ),
     (
         "Enter",
@@ -187,7 +187,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     (
         "Space",
-        "skip the computer's turns; centre on the selected unit",
+        "skip the computer's turns and what plays out on the map; centre on the selected unit",
     ),
     ("F", "fit the whole map in view"),
     ("Arrows, WASD, drag", "pan the map"),

@@ -84,6 +84,9 @@ pub struct Effects {
     pub shown: VecDeque<Timed>,
     /// Until when the computer waits before its next visible move.
     pub busy_until: f32,
+    /// Where the view was (the hex at its centre) before it first followed the computer in
+    /// this round of its turns: it goes back there when the player's turn begins.
+    pub home: Option<hexx::Hex>,
 }
 
 impl Effects {
@@ -139,6 +142,13 @@ pub fn show_events(
     effects.shown.retain(|t| now < t.start + t.length);
     if !effects.shown.is_empty() {
         redraw.write(RequestRedraw);
+    }
+    // The player's turn: the view goes back to where it was before it followed the computer.
+    if !session.ai_to_move()
+        && !handing_over
+        && let Some(home) = effects.home.take()
+    {
+        centre.write(CentreOn(home));
     }
     if !session.has_events() {
         return;
@@ -264,8 +274,10 @@ pub fn show_events(
     }
     effects.shown.extend(out);
     anim.paths.extend(ways);
-    // The computer's action, looked at if it happens out of view.
+    // The computer's action, looked at if it happens out of view (not once the player's turn
+    // has come: the view has gone home).
     if settings.follow_computer
+        && session.ai_to_move()
         && let Some(hex) = look
     {
         let (cam, cam_at) = *camera;
@@ -274,6 +286,19 @@ pub fn show_events(
             .ok()
             .is_some_and(|p| area.0.is_none_or(|a| a.inflate(-60.0).contains(p)));
         if !inside {
+            if effects.home.is_none() {
+                let middle = area.0.map_or_else(
+                    || {
+                        cam.logical_viewport_rect()
+                            .map_or(Vec2::ZERO, |r| r.center())
+                    },
+                    |a| a.center(),
+                );
+                effects.home = cam
+                    .viewport_to_world_2d(cam_at, middle)
+                    .ok()
+                    .and_then(|w| geo.hex_at_world(w));
+            }
             centre.write(CentreOn(hex));
         }
     }
