@@ -10,7 +10,7 @@ use crate::sim::entities::{Request, Stance, UnitId, UnitKind};
 use crate::sim::supply::SupplyState;
 
 use super::difficulty::Difficulty;
-use super::plan::Plan;
+use super::plan::{ON_THE_WAY, Plan};
 
 impl<'a> Plan<'a> {
     /// Attack targets: enemy units next to ours, with the best attack on each.
@@ -178,6 +178,7 @@ impl<'a> Plan<'a> {
             // left at the end of its turn goes to the weakest enemy in reach.
             Difficulty::Hard => self
                 .key_strike()
+                .or_else(|| self.siege_strike())
                 .or_else(|| self.finishing.then(|| self.weakest_enemy_near()).flatten()),
             // A strike may open a breach in the defences of a place it is about to assault.
             Difficulty::Normal => self.breach_strike().or_else(|| self.weakest_enemy_near()),
@@ -197,6 +198,31 @@ impl<'a> Plan<'a> {
             .into_iter()
             .map(|(_, _, t)| t)
             .find(|t| self.targets.iter().any(|x| x.hex == *t))
+    }
+
+    /// The garrison of the place it wants most among those its units close in on, while
+    /// prepared defences still stand there: each strike that lands breaks a line, so the
+    /// assault meets a garrison in the open.
+    pub(super) fn siege_strike(&self) -> Option<Hex> {
+        let game = self.game;
+        let mine: Vec<Hex> = game
+            .units()
+            .filter(|u| u.owner == self.me)
+            .map(|u| u.hex)
+            .collect();
+        self.targets
+            .iter()
+            .filter(|t| game.defences_at(t.hex) > 0)
+            .filter(|t| {
+                game.unit_at(t.hex)
+                    .is_some_and(|u| self.fights(u.owner) && game.exposed(u))
+            })
+            .filter(|t| {
+                mine.iter()
+                    .any(|h| h.unsigned_distance_to(t.hex) <= ON_THE_WAY)
+            })
+            .max_by_key(|t| (t.value, Reverse((t.hex.x, t.hex.y))))
+            .map(|t| t.hex)
     }
 
     /// The target of its best attack on a place it wants that stands behind prepared

@@ -130,7 +130,7 @@ impl<'a> Plan<'a> {
         } else {
             vec![true; n]
         };
-        let (threat, contested) = threats(game, me, last_turn);
+        let (threat, contested) = threats(game, me, last_turn, d == Difficulty::Hard);
         let neutral = neutral_ground(game, me);
         let mut plan = Plan {
             game,
@@ -355,8 +355,9 @@ impl<'a> Plan<'a> {
 
 /// The strength of the enemies that could strike each hex next (by map index), and the hexes
 /// within two of an enemy. On the last turn, those who have already moved this round cannot
-/// strike again.
-fn threats(game: &Game, me: FactionId, last_turn: bool) -> (Vec<u32>, Vec<bool>) {
+/// strike again. A hard AI under the fog of war also counts the enemies it remembers but no
+/// longer sees: the ground they could have reached since is contested.
+fn threats(game: &Game, me: FactionId, last_turn: bool, recall: bool) -> (Vec<u32>, Vec<bool>) {
     let map = &game.scenario().map;
     let mut threat = vec![0u32; map.len()];
     let mut contested = vec![false; map.len()];
@@ -372,6 +373,21 @@ fn threats(game: &Game, me: FactionId, last_turn: bool) -> (Vec<u32>, Vec<bool>)
         for h in hexx::shapes::hexagon(u.hex, 2) {
             if let Some(i) = map.index(h) {
                 contested[i] = true;
+            }
+        }
+    }
+    if recall {
+        for s in game.sightings(me).values() {
+            if game.unit(s.unit).is_some() || !game.stance(s.owner, me).fights() {
+                continue;
+            }
+            // Every turn since, a march over open ground (two movement points a hex).
+            let since = u32::from(game.turn().saturating_sub(s.turn)).max(1);
+            let march = u32::from(s.kind.movement()) / 2;
+            for h in hexx::shapes::hexagon(s.hex, 2 + since * march) {
+                if let Some(i) = map.index(h) {
+                    contested[i] = true;
+                }
             }
         }
     }

@@ -143,6 +143,9 @@ impl<'a> Plan<'a> {
             }
         };
         let mut targets = Vec::new();
+        // What the weighting of the faction's own goals adds to a hex, over the points it
+        // scores.
+        let mut extra: std::collections::BTreeMap<(i32, i32), u32> = Default::default();
         let objectives = self.d != Difficulty::Easy;
         for (i, o) in s.objectives.iter().enumerate() {
             if o.faction != self.me {
@@ -155,6 +158,7 @@ impl<'a> Plan<'a> {
             for h in s.objective_hexes(&o.goal) {
                 if self.takeable(h) && !dated_out {
                     add(&mut targets, h, weight);
+                    *extra.entry((h.x, h.y)).or_default() += weight - u32::from(o.points);
                 } else if game.control(h) == Some(self.me)
                     && let Some(i) = map.index(h)
                 {
@@ -186,11 +190,13 @@ impl<'a> Plan<'a> {
             }
         }
         // Cells in or next to what the side holds are hunted (short of easy): left alone, they
-        // cut roads and walk into empty towns.
+        // cut roads and walk into empty towns. A hard AI hunts every enemy that comes so near
+        // (a beaten garrison that fell back into its rear walks into an empty oil field).
         if self.d != Difficulty::Easy {
+            let hard = self.d == Difficulty::Hard && !self.cautious;
             for c in game
                 .units()
-                .filter(|c| c.kind == UnitKind::Cell && self.fights(c.owner))
+                .filter(|c| (hard || c.kind == UnitKind::Cell) && self.fights(c.owner))
             {
                 let near_ours = std::iter::once(c.hex)
                     .chain(map.neighbors(c.hex))
@@ -210,11 +216,18 @@ impl<'a> Plan<'a> {
         }
         targets.sort_by_key(|t| (t.hex.x, t.hex.y, t.value));
         if self.d == Difficulty::Hard && !self.cautious {
-            // A hard AI concentrates on what matters: its objectives, and nothing else worth
-            // less than a third of its most valuable target draws its units away.
+            // A hard AI concentrates on what matters: its objectives, and nothing else that
+            // would score less than a third of its most valuable target draws its units away.
+            // What scores decides, not the weight the side's own goals carry: a city worth as
+            // much as an objective is no sideshow.
             let mut worth: std::collections::BTreeMap<(i32, i32), u32> = Default::default();
             for t in &targets {
                 *worth.entry((t.hex.x, t.hex.y)).or_default() += t.value;
+            }
+            for (hex, w) in &extra {
+                if let Some(v) = worth.get_mut(hex) {
+                    *v = v.saturating_sub(*w);
+                }
             }
             let most = worth.values().copied().max().unwrap_or(0);
             let aims: Vec<Hex> = s
