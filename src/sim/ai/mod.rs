@@ -36,6 +36,7 @@ mod reach;
 mod spend;
 mod support;
 mod targets;
+mod tasks;
 
 pub use difficulty::{Controller, Difficulty, MAX_COMMANDS_PER_TURN};
 pub use driver::{Players, Seat};

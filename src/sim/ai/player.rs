@@ -31,6 +31,8 @@ pub struct AiPlayer {
     pub(super) supply: SupplyMemo,
     /// Where its units could move, searched again only for those whose reach could differ.
     pub(super) reach: reach::ReachMemo,
+    /// For a hard AI, the distances to single targets its task forces march on.
+    pub(super) distances: super::tasks::DistanceMemo,
 }
 
 /// A way of playing a turn.
@@ -53,6 +55,7 @@ impl AiPlayer {
             supply_cuts: None,
             supply: SupplyMemo::default(),
             reach: reach::ReachMemo::default(),
+            distances: Default::default(),
         }
     }
 

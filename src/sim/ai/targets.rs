@@ -107,6 +107,7 @@ impl AiPlayer {
             .map(|u| (u.id, u.kind.move_class(), u.hex))
             .collect();
         units.sort_by_key(|(id, _, _)| *id);
+        let tasks = self.tasks(game, plan);
         // Taken out while the distance fields borrow the player, and put back below.
         let mut reach = std::mem::take(&mut self.reach);
         reach.refresh(game);
@@ -115,7 +116,12 @@ impl AiPlayer {
             let toward = self.fresh_field(game, plan, class, false);
             let raids: &[u32] = raids.map_or(&[], |i| &self.fields[i].1.cost);
             let raid_at = |h: Hex| map.index(h).and_then(|i| raids.get(i).copied());
-            let field = &self.fields[toward].1.cost;
+            // A unit of a task force marches on its own target, the others where the targets
+            // pull hardest.
+            let field: &[u32] = match tasks.get(&id) {
+                Some(d) => d,
+                None => &self.fields[toward].1.cost,
+            };
             let at = |h: Hex| map.index(h).map_or(u32::MAX, |i| field[i]);
             let here_score = plan.score(game, id, here, at(here), raid_at(here));
             for &h in reach.hexes(game, id) {

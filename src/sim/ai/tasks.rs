@@ -1,0 +1,135 @@
+//! A hard AI's task forces: rather than every unit marching on whatever pulls hardest, each
+//! target gets the units nearest to it until they are enough to take it, the most valuable
+//! first, and only the rest follow the general pull. A besieged town keeps the force that can
+//! take it while a detachment races for the village beyond, and a beaten garrison loose in the
+//! rear draws one unit, not the army.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use hexx::Hex;
+
+use crate::sim::entities::{UnitId, UnitKind};
+use crate::sim::game::Game;
+use crate::sim::map::MoveClass;
+
+use super::fields::distance_field;
+use super::plan::{Plan, Target};
+use super::player::AiPlayer;
+
+/// Movement points from every hex to one target, by map index.
+pub(super) type Distances = Arc<Vec<u32>>;
+
+/// The distances to single targets a hard AI has worked out, kept while the ground closed to
+/// its units stays the same (they depend on nothing else).
+#[derive(Default)]
+pub(super) struct DistanceMemo {
+    /// The key of the closed ground they were worked out for.
+    key: u64,
+    fields: BTreeMap<(i32, i32, bool), Distances>,
+}
+
+/// Where each unit of a task force is sent: the distances to its target.
+pub(super) type Tasks = BTreeMap<UnitId, Distances>;
+
+impl AiPlayer {
+    /// The movement points from every hex to `hex` for units moving as `class`.
+    fn distances_to(&mut self, game: &Game, plan: &Plan, hex: Hex, class: MoveClass) -> Distances {
+        let key = plan.field_keys[2];
+        let memo = &mut self.distances;
+        if memo.key != key {
+            memo.key = key;
+            memo.fields.clear();
+        }
+        memo.fields
+            .entry((hex.x, hex.y, class == MoveClass::Foot))
+            .or_insert_with(|| {
+                let target = [Target { hex, value: 0 }];
+                Arc::new(distance_field(game, plan, &target, 0, class))
+            })
+            .clone()
+    }
+
+    /// The task forces of a hard attacker: for each target, most valuable first, the nearest
+    /// units not yet sent elsewhere until their strength is what taking it needs (see
+    /// [`Plan::need`]). Units left over, and every unit of an AI short of hard or of a side
+    /// that must survive, have no task.
+    pub(super) fn tasks(&mut self, game: &Game, plan: &Plan) -> Tasks {
+        let mut tasks = Tasks::new();
+        if plan.d != super::Difficulty::Hard || plan.cautious || plan.last_turn {
+            return tasks;
+        }
+        let map = &game.scenario().map;
+        // One entry a hex, worth all that lies there.
+        let mut worth: BTreeMap<(i32, i32), u32> = BTreeMap::new();
+        for t in &plan.targets {
+            *worth.entry((t.hex.x, t.hex.y)).or_default() += t.value;
+        }
+        // What each is worth for the strength it takes: the village beyond a besieged town
+        // is raced for while the siege goes on.
+        let mut order: Vec<(u32, u32, Hex)> = worth
+            .into_iter()
+            .map(|((x, y), v)| {
+                let hex = Hex::new(x, y);
+                (v, plan.need(hex), hex)
+            })
+            .collect();
+        order.sort_by_key(|&(v, need, h)| (std::cmp::Reverse(v * 1000 / need.max(1)), h.x, h.y));
+        let mut free: Vec<(UnitId, Hex, MoveClass, u32)> = game
+            .units()
+            .filter(|u| u.owner == plan.me && u.kind != UnitKind::Cell)
+            .filter(|u| !plan.reserve.contains(&u.id))
+            .map(|u| (u.id, u.hex, u.kind.move_class(), u32::from(u.strength)))
+            .collect();
+        for (_, need, hex) in order {
+            if free.is_empty() {
+                break;
+            }
+            let mut by_distance: Vec<(u32, usize, Distances)> = Vec::new();
+            for (k, &(_, at, class, _)) in free.iter().enumerate() {
+                let d = self.distances_to(game, plan, hex, class);
+                let far = map.index(at).map_or(u32::MAX, |i| d[i]);
+                if far != u32::MAX {
+                    by_distance.push((far, k, d));
+                }
+            }
+            by_distance.sort_by_key(|(far, k, _)| (*far, free[*k].0));
+            let mut sent = 0;
+            let mut taken = Vec::new();
+            for (_, k, d) in by_distance {
+                if sent >= need {
+                    break;
+                }
+                let (id, _, _, strength) = free[k];
+                sent += strength;
+                tasks.insert(id, d);
+                taken.push(k);
+            }
+            taken.sort_unstable();
+            for k in taken.into_iter().rev() {
+                free.swap_remove(k);
+            }
+        }
+        tasks
+    }
+}
+
+impl<'a> Plan<'a> {
+    /// The strength it takes to take a target: twice that of the enemy it knows stands there
+    /// (seen now, or remembered under the fog of war), and otherwise one unit's.
+    pub(super) fn need(&self, hex: Hex) -> u32 {
+        let game = self.game;
+        let seen = game
+            .unit_at(hex)
+            .filter(|u| self.fights(u.owner))
+            .map(|u| u32::from(u.strength));
+        let remembered = || {
+            game.sightings(self.me)
+                .values()
+                .filter(|s| s.hex == hex && game.unit(s.unit).is_none())
+                .map(|s| u32::from(s.strength))
+                .max()
+        };
+        seen.or_else(remembered).map_or(1, |s| s * 2)
+    }
+}
