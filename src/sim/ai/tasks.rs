@@ -67,21 +67,30 @@ impl AiPlayer {
         }
         // What each is worth for the strength it takes: the village beyond a besieged town
         // is raced for while the siege goes on.
-        let mut order: Vec<(u32, u32, Hex)> = worth
+        let mut order: Vec<(u32, u32, Hex, bool)> = worth
             .into_iter()
             .map(|((x, y), v)| {
                 let hex = Hex::new(x, y);
-                (v, plan.need(hex), hex)
+                (v, plan.need(hex), hex, false)
             })
             .collect();
-        order.sort_by_key(|&(v, need, h)| (std::cmp::Reverse(v * 1000 / need.max(1)), h.x, h.y));
+        // A unit standing in what the side holds on the edge of enemy ground stays there as its
+        // garrison: under the fog of war a cell or a raider is seen only once it has walked
+        // in. No unit is called back from the front for it.
+        for i in 0..map.len() {
+            let hex = map.hex_of_index(i);
+            if plan.guard[i] > 0 && plan.borders_enemy_ground(hex) {
+                order.push((plan.guard[i], 1, hex, true));
+            }
+        }
+        order.sort_by_key(|&(v, need, h, _)| (std::cmp::Reverse(v * 1000 / need.max(1)), h.x, h.y));
         let mut free: Vec<(UnitId, Hex, MoveClass, u32)> = game
             .units()
             .filter(|u| u.owner == plan.me && u.kind != UnitKind::Cell)
             .filter(|u| !plan.reserve.contains(&u.id))
             .map(|u| (u.id, u.hex, u.kind.move_class(), u32::from(u.strength)))
             .collect();
-        for (_, need, hex) in order {
+        for (_, need, hex, stay) in order {
             if free.is_empty() {
                 break;
             }
@@ -89,7 +98,7 @@ impl AiPlayer {
             for (k, &(_, at, class, _)) in free.iter().enumerate() {
                 let d = self.distances_to(game, plan, hex, class);
                 let far = map.index(at).map_or(u32::MAX, |i| d[i]);
-                if far != u32::MAX {
+                if far != u32::MAX && (!stay || at == hex) {
                     by_distance.push((far, k, d));
                 }
             }
@@ -115,6 +124,15 @@ impl AiPlayer {
 }
 
 impl<'a> Plan<'a> {
+    /// Whether ground held by an enemy lies within two hexes of `hex`.
+    fn borders_enemy_ground(&self, hex: Hex) -> bool {
+        hexx::shapes::hexagon(hex, 2).any(|h| {
+            self.game
+                .control(h)
+                .is_some_and(|c| c != self.me && self.fights(c))
+        })
+    }
+
     /// The strength it takes to take a target: twice that of the enemy it knows stands there
     /// (seen now, or remembered under the fog of war), and otherwise one unit's.
     pub(super) fn need(&self, hex: Hex) -> u32 {

@@ -10,6 +10,7 @@ pub(super) use crate::sim::economy::{
 pub(super) use crate::sim::patrons::{STRIKE_COVER_PERCENT, strike_loss_percent};
 pub(super) use crate::sim::*;
 
+mod campaign;
 mod computer;
 mod defences;
 mod ending;
