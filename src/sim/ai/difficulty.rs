@@ -12,8 +12,10 @@ pub enum Difficulty {
     /// Concentrates force, keeps to supply, spends and asks for support.
     Normal,
     /// Also weighs danger, strikes before attacking, guards its holdings, repairs fields,
-    /// concentrates on its key objectives, lines up its strongest units for assaults and
-    /// clears its supply lines.
+    /// concentrates on its key objectives, lines up its strongest units for assaults,
+    /// clears its supply lines, splits its force into task forces, wears down defences from
+    /// the air, garrisons the edge of its ground, hunts intruders, and remembers the enemies
+    /// it no longer sees.
     Hard,
 }
 

@@ -12,7 +12,12 @@
 //! lines up its strongest units where an attack will start, keeping its air power for strikes
 //! on the place it assaults; it attacks a place it wants at any odds the prize is worth (a
 //! rival waiting for better odds gets there first), goes after the enemies that cut its supply
-//! lines, and breaks a deconfliction line when all that is left to take lies beyond it.
+//! lines, and breaks a deconfliction line when all that is left to take lies beyond it. It
+//! splits its force into task forces (each target gets the nearest units until they are
+//! enough to take it), wears down from the air the defences of the place it closes in on,
+//! keeps a garrison where a unit stands in a place on the edge of enemy ground, hunts down an
+//! enemy loose in its ground, and under the fog of war reckons with the enemies it remembers
+//! but no longer sees.
 //!
 //! Above easy, it plays the end: in the last turns it garrisons what an enemy could walk
 //! into, and in the round that ends the game (the last, or one at whose end another side
