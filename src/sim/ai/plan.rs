@@ -2,6 +2,7 @@
 //! closed to it, and what it is after.
 
 use std::cmp::Reverse;
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -36,6 +37,19 @@ pub(super) struct Target {
 /// reaches, by road-bound units and by units on foot; empty for a way of moving no hiding
 /// unit uses.
 pub(super) type ToSupply = [Vec<u32>; 2];
+
+/// Movement points from every hex to one target, by map index.
+pub(super) type Distances = Arc<Vec<u32>>;
+
+/// The distances to single targets a hard AI has worked out, kept while the ground closed to
+/// its units stays the same (they depend on nothing else).
+#[derive(Default)]
+pub(super) struct DistanceMemo {
+    /// The key of the closed ground they were worked out for.
+    pub(super) key: u64,
+    /// By target hex and whether for units on foot.
+    pub(super) fields: BTreeMap<(i32, i32, bool), Distances>,
+}
 
 /// Distances from every hex to the faction's targets, lower is better (by map index).
 pub(super) struct Field {

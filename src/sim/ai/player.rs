@@ -32,7 +32,7 @@ pub struct AiPlayer {
     /// Where its units could move, searched again only for those whose reach could differ.
     pub(super) reach: reach::ReachMemo,
     /// For a hard AI, the distances to single targets its task forces march on.
-    pub(super) distances: super::tasks::DistanceMemo,
+    pub(super) distances: super::plan::DistanceMemo,
 }
 
 /// A way of playing a turn.

@@ -14,20 +14,8 @@ use crate::sim::game::Game;
 use crate::sim::map::MoveClass;
 
 use super::fields::distance_field;
-use super::plan::{Plan, Target};
+use super::plan::{Distances, Plan, Target};
 use super::player::AiPlayer;
-
-/// Movement points from every hex to one target, by map index.
-pub(super) type Distances = Arc<Vec<u32>>;
-
-/// The distances to single targets a hard AI has worked out, kept while the ground closed to
-/// its units stays the same (they depend on nothing else).
-#[derive(Default)]
-pub(super) struct DistanceMemo {
-    /// The key of the closed ground they were worked out for.
-    key: u64,
-    fields: BTreeMap<(i32, i32, bool), Distances>,
-}
 
 /// Where each unit of a task force is sent: the distances to its target.
 pub(super) type Tasks = BTreeMap<UnitId, Distances>;
