@@ -1,8 +1,9 @@
 //! A hard AI's task forces: rather than every unit marching on whatever pulls hardest, each
-//! target gets the units nearest to it until they are enough to take it, the most valuable
-//! first, and only the rest follow the general pull. A besieged town keeps the force that can
-//! take it while a detachment races for the village beyond, and a beaten garrison loose in the
-//! rear draws one unit, not the army.
+//! target gets the units nearest to it until they are enough to take it, those worth most for
+//! the strength they take first, and only the rest follow the general pull. A besieged town
+//! keeps the force that can take it while a detachment races for the village beyond, a beaten
+//! garrison loose in the rear draws one unit, not the army, and a unit standing in a place on
+//! the edge of enemy ground stays as its garrison.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -38,10 +39,12 @@ impl AiPlayer {
             .clone()
     }
 
-    /// The task forces of a hard attacker: for each target, most valuable first, the nearest
-    /// units not yet sent elsewhere until their strength is what taking it needs (see
-    /// [`Plan::need`]). Units left over, and every unit of an AI short of hard or of a side
-    /// that must survive, have no task.
+    /// The task forces of a hard attacker: for each target, those worth most for the strength
+    /// they take first, the nearest units not yet sent elsewhere until their strength is what
+    /// taking it needs (see [`Plan::need`]); and the garrisons of what it holds on the edge of
+    /// enemy ground, from the units already there. Units left over, and every unit of an AI
+    /// short of hard, of a side that must survive or in the round that ends the game (which
+    /// plays for what stands at the end), have no task.
     pub(super) fn tasks(&mut self, game: &Game, plan: &Plan) -> Tasks {
         let mut tasks = Tasks::new();
         if plan.d != super::Difficulty::Hard || plan.cautious || plan.last_turn {
