@@ -38,6 +38,15 @@ pub(super) struct Target {
 /// unit uses.
 pub(super) type ToSupply = [Vec<u32>; 2];
 
+/// What lies at each hex among `targets`, summed: one entry a hex (by its coordinates).
+pub(super) fn worth_by_hex(targets: &[Target]) -> BTreeMap<(i32, i32), u32> {
+    let mut worth = BTreeMap::new();
+    for t in targets {
+        *worth.entry((t.hex.x, t.hex.y)).or_default() += t.value;
+    }
+    worth
+}
+
 /// Movement points from every hex to one target, by map index.
 pub(super) type Distances = Arc<Vec<u32>>;
 

@@ -10,7 +10,7 @@ use crate::sim::map::MoveClass;
 use crate::sim::supply::{Cut, SupplyState};
 
 use super::difficulty::Difficulty;
-use super::plan::{ON_THE_WAY, Plan, Target, must_survive};
+use super::plan::{ON_THE_WAY, Plan, Target, must_survive, worth_by_hex};
 use super::player::AiPlayer;
 
 /// What clearing a cut supply line is worth to a hard AI, per point of strength it cuts off:
@@ -226,10 +226,7 @@ impl<'a> Plan<'a> {
             // would score less than a third of its most valuable target draws its units away.
             // What scores decides, not the weight the side's own goals carry: a city worth as
             // much as an objective is no sideshow.
-            let mut worth: std::collections::BTreeMap<(i32, i32), u32> = Default::default();
-            for t in &targets {
-                *worth.entry((t.hex.x, t.hex.y)).or_default() += t.value;
-            }
+            let mut worth = worth_by_hex(&targets);
             for (hex, w) in &extra {
                 if let Some(v) = worth.get_mut(hex) {
                     *v = v.saturating_sub(*w);

@@ -15,7 +15,7 @@ use crate::sim::game::Game;
 use crate::sim::map::MoveClass;
 
 use super::fields::distance_field;
-use super::plan::{Distances, Plan, Target};
+use super::plan::{Distances, Plan, Target, worth_by_hex};
 use super::player::AiPlayer;
 
 /// Where each unit of a task force is sent: the distances to its target.
@@ -51,14 +51,9 @@ impl AiPlayer {
             return tasks;
         }
         let map = &game.scenario().map;
-        // One entry a hex, worth all that lies there.
-        let mut worth: BTreeMap<(i32, i32), u32> = BTreeMap::new();
-        for t in &plan.targets {
-            *worth.entry((t.hex.x, t.hex.y)).or_default() += t.value;
-        }
         // What each is worth for the strength it takes: the village beyond a besieged town
         // is raced for while the siege goes on.
-        let mut order: Vec<(u32, u32, Hex, bool)> = worth
+        let mut order: Vec<(u32, u32, Hex, bool)> = worth_by_hex(&plan.targets)
             .into_iter()
             .map(|((x, y), v)| {
                 let hex = Hex::new(x, y);
