@@ -14,8 +14,9 @@ pub enum Difficulty {
     /// Also weighs danger, strikes before attacking, guards its holdings, repairs fields,
     /// concentrates on its key objectives, lines up its strongest units for assaults,
     /// clears its supply lines, splits its force into task forces, wears down defences from
-    /// the air, garrisons the edge of its ground, hunts intruders, and remembers the enemies
-    /// it no longer sees.
+    /// the air, garrisons the edge of its ground, hunts intruders, remembers the enemies it no
+    /// longer sees, races other sides (partners too) for what they could take first, and
+    /// posts a garrison where a loose enemy could walk into an empty place it holds.
     Hard,
 }
 

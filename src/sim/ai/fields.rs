@@ -4,12 +4,12 @@
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use crate::sim::entities::Unit;
+use crate::sim::entities::{FactionId, Unit, UnitKind};
 use crate::sim::game::{Game, StableHasher};
 use crate::sim::map::MoveClass;
 use crate::sim::queue::CostQueue;
 
-use super::plan::{Field, Plan, Target, ToSupply};
+use super::plan::{Field, Plan, Target, ToSupply, neutral_ground};
 use super::player::AiPlayer;
 
 impl AiPlayer {
@@ -167,6 +167,51 @@ pub(super) fn distance_field(
     for c in &mut cost {
         if *c == u32::MAX {
             *c = 100_000;
+        }
+    }
+    cost
+}
+
+/// Movement points on foot from the nearest unit of `f` (cells aside) to every hex, never
+/// across a deconfliction line that binds it nor through the ground of a side neutral to it:
+/// how soon that side could be anywhere.
+pub(super) fn reach_from_units(game: &Game, f: FactionId) -> Vec<u32> {
+    let map = &game.scenario().map;
+    let closed = neutral_ground(game, f);
+    let mut cost = vec![u32::MAX; map.len()];
+    let mut heap = CostQueue::new();
+    for u in game
+        .units()
+        .filter(|u| u.owner == f && u.kind != UnitKind::Cell)
+    {
+        if let Some(i) = map.index(u.hex)
+            && cost[i] != 0
+        {
+            cost[i] = 0;
+            heap.push(0, i as u32);
+        }
+    }
+    let steps = game.step_table(MoveClass::Foot);
+    while let Some((c, i)) = heap.pop() {
+        let i = i as usize;
+        if c > cost[i] {
+            continue;
+        }
+        for &(j, step) in &steps[i] {
+            if j == u32::MAX || step == u16::MAX {
+                continue;
+            }
+            let j = j as usize;
+            let nc = c + u32::from(step);
+            if nc < cost[j]
+                && !closed[j]
+                && game
+                    .line_crossed(f, map.hex_of_index(i), map.hex_of_index(j))
+                    .is_none()
+            {
+                cost[j] = nc;
+                heap.push(nc, j as u32);
+            }
         }
     }
     cost

@@ -21,7 +21,9 @@ impl<'a> Plan<'a> {
         let ready: Vec<_> = game
             .units()
             .filter(|u| u.owner == self.me && !u.has_attacked && u.supply != SupplyState::Out)
-            .filter(|u| !self.reserve.contains(&u.id))
+            .filter(|u| {
+                !self.reserve.contains(&u.id) && !self.garrisons.iter().any(|(id, _)| *id == u.id)
+            })
             .collect();
         let mut seen = std::collections::BTreeSet::new();
         for a in &ready {

@@ -17,7 +17,9 @@
 //! enough to take it), wears down from the air the defences of the place it closes in on,
 //! keeps a garrison where a unit stands in a place on the edge of enemy ground, hunts down an
 //! enemy loose in its ground, and under the fog of war reckons with the enemies it remembers
-//! but no longer sees.
+//! but no longer sees. It races: a target another side could reach within two turns goes
+//! before those only it can take, and a unit that can walk into an empty place of its own
+//! with a loose enemy near keeps out of attacks and goes there.
 //!
 //! Above easy, it plays the end: in the last turns it garrisons what an enemy could walk
 //! into, and in the round that ends the game (the last, or one at whose end another side

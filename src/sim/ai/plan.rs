@@ -74,6 +74,10 @@ pub(super) const ENDGAME_REACH: u32 = 10;
 /// the line for them: a village or two is not worth its patrons' displeasure.
 pub(super) const BREACH_WORTH: u32 = 5;
 
+/// For each other side, the movement points on foot from its nearest unit to every hex (by
+/// map index): how soon it could be anywhere.
+pub(super) type Rivals = Vec<(FactionId, Vec<u32>)>;
+
 /// Everything the AI works out once per command.
 pub(super) struct Plan<'a> {
     pub(super) game: &'a Game,
@@ -125,6 +129,14 @@ pub(super) struct Plan<'a> {
     /// For a hard AI bound by a deconfliction line, what its targets beyond the line are
     /// worth (they are left out of `targets`: its units cannot reach them).
     pub(super) beyond: u32,
+    /// Targets a rival could take first (for a hard attacker): they are now or never, and go
+    /// before those only the side itself can reach.
+    pub(super) races: Vec<Hex>,
+    /// For a hard attacker, how soon each other side could be anywhere (see [`Rivals`]).
+    pub(super) rivals: Arc<Rivals>,
+    /// For a hard attacker, the units posted to stand in what it holds with an enemy near
+    /// and no one there, and where: they keep out of attacks until they are in.
+    pub(super) garrisons: Vec<(UnitId, Hex)>,
     /// What the distance fields toward the targets and the raids are worked out from, as
     /// hashes, and the ground closed to the faction's units alone: a field is searched again
     /// only when its key changes.
@@ -138,6 +150,7 @@ impl<'a> Plan<'a> {
         d: Difficulty,
         cuts: &[Target],
         memo: &mut SupplyMemo,
+        rivals: Arc<Rivals>,
     ) -> Plan<'a> {
         let s = game.scenario();
         let map = &s.map;
@@ -175,6 +188,9 @@ impl<'a> Plan<'a> {
             endgame: false,
             neutral,
             beyond: 0,
+            races: Vec::new(),
+            rivals,
+            garrisons: Vec::new(),
             field_keys: [0; 3],
             cautious: d != Difficulty::Easy && must_survive(game, me),
         };
@@ -194,6 +210,7 @@ impl<'a> Plan<'a> {
         }
         if d == Difficulty::Hard {
             plan.keep_to_our_side_of_the_line();
+            plan.garrisons = plan.pick_garrisons();
         }
         if d != Difficulty::Easy {
             plan.mark_assaults();
@@ -418,7 +435,7 @@ fn threats(game: &Game, me: FactionId, last_turn: bool, recall: bool) -> (Vec<u3
 }
 
 /// The ground of sides neutral to `me`, which its units may not enter (by map index).
-fn neutral_ground(game: &Game, me: FactionId) -> Vec<bool> {
+pub(super) fn neutral_ground(game: &Game, me: FactionId) -> Vec<bool> {
     let neutral_to_me: Vec<bool> = (0..game.scenario().factions.len())
         .map(|f| game.stance(FactionId(f as u8), me) == Stance::Neutral)
         .collect();

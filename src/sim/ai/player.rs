@@ -33,6 +33,9 @@ pub struct AiPlayer {
     pub(super) reach: reach::ReachMemo,
     /// For a hard AI, the distances to single targets its task forces march on.
     pub(super) distances: super::plan::DistanceMemo,
+    /// For a hard AI, how soon each other side could be anywhere, worked out once a turn (by
+    /// turn and faction).
+    pub(super) rivals: Option<((u16, u8), Arc<super::plan::Rivals>)>,
 }
 
 /// A way of playing a turn.
@@ -56,6 +59,7 @@ impl AiPlayer {
             supply: SupplyMemo::default(),
             reach: reach::ReachMemo::default(),
             distances: Default::default(),
+            rivals: None,
         }
     }
 
@@ -73,7 +77,8 @@ impl AiPlayer {
             .map(|(_, s)| s)
             .unwrap_or_else(|| self.pick_style(game));
         let cuts = self.supply_cuts(game);
-        let mut plan = Plan::new(game, me, d, &cuts, &mut self.supply);
+        let rivals = self.rivals(game);
+        let mut plan = Plan::new(game, me, d, &cuts, &mut self.supply, rivals);
         plan.bold = style == Style::Bold;
         if plan.survival || !plan.reserve.is_empty() {
             plan.to_supply = self.supply_distances(game, &plan);

@@ -12,6 +12,7 @@ use crate::sim::supply::{Cut, SupplyState};
 use super::difficulty::Difficulty;
 use super::plan::{ON_THE_WAY, Plan, Target, must_survive, worth_by_hex};
 use super::player::AiPlayer;
+use super::tasks::RACE_WEIGHT;
 
 /// What clearing a cut supply line is worth to a hard AI, per point of strength it cuts off:
 /// units cut off waste away and cannot attack, so the line is worth more than their strength.
@@ -25,12 +26,14 @@ impl AiPlayer {
     /// debugging overlay or a curious player can show).
     pub fn targets(&mut self, game: &Game) -> Vec<(Hex, u32)> {
         let cuts = self.supply_cuts(game);
+        let rivals = self.rivals(game);
         let plan = Plan::new(
             game,
             game.active_faction(),
             self.difficulty,
             &cuts,
             &mut self.supply,
+            rivals,
         );
         plan.targets.iter().map(|t| (t.hex, t.value)).collect()
     }
@@ -39,12 +42,14 @@ impl AiPlayer {
     /// on `hex` is from what the AI is after: lower is better (for debugging overlays).
     pub fn distance_to_targets(&mut self, game: &Game, hex: Hex, class: MoveClass) -> u32 {
         let cuts = self.supply_cuts(game);
+        let rivals = self.rivals(game);
         let plan = Plan::new(
             game,
             game.active_faction(),
             self.difficulty,
             &cuts,
             &mut self.supply,
+            rivals,
         );
         let map = &game.scenario().map;
         let field = self.field(game, &plan, class, false);
@@ -198,6 +203,8 @@ impl<'a> Plan<'a> {
         // Cells in or next to what the side holds are hunted (short of easy): left alone, they
         // cut roads and walk into empty towns. A hard AI hunts every enemy that comes so near
         // (a beaten garrison that fell back into its rear walks into an empty oil field).
+        let mut hunts = Vec::new();
+        let mut defend = Vec::new();
         if self.d != Difficulty::Easy {
             let hard = self.d == Difficulty::Hard && !self.cautious;
             for c in game
@@ -207,8 +214,24 @@ impl<'a> Plan<'a> {
                 let near_ours = std::iter::once(c.hex)
                     .chain(map.neighbors(c.hex))
                     .any(|h| game.control(h) == Some(self.me));
-                if near_ours {
-                    add(&mut targets, c.hex, CELL_HUNT_VALUE);
+                if !near_ours {
+                    continue;
+                }
+                // A hard AI weighs a loose enemy by what it could walk into: one standing
+                // outside its own side's ground next to a held oil field is a race to save it.
+                let loose = hard && !game.control(c.hex).is_some_and(|h| self.fights(h));
+                let threatened: u32 = if loose {
+                    hexx::shapes::hexagon(c.hex, 2)
+                        .filter_map(|h| map.index(h))
+                        .map(|i| self.guard[i])
+                        .sum()
+                } else {
+                    0
+                };
+                add(&mut targets, c.hex, CELL_HUNT_VALUE + threatened);
+                hunts.push(c.hex);
+                if threatened > 0 {
+                    defend.push(c.hex);
                 }
             }
         }
@@ -222,6 +245,14 @@ impl<'a> Plan<'a> {
         }
         targets.sort_by_key(|t| (t.hex.x, t.hex.y, t.value));
         if self.d == Difficulty::Hard && !self.cautious {
+            // What a rival would take first is now or never, worth more than what can wait.
+            self.races = self.find_races(&targets);
+            self.races.extend(defend);
+            for t in &mut targets {
+                if self.races.contains(&t.hex) {
+                    t.value *= RACE_WEIGHT;
+                }
+            }
             // A hard AI concentrates on what matters: its objectives, and nothing else that
             // would score less than a third of its most valuable target draws its units away.
             // What scores decides, not the weight the side's own goals carry: a city worth as
@@ -247,8 +278,11 @@ impl<'a> Plan<'a> {
                 .filter(|u| u.owner == self.me)
                 .map(|u| u.hex)
                 .collect();
+            let races = &self.races;
             targets.retain(|t| {
                 aims.contains(&t.hex)
+                    || races.contains(&t.hex)
+                    || hunts.contains(&t.hex)
                     || worth.get(&(t.hex.x, t.hex.y)).copied().unwrap_or(0) * 3 >= most
                     || mine
                         .iter()

@@ -1,6 +1,8 @@
 //! How a hard computer player runs its campaign: it wears down the defences of the place it
 //! closes in on from the air, splits its force between what it goes after, leaves a garrison
-//! where it holds the edge of enemy ground, and hunts down an enemy loose in its rear.
+//! where it holds the edge of enemy ground, hunts down an enemy loose in its rear, races a
+//! partner for what the partner would take first, and posts a garrison in an empty place an
+//! enemy could walk into.
 
 use super::*;
 
@@ -216,5 +218,95 @@ fn a_hard_ai_hunts_an_enemy_loose_in_its_ground() {
     assert!(
         !hunts(ai::Difficulty::Normal),
         "a normal AI hunts only cells"
+    );
+}
+
+/// Red's one unit halfway between two empty blue places: a village to the west that green,
+/// red's cooperating partner and also at war with blue, is about to walk into, and a town
+/// worth more to the east that only red can reach.
+fn race() -> (Game, UnitId, hexx::Hex, hexx::Hex) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    let green = b.faction("green");
+    b.stance(red, blue, Stance::Hostile);
+    b.stance(green, blue, Stance::Hostile);
+    b.stance(red, green, Stance::Cooperating);
+    let village_hex = b.hex(2, 2);
+    place(&mut b, "village", PlaceKind::Village, village_hex, 3);
+    b.control(2, 2, Some(blue));
+    let town_hex = b.hex(10, 2);
+    place(&mut b, "town", PlaceKind::Town, town_hex, 5);
+    b.control(10, 2, Some(blue));
+    let unit = b.unit(red, UnitKind::Infantry, 6, 2);
+    b.unit(green, UnitKind::Infantry, 0, 2);
+    b.unit(blue, UnitKind::Militia, 11, 9);
+    (Game::new(b.build(), 1), unit, village_hex, town_hex)
+}
+
+#[test]
+fn a_hard_ai_races_a_partner_for_the_place_it_would_take_first() {
+    let (game, unit, village, town) = race();
+    let start = game.unit(unit).unwrap().hex;
+    assert_eq!(
+        start.unsigned_distance_to(village),
+        start.unsigned_distance_to(town)
+    );
+    let heads_west = |d| {
+        let mut g = game.clone();
+        turn_of(&mut g, d);
+        let at = g.unit(unit).unwrap().hex;
+        at.unsigned_distance_to(village) < start.unsigned_distance_to(village)
+    };
+    assert!(
+        heads_west(ai::Difficulty::Hard),
+        "the hard AI left the village to its partner, who would hold it for good"
+    );
+    assert!(
+        !heads_west(ai::Difficulty::Normal),
+        "a normal AI goes for what is worth most"
+    );
+}
+
+/// Red holds a town on the west with no one in it; a beaten blue unit stands three hexes
+/// from it, next to a strong red unit and a weak one. What red goes after lies to the east.
+fn empty_town_and_a_stray() -> (Game, hexx::Hex, UnitId, [UnitId; 2]) {
+    let (mut b, red, blue) = two_sides(Terrain::Desert);
+    b.stance(red, blue, Stance::Hostile);
+    let town_hex = b.hex(2, 5);
+    place(&mut b, "town", PlaceKind::Town, town_hex, 5);
+    b.control(2, 5, Some(red));
+    let far_hex = b.hex(11, 5);
+    place(&mut b, "far", PlaceKind::Town, far_hex, 5);
+    b.control(11, 5, Some(blue));
+    let stray = b.unit(blue, UnitKind::Infantry, 5, 5);
+    b.unit_mut(stray).strength = 2;
+    let strong = b.unit(red, UnitKind::Infantry, 6, 5);
+    b.unit_mut(strong).strength = 15;
+    let weak = b.unit(red, UnitKind::Militia, 4, 5);
+    b.unit_mut(weak).strength = 4;
+    (Game::new(b.build(), 1), town_hex, stray, [strong, weak])
+}
+
+#[test]
+fn a_hard_ai_posts_a_garrison_in_an_empty_town_an_enemy_could_walk_into() {
+    let (game, town, stray, units) = empty_town_and_a_stray();
+    let stray_at = game.unit(stray).unwrap().hex;
+    assert_eq!(stray_at.unsigned_distance_to(town), 3);
+    assert!(
+        units
+            .iter()
+            .all(|&u| game.unit(u).unwrap().hex.unsigned_distance_to(stray_at) == 1)
+    );
+    let garrisoned = |d| {
+        let mut g = game.clone();
+        turn_of(&mut g, d);
+        g.unit_at(town).is_some_and(|u| units.contains(&u.id))
+    };
+    assert!(
+        garrisoned(ai::Difficulty::Hard),
+        "the hard AI left the town open to the enemy next to it"
+    );
+    assert!(
+        !garrisoned(ai::Difficulty::Normal),
+        "a normal AI throws both units at the enemy"
     );
 }
