@@ -180,7 +180,8 @@ impl<'a> Plan<'a> {
     /// The targets a rival could take first: a side at war with its holder could have a unit
     /// there within [`RACE_REACH`] movement points, and ours is no more than [`RACE_SLACK`]
     /// further. A cooperating partner is a rival here: what it takes, the side can never take
-    /// back. Distances are on foot and never across a deconfliction line.
+    /// back. Distances are on foot, never across a deconfliction line nor through the ground
+    /// of a side neutral to the one moving.
     pub(super) fn find_races(&self, targets: &[Target]) -> Vec<Hex> {
         let game = self.game;
         let map = &game.scenario().map;
