@@ -118,11 +118,7 @@ impl Game {
 
     /// The faction that holds an oil field at `hex` and the field, if there is one.
     fn field_at(&self, hex: Hex) -> Option<u16> {
-        self.scenario()
-            .oil_fields
-            .iter()
-            .position(|f| f.hex == hex)
-            .map(|i| i as u16)
+        self.scenario().field_at(hex).map(|i| i as u16)
     }
 
     pub(super) fn check_air_strike(&self, patron: PatronId, target: Hex) -> Result<(), RuleError> {

@@ -165,6 +165,11 @@ impl Scenario {
         }
     }
 
+    /// The index of the oil or gas field at a hex, if any.
+    pub fn field_at(&self, hex: Hex) -> Option<usize> {
+        self.oil_fields.iter().position(|f| f.hex == hex)
+    }
+
     /// The place at a hex, if any.
     pub fn place_at(&self, hex: Hex) -> Option<(PlaceId, &Place)> {
         self.places

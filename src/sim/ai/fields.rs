@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use crate::sim::entities::{FactionId, Unit, UnitKind};
-use crate::sim::game::{Game, StableHasher};
+use crate::sim::game::{Game, StableHasher, Steps};
 use crate::sim::map::MoveClass;
 use crate::sim::queue::CostQueue;
 
@@ -136,33 +136,14 @@ pub(super) fn distance_field(
     }
     let closed = &plan.neutral;
     let steps = game.step_table(class);
-    while let Some((c, i)) = heap.pop() {
-        let i = i as usize;
-        if c > cost[i] {
-            continue;
-        }
-        for (d, &(j, _)) in steps[i].iter().enumerate() {
-            if j == u32::MAX {
-                continue;
-            }
-            let j = j as usize;
-            if closed[j] {
-                continue;
-            }
-            // Searching outward from the targets, the step a unit would take is j → i: the
-            // opposite direction, three further round.
-            let (back, step) = steps[j][(d + 3) % 6];
-            debug_assert_eq!(back as usize, i, "opposite directions are three apart");
-            if step == u16::MAX {
-                continue;
-            }
-            let nc = c + u32::from(step);
-            if nc < cost[j] {
-                cost[j] = nc;
-                heap.push(nc, j as u32);
-            }
-        }
-    }
+    // Searching outward from the targets, the step a unit would take is j → i: the opposite
+    // direction, three further round.
+    let step = |i: usize, d: usize, j: usize| {
+        let (back, step) = steps[j][(d + 3) % 6];
+        debug_assert_eq!(back as usize, i, "opposite directions are three apart");
+        (!closed[j] && step != u16::MAX).then_some(step)
+    };
+    spread(&mut cost, &mut heap, steps, step, |_, _| true);
     // Hexes from which no target can be reached are as far as can be.
     for c in &mut cost {
         if *c == u32::MAX {
@@ -192,27 +173,46 @@ pub(super) fn reach_from_units(game: &Game, f: FactionId) -> Vec<u32> {
         }
     }
     let steps = game.step_table(MoveClass::Foot);
+    let step = |i: usize, d: usize, j: usize| {
+        let step = steps[i][d].1;
+        (step != u16::MAX && !closed[j]).then_some(step)
+    };
+    // The line is asked about only for a step that would shorten a way: it is the dearer test.
+    let permit = |i: usize, j: usize| {
+        game.line_crossed(f, map.hex_of_index(i), map.hex_of_index(j))
+            .is_none()
+    };
+    spread(&mut cost, &mut heap, steps, step, permit);
+    cost
+}
+
+/// Spreads a search from its seeds until every hex holds its least cost: `cost` holds the
+/// seeds' costs (queued in `heap`) and `u32::MAX` elsewhere; `step(i, d, j)` prices the step
+/// between hex `i` and its neighbour `j` in direction `d`, or `None` where none is made, and
+/// `permit(i, j)` may still forbid a step that would shorten the way to `j`.
+fn spread(
+    cost: &mut [u32],
+    heap: &mut CostQueue,
+    steps: &[Steps],
+    step: impl Fn(usize, usize, usize) -> Option<u16>,
+    permit: impl Fn(usize, usize) -> bool,
+) {
     while let Some((c, i)) = heap.pop() {
         let i = i as usize;
         if c > cost[i] {
             continue;
         }
-        for &(j, step) in &steps[i] {
-            if j == u32::MAX || step == u16::MAX {
+        for (d, &(j, _)) in steps[i].iter().enumerate() {
+            if j == u32::MAX {
                 continue;
             }
             let j = j as usize;
-            let nc = c + u32::from(step);
-            if nc < cost[j]
-                && !closed[j]
-                && game
-                    .line_crossed(f, map.hex_of_index(i), map.hex_of_index(j))
-                    .is_none()
-            {
+            let Some(s) = step(i, d, j) else { continue };
+            let nc = c + u32::from(s);
+            if nc < cost[j] && permit(i, j) {
                 cost[j] = nc;
                 heap.push(nc, j as u32);
             }
         }
     }
-    cost
 }

@@ -132,11 +132,7 @@ impl<'a> Plan<'a> {
         let map = &s.map;
         let worth = |h: Hex| -> u32 {
             let place = s.place_at(h).map_or(0, |(_, p)| u32::from(p.points));
-            let field = if s.oil_fields.iter().any(|f| f.hex == h) {
-                5
-            } else {
-                0
-            };
+            let field = if s.field_at(h).is_some() { 5 } else { 0 };
             place + field
         };
         let there = worth(hex);

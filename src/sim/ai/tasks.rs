@@ -145,20 +145,24 @@ impl AiPlayer {
             // Those that arrive soonest go, and of those the weakest first: the strongest are
             // kept for what needs them. A garrison is taken over by the weakest unit that can
             // be there this turn, freeing a stronger one standing in it.
-            let mut by_arrival: Vec<(u32, u32, usize, Distances)> = Vec::new();
+            let mut by_arrival: Vec<((u32, u32), usize, Distances)> = Vec::new();
             for (k, &(_, at, class, strength, mp)) in free.iter().enumerate() {
                 let d = self.distances_to(game, plan, hex, class);
                 let far = map.index(at).map_or(u32::MAX, |i| d[i]);
                 let turns = if at == hex { 0 } else { far.div_ceil(mp) };
                 if far != u32::MAX && (!stay || turns <= 1) {
-                    let rank = if stay { strength } else { turns };
-                    by_arrival.push((rank, if stay { turns } else { strength }, k, d));
+                    let rank = if stay {
+                        (strength, turns)
+                    } else {
+                        (turns, strength)
+                    };
+                    by_arrival.push((rank, k, d));
                 }
             }
-            by_arrival.sort_by_key(|(a, b, k, _)| (*a, *b, free[*k].0));
+            by_arrival.sort_by_key(|(rank, k, _)| (*rank, free[*k].0));
             let mut sent = 0;
             let mut taken = Vec::new();
-            for (_, _, k, d) in by_arrival {
+            for (_, k, d) in by_arrival {
                 if sent >= need {
                     break;
                 }
@@ -219,9 +223,9 @@ impl<'a> Plan<'a> {
     /// The garrisons a hard attacker posts now, with where each goes: for each place or field
     /// it holds with none of its units in it and a loose enemy (not the garrison of a place of
     /// its own) within [`GARRISON_REACH`] hexes, the weakest unit near enough to walk in this
-    /// turn. They keep out of attacks until
-    /// they are in: a beaten garrison that falls back into the side's rear walks into an
-    /// empty oil field, and a third side standing by takes the field from it for good.
+    /// turn. They keep out of attacks until they are in: a beaten garrison that falls back
+    /// into the side's rear walks into an empty oil field, and a third side standing by takes
+    /// the field from it for good.
     pub(super) fn pick_garrisons(&self) -> Vec<(UnitId, Hex)> {
         let game = self.game;
         if self.cautious || self.last_turn {
@@ -237,8 +241,7 @@ impl<'a> Plan<'a> {
             // A garrison standing in its own side's place is not loose: it holds it.
             let s = game.scenario();
             let loose = |u: &crate::sim::entities::Unit| {
-                let site =
-                    s.place_at(u.hex).is_some() || s.oil_fields.iter().any(|f| f.hex == u.hex);
+                let site = s.place_at(u.hex).is_some() || s.field_at(u.hex).is_some();
                 !(site && game.control(u.hex) == Some(u.owner))
             };
             let enemy_near = game.units().any(|u| {

@@ -385,7 +385,7 @@ impl Game {
                 crate::sim::diplomacy::Reason::Capture,
             ));
         }
-        if let Some(i) = self.scenario().oil_fields.iter().position(|f| f.hex == hex) {
+        if let Some(i) = self.scenario().field_at(hex) {
             events.extend(self.oil_seized_events(faction, i as u16));
         }
     }
